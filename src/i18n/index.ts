@@ -1,0 +1,26 @@
+/**
+ * The one i18n catalogue: domain vocabulary, error messages and interface strings,
+ * Vietnamese first, English complete. Server and web app both read it.
+ */
+import { domainEn, domainVi } from './domain';
+import { errorsEn, errorsVi } from './errors';
+import { uiEn, uiVi } from './ui';
+
+export type Lang = 'vi' | 'en';
+
+const catalogue = {
+  vi: { ...domainVi, ...errorsVi, ...uiVi },
+  en: { ...domainEn, ...errorsEn, ...uiEn },
+};
+
+export type MessageKey = keyof (typeof catalogue)['vi'];
+
+/** Looks a key up and fills `{name}` placeholders. */
+export function translate(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
+  const template: string = catalogue[lang][key] ?? catalogue.vi[key] ?? key;
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+}
+
+export function catalogueKeys(lang: Lang): string[] {
+  return Object.keys(catalogue[lang]);
+}
