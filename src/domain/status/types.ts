@@ -1,0 +1,59 @@
+import type { IsoDate, Period, Schedule } from '../timeframe/types';
+
+/**
+ * Task-tracking statuses. The four "done/not done × on time/late" outcomes follow the
+ * Government Office's tracking system (QĐ 42/2014, amended by QĐ 23/2018); "due soon"
+ * drives reminders, and "no clear deadline" keeps tasks whose date an outside body
+ * sets out of the on-time figures instead of guessing a date for them.
+ */
+export const STATUSES = [
+  'chua_thuc_hien',
+  'dang_thuc_hien',
+  'sap_den_han',
+  'qua_han',
+  'hoan_thanh_dung_han',
+  'hoan_thanh_qua_han',
+  'chua_xac_dinh_han',
+] as const;
+
+export type Status = (typeof STATUSES)[number];
+
+export interface OccurrenceCompletion {
+  /** The checkpoint this completion answers, matched exactly. */
+  due: IsoDate;
+  doneAt: IsoDate;
+}
+
+export interface JudgeTaskInput {
+  schedule: Schedule;
+  /** A deadline settled by the coordinator; it wins over whatever the time-frame text said. */
+  dueOverride: IsoDate | null;
+  /** 0–100, as reported by the unit. */
+  progress: number;
+  /** When the whole task was finished. */
+  doneAt: IsoDate | null;
+  /** Checkpoints of recurring and continuous tasks that were done. */
+  occurrenceCompletions: OccurrenceCompletion[];
+  /** The plan's period: continuous tasks are checked at each quarter end inside it. */
+  period: Period;
+  asOf: IsoDate;
+  /** A task not done within this many calendar days of its due date is "due soon". */
+  dueSoonDays: number;
+}
+
+export interface Checkpoint {
+  due: IsoDate;
+  doneAt: IsoDate | null;
+  status: Status;
+}
+
+export interface TaskJudgement {
+  status: Status;
+  /** The effective deadline: the one-off due date, or for periodic tasks the next open checkpoint (the last one once all are done). */
+  due: IsoDate | null;
+  /** The earliest checkpoint still open, or null when nothing is open. */
+  nextDue: IsoDate | null;
+  /** Calendar days past due, for overdue and done-late tasks only. */
+  daysLate: number | null;
+  checkpoints: Checkpoint[];
+}
