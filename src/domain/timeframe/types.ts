@@ -29,4 +29,10 @@ export interface Schedule {
   occurrences: IsoDate[];
   /** Vietnamese messages for the user: why the text was not (fully) understood. */
   warnings: string[];
+  /**
+   * Earlier deadlines the text sets for the units that feed this task, e.g. the "(các cơ quan, đơn vị
+   * gửi báo cáo trước ngày 05 của tháng cuối quý …)" of a commune report. Not the task's own deadlines;
+   * absent when the text has none.
+   */
+  unitDeadlines?: IsoDate[];
 }
