@@ -1,0 +1,50 @@
+import { Form, Input, Modal } from 'antd';
+import type { AdminUser } from '../app/api-types';
+import { useNotify } from '../app/feedback';
+import { useT } from '../app/i18n';
+import { useResetPassword } from './queries';
+import { MIN_PASSWORD } from './UserModal';
+
+export function PasswordModal({ user, onClose }: { user: AdminUser; onClose: () => void }) {
+  const t = useT();
+  const notify = useNotify();
+  const reset = useResetPassword();
+  const [form] = Form.useForm<{ password: string }>();
+  return (
+    <Modal
+      open
+      title={t('ui.users.resetPasswordFor', { name: user.fullName })}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('ui.save')}
+      cancelText={t('ui.cancel')}
+      confirmLoading={reset.isPending}
+      okButtonProps={{ 'data-testid': 'password-form-submit' } as Record<string, string>}
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={({ password }) =>
+          reset.mutate(
+            { id: user.id, password },
+            {
+              onSuccess: () => {
+                notify.success(t('ui.users.passwordReset'));
+                onClose();
+              },
+              onError: notify.error,
+            },
+          )
+        }
+      >
+        <Form.Item
+          name="password"
+          label={t('ui.users.newPassword')}
+          rules={[{ required: true, min: MIN_PASSWORD, message: t('ui.users.passwordRule', { min: MIN_PASSWORD }) }]}
+        >
+          <Input.Password autoComplete="new-password" data-testid="password-form-input" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,102 @@
+import {
+  AuditOutlined,
+  BankOutlined,
+  CalendarOutlined,
+  ClusterOutlined,
+  DashboardOutlined,
+  FileTextOutlined,
+  FlagOutlined,
+  SettingOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import { Drawer, Grid, Layout, Menu, type MenuProps } from 'antd';
+import { useState } from 'react';
+import { Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { TaskDrawer } from '../tasks/TaskDrawer';
+import { AppHeader, CommuneSelector } from './AppHeader';
+import { usePermissions } from './auth';
+import { useT } from './i18n';
+
+type MenuItem = Required<MenuProps>['items'][number];
+
+function useMenuItems(): MenuItem[] {
+  const t = useT();
+  const permissions = usePermissions();
+  const items: MenuItem[] = [
+    { key: '/', icon: <DashboardOutlined />, label: t('ui.nav.dashboard') },
+    { key: '/plans', icon: <FileTextOutlined />, label: t('ui.nav.plans') },
+    { key: '/city-tasks', icon: <FlagOutlined />, label: t('ui.nav.cityTasks') },
+  ];
+  const admin: MenuItem[] = [];
+  if (permissions.admin) {
+    admin.push(
+      { key: '/admin/communes', icon: <BankOutlined />, label: t('ui.nav.communes') },
+      { key: '/admin/units', icon: <ClusterOutlined />, label: t('ui.nav.units') },
+      { key: '/admin/users', icon: <TeamOutlined />, label: t('ui.nav.users') },
+      { key: '/admin/calendar', icon: <CalendarOutlined />, label: t('ui.nav.calendar') },
+    );
+  }
+  if (permissions.audit) admin.push({ key: '/admin/audit', icon: <AuditOutlined />, label: t('ui.nav.audit') });
+  if (admin.length > 0) items.push({ key: 'admin', icon: <SettingOutlined />, label: t('ui.nav.admin'), children: admin });
+  return items;
+}
+
+function selectedKey(pathname: string): string {
+  if (pathname.startsWith('/plans')) return '/plans';
+  return pathname;
+}
+
+function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
+  const items = useMenuItems();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  return (
+    <Menu
+      mode="inline"
+      items={items}
+      selectedKeys={[selectedKey(pathname)]}
+      defaultOpenKeys={pathname.startsWith('/admin') ? ['admin'] : []}
+      onClick={({ key }) => {
+        navigate(key);
+        onNavigate?.();
+      }}
+      data-testid="nav-menu"
+      style={{ borderInlineEnd: 'none' }}
+    />
+  );
+}
+
+export function AppLayout() {
+  const screens = Grid.useBreakpoint();
+  const compact = screens.lg === false;
+  const [navOpen, setNavOpen] = useState(false);
+  const permissions = usePermissions();
+  return (
+    <Layout className="app-root">
+      <Layout.Header className="app-header-bar">
+        <AppHeader compact={compact} onMenu={() => setNavOpen(true)} />
+      </Layout.Header>
+      <Layout>
+        {!compact && (
+          <Layout.Sider width={250} theme="light" className="app-sider">
+            <NavMenu />
+          </Layout.Sider>
+        )}
+        <Layout.Content className="app-content">
+          <Outlet />
+        </Layout.Content>
+      </Layout>
+      {compact && (
+        <Drawer open={navOpen} onClose={() => setNavOpen(false)} placement="left" size={280} data-testid="nav-drawer">
+          {permissions.chooseCommune && (
+            <div style={{ marginBottom: 12 }}>
+              <CommuneSelector />
+            </div>
+          )}
+          <NavMenu onNavigate={() => setNavOpen(false)} />
+        </Drawer>
+      )}
+      <TaskDrawer />
+    </Layout>
+  );
+}

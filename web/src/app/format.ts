@@ -1,0 +1,47 @@
+/** Display formats: dates always dd/mm/yyyy, areas as Roman numerals. */
+import dayjs from 'dayjs';
+import type { Area } from './api-types';
+import type { Translate } from './i18n';
+
+export const DATE_FORMAT = 'DD/MM/YYYY';
+
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const date = dayjs(iso);
+  return date.isValid() ? date.format(DATE_FORMAT) : iso;
+}
+
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const date = dayjs(iso);
+  return date.isValid() ? date.format(`${DATE_FORMAT} HH:mm`) : iso;
+}
+
+export function formatPeriod(start: string, end: string): string {
+  return `${formatDate(start)} – ${formatDate(end)}`;
+}
+
+export function toIsoDate(date: dayjs.Dayjs): string {
+  return date.format('YYYY-MM-DD');
+}
+
+export function todayIso(): string {
+  return toIsoDate(dayjs());
+}
+
+export function formatFileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+const ROMAN = ['', 'I', 'II', 'III', 'IV', 'V', 'VI', 'VII'] as const;
+
+export function areaRoman(area: Area): string {
+  return ROMAN[area];
+}
+
+/** "III. Cải cách thủ tục hành chính" */
+export function areaLabel(t: Translate, area: Area): string {
+  return `${ROMAN[area]}. ${t(`area.${area}`)}`;
+}

@@ -1,0 +1,30 @@
+/** One colour per task status, used by tags, charts and lists alike. */
+import { Tag } from 'antd';
+import type { TaskStatus } from './api-types';
+import { useT } from './i18n';
+
+interface StatusStyle {
+  /** antd preset colour for tags */
+  tag: string;
+  /** hex for charts */
+  hex: string;
+}
+
+export const STATUS_STYLE: Record<TaskStatus, StatusStyle> = {
+  qua_han: { tag: 'red', hex: '#d4380d' },
+  sap_den_han: { tag: 'orange', hex: '#fa8c16' },
+  hoan_thanh_dung_han: { tag: 'green', hex: '#389e0d' },
+  hoan_thanh_qua_han: { tag: 'gold', hex: '#ad8b00' },
+  dang_thuc_hien: { tag: 'blue', hex: '#1677ff' },
+  chua_thuc_hien: { tag: 'default', hex: '#8c8c8c' },
+  chua_xac_dinh_han: { tag: 'purple', hex: '#722ed1' },
+};
+
+export function StatusTag({ status }: { status: TaskStatus }) {
+  const t = useT();
+  return (
+    <Tag color={STATUS_STYLE[status].tag} data-testid="status-tag" data-status={status}>
+      {t(`status.${status}`)}
+    </Tag>
+  );
+}

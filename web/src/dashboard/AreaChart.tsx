@@ -1,0 +1,31 @@
+import { Card } from 'antd';
+import type { Dashboard } from '../app/api-types';
+import { areaLabel, areaRoman } from '../app/format';
+import { useT } from '../app/i18n';
+import { Chart, type BarOption } from './Chart';
+import { statusSeries } from './statusSeries';
+
+export function AreaChart({ byArea }: { byArea: Dashboard['byArea'] }) {
+  const t = useT();
+  const rows = [...byArea].sort((a, b) => a.area - b.area);
+  const option: BarOption = {
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true },
+    legend: { bottom: 0, type: 'scroll' },
+    grid: { left: 8, right: 8, top: 16, bottom: 48, containLabel: true },
+    xAxis: {
+      type: 'category',
+      data: rows.map((r) => areaLabel(t, r.area)),
+      axisLabel: { formatter: (label: string) => label.split('.')[0] },
+    },
+    yAxis: { type: 'value', minInterval: 1 },
+    series: statusSeries(t, rows, false),
+  };
+  return (
+    <Card title={t('ui.dashboard.byArea')} size="small">
+      <Chart option={option} height={320} testId="chart-by-area" />
+      <div className="muted" style={{ fontSize: 12 }}>
+        {rows.map((r) => `${areaRoman(r.area)}: ${t(`area.${r.area}`)}`).join(' · ')}
+      </div>
+    </Card>
+  );
+}

@@ -1,0 +1,50 @@
+import { Card, Empty, Flex, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import type { Task } from '../app/api-types';
+import { areaRoman } from '../app/format';
+import { useT } from '../app/i18n';
+import { useTaskDrawer } from '../tasks/useTaskDrawer';
+
+interface Props {
+  title: string;
+  tasks: Task[];
+  testId: string;
+  /** what to show on the right of each task: days late, due date… */
+  aside: (task: Task) => ReactNode;
+}
+
+const SHOWN = 12;
+
+export function TaskList({ title, tasks, testId, aside }: Props) {
+  const t = useT();
+  const { open } = useTaskDrawer();
+  return (
+    <Card title={`${title} (${tasks.length})`} size="small" data-testid={testId} style={{ height: '100%' }}>
+      {tasks.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('ui.dashboard.none')} />}
+      <Flex vertical gap={0}>
+        {tasks.slice(0, SHOWN).map((task) => (
+          <Flex key={task.id} justify="space-between" gap={8} align="start" className="dash-task">
+            <button type="button" className="task-link" onClick={() => open(task.id)} data-testid="task-open">
+              <Typography.Text type="secondary">
+                {areaRoman(task.area)}
+                {task.number ? `.${task.number}` : ''}
+              </Typography.Text>{' '}
+              <Typography.Text ellipsis={{ tooltip: task.content }} style={{ maxWidth: '100%' }}>
+                {task.content}
+              </Typography.Text>
+              <div className="muted" style={{ fontSize: 12 }}>
+                {task.leadUnits.map((u) => u.name).join('; ')}
+              </div>
+            </button>
+            <div style={{ flexShrink: 0, textAlign: 'right' }}>{aside(task)}</div>
+          </Flex>
+        ))}
+        {tasks.length > SHOWN && (
+          <Typography.Text type="secondary" style={{ paddingTop: 8 }}>
+            {t('ui.dashboard.more', { count: tasks.length - SHOWN })}
+          </Typography.Text>
+        )}
+      </Flex>
+    </Card>
+  );
+}

@@ -1,0 +1,32 @@
+import { Card } from 'antd';
+import type { Dashboard } from '../app/api-types';
+import { useT } from '../app/i18n';
+import { Chart, type BarOption } from './Chart';
+import { statusSeries } from './statusSeries';
+
+const MAX_LABEL = 28;
+
+export function UnitChart({ byUnit }: { byUnit: Dashboard['byUnit'] }) {
+  const t = useT();
+  // ECharts draws the first category at the bottom; reverse so the busiest unit is on top.
+  const rows = [...byUnit].sort((a, b) => a.total - b.total);
+  const option: BarOption = {
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true },
+    legend: { bottom: 0, type: 'scroll' },
+    grid: { left: 8, right: 16, top: 8, bottom: 48, containLabel: true },
+    xAxis: { type: 'value', minInterval: 1 },
+    yAxis: {
+      type: 'category',
+      data: rows.map((r) => r.unitName),
+      axisLabel: {
+        formatter: (name: string) => (name.length > MAX_LABEL ? `${name.slice(0, MAX_LABEL - 1)}…` : name),
+      },
+    },
+    series: statusSeries(t, rows, true),
+  };
+  return (
+    <Card title={t('ui.dashboard.byUnit')} size="small">
+      <Chart option={option} height={Math.max(240, rows.length * 34 + 80)} testId="chart-by-unit" />
+    </Card>
+  );
+}

@@ -1,0 +1,17 @@
+import type { BarSeriesOption } from 'echarts/charts';
+import { TASK_STATUSES, type StatusCounts } from '../app/api-types';
+import type { Translate } from '../app/i18n';
+import { STATUS_STYLE } from '../app/status';
+
+/** One stacked series per status, in the same colours as the status tags. */
+export function statusSeries(t: Translate, rows: { byStatus: StatusCounts }[], horizontal: boolean): BarSeriesOption[] {
+  return TASK_STATUSES.map((status) => ({
+    type: 'bar',
+    name: t(`status.${status}`),
+    stack: 'total',
+    itemStyle: { color: STATUS_STYLE[status].hex },
+    emphasis: { focus: 'series' },
+    barMaxWidth: horizontal ? 22 : 48,
+    data: rows.map((row) => row.byStatus[status] ?? 0),
+  }));
+}

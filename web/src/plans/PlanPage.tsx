@@ -1,0 +1,79 @@
+import { ArrowLeftOutlined, FileExcelOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Flex, Skeleton, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import type { PlanDetail, TaskFilters as Filters } from '../app/api-types';
+import { usePermissions } from '../app/auth';
+import { useErrorText } from '../app/feedback';
+import { useT } from '../app/i18n';
+import { useUnits } from '../app/reference';
+import { filterTasks } from '../tasks/filter';
+import { usePlanTasks } from '../tasks/queries';
+import { TaskFilters } from '../tasks/TaskFilters';
+import { TaskFormModal } from '../tasks/TaskFormModal';
+import { TaskTable } from '../tasks/TaskTable';
+import { PlanHeader } from './PlanHeader';
+import { usePlan } from './queries';
+
+function PlanTasks({ plan }: { plan: PlanDetail }) {
+  const t = useT();
+  const permissions = usePermissions();
+  const tasks = usePlanTasks(plan.id);
+  const units = useUnits(plan.communeId);
+  const errorText = useErrorText();
+  const [filters, setFilters] = useState<Filters>({});
+  const [creating, setCreating] = useState(false);
+  const all = tasks.data ?? [];
+  const shown = useMemo(() => filterTasks(all, filters), [all, filters]);
+  return (
+    <>
+      <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 12 }}>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('ui.plan.tasks')}{' '}
+          <Typography.Text type="secondary" data-testid="task-count">
+            ({t('ui.plan.shownOf', { shown: shown.length, total: all.length })})
+          </Typography.Text>
+        </Typography.Title>
+        <Flex gap={8} wrap>
+          {permissions.editTasks && (
+            <Button icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="task-create">
+              {t('ui.plan.addTask')}
+            </Button>
+          )}
+          <Button icon={<FileExcelOutlined />} href={`/api/plans/${plan.id}/export.xlsx`} data-testid="plan-export">
+            {t('ui.plan.export')}
+          </Button>
+        </Flex>
+      </Flex>
+      <div style={{ marginBottom: 12 }}>
+        <TaskFilters value={filters} onChange={setFilters} units={units.data ?? []} />
+      </div>
+      {tasks.isError && <Alert type="error" showIcon title={errorText(tasks.error)} />}
+      <TaskTable tasks={shown} loading={tasks.isPending} />
+      {creating && <TaskFormModal mode={{ kind: 'createPlan', plan }} onClose={() => setCreating(false)} />}
+    </>
+  );
+}
+
+export function PlanPage() {
+  const t = useT();
+  const planId = Number(useParams().planId);
+  const plan = usePlan(Number.isInteger(planId) ? planId : null);
+  const errorText = useErrorText();
+  return (
+    <>
+      <Link to="/plans">
+        <ArrowLeftOutlined /> {t('ui.plan.back')}
+      </Link>
+      <div style={{ height: 8 }} />
+      {plan.isPending && <Skeleton active />}
+      {plan.isError && <Alert type="error" showIcon title={errorText(plan.error)} />}
+      {plan.data && (
+        <>
+          <PlanHeader plan={plan.data} />
+          <PlanTasks plan={plan.data} />
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,23 @@
+import { Table } from 'antd';
+import type { Occurrence } from '../app/api-types';
+import { formatDate } from '../app/format';
+import { useT } from '../app/i18n';
+import { StatusTag } from '../app/status';
+
+export function OccurrencesTable({ occurrences }: { occurrences: Occurrence[] }) {
+  const t = useT();
+  return (
+    <Table<Occurrence>
+      size="small"
+      rowKey="due"
+      pagination={false}
+      dataSource={occurrences}
+      data-testid="task-occurrences"
+      columns={[
+        { key: 'due', title: t('ui.task.due'), render: (_, o) => formatDate(o.due) },
+        { key: 'doneAt', title: t('ui.task.doneAt'), render: (_, o) => formatDate(o.doneAt) || '—' },
+        { key: 'status', title: t('ui.tasks.col.status'), render: (_, o) => <StatusTag status={o.status} /> },
+      ]}
+    />
+  );
+}

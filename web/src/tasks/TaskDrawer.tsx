@@ -1,0 +1,99 @@
+import { EditOutlined } from '@ant-design/icons';
+import { Alert, Button, Divider, Drawer, Grid, Skeleton, Space, Typography } from 'antd';
+import { useState } from 'react';
+import type { TaskDetail } from '../app/api-types';
+import { usePermissions } from '../app/auth';
+import { useErrorText } from '../app/feedback';
+import { useT } from '../app/i18n';
+import { StatusTag } from '../app/status';
+import { CommentBox } from './CommentBox';
+import { OccurrencesTable } from './OccurrencesTable';
+import { ProgressForm } from './ProgressForm';
+import { useTask } from './queries';
+import { TaskFacts } from './TaskFacts';
+import { TaskFiles } from './TaskFiles';
+import { TaskFormModal } from './TaskFormModal';
+import { TaskHistory } from './TaskHistory';
+import { useTaskDrawer } from './useTaskDrawer';
+
+function TaskBody({ task }: { task: TaskDetail }) {
+  const t = useT();
+  const recurring = task.occurrences.length > 1;
+  return (
+    <>
+      <TaskFacts task={task} />
+      {recurring && (
+        <>
+          <Divider titlePlacement="start">{t('ui.task.occurrences')}</Divider>
+          <OccurrencesTable occurrences={task.occurrences} />
+        </>
+      )}
+      {task.canEdit && (
+        <>
+          <Divider titlePlacement="start">{t('ui.task.updateProgress')}</Divider>
+          <ProgressForm task={task} />
+        </>
+      )}
+      <Divider titlePlacement="start">{t('ui.task.files')}</Divider>
+      <TaskFiles task={task} />
+      {task.canEdit && (
+        <>
+          <Divider titlePlacement="start">{t('ui.task.comment')}</Divider>
+          <CommentBox taskId={task.id} />
+        </>
+      )}
+      <Divider titlePlacement="start">{t('ui.task.history')}</Divider>
+      <TaskHistory task={task} />
+    </>
+  );
+}
+
+export function TaskDrawer() {
+  const t = useT();
+  const { taskId, close } = useTaskDrawer();
+  const task = useTask(taskId);
+  const errorText = useErrorText();
+  const permissions = usePermissions();
+  const screens = Grid.useBreakpoint();
+  const [editing, setEditing] = useState(false);
+  const data = task.data;
+  const canEditContent = Boolean(data?.canEdit && permissions.editTasks);
+  return (
+    <Drawer
+      open={taskId !== null}
+      onClose={close}
+      size={screens.md === false ? '100%' : 760}
+      destroyOnHidden
+      data-testid="task-drawer"
+      title={
+        data ? (
+          <Space wrap>
+            <span>{t('ui.task.title', { number: data.number ?? '' })}</span>
+            <StatusTag status={data.status} />
+          </Space>
+        ) : (
+          t('ui.task.loading')
+        )
+      }
+      extra={
+        canEditContent && (
+          <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="task-edit">
+            {t('ui.task.edit')}
+          </Button>
+        )
+      }
+    >
+      {task.isPending && taskId !== null && <Skeleton active />}
+      {task.isError && <Alert type="error" showIcon title={errorText(task.error)} />}
+      {data && (
+        <>
+          <Typography.Paragraph strong className="task-content" style={{ fontSize: 15 }} data-testid="task-content">
+            {data.content}
+          </Typography.Paragraph>
+          <TaskBody task={data} />
+          {editing && <TaskFormModal mode={{ kind: 'edit', task: data }} onClose={() => setEditing(false)} />}
+        </>
+      )}
+    </Drawer>
+  );
+}

@@ -1,0 +1,61 @@
+import { SearchOutlined } from '@ant-design/icons';
+import { Flex, Input, Select } from 'antd';
+import { AREAS, TASK_STATUSES, type Area, type TaskFilters as Filters, type TaskStatus, type Unit } from '../app/api-types';
+import { areaLabel } from '../app/format';
+import { useT } from '../app/i18n';
+
+interface Props {
+  value: Filters;
+  onChange: (value: Filters) => void;
+  units: Unit[];
+}
+
+export function TaskFilters({ value, onChange, units }: Props) {
+  const t = useT();
+  return (
+    <Flex gap={8} wrap data-testid="task-filters">
+      <Input
+        allowClear
+        prefix={<SearchOutlined />}
+        placeholder={t('ui.tasks.searchPlaceholder')}
+        aria-label={t('ui.tasks.search')}
+        value={value.q ?? ''}
+        onChange={(e) => onChange({ ...value, q: e.target.value })}
+        style={{ flex: '1 1 260px', minWidth: 200 }}
+        data-testid="task-search"
+      />
+      <Select<number>
+        allowClear
+        showSearch={{ optionFilterProp: 'label' }}
+        placeholder={t('ui.tasks.filterUnit')}
+        aria-label={t('ui.tasks.filterUnit')}
+        value={value.unitId}
+        onChange={(unitId) => onChange({ ...value, unitId })}
+        options={units.map((u) => ({ value: u.id, label: u.name }))}
+        style={{ flex: '1 1 220px', minWidth: 180 }}
+        data-testid="filter-unit"
+      />
+      <Select<Area>
+        allowClear
+        placeholder={t('ui.tasks.filterArea')}
+        aria-label={t('ui.tasks.filterArea')}
+        value={value.area}
+        onChange={(area) => onChange({ ...value, area })}
+        options={AREAS.map((a) => ({ value: a, label: areaLabel(t, a) }))}
+        style={{ flex: '1 1 220px', minWidth: 180 }}
+        popupMatchSelectWidth={false}
+        data-testid="filter-area"
+      />
+      <Select<TaskStatus>
+        allowClear
+        placeholder={t('ui.tasks.filterStatus')}
+        aria-label={t('ui.tasks.filterStatus')}
+        value={value.status}
+        onChange={(status) => onChange({ ...value, status })}
+        options={TASK_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+        style={{ flex: '1 1 180px', minWidth: 160 }}
+        data-testid="filter-status"
+      />
+    </Flex>
+  );
+}

@@ -1,0 +1,50 @@
+import { Empty, Timeline, Typography } from 'antd';
+import type { HistoryEntry, TaskDetail } from '../app/api-types';
+import { formatDate, formatDateTime } from '../app/format';
+import { useT, type Translate } from '../app/i18n';
+
+const KIND_COLOR: Record<HistoryEntry['kind'], string> = {
+  created: 'gray',
+  edited: 'blue',
+  progress: 'blue',
+  comment: 'gray',
+  file: 'blue',
+  done: 'green',
+  reopened: 'red',
+};
+
+function describe(t: Translate, entry: HistoryEntry, fileName: string | undefined): string {
+  const parts = [t(`ui.history.${entry.kind}`)];
+  if (entry.progress !== null && entry.kind === 'progress') parts.push(`${entry.progress}%`);
+  if (entry.occurrence) parts.push(t('ui.history.forOccurrence', { date: formatDate(entry.occurrence) }));
+  if (fileName) parts.push(fileName);
+  return parts.join(' · ');
+}
+
+export function TaskHistory({ task }: { task: TaskDetail }) {
+  const t = useT();
+  if (task.history.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />;
+  const fileNames = new Map(task.files.map((f) => [f.id, f.name]));
+  const entries = [...task.history].sort((a, b) => b.at.localeCompare(a.at));
+  return (
+    <Timeline
+      data-testid="task-history"
+      items={entries.map((entry) => ({
+        key: entry.id,
+        color: KIND_COLOR[entry.kind],
+        content: (
+          <div>
+            <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
+              {formatDateTime(entry.at)}
+            </Typography.Text>
+            <Typography.Text strong>{entry.user.fullName}</Typography.Text>{' '}
+            <span>{describe(t, entry, entry.fileId === null ? undefined : fileNames.get(entry.fileId))}</span>
+            {entry.note && (
+              <Typography.Paragraph style={{ margin: '4px 0 0', whiteSpace: 'pre-line' }}>{entry.note}</Typography.Paragraph>
+            )}
+          </div>
+        ),
+      }))}
+    />
+  );
+}

@@ -1,0 +1,134 @@
+import { Grid, Table, Typography, type TableColumnsType } from 'antd';
+import type { ReactNode } from 'react';
+import { AREAS, type Area, type Task, type UnitRef } from '../app/api-types';
+import { areaLabel } from '../app/format';
+import { useT } from '../app/i18n';
+import { StatusTag } from '../app/status';
+import { TaskCards } from './TaskCards';
+import { TaskDue } from './TaskDue';
+import { TaskProgress } from './TaskProgress';
+import { useTaskDrawer } from './useTaskDrawer';
+
+type Row = { kind: 'group'; key: string; area: Area; count: number } | { kind: 'task'; key: string; task: Task };
+
+function groupRows(tasks: Task[]): Row[] {
+  return AREAS.flatMap((area) => {
+    const inArea = tasks.filter((task) => task.area === area);
+    if (inArea.length === 0) return [];
+    return [
+      { kind: 'group' as const, key: `area-${area}`, area, count: inArea.length },
+      ...inArea.map((task) => ({ kind: 'task' as const, key: `task-${task.id}`, task })),
+    ];
+  });
+}
+
+function unitNames(units: UnitRef[]): string {
+  return units.map((u) => u.name).join('; ');
+}
+
+/** Group rows span the whole table; the first column carries their label. */
+const spanGroup = (row: Row) => ({ colSpan: row.kind === 'group' ? 0 : 1 });
+
+function useColumns(showSource: boolean): TableColumnsType<Row> {
+  const t = useT();
+  const { open } = useTaskDrawer();
+  const cell = (render: (task: Task) => ReactNode) => (_: unknown, row: Row) =>
+    row.kind === 'task' ? render(row.task) : null;
+  const columns: TableColumnsType<Row> = [
+    {
+      key: 'number',
+      title: t('ui.tasks.col.number'),
+      width: 56,
+      onCell: (row) => ({ colSpan: row.kind === 'group' ? 99 : 1 }),
+      render: (_, row) =>
+        row.kind === 'group' ? (
+          <span data-testid="task-group">
+            {areaLabel(t, row.area)} <span className="muted">({t('ui.tasks.groupCount', { count: row.count })})</span>
+          </span>
+        ) : (
+          row.task.number
+        ),
+    },
+    {
+      key: 'content',
+      title: t('ui.tasks.col.content'),
+      width: 340,
+      onCell: spanGroup,
+      render: cell((task) => (
+        <button type="button" className="task-link task-content" onClick={() => open(task.id)} data-testid="task-open">
+          {task.content}
+        </button>
+      )),
+    },
+  ];
+  if (showSource) {
+    columns.push({
+      key: 'source',
+      title: t('ui.tasks.col.source'),
+      width: 180,
+      onCell: spanGroup,
+      render: cell((task) => task.sourceDocument),
+    });
+  }
+  columns.push(
+    { key: 'lead', title: t('ui.tasks.col.lead'), width: 160, onCell: spanGroup, render: cell((task) => unitNames(task.leadUnits)) },
+    {
+      key: 'coordinating',
+      title: t('ui.tasks.col.coordinating'),
+      width: 160,
+      onCell: spanGroup,
+      render: cell((task) => unitNames(task.coordinatorUnits)),
+    },
+    { key: 'time', title: t('ui.tasks.col.time'), width: 170, onCell: spanGroup, render: cell((task) => <TaskDue task={task} />) },
+    { key: 'product', title: t('ui.tasks.col.product'), width: 170, onCell: spanGroup, render: cell((task) => task.product) },
+    { key: 'progress', title: t('ui.tasks.col.progress'), width: 130, onCell: spanGroup, render: cell((task) => <TaskProgress task={task} />) },
+    {
+      key: 'status',
+      title: t('ui.tasks.col.status'),
+      width: 150,
+      onCell: spanGroup,
+      render: cell((task) => (
+        <>
+          <StatusTag status={task.status} />
+          {task.daysLate !== null && task.daysLate > 0 && (
+            <Typography.Text type="danger" style={{ fontSize: 12, display: 'block' }}>
+              {t('ui.tasks.daysLate', { days: task.daysLate })}
+            </Typography.Text>
+          )}
+        </>
+      )),
+    },
+  );
+  return columns;
+}
+
+interface Props {
+  tasks: Task[];
+  loading: boolean;
+  /** city-assigned tasks show their source document */
+  showSource?: boolean;
+}
+
+/** Tasks grouped by reform area (I–VII); cards on a phone. */
+export function TaskTable({ tasks, loading, showSource = false }: Props) {
+  const screens = Grid.useBreakpoint();
+  const columns = useColumns(showSource);
+  const t = useT();
+  if (screens.md === false) return <TaskCards tasks={tasks} loading={loading} />;
+  return (
+    <Table<Row>
+      data-testid="task-table"
+      rowKey="key"
+      size="middle"
+      bordered
+      loading={loading}
+      columns={columns}
+      dataSource={groupRows(tasks)}
+      rowClassName={(row) => (row.kind === 'group' ? 'task-group-row' : '')}
+      pagination={false}
+      scroll={{ x: 1300 }}
+      sticky
+      locale={{ emptyText: t('ui.tasks.empty') }}
+    />
+  );
+}

@@ -1,0 +1,108 @@
+/** Task data: lists, one task, and every change to a task (each refreshes what it affects). */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, withQuery } from '../app/api';
+import type {
+  CityTaskInput,
+  FileMeta,
+  HistoryEntry,
+  ProgressInput,
+  Schedule,
+  Task,
+  TaskDetail,
+  TaskInput,
+} from '../app/api-types';
+
+export const taskKey = (id: number) => ['task', id] as const;
+
+export function usePlanTasks(planId: number) {
+  return useQuery({
+    queryKey: ['tasks', 'plan', planId],
+    queryFn: () => api.get<Task[]>(`/api/plans/${planId}/tasks`),
+  });
+}
+
+export function useCityTasks(communeId: number | null) {
+  return useQuery({
+    queryKey: ['tasks', 'city', communeId],
+    queryFn: () => api.get<Task[]>(withQuery('/api/tasks', { communeId, origin: 'city_assigned' })),
+    enabled: communeId !== null,
+  });
+}
+
+export function useTask(id: number | null) {
+  return useQuery({
+    queryKey: taskKey(id ?? 0),
+    queryFn: () => api.get<TaskDetail>(`/api/tasks/${id}`),
+    enabled: id !== null,
+  });
+}
+
+/** A change to a task shows in lists, the dashboard and plan progress too. */
+function useInvalidateTask() {
+  const queryClient = useQueryClient();
+  return (id?: number) =>
+    Promise.all([
+      id === undefined ? Promise.resolve() : queryClient.invalidateQueries({ queryKey: taskKey(id) }),
+      queryClient.invalidateQueries({ queryKey: ['tasks'] }),
+      queryClient.invalidateQueries({ queryKey: ['dashboard'] }),
+      queryClient.invalidateQueries({ queryKey: ['plans'] }),
+    ]);
+}
+
+export function useUpdateTask(id: number) {
+  const invalidate = useInvalidateTask();
+  return useMutation({
+    mutationFn: (input: Partial<TaskInput> & { version: number; sourceDocument?: string | null }) =>
+      api.patch<Task>(`/api/tasks/${id}`, input),
+    // On success and on a 409 alike the task must be read again.
+    onSettled: () => invalidate(id),
+  });
+}
+
+export function useRecordProgress(id: number) {
+  const invalidate = useInvalidateTask();
+  return useMutation({
+    mutationFn: (input: ProgressInput) => api.post<Task>(`/api/tasks/${id}/progress`, input),
+    onSuccess: () => invalidate(id),
+  });
+}
+
+export function useAddComment(id: number) {
+  const invalidate = useInvalidateTask();
+  return useMutation({
+    mutationFn: (text: string) => api.post<HistoryEntry>(`/api/tasks/${id}/comments`, { text }),
+    onSuccess: () => invalidate(id),
+  });
+}
+
+export function useUploadFile(id: number) {
+  const invalidate = useInvalidateTask();
+  return useMutation({
+    mutationFn: (file: File) => {
+      const form = new FormData();
+      form.append('file', file);
+      return api.upload<FileMeta>(`/api/tasks/${id}/files`, form);
+    },
+    onSuccess: () => invalidate(id),
+  });
+}
+
+export function useCreatePlanTask(planId: number) {
+  const invalidate = useInvalidateTask();
+  return useMutation({
+    mutationFn: (input: TaskInput) => api.post<Task>(`/api/plans/${planId}/tasks`, input),
+    onSuccess: () => invalidate(),
+  });
+}
+
+export function useCreateCityTask() {
+  const invalidate = useInvalidateTask();
+  return useMutation({
+    mutationFn: (input: CityTaskInput) => api.post<Task>('/api/tasks', input),
+    onSuccess: () => invalidate(),
+  });
+}
+
+export function parseTimeframe(text: string, periodStart: string, periodEnd: string): Promise<Schedule> {
+  return api.post<Schedule>('/api/timeframe/parse', { text, periodStart, periodEnd });
+}

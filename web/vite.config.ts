@@ -1,0 +1,22 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const webRoot = fileURLToPath(new URL('.', import.meta.url));
+const repoSrc = fileURLToPath(new URL('../src', import.meta.url));
+const repoModules = fileURLToPath(new URL('../node_modules', import.meta.url));
+
+export default defineConfig({
+  root: webRoot,
+  plugins: [react()],
+  build: {
+    outDir: '../dist/web',
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 2000,
+  },
+  server: {
+    proxy: { '/api': 'http://localhost:3000' },
+    // The app imports the shared i18n catalogue and text helpers from ../src.
+    fs: { allow: [webRoot, repoSrc, repoModules] },
+  },
+});
