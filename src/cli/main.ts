@@ -1,0 +1,118 @@
+/**
+ * `npm run cchc -- <command>`: the command-line face of cchc for operators and integrators.
+ */
+import { parseTimeframe } from '../domain/timeframe';
+import { readConfig } from '../server/config';
+import { openDatabase } from '../server/db/open';
+import { loadDemoData } from '../server/demo/load-demo';
+import { eq } from 'drizzle-orm';
+import { cities, communes, users } from '../server/db/schema';
+import { insertUser, setPassword } from '../server/users/service';
+
+const HELP = `Cách dùng: npm run cchc -- <lệnh>
+  timeframe "<văn bản>" --period 2025-07-01..2025-12-31   Phân tích thời gian thực hiện, in JSON
+  import-plan <tệp> --json [--commune <id>]               Đọc kế hoạch từ tệp .docx/.pdf/.txt, in JSON
+  migrate                                                 Áp dụng các migration vào cơ sở dữ liệu
+  seed-demo                                               Nạp dữ liệu mẫu (khi cơ sở dữ liệu còn trống)
+  create-user <tên đăng nhập> --name "<họ tên>" --role <vai trò> [--commune <id>] [--unit <id>] --password <mật khẩu>
+  reset-password <tên đăng nhập> --password <mật khẩu>`;
+
+function option(args: string[], name: string): string | undefined {
+  const index = args.indexOf(`--${name}`);
+  return index >= 0 ? args[index + 1] : undefined;
+}
+
+function fail(message: string): number {
+  console.error(message);
+  return 1;
+}
+
+function timeframe(args: string[]): number {
+  const text = args[0];
+  const period = option(args, 'period');
+  const match = period ? /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(period) : null;
+  if (text === undefined || !match) return fail('Cần văn bản thời gian và --period yyyy-mm-dd..yyyy-mm-dd');
+  const schedule = parseTimeframe(text, { start: match[1], end: match[2] });
+  const { kind, start, due, occurrences, warnings } = schedule;
+  console.log(JSON.stringify({ text, kind, start, due, occurrences, warnings }));
+  return 0;
+}
+
+async function withDatabase(work: (db: Awaited<ReturnType<typeof openDatabase>>['db']) => Promise<number>): Promise<number> {
+  const database = await openDatabase(readConfig(), (message) => console.error(message));
+  try {
+    return await work(database.db);
+  } finally {
+    await database.close();
+  }
+}
+
+async function createUserCommand(args: string[]): Promise<number> {
+  const username = args[0];
+  const fullName = option(args, 'name');
+  const role = option(args, 'role');
+  const password = option(args, 'password');
+  if (!username || !fullName || !role || !password) return fail('Thiếu tham số. ' + HELP);
+  return withDatabase(async (db) => {
+    const communeId = option(args, 'commune') ? Number(option(args, 'commune')) : null;
+    const [city] = communeId
+      ? await db.select({ id: communes.cityId }).from(communes).where(eq(communes.id, communeId))
+      : await db.select({ id: cities.id }).from(cities).limit(1);
+    if (!city) return fail('Chưa có thành phố/xã phường nào trong cơ sở dữ liệu (chạy seed-demo hoặc tạo trước).');
+    const unitId = option(args, 'unit') ? Number(option(args, 'unit')) : null;
+    const created = await insertUser(db, null, { username, fullName, role: role as never, communeId, unitId, password, cityId: city.id });
+    console.log(`Đã tạo người dùng ${created.username} (id ${created.id}).`);
+    return 0;
+  });
+}
+
+async function resetPasswordCommand(args: string[]): Promise<number> {
+  const username = args[0];
+  const password = option(args, 'password');
+  if (!username || !password) return fail('Cần tên đăng nhập và --password');
+  return withDatabase(async (db) => {
+    const [user] = await db.select({ id: users.id }).from(users).where(eq(users.username, username.toLowerCase()));
+    if (!user) return fail(`Không có người dùng "${username}".`);
+    await setPassword(db, null, user.id, password);
+    console.log(`Đã đặt lại mật khẩu cho ${username}.`);
+    return 0;
+  });
+}
+
+async function run(argv: string[]): Promise<number> {
+  const [command, ...args] = argv;
+  switch (command) {
+    case 'timeframe':
+      return timeframe(args);
+    case 'import-plan': {
+      const { runImportPlan } = await import('./import-plan');
+      return runImportPlan(args);
+    }
+    case 'migrate':
+      return withDatabase(async () => {
+        console.log('Đã áp dụng migration.');
+        return 0;
+      });
+    case 'seed-demo':
+      return withDatabase(async (db) => {
+        const logins = await loadDemoData(db);
+        console.log(logins ? `Đã nạp dữ liệu mẫu (${logins.length} tài khoản, mật khẩu ${logins[0].password}).` : 'Cơ sở dữ liệu đã có dữ liệu; không nạp lại.');
+        return 0;
+      });
+    case 'create-user':
+      return createUserCommand(args);
+    case 'reset-password':
+      return resetPasswordCommand(args);
+    default:
+      console.log(HELP);
+      return command ? 1 : 0;
+  }
+}
+
+run(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

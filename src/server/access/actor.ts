@@ -1,0 +1,13 @@
+import type { Role } from '../db/schema';
+
+/** The signed-in person a service acts for. */
+export interface Actor {
+  id: number;
+  username: string;
+  fullName: string;
+  role: Role;
+  cityId: number;
+  /** null for city-level users: city reviewers and city administrators. */
+  communeId: number | null;
+  unitId: number | null;
+}

@@ -1,0 +1,89 @@
+/**
+ * Builds the HTTP application: plugins, one route module per capability, the
+ * error mapping and the built web app. Nothing here starts a database.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { auditRoutes } from './audit/routes';
+import { sessionPlugin } from './auth/plugin';
+import { authRoutes } from './auth/routes';
+import { calendarRoutes } from './calendar/routes';
+import { communeRoutes } from './communes/routes';
+import type { Config } from './config';
+import { dashboardRoutes } from './dashboard/routes';
+import type { Db } from './db';
+import { registerErrorHandler } from './errors';
+import { fileRoutes } from './files/routes';
+import { planRoutes } from './plans/routes';
+import { taskRoutes } from './tasks/routes';
+import { timeframeRoutes } from './timeframe/routes';
+import { unitRoutes } from './units/routes';
+import { userRoutes } from './users/routes';
+
+// Schema violations read in Vietnamese ("Dữ liệu không hợp lệ: …").
+z.config(z.locales.vi());
+
+const WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+
+export interface AppOptions {
+  db: Db;
+  config: Pick<Config, 'uploadDir' | 'sessionDays' | 'secureCookies' | 'logLevel'>;
+  logger?: boolean;
+}
+
+export async function buildApp({ db, config, logger = true }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger ? { level: config.logLevel, redact: ['req.headers.cookie', 'req.body.password'] } : false,
+    bodyLimit: 2 * 1024 * 1024,
+    trustProxy: true,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'CCHC — API quản lý cải cách hành chính cấp xã', version: '0.1.0', description: 'Phiên đăng nhập bằng cookie httpOnly `cchc_session`.' },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 10 } });
+  await app.register(sessionPlugin, { db });
+
+  await app.register(authRoutes, { db, sessionDays: config.sessionDays, secureCookies: config.secureCookies });
+  await app.register(communeRoutes, { db });
+  await app.register(unitRoutes, { db });
+  await app.register(userRoutes, { db });
+  await app.register(planRoutes, { db });
+  await app.register(taskRoutes, { db });
+  await app.register(fileRoutes, { db, uploadDir: config.uploadDir });
+  await app.register(dashboardRoutes, { db });
+  await app.register(auditRoutes, { db });
+  await app.register(calendarRoutes, { db });
+  await app.register(timeframeRoutes);
+  await registerWebApp(app);
+  return app;
+}
+
+/** The built single-page app; unknown non-API paths get index.html so client routes survive a reload. */
+async function registerWebApp(app: FastifyInstance) {
+  if (!existsSync(path.join(WEB_ROOT, 'index.html'))) return;
+  await app.register(fastifyStatic, { root: WEB_ROOT, wildcard: false });
+  app.get('/*', { schema: { hide: true }, config: { public: true } }, (request, reply) => {
+    if (request.url.startsWith('/api/')) return reply.status(404).send({ error: { code: 'not_found', message: 'Không tìm thấy dữ liệu yêu cầu.' } });
+    return reply.sendFile('index.html');
+  });
+}

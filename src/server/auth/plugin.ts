@@ -1,0 +1,36 @@
+/**
+ * Reads the session cookie on every request and exposes `request.actor`.
+ * Routes opt out of the login requirement with `config: { public: true }`.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Db } from '../db';
+import { AppError } from '../errors';
+import { sessionUser, type SessionUser } from './service';
+
+export const SESSION_COOKIE = 'cchc_session';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    sessionUser: SessionUser | null;
+  }
+  interface FastifyContextConfig {
+    public?: boolean;
+  }
+}
+
+export const sessionPlugin = fp(async (app: FastifyInstance, options: { db: Db }) => {
+  app.decorateRequest('sessionUser', null);
+  app.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith('/api/')) return;
+    const token = request.cookies[SESSION_COOKIE];
+    request.sessionUser = token ? await sessionUser(options.db, token) : null;
+    if (!request.sessionUser && !request.routeOptions.config.public) throw new AppError('unauthenticated');
+  });
+});
+
+/** The signed-in user; routes behind the session hook always have one. */
+export function actorOf(request: FastifyRequest): SessionUser {
+  if (!request.sessionUser) throw new AppError('unauthenticated');
+  return request.sessionUser;
+}

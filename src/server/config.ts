@@ -1,0 +1,31 @@
+import path from 'node:path';
+
+/** Settings from the environment, read once at start. */
+export interface Config {
+  port: number;
+  host: string;
+  /** Where the embedded cluster, its password and uploaded files live. */
+  dataDir: string;
+  uploadDir: string;
+  /** Set: use this existing PostgreSQL server instead of the embedded one. */
+  databaseUrl: string | null;
+  embeddedPgPort: number;
+  sessionDays: number;
+  secureCookies: boolean;
+  logLevel: string;
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const dataDir = path.resolve(env.DATA_DIR ?? './data');
+  return {
+    port: Number(env.PORT ?? 3000),
+    host: env.HOST ?? '0.0.0.0',
+    dataDir,
+    uploadDir: path.resolve(env.UPLOAD_DIR ?? path.join(dataDir, 'uploads')),
+    databaseUrl: env.DATABASE_URL?.startsWith('postgres') ? env.DATABASE_URL : null,
+    embeddedPgPort: Number(env.EMBEDDED_PG_PORT ?? 54329),
+    sessionDays: Number(env.SESSION_DAYS ?? 7),
+    secureCookies: env.COOKIE_SECURE === 'true',
+    logLevel: env.LOG_LEVEL ?? 'info',
+  };
+}

@@ -1,0 +1,77 @@
+/**
+ * The commune's picture at a glance: the current plan's tasks (and the tasks the
+ * city assigned in its period) judged for one date, counted by area and by unit.
+ */
+import { summarise, type Status } from '../../domain/status';
+import type { Actor } from '../access/actor';
+import { todayInVietnam } from '../clock';
+import type { Db } from '../db';
+import { AppError } from '../errors';
+import { currentPlanId, getPlan } from '../plans/service';
+import { judgeContext, listTasks, type PresentedTask } from '../tasks/service';
+import { addDays } from '../../domain/calendar';
+
+const byDue = (a: PresentedTask, b: PresentedTask) => (a.due ?? a.nextDue ?? '').localeCompare(b.due ?? b.nextDue ?? '');
+
+function countBy<K>(list: PresentedTask[], keysOf: (task: PresentedTask) => K[]) {
+  const groups = new Map<K, Status[]>();
+  for (const task of list) for (const key of keysOf(task)) groups.set(key, [...(groups.get(key) ?? []), task.status]);
+  return groups;
+}
+
+export interface DashboardQuery {
+  communeId?: number;
+  planId?: number;
+  asOf?: string;
+  /** How far ahead the "due soon" list looks (the issue asks for 14 days). */
+  horizonDays: number;
+}
+
+export async function getDashboard(db: Db, actor: Actor, query: DashboardQuery) {
+  const asOf = query.asOf ?? todayInVietnam();
+  const communeId = query.communeId ?? actor.communeId;
+  let planId = query.planId;
+  if (planId === undefined) {
+    if (communeId === null) throw new AppError('validation', {}, undefined, 'Vui lòng chọn xã/phường.');
+    planId = (await currentPlanId(db, actor, communeId, asOf)) ?? undefined;
+  }
+  if (planId === undefined) return { plan: null, asOf };
+  const plan = await getPlan(db, actor, planId);
+  const context = await judgeContext(db, actor, plan.communeId, asOf);
+  const planTasks = await listTasks(db, actor, { communeId: plan.communeId, planId: plan.id }, {}, asOf);
+  const cityTasks = (await listTasks(db, actor, { communeId: plan.communeId, origin: 'city_assigned' }, {}, asOf)).filter(
+    (task) => task.due === null || (task.due >= plan.periodStart && task.due <= plan.periodEnd),
+  );
+  const all = [...planTasks, ...cityTasks];
+  const totals = summarise(all.map((t) => t.status));
+  const horizon = addDays(asOf, query.horizonDays);
+  const open = (task: PresentedTask) => task.status !== 'hoan_thanh_dung_han' && task.status !== 'hoan_thanh_qua_han';
+  const nextDeadline = (task: PresentedTask) => task.nextDue ?? task.due;
+  const areaGroups = countBy(all, (t) => [t.area]);
+  const unitGroups = countBy(all, (t) => t.leadUnits.map((u) => u.id));
+  const unitNames = new Map(all.flatMap((t) => t.leadUnits.map((u) => [u.id, u.name] as const)));
+  return {
+    plan,
+    asOf,
+    dueSoonDays: context.dueSoonDays,
+    horizonDays: query.horizonDays,
+    totals,
+    completionRate: totals.completionRate,
+    cityAssigned: summarise(cityTasks.map((t) => t.status)),
+    byArea: [1, 2, 3, 4, 5, 6, 7].map((area) => {
+      const summary = summarise(areaGroups.get(area) ?? []);
+      return { area, total: summary.total, done: summary.done, overdue: summary.overdue, byStatus: summary.byStatus };
+    }),
+    byUnit: [...unitGroups.entries()]
+      .map(([unitId, statuses]) => {
+        const summary = summarise(statuses);
+        return { unitId, unitName: unitNames.get(unitId) ?? '', total: summary.total, done: summary.done, overdue: summary.overdue, byStatus: summary.byStatus };
+      })
+      .sort((a, b) => b.total - a.total),
+    overdue: all.filter((t) => t.status === 'qua_han').sort(byDue),
+    dueSoon: all
+      .filter((t) => open(t) && t.status !== 'qua_han' && nextDeadline(t) !== null && (nextDeadline(t) as string) >= asOf && (nextDeadline(t) as string) <= horizon)
+      .sort(byDue),
+    undetermined: all.filter((t) => t.status === 'chua_xac_dinh_han'),
+  };
+}

@@ -1,0 +1,281 @@
+/**
+ * The database schema. Every tenant table carries `commune_id` so a nationwide
+ * deployment can shard on it (Citus distribution column); child tables repeat it
+ * rather than reach it through a join.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+  varchar,
+} from 'drizzle-orm/pg-core';
+import type { Schedule } from '../../domain/timeframe/types';
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
+
+export const cities = pgTable('cities', {
+  id: serial('id').primaryKey(),
+  name: varchar('name', { length: 200 }).notNull(),
+  code: varchar('code', { length: 20 }).notNull().unique(),
+  createdAt: createdAt(),
+});
+
+export const communes = pgTable(
+  'communes',
+  {
+    id: serial('id').primaryKey(),
+    cityId: integer('city_id').notNull().references(() => cities.id),
+    name: varchar('name', { length: 200 }).notNull(),
+    kind: varchar('kind', { length: 10 }).$type<'xa' | 'phuong'>().notNull(),
+    code: varchar('code', { length: 20 }).notNull(),
+    /** How many days ahead a deadline counts as "sắp đến hạn". */
+    dueSoonDays: integer('due_soon_days').notNull().default(7),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('communes_city_code_uq').on(t.cityId, t.code)],
+);
+
+export const units = pgTable(
+  'units',
+  {
+    id: serial('id').primaryKey(),
+    communeId: integer('commune_id').notNull().references(() => communes.id),
+    name: varchar('name', { length: 300 }).notNull(),
+    shortName: varchar('short_name', { length: 100 }),
+    /** internal: a unit of the commune; catch_all: "Các cơ quan, đơn vị liên quan"; outside: Mặt trận, Sở … */
+    kind: varchar('kind', { length: 12 }).$type<'internal' | 'catch_all' | 'outside'>().notNull().default('internal'),
+    isCoordinator: boolean('is_coordinator').notNull().default(false),
+    active: boolean('active').notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('units_commune_name_uq').on(t.communeId, t.name)],
+);
+
+export const unitAliases = pgTable(
+  'unit_aliases',
+  {
+    id: serial('id').primaryKey(),
+    communeId: integer('commune_id').notNull().references(() => communes.id),
+    unitId: integer('unit_id').notNull().references(() => units.id, { onDelete: 'cascade' }),
+    alias: varchar('alias', { length: 300 }).notNull(),
+    /** matchKey(alias): folded, so "VHXH", "VH-XH" and "vh xh" meet. */
+    aliasKey: varchar('alias_key', { length: 300 }).notNull(),
+  },
+  (t) => [uniqueIndex('unit_aliases_commune_key_uq').on(t.communeId, t.aliasKey)],
+);
+
+export type Role = 'admin' | 'leader' | 'coordinator' | 'unit_head' | 'unit_staff' | 'inspector' | 'city_reviewer';
+
+export const users = pgTable('users', {
+  id: serial('id').primaryKey(),
+  cityId: integer('city_id').notNull().references(() => cities.id),
+  /** null for city-level users (city reviewers, the city's administrators). */
+  communeId: integer('commune_id').references(() => communes.id),
+  unitId: integer('unit_id').references(() => units.id),
+  username: varchar('username', { length: 60 }).notNull().unique(),
+  fullName: varchar('full_name', { length: 200 }).notNull(),
+  title: varchar('title', { length: 200 }),
+  role: varchar('role', { length: 20 }).$type<Role>().notNull(),
+  passwordHash: text('password_hash').notNull(),
+  active: boolean('active').notNull().default(true),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    /** sha256 of the cookie token: a stolen table gives no usable cookie. */
+    tokenHash: varchar('token_hash', { length: 64 }).primaryKey(),
+    userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+export type PlanKind = 'annual' | 'half_year' | 'thematic' | 'inspection';
+export type PlanStatus = 'draft' | 'issued' | 'closed';
+
+export const plans = pgTable(
+  'plans',
+  {
+    id: serial('id').primaryKey(),
+    communeId: integer('commune_id').notNull().references(() => communes.id),
+    kind: varchar('kind', { length: 12 }).$type<PlanKind>().notNull(),
+    title: varchar('title', { length: 500 }).notNull(),
+    number: varchar('number', { length: 60 }),
+    issuer: varchar('issuer', { length: 300 }),
+    issueDate: date('issue_date'),
+    periodStart: date('period_start').notNull(),
+    periodEnd: date('period_end').notNull(),
+    status: varchar('status', { length: 10 }).$type<PlanStatus>().notNull().default('draft'),
+    reportingRegime: text('reporting_regime'),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('plans_commune_idx').on(t.communeId)],
+);
+
+export const planTargets = pgTable(
+  'plan_targets',
+  {
+    id: serial('id').primaryKey(),
+    communeId: integer('commune_id').notNull().references(() => communes.id),
+    planId: integer('plan_id').notNull().references(() => plans.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    text: text('text').notNull(),
+    comparator: varchar('comparator', { length: 2 }).$type<'>=' | '<=' | '=' | '>' | '<'>(),
+    value: numeric('value', { mode: 'number' }),
+    unit: varchar('unit', { length: 30 }),
+  },
+  (t) => [index('plan_targets_plan_idx').on(t.planId)],
+);
+
+export type TaskState = 'open' | 'done';
+
+export const tasks = pgTable(
+  'tasks',
+  {
+    id: serial('id').primaryKey(),
+    communeId: integer('commune_id').notNull().references(() => communes.id),
+    /** null for tasks the city assigned outside any plan. */
+    planId: integer('plan_id').references(() => plans.id, { onDelete: 'cascade' }),
+    origin: varchar('origin', { length: 16 }).$type<'plan' | 'city_assigned'>().notNull().default('plan'),
+    sourceDocument: varchar('source_document', { length: 500 }),
+    area: integer('area').notNull(),
+    number: integer('number'),
+    position: integer('position').notNull().default(0),
+    content: text('content').notNull(),
+    timeframeText: text('timeframe_text').notNull().default(''),
+    schedule: jsonb('schedule').$type<Schedule>().notNull(),
+    /** The period the schedule was parsed against (the plan's, or the year of a city-assigned task). */
+    periodStart: date('period_start').notNull(),
+    periodEnd: date('period_end').notNull(),
+    /** A deadline the coordinator settled for a task whose text gives none. */
+    dueOverride: date('due_override'),
+    product: text('product').notNull().default(''),
+    progress: integer('progress').notNull().default(0),
+    doneAt: date('done_at'),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('tasks_commune_idx').on(t.communeId),
+    index('tasks_plan_idx').on(t.planId),
+    check('tasks_area_check', sql`${t.area} BETWEEN 1 AND 7`),
+    check('tasks_progress_check', sql`${t.progress} BETWEEN 0 AND 100`),
+  ],
+);
+
+export const taskUnits = pgTable(
+  'task_units',
+  {
+    communeId: integer('commune_id').notNull().references(() => communes.id),
+    taskId: integer('task_id').notNull().references(() => tasks.id, { onDelete: 'cascade' }),
+    unitId: integer('unit_id').notNull().references(() => units.id),
+    role: varchar('role', { length: 12 }).$type<'lead' | 'coordinator'>().notNull(),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.taskId, t.unitId, t.role] }), index('task_units_unit_idx').on(t.unitId)],
+);
+
+export const taskAssignees = pgTable(
+  'task_assignees',
+  {
+    communeId: integer('commune_id').notNull().references(() => communes.id),
+    taskId: integer('task_id').notNull().references(() => tasks.id, { onDelete: 'cascade' }),
+    userId: integer('user_id').notNull().references(() => users.id),
+  },
+  (t) => [primaryKey({ columns: [t.taskId, t.userId] })],
+);
+
+/** A checkpoint of a recurring or continuous task marked done (keyed by its deadline). */
+export const taskOccurrenceCompletions = pgTable(
+  'task_occurrence_completions',
+  {
+    communeId: integer('commune_id').notNull().references(() => communes.id),
+    taskId: integer('task_id').notNull().references(() => tasks.id, { onDelete: 'cascade' }),
+    due: date('due').notNull(),
+    doneAt: date('done_at').notNull(),
+    userId: integer('user_id').references(() => users.id),
+  },
+  (t) => [primaryKey({ columns: [t.taskId, t.due] })],
+);
+
+export const files = pgTable(
+  'files',
+  {
+    id: serial('id').primaryKey(),
+    communeId: integer('commune_id').notNull().references(() => communes.id),
+    taskId: integer('task_id').notNull().references(() => tasks.id, { onDelete: 'cascade' }),
+    originalName: varchar('original_name', { length: 255 }).notNull(),
+    mimeType: varchar('mime_type', { length: 120 }).notNull(),
+    size: integer('size').notNull(),
+    sha256: varchar('sha256', { length: 64 }).notNull(),
+    /** Path relative to the upload folder, outside the web root. */
+    storagePath: varchar('storage_path', { length: 300 }).notNull(),
+    uploadedBy: integer('uploaded_by').notNull().references(() => users.id),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('files_task_idx').on(t.taskId)],
+);
+
+export type HistoryKind = 'created' | 'edited' | 'progress' | 'comment' | 'file' | 'done' | 'reopened';
+
+export const taskHistory = pgTable(
+  'task_history',
+  {
+    id: serial('id').primaryKey(),
+    communeId: integer('commune_id').notNull().references(() => communes.id),
+    taskId: integer('task_id').notNull().references(() => tasks.id, { onDelete: 'cascade' }),
+    userId: integer('user_id').notNull().references(() => users.id),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    kind: varchar('kind', { length: 12 }).$type<HistoryKind>().notNull(),
+    progress: integer('progress'),
+    note: text('note'),
+    fileId: integer('file_id').references(() => files.id, { onDelete: 'set null' }),
+    occurrence: date('occurrence'),
+  },
+  (t) => [index('task_history_task_idx').on(t.taskId)],
+);
+
+/** Every change to plans, tasks and users: who, when, before and after. */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: serial('id').primaryKey(),
+    cityId: integer('city_id').notNull().references(() => cities.id),
+    communeId: integer('commune_id').references(() => communes.id),
+    actorId: integer('actor_id').references(() => users.id),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    entity: varchar('entity', { length: 30 }).notNull(),
+    entityId: integer('entity_id').notNull(),
+    action: varchar('action', { length: 30 }).notNull(),
+    before: jsonb('before'),
+    after: jsonb('after'),
+  },
+  (t) => [index('audit_commune_idx').on(t.communeId, t.at), index('audit_entity_idx').on(t.entity, t.entityId)],
+);
+
+/** The government's yearly swaps: extra days off and make-up working days. National, not per commune. */
+export const calendarOverrides = pgTable('calendar_overrides', {
+  id: serial('id').primaryKey(),
+  date: date('date').notNull().unique(),
+  kind: varchar('kind', { length: 12 }).$type<'day_off' | 'working_day'>().notNull(),
+  note: varchar('note', { length: 300 }),
+});

@@ -1,0 +1,108 @@
+/**
+ * One error type with stable codes, mapped to HTTP and to a Vietnamese message in one place.
+ */
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { translate, type Lang } from '../i18n';
+import type { ErrorKey } from '../i18n/errors';
+
+export type AppErrorCode =
+  | 'unauthenticated'
+  | 'invalid_credentials'
+  | 'too_many_attempts'
+  | 'forbidden'
+  | 'not_found'
+  | 'validation'
+  | 'conflict'
+  | 'duplicate'
+  | 'file_too_large'
+  | 'file_type'
+  | 'file_empty'
+  | 'import_failed'
+  | 'internal';
+
+const HTTP_STATUS: Record<AppErrorCode, number> = {
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  too_many_attempts: 429,
+  forbidden: 403,
+  not_found: 404,
+  validation: 400,
+  conflict: 409,
+  duplicate: 409,
+  file_too_large: 413,
+  file_type: 415,
+  file_empty: 400,
+  import_failed: 422,
+  internal: 500,
+};
+
+export class AppError extends Error {
+  constructor(
+    readonly code: AppErrorCode,
+    readonly params: Record<string, string | number> = {},
+    readonly details?: unknown,
+    /** A specific Vietnamese message overriding the code's generic one. */
+    readonly userMessage?: string,
+  ) {
+    super(userMessage ?? code);
+  }
+
+  get status(): number {
+    return HTTP_STATUS[this.code];
+  }
+
+  localizedMessage(lang: Lang): string {
+    return this.userMessage ?? translate(lang, `error.${this.code}` as ErrorKey, this.params);
+  }
+}
+
+export const forbidden = () => new AppError('forbidden');
+export const notFound = () => new AppError('not_found');
+export const invalid = (message: string, details?: unknown) => new AppError('validation', {}, details, message);
+
+function langOf(header: string | string[] | undefined): Lang {
+  return typeof header === 'string' && header.toLowerCase().startsWith('en') ? 'en' : 'vi';
+}
+
+interface Issue {
+  path: string;
+  message: string;
+}
+
+/** Vietnamese text for a schema violation, naming the field. */
+function describeIssues(issues: Issue[]): string {
+  const parts = issues.slice(0, 5).map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message));
+  return `Dữ liệu nhập chưa hợp lệ — ${parts.join('; ')}`;
+}
+
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
+    const lang = langOf(request.headers['accept-language']);
+    if (error instanceof AppError) {
+      return reply.status(error.status).send({ error: { code: error.code, message: error.localizedMessage(lang), details: error.details } });
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const issues = error.validation.map((v) => ({
+        path: String(v.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.'),
+        message: v.message ?? '',
+      }));
+      return reply.status(400).send({ error: { code: 'validation', message: describeIssues(issues), details: issues } });
+    }
+    if (error.code === 'FST_REQ_FILE_TOO_LARGE' || error.statusCode === 413) {
+      const appError = new AppError('file_too_large', { max: '20 MB' });
+      return reply.status(413).send({ error: { code: appError.code, message: appError.localizedMessage(lang) } });
+    }
+    if (error.statusCode === 429) {
+      return reply.status(429).send({ error: { code: 'too_many_attempts', message: translate(lang, 'error.too_many_attempts') } });
+    }
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      return reply.status(error.statusCode).send({ error: { code: 'validation', message: `${translate(lang, 'error.validation')} (${error.message})` } });
+    }
+    request.log.error({ err: error }, 'unexpected error');
+    return reply.status(500).send({ error: { code: 'internal', message: translate(lang, 'error.internal') } });
+  });
+  app.setNotFoundHandler((request, reply) => {
+    reply.status(404).send({ error: { code: 'not_found', message: translate(langOf(request.headers['accept-language']), 'error.not_found') } });
+  });
+}

@@ -1,0 +1,145 @@
+import { and, asc, desc, eq } from 'drizzle-orm';
+import { summarise } from '../../domain/status';
+import type { Actor } from '../access/actor';
+import { canManageCommune, canReadCommune, ensure } from '../access/policy';
+import { recordAudit } from '../audit/service';
+import { todayInVietnam } from '../clock';
+import { listCommunes, requireCommune } from '../communes/service';
+import type { Db, DbOrTx } from '../db';
+import { communes, type PlanKind, type PlanStatus, planTargets, plans } from '../db/schema';
+import { AppError, notFound } from '../errors';
+import { judge, loadTasks } from '../tasks/service';
+
+export interface TargetInput {
+  text: string;
+  comparator: '>=' | '<=' | '=' | '>' | '<' | null;
+  value: number | null;
+  unit: string | null;
+}
+
+export interface PlanInput {
+  communeId: number;
+  kind: PlanKind;
+  title: string;
+  number?: string | null;
+  issuer?: string | null;
+  issueDate?: string | null;
+  periodStart: string;
+  periodEnd: string;
+  status?: PlanStatus;
+  reportingRegime?: string | null;
+  targets?: TargetInput[];
+}
+
+type PlanRow = typeof plans.$inferSelect;
+
+async function summaryOf(db: Db, plan: PlanRow, communeName: string, dueSoonDays: number, asOf: string) {
+  const loaded = await loadTasks(db, { communeId: plan.communeId, planId: plan.id });
+  const totals = summarise(loaded.map((task) => judge(task, asOf, dueSoonDays).status));
+  return {
+    id: plan.id,
+    communeId: plan.communeId,
+    communeName,
+    kind: plan.kind,
+    title: plan.title,
+    number: plan.number,
+    issuer: plan.issuer,
+    issueDate: plan.issueDate,
+    periodStart: plan.periodStart,
+    periodEnd: plan.periodEnd,
+    status: plan.status,
+    taskCount: totals.total,
+    doneCount: totals.done,
+    overdueCount: totals.overdue,
+  };
+}
+
+export type PlanSummary = Awaited<ReturnType<typeof summaryOf>>;
+
+export async function listPlans(db: Db, actor: Actor, communeId?: number): Promise<PlanSummary[]> {
+  const visible = (await listCommunes(db, actor)).filter((c) => communeId === undefined || c.id === communeId);
+  const asOf = todayInVietnam();
+  const result: PlanSummary[] = [];
+  for (const commune of visible) {
+    const rows = await db.select().from(plans).where(eq(plans.communeId, commune.id)).orderBy(desc(plans.periodStart), desc(plans.id));
+    for (const plan of rows) result.push(await summaryOf(db, plan, commune.name, commune.dueSoonDays, asOf));
+  }
+  return result;
+}
+
+export async function requirePlan(db: Db, actor: Actor, planId: number) {
+  const [plan] = await db.select().from(plans).where(eq(plans.id, planId));
+  if (!plan) throw notFound();
+  const commune = await requireCommune(db, actor, plan.communeId);
+  return { plan, commune };
+}
+
+export async function getPlan(db: Db, actor: Actor, planId: number) {
+  const { plan, commune } = await requirePlan(db, actor, planId);
+  const targets = await db
+    .select({ id: planTargets.id, text: planTargets.text, comparator: planTargets.comparator, value: planTargets.value, unit: planTargets.unit })
+    .from(planTargets)
+    .where(and(eq(planTargets.communeId, plan.communeId), eq(planTargets.planId, planId)))
+    .orderBy(asc(planTargets.position));
+  return {
+    ...(await summaryOf(db, plan, commune.name, commune.dueSoonDays, todayInVietnam())),
+    reportingRegime: plan.reportingRegime,
+    targets,
+  };
+}
+
+function checkPeriod(start: string, end: string) {
+  if (start > end) throw new AppError('validation', {}, undefined, 'Ngày bắt đầu kỳ kế hoạch phải trước ngày kết thúc.');
+}
+
+async function writeTargets(tx: DbOrTx, communeId: number, planId: number, targets: TargetInput[]) {
+  await tx.delete(planTargets).where(eq(planTargets.planId, planId));
+  if (targets.length) await tx.insert(planTargets).values(targets.map((t, position) => ({ ...t, communeId, planId, position })));
+}
+
+/** Inserts a plan and its targets; the API, the demo loader and plan import share it. */
+export async function insertPlan(tx: DbOrTx, actor: Actor | null, cityId: number, input: PlanInput) {
+  const { targets = [], ...fields } = input;
+  const [created] = await tx.insert(plans).values({ ...fields, createdBy: actor?.id ?? null }).returning();
+  await writeTargets(tx, input.communeId, created.id, targets);
+  await recordAudit(tx, actor, { cityId, communeId: input.communeId, entity: 'plan', entityId: created.id, action: 'create', after: input });
+  return created;
+}
+
+export async function createPlan(db: Db, actor: Actor, input: PlanInput) {
+  const commune = await requireCommune(db, actor, input.communeId);
+  ensure(canManageCommune(actor, commune));
+  checkPeriod(input.periodStart, input.periodEnd);
+  const created = await db.transaction((tx) => insertPlan(tx, actor, commune.cityId, input));
+  return getPlan(db, actor, created.id);
+}
+
+export async function updatePlan(db: Db, actor: Actor, planId: number, input: Partial<Omit<PlanInput, 'communeId'>>) {
+  const { plan, commune } = await requirePlan(db, actor, planId);
+  ensure(canManageCommune(actor, commune));
+  checkPeriod(input.periodStart ?? plan.periodStart, input.periodEnd ?? plan.periodEnd);
+  const before = await getPlan(db, actor, planId);
+  await db.transaction(async (tx) => {
+    const { targets, ...fields } = input;
+    await tx.update(plans).set({ ...fields, updatedAt: new Date() }).where(eq(plans.id, planId));
+    if (targets) await writeTargets(tx, plan.communeId, planId, targets);
+    await recordAudit(tx, actor, { cityId: commune.cityId, communeId: plan.communeId, entity: 'plan', entityId: planId, action: 'update', before, after: input });
+  });
+  return getPlan(db, actor, planId);
+}
+
+/** The plan a dashboard shows by default: the one whose period holds today, else the latest. */
+export async function currentPlanId(db: Db, actor: Actor, communeId: number, asOf: string): Promise<number | null> {
+  const commune = await requireCommune(db, actor, communeId);
+  if (!canReadCommune(actor, commune)) return null;
+  const rows = await db
+    .select({ id: plans.id, start: plans.periodStart, end: plans.periodEnd, kind: plans.kind })
+    .from(plans)
+    .innerJoin(communes, eq(communes.id, plans.communeId))
+    .where(eq(plans.communeId, communeId))
+    .orderBy(desc(plans.periodStart), desc(plans.id));
+  const running = rows.filter((p) => p.start <= asOf && asOf <= p.end && p.kind !== 'inspection');
+  // A running annual plan wins over a thematic one running at the same time.
+  const preferred = running.find((p) => p.kind === 'annual' || p.kind === 'half_year') ?? running[0] ?? rows[0];
+  return preferred?.id ?? null;
+}

@@ -1,0 +1,102 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { matchKey } from '../../domain/text/normalize';
+import type { Actor } from '../access/actor';
+import { canAdministerCommune, ensure } from '../access/policy';
+import { recordAudit } from '../audit/service';
+import { requireCommune } from '../communes/service';
+import type { Db } from '../db';
+import { unitAliases, units } from '../db/schema';
+import { AppError, notFound } from '../errors';
+
+export interface UnitInput {
+  name: string;
+  shortName?: string | null;
+  kind?: 'internal' | 'catch_all' | 'outside';
+  isCoordinator?: boolean;
+  active?: boolean;
+}
+
+export interface UnitWithAliases {
+  id: number;
+  communeId: number;
+  name: string;
+  shortName: string | null;
+  kind: 'internal' | 'catch_all' | 'outside';
+  isCoordinator: boolean;
+  active: boolean;
+  aliases: { id: number; alias: string }[];
+}
+
+export async function listUnits(db: Db, actor: Actor, communeId: number): Promise<UnitWithAliases[]> {
+  await requireCommune(db, actor, communeId);
+  const rows = await db.select().from(units).where(eq(units.communeId, communeId)).orderBy(asc(units.id));
+  const aliases = await db.select().from(unitAliases).where(eq(unitAliases.communeId, communeId)).orderBy(asc(unitAliases.id));
+  return rows.map(({ createdAt: _createdAt, ...unit }) => ({
+    ...unit,
+    aliases: aliases.filter((a) => a.unitId === unit.id).map((a) => ({ id: a.id, alias: a.alias })),
+  }));
+}
+
+async function requireUnit(db: Db, actor: Actor, unitId: number) {
+  const [unit] = await db.select().from(units).where(eq(units.id, unitId));
+  if (!unit) throw notFound();
+  const commune = await requireCommune(db, actor, unit.communeId);
+  return { unit, commune };
+}
+
+export async function createUnit(db: Db, actor: Actor, communeId: number, input: UnitInput) {
+  const commune = await requireCommune(db, actor, communeId);
+  ensure(canAdministerCommune(actor, commune));
+  return db.transaction(async (tx) => {
+    const [clash] = await tx.select({ id: units.id }).from(units).where(and(eq(units.communeId, communeId), eq(units.name, input.name)));
+    if (clash) throw new AppError('duplicate', {}, undefined, `Đơn vị "${input.name}" đã có.`);
+    const [created] = await tx.insert(units).values({ ...input, communeId }).returning();
+    await recordAudit(tx, actor, { cityId: commune.cityId, communeId, entity: 'unit', entityId: created.id, action: 'create', after: created });
+    return created;
+  });
+}
+
+export async function updateUnit(db: Db, actor: Actor, unitId: number, input: Partial<UnitInput>) {
+  const { unit, commune } = await requireUnit(db, actor, unitId);
+  ensure(canAdministerCommune(actor, commune));
+  return db.transaction(async (tx) => {
+    const [after] = await tx.update(units).set(input).where(eq(units.id, unitId)).returning();
+    await recordAudit(tx, actor, { cityId: commune.cityId, communeId: commune.id, entity: 'unit', entityId: unitId, action: 'update', before: unit, after });
+    return after;
+  });
+}
+
+export async function addAlias(db: Db, actor: Actor, unitId: number, alias: string) {
+  const { unit, commune } = await requireUnit(db, actor, unitId);
+  ensure(canAdministerCommune(actor, commune));
+  const aliasKey = matchKey(alias);
+  if (!aliasKey) throw new AppError('validation', {}, undefined, 'Tên gọi khác không được để trống.');
+  const [clash] = await db
+    .select({ unitId: unitAliases.unitId })
+    .from(unitAliases)
+    .where(and(eq(unitAliases.communeId, unit.communeId), eq(unitAliases.aliasKey, aliasKey)));
+  if (clash) throw new AppError('duplicate', {}, undefined, `Tên gọi "${alias}" đã được gán cho một đơn vị khác hoặc đã có.`);
+  return db.transaction(async (tx) => {
+    const [created] = await tx.insert(unitAliases).values({ communeId: unit.communeId, unitId, alias: alias.trim(), aliasKey }).returning();
+    await recordAudit(tx, actor, { cityId: commune.cityId, communeId: commune.id, entity: 'unit', entityId: unitId, action: 'add_alias', after: { alias: created.alias } });
+    return { id: created.id, alias: created.alias };
+  });
+}
+
+export async function removeAlias(db: Db, actor: Actor, aliasId: number): Promise<void> {
+  const [alias] = await db.select().from(unitAliases).where(eq(unitAliases.id, aliasId));
+  if (!alias) throw notFound();
+  const { commune } = await requireUnit(db, actor, alias.unitId);
+  ensure(canAdministerCommune(actor, commune));
+  await db.transaction(async (tx) => {
+    await tx.delete(unitAliases).where(eq(unitAliases.id, aliasId));
+    await recordAudit(tx, actor, { cityId: commune.cityId, communeId: commune.id, entity: 'unit', entityId: alias.unitId, action: 'remove_alias', before: { alias: alias.alias } });
+  });
+}
+
+/** Unit ids given in a request must belong to the commune the request is about. */
+export async function assertUnitsOfCommune(db: Db, communeId: number, unitIds: number[]): Promise<void> {
+  if (unitIds.length === 0) return;
+  const found = await db.select({ id: units.id }).from(units).where(and(eq(units.communeId, communeId), inArray(units.id, unitIds)));
+  if (found.length !== new Set(unitIds).size) throw new AppError('validation', {}, undefined, 'Có đơn vị không thuộc xã/phường này.');
+}

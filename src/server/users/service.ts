@@ -1,0 +1,132 @@
+import { and, asc, eq, type SQL } from 'drizzle-orm';
+import type { Actor } from '../access/actor';
+import { canAdministerCommune, ensure, isCityAdmin } from '../access/policy';
+import { recordAudit } from '../audit/service';
+import { hashPassword, PASSWORD_MIN_LENGTH } from '../auth/passwords';
+import { endSessionsOf } from '../auth/service';
+import { requireCommune } from '../communes/service';
+import type { Db, DbOrTx } from '../db';
+import { type Role, sessions, units, users } from '../db/schema';
+import { AppError, notFound } from '../errors';
+
+export interface UserInput {
+  username: string;
+  fullName: string;
+  title?: string | null;
+  role: Role;
+  communeId?: number | null;
+  unitId?: number | null;
+  password: string;
+  active?: boolean;
+}
+
+const publicColumns = {
+  id: users.id,
+  username: users.username,
+  fullName: users.fullName,
+  title: users.title,
+  role: users.role,
+  cityId: users.cityId,
+  communeId: users.communeId,
+  unitId: users.unitId,
+  active: users.active,
+};
+
+/** What the audit log keeps of a user: never the password hash. */
+const auditView = (user: typeof users.$inferSelect) => {
+  const { passwordHash: _hash, ...rest } = user;
+  return rest;
+};
+
+const CITY_ROLES = new Set<Role>(['admin', 'city_reviewer']);
+const UNIT_ROLES = new Set<Role>(['unit_head', 'unit_staff']);
+
+async function checkPlacement(db: Db, actor: Actor, role: Role, communeId: number | null, unitId: number | null) {
+  if (communeId === null) {
+    if (!CITY_ROLES.has(role)) throw new AppError('validation', {}, undefined, 'Người dùng vai trò này phải thuộc một xã/phường.');
+    ensure(isCityAdmin(actor));
+    return;
+  }
+  const commune = await requireCommune(db, actor, communeId);
+  ensure(canAdministerCommune(actor, commune));
+  if (role === 'city_reviewer') throw new AppError('validation', {}, undefined, 'Cán bộ Sở Nội vụ không thuộc xã/phường.');
+  if (UNIT_ROLES.has(role) && unitId === null) throw new AppError('validation', {}, undefined, 'Trưởng đơn vị và cán bộ đơn vị phải thuộc một đơn vị.');
+  if (unitId !== null) {
+    const [unit] = await db.select().from(units).where(and(eq(units.id, unitId), eq(units.communeId, communeId)));
+    if (!unit) throw new AppError('validation', {}, undefined, 'Đơn vị không thuộc xã/phường đã chọn.');
+  }
+}
+
+function checkPassword(password: string) {
+  if (password.length < PASSWORD_MIN_LENGTH) throw new AppError('validation', {}, undefined, `Mật khẩu phải có ít nhất ${PASSWORD_MIN_LENGTH} ký tự.`);
+}
+
+export async function listUsers(db: Db, actor: Actor, communeId?: number) {
+  ensure(actor.role === 'admin');
+  const filters: SQL[] = [eq(users.cityId, actor.cityId)];
+  if (actor.communeId !== null) filters.push(eq(users.communeId, actor.communeId));
+  if (communeId !== undefined) filters.push(eq(users.communeId, communeId));
+  return db.select(publicColumns).from(users).where(and(...filters)).orderBy(asc(users.username));
+}
+
+export async function createUser(db: Db, actor: Actor, input: UserInput) {
+  const communeId = input.communeId ?? null;
+  const unitId = input.unitId ?? null;
+  await checkPlacement(db, actor, input.role, communeId, unitId);
+  checkPassword(input.password);
+  return insertUser(db, actor, { ...input, communeId, unitId, cityId: actor.cityId });
+}
+
+/** Also used by the CLI and the demo loader, which act without a signed-in person. */
+export async function insertUser(db: DbOrTx, actor: Actor | null, input: UserInput & { cityId: number }) {
+  const username = input.username.trim().toLowerCase();
+  const [clash] = await db.select({ id: users.id }).from(users).where(eq(users.username, username));
+  if (clash) throw new AppError('duplicate', {}, undefined, `Tên đăng nhập "${username}" đã có người dùng.`);
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction(async (tx) => {
+    const [created] = await tx
+      .insert(users)
+      .values({ ...input, username, passwordHash, communeId: input.communeId ?? null, unitId: input.unitId ?? null })
+      .returning();
+    await recordAudit(tx, actor, { cityId: created.cityId, communeId: created.communeId, entity: 'user', entityId: created.id, action: 'create', after: auditView(created) });
+    const { passwordHash: _hash, createdAt: _c, updatedAt: _u, ...rest } = created;
+    return rest;
+  });
+}
+
+async function requireUser(db: Db, actor: Actor, userId: number) {
+  const [user] = await db.select().from(users).where(eq(users.id, userId));
+  if (!user || user.cityId !== actor.cityId) throw notFound();
+  if (user.communeId === null) ensure(isCityAdmin(actor));
+  else ensure(canAdministerCommune(actor, await requireCommune(db, actor, user.communeId)));
+  return user;
+}
+
+export async function updateUser(db: Db, actor: Actor, userId: number, input: Partial<Omit<UserInput, 'password' | 'username'>>) {
+  const before = await requireUser(db, actor, userId);
+  const role = input.role ?? before.role;
+  const communeId = input.communeId === undefined ? before.communeId : input.communeId;
+  const unitId = input.unitId === undefined ? before.unitId : input.unitId;
+  await checkPlacement(db, actor, role, communeId, unitId);
+  if (userId === actor.id && input.active === false) throw new AppError('validation', {}, undefined, 'Bạn không thể tự khóa tài khoản của mình.');
+  return db.transaction(async (tx) => {
+    const [after] = await tx.update(users).set({ ...input, updatedAt: new Date() }).where(eq(users.id, userId)).returning();
+    await recordAudit(tx, actor, { cityId: after.cityId, communeId: after.communeId, entity: 'user', entityId: userId, action: 'update', before: auditView(before), after: auditView(after) });
+    if (input.active === false) await tx.delete(sessions).where(eq(sessions.userId, userId));
+    const { passwordHash: _hash, createdAt: _c, updatedAt: _u, ...rest } = after;
+    return rest;
+  });
+}
+
+export async function setPassword(db: Db, actor: Actor | null, userId: number, password: string): Promise<void> {
+  checkPassword(password);
+  const [user] = await db.select().from(users).where(eq(users.id, userId));
+  if (!user) throw notFound();
+  if (actor) await requireUser(db, actor, userId);
+  const passwordHash = await hashPassword(password);
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, userId));
+    await recordAudit(tx, actor, { cityId: user.cityId, communeId: user.communeId, entity: 'user', entityId: userId, action: 'reset_password' });
+  });
+  await endSessionsOf(db, userId);
+}
