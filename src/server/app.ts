@@ -59,7 +59,8 @@ export async function buildApp({ db, config, logger = true }: AppOptions): Promi
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
+  // preHandler: the key includes the username, so the body must be parsed first.
+  await app.register(rateLimit, { global: false, hook: 'preHandler' });
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 10 } });
   await app.register(sessionPlugin, { db });
 

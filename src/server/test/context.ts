@@ -1,0 +1,69 @@
+/**
+ * A fresh database per test file, migrated and loaded with the demo, and the
+ * app built on it. Requests go through Fastify's inject: the full HTTP stack, no socket.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { buildApp } from '../app';
+import { applyMigrations, connectDatabase, type Db } from '../db';
+import { loadDemoData } from '../demo/load-demo';
+import { DEMO_PASSWORD } from '../demo/communes';
+
+export interface TestContext {
+  app: FastifyInstance;
+  db: Db;
+  uploadDir: string;
+  /** Signs a demo user in and returns the cookie header to send. */
+  login: (username: string) => Promise<string>;
+  close: () => Promise<void>;
+}
+
+/** The date the demo and the tests judge statuses at, so results do not move with the calendar. */
+export const TEST_TODAY = '2026-11-23';
+
+export async function createTestContext(options: { demo?: boolean } = {}): Promise<TestContext> {
+  const serverUrl = new URL(inject('pgUrl'));
+  const name = `cchc_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl.toString() });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl.toString());
+  url.pathname = `/${name}`;
+  const database = connectDatabase(url.toString());
+  await applyMigrations(database.db);
+  if (options.demo !== false) await loadDemoData(database.db, TEST_TODAY);
+  const uploadDir = mkdtempSync(path.join(tmpdir(), 'cchc-uploads-'));
+  const app = await buildApp({ db: database.db, config: { uploadDir, sessionDays: 1, secureCookies: false, logLevel: 'silent' }, logger: false });
+  const cookies = new Map<string, string>();
+  return {
+    app,
+    db: database.db,
+    uploadDir,
+    login: async (username) => {
+      const cached = cookies.get(username);
+      if (cached) return cached;
+      const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: DEMO_PASSWORD } });
+      if (response.statusCode !== 200) throw new Error(`login ${username}: ${response.statusCode} ${response.body}`);
+      const cookie = String(response.headers['set-cookie']).split(';')[0];
+      cookies.set(username, cookie);
+      return cookie;
+    },
+    close: async () => {
+      await app.close();
+      await database.close();
+      rmSync(uploadDir, { recursive: true, force: true });
+      const drop = new pg.Client({ connectionString: serverUrl.toString() });
+      await drop.connect();
+      await drop.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await drop.end();
+    },
+  };
+}
+
+export const json = <T = unknown>(response: LightMyRequestResponse): T => JSON.parse(response.body) as T;
