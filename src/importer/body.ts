@@ -1,0 +1,224 @@
+/**
+ * The plan's body: header metadata, key targets (chỉ tiêu) and the per-unit
+ * responsibilities of "Tổ chức thực hiện". Works on paragraphs, whatever the reader.
+ */
+import type { Comparator, ImportedMeta, ImportedResponsibility, ImportedTarget, PlanKind } from './types';
+import { fold } from './text-utils';
+
+const HEAD_PARAGRAPHS = 40;
+
+function titleCase(s: string): string {
+  return s
+    .toLocaleLowerCase('vi')
+    .split(/\s+/)
+    .map((w) => w.charAt(0).toLocaleUpperCase('vi') + w.slice(1))
+    .join(' ');
+}
+
+const DATE_LINE = /^(?:([^,\d()]{2,40}),\s*)?ngày\s+(\d{1,2})?\s*(?:\/|tháng)\s*(\d{1,2})\s*(?:\/|năm)\s*(\d{4})/iu;
+const NUMBER_LINE = /^Số\s*:?\s*([0-9A-Za-zĐđ.\-]*\/[\p{L}\d.\-/]+)/u;
+const ATTACHED = /Kèm theo\s+(?:Quyết định|Kế hoạch|Công văn)\s+số\s*:?\s*([0-9]*\/[\p{L}\d.\-]+)(?:\s+ngày\s+(\d{1,2})?\s*(?:\/|tháng)\s*(\d{1,2})\s*(?:\/|năm)\s*(\d{4}))?/u;
+
+function iso(y: string, m: string, d: string | undefined): string | null {
+  if (!d) return null;
+  const mm = Number(m);
+  const dd = Number(d);
+  if (mm < 1 || mm > 12 || dd < 1 || dd > 31) return null;
+  return `${y}-${String(mm).padStart(2, '0')}-${String(dd).padStart(2, '0')}`;
+}
+
+const COMMUNE_RE =
+  /(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|Ủy ban nhân dân|Uỷ ban nhân dân|UBND)\s+(XÃ|PHƯỜNG|THỊ TRẤN|xã|phường|thị trấn)\s+((?:[A-ZÀ-ỸĐ][\p{L}]*)(?:[ \t]+[A-ZÀ-ỸĐ][\p{L}]*){0,3})/u;
+
+/** Issuing commune: the header's "ỦY BAN NHÂN DÂN / XÃ …", else the first "Ủy ban nhân dân xã …" of the text. */
+function findIssuer(paragraphs: string[]): { issuer: string; name: string } | null {
+  const head = paragraphs.slice(0, 12).join('\n');
+  const m = COMMUNE_RE.exec(head) ?? COMMUNE_RE.exec(paragraphs.join('\n'));
+  if (!m) return null;
+  const kind = m[1].toLocaleLowerCase('vi');
+  const name = titleCase(m[2].replace(/\s+(CHỦ|TỊCH|KẾ|HOẠCH|BAN|QUYẾT)\b.*$/u, ''));
+  return { issuer: `Ủy ban nhân dân ${kind} ${name}`, name };
+}
+
+function findTitle(paragraphs: string[]): string | null {
+  for (let i = 0; i < Math.min(paragraphs.length, HEAD_PARAGRAPHS + 40); i++) {
+    const p = paragraphs[i].trim();
+    if (/^KẾ HOẠCH$/u.test(p) && paragraphs[i + 1]) return paragraphs[i + 1].trim();
+    const m = /^KẾ HOẠCH\s+(.{10,})$/u.exec(p);
+    if (m && !/^KẾ HOẠCH\s+(số|này)\b/iu.test(p)) return m[1].trim();
+  }
+  return null;
+}
+
+function kindOf(title: string): PlanKind | null {
+  const f = fold(title);
+  if (/kiem tra/.test(f)) return 'inspection';
+  if (/6 thang|sau thang|nua nam/.test(f)) return 'half_year';
+  if (/nam \d{4}/.test(f)) return 'annual';
+  return 'thematic';
+}
+
+function periodOf(title: string): { start: string; end: string } | null {
+  const f = fold(title);
+  const year = /nam (\d{4})/.exec(f)?.[1];
+  if (!year) return null;
+  if (/6 thang cuoi|sau thang cuoi/.test(f)) return { start: `${year}-07-01`, end: `${year}-12-31` };
+  if (/6 thang dau|sau thang dau/.test(f)) return { start: `${year}-01-01`, end: `${year}-06-30` };
+  return { start: `${year}-01-01`, end: `${year}-12-31` };
+}
+
+export function extractMeta(paragraphs: string[]): ImportedMeta {
+  const head = paragraphs.slice(0, HEAD_PARAGRAPHS);
+  let number: string | null = null;
+  let date: string | null = null;
+  let place: string | null = null;
+  for (const p of head) {
+    const n = NUMBER_LINE.exec(p);
+    if (n && number === null) number = n[1];
+    const d = DATE_LINE.exec(p);
+    if (d && place === null && d[1]) {
+      place = d[1].trim();
+      date = iso(d[4], d[3], d[2]);
+    }
+  }
+  if (number === null) {
+    const attached = head.map((p) => ATTACHED.exec(p)).find((m) => m !== null);
+    if (attached) {
+      number = attached[1];
+      if (attached[4]) date = iso(attached[4], attached[3], attached[2]);
+    }
+  }
+  const issuer = findIssuer(paragraphs);
+  const title = findTitle(paragraphs);
+  return {
+    title,
+    number,
+    issuer: issuer?.issuer ?? null,
+    place: place ?? issuer?.name ?? null,
+    date,
+    kind: title ? kindOf(title) : null,
+    period: title ? periodOf(title) : null,
+  };
+}
+
+/* ---------- targets ---------- */
+
+const ROMAN_HEADING = /^[IVX]{1,4}\s*[.)]\s/u;
+const MARKERS: Array<[string, RegExp]> = [
+  ['num', /^\d{1,2}\s*[.)]\s+/u],
+  ['alpha', /^[a-zđ]\s*\)\s+/u],
+  ['dash', /^[-+•]\s+/u],
+];
+
+function markerType(p: string): string | null {
+  for (const [name, re] of MARKERS) if (re.test(p)) return name;
+  return null;
+}
+
+function stripMarker(p: string): string {
+  for (const [, re] of MARKERS) if (re.test(p)) return p.replace(re, '');
+  return p;
+}
+
+function isTargetsHeading(p: string): boolean {
+  const f = fold(p);
+  return p.length < 90 && /chi tieu/.test(f) && (ROMAN_HEADING.test(p) || /^\d{1,2}\s*[.)]\s/.test(p));
+}
+
+export function parseTarget(text: string): ImportedTarget {
+  const m = /(\d+(?:[.,]\d+)?)\s*%/.exec(text);
+  if (!m) return { text, comparator: null, value: null, unit: null };
+  const value = Number(m[1].replace(',', '.'));
+  const before = fold(text.slice(Math.max(0, m.index - 30), m.index));
+  const after = fold(text.slice(m.index + m[0].length, m.index + m[0].length + 15));
+  let comparator: Comparator = '=';
+  if (/(toi thieu|it nhat|khong thap hon|khong duoi)\s*$/.test(before) || /^\s*(tro len)/.test(after)) comparator = '>=';
+  else if (/(toi da|khong qua|khong vuot qua)\s*$/.test(before) || /^\s*tro xuong/.test(after)) comparator = '<=';
+  else if (/(tren|hon)\s*$/.test(before)) comparator = '>';
+  else if (/duoi\s*$/.test(before)) comparator = '<';
+  return { text, comparator, value, unit: '%' };
+}
+
+export function extractTargets(paragraphs: string[]): ImportedTarget[] {
+  // "I. MỤC ĐÍCH, YÊU CẦU, MỘT SỐ CHỈ TIÊU" may precede the real "2. Một số chỉ tiêu chủ yếu".
+  const specific = paragraphs.findIndex((p) => isTargetsHeading(p) && /^(?:[IVX]+|\d+)\s*[.)]\s*(mot so )?chi tieu/.test(fold(p)));
+  const start = specific >= 0 ? specific : paragraphs.findIndex(isTargetsHeading);
+  if (start < 0) return [];
+  const items: string[] = [];
+  let type: string | null = null;
+  for (const p of paragraphs.slice(start + 1)) {
+    if (ROMAN_HEADING.test(p)) break;
+    const t = markerType(p);
+    if (type === null && t !== null) type = t;
+    if (t !== null && t === type) items.push(stripMarker(p));
+    else if (t === null && items.length > 0 && p.length > 0 && !/^[A-ZĐ\s,]+$/u.test(p)) items[items.length - 1] += ` ${p}`;
+    else break;
+  }
+  return items.map((text) => parseTarget(text.trim()));
+}
+
+/* ---------- responsibilities ---------- */
+
+const ENTRY_MARKER = /^(?:\d+(?:\.\d+)*\s*\.?|[a-zđ]\s*\))\s+/u;
+const CLOSING = /^(trong qua trinh|tren day|noi nhan|tm\.|phu luc|kinh phi)/;
+/** Where a paragraph's subject ends and its predicate starts ("… chủ động triển khai …"). */
+const PREDICATE =
+  /\s(?:chủ động|có trách nhiệm|chịu trách nhiệm|triển khai|tích cực|tập trung|thực hiện|phối hợp|tham mưu|căn cứ|theo dõi|tổ chức thực hiện)\b/u;
+const AREA_WORDS: Array<[number, RegExp]> = [
+  [1, /chi dao,? dieu hanh/],
+  [2, /the che/],
+  [3, /thu tuc hanh chinh/],
+  [4, /to chuc bo may/],
+  [5, /che do cong vu/],
+  [6, /tai chinh cong/],
+  [7, /chinh quyen dien tu|chinh quyen so/],
+];
+
+function isAssignmentHeading(p: string): boolean {
+  const f = fold(p);
+  return p.length < 160 && /phan cong/.test(f) && /(trach nhiem|nhiem vu)/.test(f);
+}
+
+/** Areas the unit is given the lead on: "Chủ trì … (các nội dung về) X; Y". */
+export function leadAreas(text: string): number[] {
+  const areas = new Set<number>();
+  for (const sentence of text.split(/(?:^|\s)-\s+|\.\s+/u)) {
+    const f = fold(sentence);
+    const at = f.indexOf('chu tri');
+    if (at < 0) continue;
+    const rest = f.slice(at);
+    const about = rest.indexOf('noi dung ve');
+    const scope = about >= 0 ? rest.slice(about) : rest;
+    for (const [area, re] of AREA_WORDS) if (re.test(scope)) areas.add(area);
+  }
+  return [...areas].sort((a, b) => a - b);
+}
+
+function entryUnit(body: string): { unit: string; isHeading: boolean } {
+  const trimmed = body.replace(/^Đề nghị\s+/u, '').trim();
+  const predicate = PREDICATE.exec(trimmed);
+  if (!predicate && trimmed.length <= 120) return { unit: trimmed.replace(/[.:;]+$/u, '').trim(), isHeading: true };
+  const unit = predicate ? trimmed.slice(0, predicate.index) : trimmed;
+  return { unit: unit.replace(/[.:;,]+$/u, '').trim(), isHeading: false };
+}
+
+export function extractResponsibilities(paragraphs: string[]): ImportedResponsibility[] {
+  const start = paragraphs.findIndex(isAssignmentHeading);
+  if (start < 0) return [];
+  const out: Array<{ unit: string; parts: string[] }> = [];
+  for (const p of paragraphs.slice(start + 1)) {
+    const f = fold(p);
+    if (ROMAN_HEADING.test(p) || CLOSING.test(f) || /^[A-ZĐ .]+$/u.test(p) && p.length > 3) break;
+    if (ENTRY_MARKER.test(p) && !/^[-+]/.test(p)) {
+      const body = p.replace(ENTRY_MARKER, '');
+      const { unit, isHeading } = entryUnit(body);
+      out.push({ unit, parts: isHeading ? [] : [body] });
+    } else if (out.length > 0) {
+      out[out.length - 1].parts.push(p);
+    }
+  }
+  return out.map(({ unit, parts }) => {
+    const text = parts.join(' ').replace(/\s+/g, ' ').trim();
+    return { unit, areas: leadAreas(text), text };
+  });
+}

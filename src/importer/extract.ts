@@ -1,0 +1,114 @@
+/** A reader's DocModel → the reviewable extraction (meta, targets, tasks, responsibilities, warnings). */
+import { parseTimeframe } from '../domain/timeframe/index';
+import type { Period } from '../domain/timeframe/types';
+import { extractMeta, extractResponsibilities, extractTargets } from './body';
+import { ImportError } from './errors';
+import { readFlatTable } from './flat-table';
+import { readTaskTable, type RawTask } from './table';
+import type { DocModel, ImportedTask, ImportResult, ImportWarning, TableCell, UnitRef } from './types';
+import { cleanInline } from './text-utils';
+import { isUnitStart, splitUnitList } from './unit-lexicon';
+import { mapUnitNames } from './unit-matching';
+
+function defaultPeriod(): Period {
+  const y = new Date().getFullYear();
+  return { start: `${y}-01-01`, end: `${y}-12-31` };
+}
+
+function toTask(raw: RawTask, period: Period): { task: ImportedTask; warnings: ImportWarning[] } {
+  const text = cleanInline(raw.cells.time);
+  const schedule = parseTimeframe(text, period);
+  const task: ImportedTask = {
+    area: raw.area,
+    number: raw.number,
+    content: cleanInline(raw.cells.content),
+    lead: splitUnitList(raw.cells.lead),
+    coordinators: splitUnitList(raw.cells.coordinators),
+    timeframe: { text, kind: schedule.kind, start: schedule.start, due: schedule.due, occurrences: schedule.occurrences },
+    product: cleanInline(raw.cells.product),
+  };
+  return { task, warnings: taskWarnings(task, schedule.warnings) };
+}
+
+function taskWarnings(task: ImportedTask, scheduleWarnings: string[]): ImportWarning[] {
+  const out: ImportWarning[] = [];
+  const n = task.number;
+  const text = task.timeframe.text;
+  if (text && task.timeframe.kind === 'unspecified') {
+    if (isUnitStart(text)) {
+      out.push({ code: 'unit_in_time_column', task: n, message: `Nhiệm vụ số ${n}: cột thời gian ghi tên đơn vị ("${text}"), có thể do lệch cột; vui lòng nhập lại thời hạn.` });
+    } else {
+      const why = scheduleWarnings[0] ? ` ${scheduleWarnings[0]}` : '';
+      out.push({ code: 'timeframe_not_understood', task: n, message: `Nhiệm vụ số ${n}: chưa hiểu được thời gian "${text}".${why}` });
+    }
+  }
+  if (task.area === null) out.push({ code: 'no_area', task: n, message: `Nhiệm vụ số ${n}: không xác định được lĩnh vực (I–VII).` });
+  return out;
+}
+
+function numberWarnings(tasks: ImportedTask[]): ImportWarning[] {
+  const out: ImportWarning[] = [];
+  let prev = 0;
+  for (const t of tasks) {
+    if (t.number === null) continue;
+    if (t.number === prev) out.push({ code: 'number_repeated', task: t.number, message: `Số thứ tự ${t.number} bị lặp lại.` });
+    else if (t.number > prev + 1) {
+      out.push({ code: 'number_missing', task: t.number, message: `Thiếu nhiệm vụ số ${prev + 1}${t.number - prev > 2 ? `–${t.number - 1}` : ''} (nhảy từ ${prev} lên ${t.number}).` });
+    }
+    prev = Math.max(prev, t.number);
+  }
+  return out;
+}
+
+function unknownUnitWarnings(result: ImportResult): ImportWarning[] {
+  return (result.mapping ?? [])
+    .filter((m) => m.kind === 'unknown')
+    .map((m) => ({
+      code: 'unknown_unit' as const,
+      message:
+        m.suggestion?.action === 'new_alias'
+          ? `Chưa nhận ra đơn vị "${m.name}"; có thể là tên khác của "${m.suggestion.unitName}".`
+          : `Chưa nhận ra đơn vị "${m.name}"; đề nghị thêm đơn vị mới.`,
+    }));
+}
+
+export interface ExtractOptions {
+  units?: UnitRef[];
+}
+
+export function extractPlan(model: DocModel, options: ExtractOptions = {}): ImportResult {
+  const paragraphs = model.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []));
+  const tables = model.blocks.flatMap((b) => (b.kind === 'table' ? [b.rows] : []));
+  const flat = model.blocks.flatMap((b) => (b.kind === 'flat-table' ? [b.lines] : []));
+  const meta = extractMeta(paragraphs);
+  const period = meta.period ?? defaultPeriod();
+  const tableRead = readTaskTable(tables);
+  const flatRead = flat.map((lines) => readFlatTable(lines));
+  const rawTasks = [...tableRead.tasks, ...flatRead.flatMap((r) => r.tasks)];
+  const warnings: ImportWarning[] = [...tableRead.warnings, ...flatRead.flatMap((r) => r.warnings)];
+  const tasks: ImportedTask[] = [];
+  for (const raw of rawTasks) {
+    const { task, warnings: w } = toTask(raw, period);
+    tasks.push(task);
+    warnings.push(...w);
+  }
+  warnings.push(...numberWarnings(tasks));
+  if (tasks.length === 0 && meta.title === null) throw new ImportError('not_a_plan');
+  if (tasks.length === 0) warnings.push({ code: 'no_task_table', message: 'Không tìm thấy bảng danh mục nhiệm vụ (Phụ lục) trong tài liệu.' });
+  const result: ImportResult = {
+    meta,
+    targets: extractTargets(paragraphs),
+    tasks,
+    responsibilities: extractResponsibilities(paragraphs),
+    warnings,
+    source: { format: model.format, text: paragraphs.join('\n'), rows: [...tableRead.rows, ...flatRead.flatMap((r) => r.rows)] },
+  };
+  if (options.units) {
+    const names = [...tasks.flatMap((t) => [...t.lead, ...t.coordinators]), ...result.responsibilities.map((r) => r.unit)];
+    result.mapping = mapUnitNames(names, options.units);
+    result.warnings.push(...unknownUnitWarnings(result));
+  }
+  return result;
+}
+
+export type { TableCell };
