@@ -1,0 +1,14 @@
+/**
+ * Quick start, command 1: installs what is missing, then runs cchc on its
+ * embedded PostgreSQL with the demo data on http://localhost:3000.
+ */
+import { spawn } from 'node:child_process';
+import { ensureNodeModules, ensureWebBuild } from './ensure-deps.mjs';
+
+ensureNodeModules();
+ensureWebBuild();
+const server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts', '--demo'], { stdio: 'inherit' });
+// Ctrl-C reaches the server too (same process group); wait for it to stop its database.
+process.on('SIGINT', () => undefined);
+process.on('SIGTERM', () => server.kill('SIGTERM'));
+server.on('exit', (code) => process.exit(code ?? 0));
