@@ -1,4 +1,287 @@
-import type { DocModel } from '../types';
-export async function readPdf(_data: Uint8Array): Promise<DocModel> {
-  return { format: 'pdf', blocks: [] };
+/**
+ * PDF reader: rebuilds the appendix table from the text items' positions.
+ * Columns come from the header row ("TT | Nội dung | … chủ trì | … phối hợp |
+ * Thời gian | Sản phẩm"): each header cell's x-range, refined by where body
+ * lines actually start. Rows come from the table's horizontal rules when the
+ * PDF draws them, else from the TT numbers. Text outside the table becomes
+ * paragraphs. Repeated headers and rows continued on the next page come out as
+ * rows that table.ts skips or appends.
+ */
+import { ImportError } from '../errors';
+import { IMPORT_LIMITS } from '../limits';
+import { linesToParagraphs } from '../paragraphs';
+import { headerColumns } from '../table';
+import type { Block, DocModel, TableCell } from '../types';
+import { fold } from '../text-utils';
+
+interface Item {
+  str: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+interface PageContent {
+  items: Item[];
+  /** y of horizontal rules at least half the page wide, top to bottom. */
+  rules: number[];
+}
+
+type PdfModule = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+let pdfjs: Promise<PdfModule> | null = null;
+function loadPdfjs(): Promise<PdfModule> {
+  pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs');
+  return pdfjs;
+}
+
+/* ---------- reading pages ---------- */
+
+type Matrix = [number, number, number, number, number, number];
+const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
+
+function multiply(m: Matrix, n: Matrix): Matrix {
+  return [
+    m[0] * n[0] + m[2] * n[1], m[1] * n[0] + m[3] * n[1],
+    m[0] * n[2] + m[2] * n[3], m[1] * n[2] + m[3] * n[3],
+    m[0] * n[4] + m[2] * n[5] + m[4], m[1] * n[4] + m[3] * n[5] + m[5],
+  ];
+}
+
+function apply(m: Matrix, x: number, y: number): [number, number] {
+  return [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
+}
+
+/** Horizontal rules from the drawing operators: paths whose bounding box is a flat, wide line. */
+function horizontalRules(fnArray: number[], argsArray: unknown[], ops: PdfModule['OPS'], pageWidth: number): number[] {
+  const stack: Matrix[] = [];
+  let ctm: Matrix = IDENTITY;
+  const ys: number[] = [];
+  for (let i = 0; i < fnArray.length; i++) {
+    const fn = fnArray[i];
+    if (fn === ops.save) stack.push(ctm);
+    else if (fn === ops.restore) ctm = stack.pop() ?? IDENTITY;
+    else if (fn === ops.transform) ctm = multiply(ctm, argsArray[i] as Matrix);
+    else if (fn === ops.constructPath) {
+      const minMax = (argsArray[i] as unknown[])[2] as ArrayLike<number> | null;
+      if (!minMax || minMax.length < 4) continue;
+      const [x0, y0] = apply(ctm, minMax[0], minMax[1]);
+      const [x1, y1] = apply(ctm, minMax[2], minMax[3]);
+      if (Math.abs(y1 - y0) < 2 && Math.abs(x1 - x0) > pageWidth * 0.4) ys.push((y0 + y1) / 2);
+    }
+  }
+  return dedupe(ys.sort((a, b) => b - a), 1.5);
+}
+
+function dedupe(sortedDesc: number[], tol: number): number[] {
+  const out: number[] = [];
+  for (const y of sortedDesc) if (out.length === 0 || out[out.length - 1] - y > tol) out.push(y);
+  return out;
+}
+
+async function readPages(data: Uint8Array): Promise<PageContent[]> {
+  const lib = await loadPdfjs();
+  const task = lib.getDocument({ data: new Uint8Array(data), verbosity: 0, isEvalSupported: false, useSystemFonts: false, disableFontFace: true, stopAtErrors: false });
+  let doc;
+  try {
+    doc = await task.promise;
+  } catch (e) {
+    const name = (e as { name?: string }).name;
+    throw new ImportError(name === 'PasswordException' ? 'password_protected' : 'corrupt', {}, { cause: e });
+  }
+  try {
+    const pages: PageContent[] = [];
+    const deadline = Date.now() + IMPORT_LIMITS.maxParseMs;
+    for (let p = 1; p <= Math.min(doc.numPages, IMPORT_LIMITS.maxPdfPages); p++) {
+      if (Date.now() > deadline) throw new ImportError('timeout');
+      const page = await doc.getPage(p);
+      const width = page.view[2] - page.view[0];
+      const content = await page.getTextContent();
+      const items: Item[] = [];
+      for (const it of content.items) {
+        if (!('str' in it) || it.str.trim() === '') continue;
+        items.push({ str: it.str, x: it.transform[4], y: it.transform[5], w: it.width, h: Math.abs(it.transform[3]) || it.height });
+      }
+      const ops = await page.getOperatorList();
+      pages.push({ items, rules: horizontalRules(ops.fnArray, ops.argsArray, lib.OPS, width) });
+      page.cleanup();
+    }
+    return pages;
+  } finally {
+    await task.destroy();
+  }
+}
+
+/* ---------- lines and text ---------- */
+
+/** Items on one baseline, left to right, joined with spaces where there is a gap. */
+function joinLine(items: Item[]): string {
+  const sorted = [...items].sort((a, b) => a.x - b.x);
+  let out = '';
+  let end = -Infinity;
+  for (const it of sorted) {
+    const gap = it.x - end;
+    if (out && gap > 1 && !out.endsWith(' ') && !it.str.startsWith(' ')) out += ' ';
+    out += it.str;
+    end = it.x + it.w;
+  }
+  return out.replace(/\s+/g, ' ').trim();
+}
+
+/** Groups items into lines (top to bottom) by baseline. */
+function toLines(items: Item[]): Item[][] {
+  const sorted = [...items].sort((a, b) => b.y - a.y || a.x - b.x);
+  const lines: Item[][] = [];
+  for (const it of sorted) {
+    const line = lines[lines.length - 1];
+    if (line && Math.abs(line[0].y - it.y) <= Math.max(2, it.h * 0.3)) line.push(it);
+    else lines.push([it]);
+  }
+  return lines;
+}
+
+function cellText(items: Item[]): string {
+  return toLines(items).map(joinLine).filter(Boolean).join('\n');
+}
+
+/* ---------- the table's columns ---------- */
+
+interface Columns {
+  /** Left edge of each column after the first, left to right. */
+  borders: number[];
+  left: number;
+  headerTop: number;
+}
+
+function isHeaderStart(it: Item): boolean {
+  return /^(s?tt)$/.test(fold(it.str.trim()));
+}
+
+/** Header items: those on the TT item's band (multi-line header cells included). */
+function headerItems(items: Item[], tt: Item, rules: number[]): Item[] {
+  const above = rules.filter((r) => r > tt.y).pop() ?? tt.y + 3 * tt.h;
+  const below = rules.find((r) => r < tt.y) ?? tt.y - 3 * tt.h;
+  return items.filter((it) => it.y < above && it.y > below && it.x >= tt.x - 2);
+}
+
+/** Clusters header items into columns by overlapping x-ranges. */
+function headerClusters(items: Item[]): Array<{ x0: number; x1: number; text: string; items: Item[] }> {
+  const sorted = [...items].sort((a, b) => a.x - b.x);
+  const clusters: Array<{ x0: number; x1: number; items: Item[] }> = [];
+  for (const it of sorted) {
+    const c = clusters[clusters.length - 1];
+    if (c && it.x <= c.x1 + 2) {
+      c.x1 = Math.max(c.x1, it.x + it.w);
+      c.items.push(it);
+    } else clusters.push({ x0: it.x, x1: it.x + it.w, items: [it] });
+  }
+  return clusters.map((c) => ({ ...c, text: cellText(c.items) }));
+}
+
+/** The smallest x at which body lines repeatedly start inside the gap between two header cells. */
+function refineBorder(body: Item[], from: number, to: number): number {
+  const counts = new Map<number, number>();
+  for (const it of body) if (it.x > from && it.x <= to + 1) counts.set(Math.round(it.x), (counts.get(Math.round(it.x)) ?? 0) + 1);
+  const frequent = [...counts.entries()].filter(([, n]) => n >= 2).map(([x]) => x).sort((a, b) => a - b);
+  return frequent.length > 0 ? frequent[0] - 1 : (from + to) / 2;
+}
+
+function findColumns(pages: PageContent[]): { columns: Columns; page: number } | null {
+  for (let p = 0; p < pages.length; p++) {
+    for (const tt of pages[p].items.filter(isHeaderStart)) {
+      const header = headerItems(pages[p].items, tt, pages[p].rules);
+      const clusters = headerClusters(header);
+      if (clusters.length < 3 || !headerColumns(clusters.map((c) => ({ text: c.text })))) continue;
+      const headerTop = Math.max(...header.map((h) => h.y + h.h));
+      const body = pages.slice(p).flatMap((pg, i) => pg.items.filter((it) => i > 0 || it.y < tt.y - 1));
+      const borders = clusters.slice(1).map((c, i) => refineBorder(body, clusters[i].x1, c.x0));
+      return { columns: { borders, left: tt.x - 30, headerTop }, page: p };
+    }
+  }
+  return null;
+}
+
+function columnOf(x: number, cols: Columns): number {
+  let c = 0;
+  while (c < cols.borders.length && x >= cols.borders[c]) c++;
+  return c;
+}
+
+/* ---------- rows ---------- */
+
+function bandsFromRules(rules: number[]): Array<[number, number]> {
+  const bands: Array<[number, number]> = [];
+  for (let i = 0; i + 1 < rules.length; i++) if (rules[i] - rules[i + 1] > 4) bands.push([rules[i], rules[i + 1]]);
+  return bands;
+}
+
+function rowFromItems(items: Item[], cols: Columns): TableCell[] {
+  const byCol: Item[][] = Array.from({ length: cols.borders.length + 1 }, () => []);
+  for (const it of items) byCol[columnOf(it.x, cols)].push(it);
+  return byCol.map((col) => ({ text: cellText(col) }));
+}
+
+/** Without rules: a row starts at each line holding a TT number or a Roman heading in the first column. */
+function rowsFromAnchors(items: Item[], cols: Columns): TableCell[][] {
+  const rows: Item[][] = [];
+  for (const line of toLines(items)) {
+    const first = line.filter((it) => columnOf(it.x, cols) === 0);
+    const anchor = first.length > 0 && /^\s*(\d{1,3}|[IVX]{1,4}\.|s?tt)\b/i.test(joinLine(first));
+    if (anchor || rows.length === 0) rows.push([...line]);
+    else rows[rows.length - 1].push(...line);
+  }
+  return rows.map((r) => rowFromItems(r, cols));
+}
+
+interface Split {
+  before: Item[];
+  rows: TableCell[][];
+  after: Item[];
+}
+
+function splitPage(page: PageContent, cols: Columns, isFirst: boolean, tableTopY: number): Split {
+  const top = isFirst ? tableTopY : Infinity;
+  const rules = page.rules.filter((r) => r <= top + 1);
+  const inTable = (it: Item): boolean =>
+    rules.length >= 2 ? it.y < rules[0] && it.y > rules[rules.length - 1] : it.y <= top;
+  const before = page.items.filter((it) => !inTable(it) && it.y > (rules[0] ?? top));
+  const after = page.items.filter((it) => !inTable(it) && !before.includes(it));
+  const tableItems = page.items.filter(inTable);
+  if (rules.length < 2) return { before, rows: rowsFromAnchors(tableItems, cols), after };
+  const rows = bandsFromRules(rules)
+    .map(([hi, lo]) => tableItems.filter((it) => it.y < hi && it.y > lo))
+    .filter((band) => band.length > 0)
+    .map((band) => rowFromItems(band, cols));
+  return { before, rows, after };
+}
+
+function paragraphsOf(items: Item[]): string[] {
+  return toLines(items).map(joinLine);
+}
+
+export async function readPdf(data: Uint8Array): Promise<DocModel> {
+  const pages = await readPages(data);
+  if (pages.every((p) => p.items.length === 0)) throw new ImportError('no_text');
+  const found = findColumns(pages);
+  const blocks: Block[] = [];
+  const text: string[] = [];
+  if (!found) {
+    for (const p of pages) text.push(...paragraphsOf(p.items));
+    for (const t of linesToParagraphs(text)) blocks.push({ kind: 'paragraph', text: t });
+    return { format: 'pdf', blocks };
+  }
+  const { columns, page: start } = found;
+  for (const p of pages.slice(0, start)) text.push(...paragraphsOf(p.items));
+  const rows: TableCell[][] = [];
+  const trailing: string[] = [];
+  pages.slice(start).forEach((page, i) => {
+    const split = splitPage(page, columns, i === 0, columns.headerTop + 2);
+    if (rows.length === 0) text.push(...paragraphsOf(split.before));
+    rows.push(...split.rows);
+    trailing.push(...paragraphsOf(split.after));
+  });
+  for (const t of linesToParagraphs(text)) blocks.push({ kind: 'paragraph', text: t });
+  blocks.push({ kind: 'table', rows });
+  for (const t of linesToParagraphs(trailing)) blocks.push({ kind: 'paragraph', text: t });
+  return { format: 'pdf', blocks };
 }
