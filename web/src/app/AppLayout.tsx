@@ -78,7 +78,7 @@ export function AppLayout() {
       </Layout.Header>
       <Layout>
         {!compact && (
-          <Layout.Sider width={250} theme="light" className="app-sider">
+          <Layout.Sider width={290} theme="light" className="app-sider">
             <NavMenu />
           </Layout.Sider>
         )}

@@ -144,7 +144,7 @@ export interface Task {
   origin: TaskOrigin;
   sourceDocument: string | null;
   area: Area;
-  number: string | null;
+  number: number | null;
   content: string;
   leadUnits: UnitRef[];
   coordinatorUnits: UnitRef[];
@@ -152,7 +152,7 @@ export interface Task {
   schedule: Schedule;
   dueOverride: IsoDate | null;
   due: IsoDate | null;
-  product: string | null;
+  product: string;
   progress: number;
   doneAt: IsoDate | null;
   status: TaskStatus;
@@ -161,7 +161,12 @@ export interface Task {
   assignees: PersonRef[];
   updatedAt: string;
   version: number;
+  /** may report progress, attach files, comment */
   canEdit: boolean;
+  /** may change the task itself (served beyond docs/api.md: leader, coordinator, admin) */
+  canManage?: boolean;
+  /** each deadline with its own status (the server's name for the contract's `occurrences`) */
+  checkpoints?: Occurrence[];
 }
 
 export interface Occurrence {
@@ -189,19 +194,19 @@ export interface FileMeta {
   uploadedBy: PersonRef;
 }
 export interface TaskDetail extends Task {
-  occurrences: Occurrence[];
+  occurrences?: Occurrence[];
   history: HistoryEntry[];
   files: FileMeta[];
 }
 
 export interface TaskInput {
   area: Area;
-  number?: string | null;
+  number?: number | null;
   content: string;
   leadUnitIds: number[];
   coordinatorUnitIds: number[];
   timeframeText: string;
-  product?: string | null;
+  product?: string;
   assigneeIds?: number[];
   dueOverride?: IsoDate | null;
 }
@@ -225,12 +230,32 @@ export interface TaskFilters {
 }
 
 export type StatusCounts = Partial<Record<TaskStatus, number>>;
+export interface StatusSummary {
+  total: number;
+  done: number;
+  overdue: number;
+  dueSoon: number;
+  undetermined: number;
+  byStatus: StatusCounts;
+  /** done / total × 100, one decimal */
+  completionRate?: number;
+}
+/** The commune has no plan yet. */
+export interface DashboardEmpty {
+  plan: null;
+  asOf: IsoDate;
+}
 export interface Dashboard {
   plan: PlanSummary;
   asOf: IsoDate;
   dueSoonDays: number;
-  totals: { total: number; done: number; overdue: number; dueSoon: number; undetermined: number; byStatus: StatusCounts };
+  /** how far ahead the dueSoon list looks (served beyond docs/api.md; default 14) */
+  horizonDays?: number;
+  totals: StatusSummary;
+  /** 0..100, one decimal */
   completionRate: number;
+  /** city-assigned tasks in the plan's period (served beyond docs/api.md) */
+  cityAssigned?: StatusSummary;
   byArea: { area: Area; total: number; done: number; overdue: number; byStatus: StatusCounts }[];
   byUnit: { unitId: number; unitName: string; total: number; done: number; overdue: number; byStatus: StatusCounts }[];
   overdue: Task[];

@@ -46,7 +46,8 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   return <UserContext.Provider value={me.data}>{children}</UserContext.Provider>;
 }
 
-const EDITORS: readonly Role[] = ['admin', 'coordinator'];
+/** The commune's managers: they define plans and tasks. */
+const EDITORS: readonly Role[] = ['admin', 'leader', 'coordinator'];
 
 /** Who may do what in the interface; the server checks again. */
 export function permissionsOf(user: User) {

@@ -10,8 +10,8 @@ export function AreaChart({ byArea }: { byArea: Dashboard['byArea'] }) {
   const rows = [...byArea].sort((a, b) => a.area - b.area);
   const option: BarOption = {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true },
-    legend: { bottom: 0, type: 'scroll' },
-    grid: { left: 8, right: 8, top: 16, bottom: 48, containLabel: true },
+    legend: { bottom: 0 },
+    grid: { left: 8, right: 8, top: 16, bottom: 84, containLabel: true },
     xAxis: {
       type: 'category',
       data: rows.map((r) => areaLabel(t, r.area)),
@@ -22,7 +22,7 @@ export function AreaChart({ byArea }: { byArea: Dashboard['byArea'] }) {
   };
   return (
     <Card title={t('ui.dashboard.byArea')} size="small">
-      <Chart option={option} height={320} testId="chart-by-area" />
+      <Chart option={option} height={360} testId="chart-by-area" />
       <div className="muted" style={{ fontSize: 12 }}>
         {rows.map((r) => `${areaRoman(r.area)}: ${t(`area.${r.area}`)}`).join(' · ')}
       </div>

@@ -3,22 +3,24 @@ import { Alert, Col, Empty, Flex, Row, Select, Skeleton, Typography } from 'antd
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, withQuery } from '../app/api';
-import type { Dashboard } from '../app/api-types';
+import type { Dashboard, DashboardEmpty } from '../app/api-types';
 import { useCommune } from '../app/commune';
 import { useErrorText } from '../app/feedback';
-import { formatDate, formatPeriod, todayIso } from '../app/format';
+import { formatDate, formatPeriod } from '../app/format';
 import { useT } from '../app/i18n';
-import { currentPlan, usePlans } from '../plans/queries';
+import { usePlans } from '../plans/queries';
 import { AreaChart } from './AreaChart';
+import { CityAssignedSummary } from './CityAssignedSummary';
 import { DashboardLists } from './DashboardLists';
 import { KpiCards } from './KpiCards';
 import { UnitChart } from './UnitChart';
 
-function useDashboard(planId: number | undefined) {
+/** Without a plan id the server picks the commune's current plan. */
+function useDashboard(communeId: number | null, planId: number | undefined) {
   return useQuery({
-    queryKey: ['dashboard', planId],
-    queryFn: () => api.get<Dashboard>(withQuery('/api/dashboard', { planId })),
-    enabled: planId !== undefined,
+    queryKey: ['dashboard', communeId, planId],
+    queryFn: () => api.get<Dashboard | DashboardEmpty>(withQuery('/api/dashboard', { communeId, planId })),
+    enabled: communeId !== null,
   });
 }
 
@@ -27,6 +29,7 @@ function DashboardView({ data }: { data: Dashboard }) {
   return (
     <Flex vertical gap={12}>
       <KpiCards data={data} />
+      {data.cityAssigned && data.cityAssigned.total > 0 && <CityAssignedSummary summary={data.cityAssigned} />}
       <Row gutter={[12, 12]}>
         <Col xs={24} xl={12}>
           <AreaChart byArea={data.byArea} />
@@ -41,16 +44,32 @@ function DashboardView({ data }: { data: Dashboard }) {
   );
 }
 
+function PlanPicker({ communeId, value, onChange }: { communeId: number | null; value?: number; onChange: (id: number) => void }) {
+  const t = useT();
+  const plans = usePlans(communeId).data ?? [];
+  if (plans.length < 2) return null;
+  return (
+    <Select<number>
+      value={value}
+      onChange={onChange}
+      options={plans.map((p) => ({ value: p.id, label: p.title }))}
+      style={{ width: 320, maxWidth: '100%' }}
+      aria-label={t('ui.dashboard.choosePlan')}
+      placeholder={t('ui.dashboard.choosePlan')}
+      data-testid="dashboard-plan"
+    />
+  );
+}
+
 export function DashboardPage() {
   const t = useT();
   const { communeId } = useCommune();
-  const plans = usePlans(communeId);
   const errorText = useErrorText();
-  const [chosen, setChosen] = useState<number>();
-  const list = plans.data ?? [];
-  const planId = list.some((p) => p.id === chosen) ? chosen : currentPlan(list, todayIso())?.id;
-  const dashboard = useDashboard(planId);
-  const plan = dashboard.data?.plan;
+  const [chosen, setChosen] = useState<{ communeId: number | null; planId: number }>();
+  const planId = chosen?.communeId === communeId ? chosen.planId : undefined;
+  const dashboard = useDashboard(communeId, planId);
+  const data = dashboard.data;
+  const plan = data?.plan ?? null;
   return (
     <>
       <Flex justify="space-between" align="start" wrap gap={12} style={{ marginBottom: 12 }}>
@@ -65,22 +84,12 @@ export function DashboardPage() {
             </Typography.Text>
           )}
         </div>
-        {list.length > 1 && (
-          <Select<number>
-            value={planId}
-            onChange={setChosen}
-            options={list.map((p) => ({ value: p.id, label: p.title }))}
-            style={{ width: 320, maxWidth: '100%' }}
-            aria-label={t('ui.dashboard.choosePlan')}
-            data-testid="dashboard-plan"
-          />
-        )}
+        <PlanPicker communeId={communeId} value={plan?.id} onChange={(id) => setChosen({ communeId, planId: id })} />
       </Flex>
-      {plans.isError && <Alert type="error" showIcon title={errorText(plans.error)} />}
       {dashboard.isError && <Alert type="error" showIcon title={errorText(dashboard.error)} />}
-      {(plans.isPending || dashboard.isLoading) && communeId !== null && <Skeleton active />}
-      {plans.isSuccess && list.length === 0 && <Empty description={t('ui.plans.empty')} />}
-      {dashboard.data && <DashboardView data={dashboard.data} />}
+      {dashboard.isLoading && <Skeleton active />}
+      {data && data.plan === null && <Empty description={t('ui.plans.empty')} />}
+      {data && data.plan !== null && <DashboardView data={data} />}
     </>
   );
 }

@@ -4,12 +4,6 @@ import { useT } from '../app/i18n';
 import type { MessageKey } from '../../../src/i18n';
 import { STATUS_STYLE } from '../app/status';
 
-/** The API gives a share; accept 0..1 or 0..100 and show a percentage. */
-function percent(rate: number): number {
-  const value = rate <= 1 ? rate * 100 : rate;
-  return Math.round(value * 10) / 10;
-}
-
 interface Kpi {
   key: string;
   title: MessageKey;
@@ -24,7 +18,7 @@ export function KpiCards({ data }: { data: Dashboard }) {
   const kpis: Kpi[] = [
     { key: 'total', title: 'ui.kpi.total', value: totals.total },
     { key: 'done', title: 'ui.kpi.done', value: totals.done, color: STATUS_STYLE.hoan_thanh_dung_han.hex },
-    { key: 'rate', title: 'ui.kpi.rate', value: percent(data.completionRate), suffix: '%' },
+    { key: 'rate', title: 'ui.kpi.rate', value: data.completionRate, suffix: '%' },
     { key: 'overdue', title: 'ui.kpi.overdue', value: totals.overdue, color: STATUS_STYLE.qua_han.hex },
     { key: 'dueSoon', title: 'ui.kpi.dueSoon', value: totals.dueSoon, color: STATUS_STYLE.sap_den_han.hex },
     { key: 'undetermined', title: 'ui.kpi.undetermined', value: totals.undetermined, color: STATUS_STYLE.chua_xac_dinh_han.hex },

@@ -24,14 +24,14 @@ export function TaskList({ title, tasks, testId, aside }: Props) {
       <Flex vertical gap={0}>
         {tasks.slice(0, SHOWN).map((task) => (
           <Flex key={task.id} justify="space-between" gap={8} align="start" className="dash-task">
-            <button type="button" className="task-link" onClick={() => open(task.id)} data-testid="task-open">
-              <Typography.Text type="secondary">
-                {areaRoman(task.area)}
-                {task.number ? `.${task.number}` : ''}
-              </Typography.Text>{' '}
-              <Typography.Text ellipsis={{ tooltip: task.content }} style={{ maxWidth: '100%' }}>
+            <button type="button" className="task-link dash-task-main" onClick={() => open(task.id)} data-testid="task-open">
+              <span className="dash-task-content">
+                <Typography.Text type="secondary">
+                  {areaRoman(task.area)}
+                  {task.number ? `.${task.number}` : ''}
+                </Typography.Text>{' '}
                 {task.content}
-              </Typography.Text>
+              </span>
               <div className="muted" style={{ fontSize: 12 }}>
                 {task.leadUnits.map((u) => u.name).join('; ')}
               </div>

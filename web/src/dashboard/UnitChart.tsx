@@ -12,8 +12,8 @@ export function UnitChart({ byUnit }: { byUnit: Dashboard['byUnit'] }) {
   const rows = [...byUnit].sort((a, b) => a.total - b.total);
   const option: BarOption = {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true },
-    legend: { bottom: 0, type: 'scroll' },
-    grid: { left: 8, right: 16, top: 8, bottom: 48, containLabel: true },
+    legend: { bottom: 0 },
+    grid: { left: 8, right: 16, top: 8, bottom: 84, containLabel: true },
     xAxis: { type: 'value', minInterval: 1 },
     yAxis: {
       type: 'category',
@@ -26,7 +26,7 @@ export function UnitChart({ byUnit }: { byUnit: Dashboard['byUnit'] }) {
   };
   return (
     <Card title={t('ui.dashboard.byUnit')} size="small">
-      <Chart option={option} height={Math.max(240, rows.length * 34 + 80)} testId="chart-by-unit" />
+      <Chart option={option} height={Math.max(280, rows.length * 34 + 120)} testId="chart-by-unit" />
     </Card>
   );
 }

@@ -1,10 +1,29 @@
-import { Card, Descriptions, Typography, type DescriptionsProps } from 'antd';
+import { Card, Collapse, Descriptions, Grid, Typography, type DescriptionsProps } from 'antd';
 import type { PlanDetail } from '../app/api-types';
 import { formatDate, formatPeriod } from '../app/format';
 import { useT } from '../app/i18n';
 
+function Targets({ plan }: { plan: PlanDetail }) {
+  return (
+    <>
+      <ul style={{ margin: 0, paddingInlineStart: 20 }} data-testid="plan-targets">
+        {plan.targets.map((target, index) => (
+          <li key={target.id ?? index}>{target.text}</li>
+        ))}
+      </ul>
+      {plan.reportingRegime && (
+        <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0, whiteSpace: 'pre-line' }}>
+          {plan.reportingRegime}
+        </Typography.Paragraph>
+      )}
+    </>
+  );
+}
+
 export function PlanHeader({ plan }: { plan: PlanDetail }) {
   const t = useT();
+  // On a phone the targets would push the task list far down: folded there, open on a desk.
+  const phone = Grid.useBreakpoint().md === false;
   const items: DescriptionsProps['items'] = [
     { key: 'number', label: t('ui.plans.col.number'), children: plan.number ?? '—' },
     { key: 'issuer', label: t('ui.plan.issuer'), children: plan.issuer ?? '—' },
@@ -13,26 +32,21 @@ export function PlanHeader({ plan }: { plan: PlanDetail }) {
     { key: 'kind', label: t('ui.plans.col.kind'), children: t(`planKind.${plan.kind}`) },
     { key: 'status', label: t('ui.plans.col.status'), children: t(`planStatus.${plan.status}`) },
   ];
+  const hasTargets = plan.targets.length > 0 || Boolean(plan.reportingRegime);
   return (
-    <Card data-testid="plan-header" style={{ marginBottom: 16 }}>
+    <Card data-testid="plan-header" style={{ marginBottom: 16 }} size={phone ? 'small' : undefined}>
       <Typography.Title level={3} className="page-title" data-testid="plan-title">
         {plan.title}
       </Typography.Title>
       <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }} items={items} />
-      {plan.targets.length > 0 && (
-        <>
-          <Typography.Title level={5}>{t('ui.plan.targets')}</Typography.Title>
-          <ul style={{ margin: 0, paddingInlineStart: 20 }} data-testid="plan-targets">
-            {plan.targets.map((target, index) => (
-              <li key={target.id ?? index}>{target.text}</li>
-            ))}
-          </ul>
-        </>
-      )}
-      {plan.reportingRegime && (
-        <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0, whiteSpace: 'pre-line' }}>
-          <strong>{t('ui.plan.reportingRegime')}:</strong> {plan.reportingRegime}
-        </Typography.Paragraph>
+      {hasTargets && (
+        <Collapse
+          ghost
+          key={phone ? 'phone' : 'desk'}
+          defaultActiveKey={phone ? [] : ['targets']}
+          items={[{ key: 'targets', label: <strong>{t('ui.plan.targets')}</strong>, children: <Targets plan={plan} /> }]}
+          style={{ marginTop: 8, marginInline: -16 }}
+        />
       )}
     </Card>
   );

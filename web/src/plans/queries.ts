@@ -17,10 +17,3 @@ export function usePlan(id: number | null) {
     enabled: id !== null,
   });
 }
-
-/** The plan in force today, else the one that ended most recently, else the first. */
-export function currentPlan(plans: PlanSummary[], today: string): PlanSummary | undefined {
-  const running = plans.filter((p) => p.kind !== 'inspection' && p.periodStart <= today && today <= p.periodEnd);
-  if (running.length > 0) return running.sort((a, b) => b.periodStart.localeCompare(a.periodStart))[0];
-  return [...plans].sort((a, b) => b.periodEnd.localeCompare(a.periodEnd))[0];
-}

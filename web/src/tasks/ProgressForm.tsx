@@ -1,10 +1,11 @@
 import { CheckCircleOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Flex, Form, Input, InputNumber, Select, Slider } from 'antd';
+import { Button, DatePicker, Flex, Form, Input, InputNumber, Select, Slider, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { TaskDetail } from '../app/api-types';
 import { useNotify } from '../app/feedback';
 import { DATE_FORMAT, formatDate, toIsoDate } from '../app/format';
 import { useT } from '../app/i18n';
+import { occurrencesOf } from './occurrences';
 import { useRecordProgress } from './queries';
 
 interface Values {
@@ -16,7 +17,8 @@ interface Values {
 
 /** The first occurrence not yet done is the one people usually report on. */
 function defaultOccurrence(task: TaskDetail): string | undefined {
-  return (task.occurrences.find((o) => !o.doneAt) ?? task.occurrences[0])?.due;
+  const occurrences = occurrencesOf(task);
+  return (occurrences.find((o) => !o.doneAt) ?? occurrences[0])?.due;
 }
 
 export function ProgressForm({ task }: { task: TaskDetail }) {
@@ -24,7 +26,8 @@ export function ProgressForm({ task }: { task: TaskDetail }) {
   const notify = useNotify();
   const record = useRecordProgress(task.id);
   const [form] = Form.useForm<Values>();
-  const recurring = task.occurrences.length > 1;
+  const occurrences = occurrencesOf(task);
+  const recurring = occurrences.length > 1;
 
   const submit = (done: boolean) => {
     const values = form.getFieldsValue();
@@ -56,7 +59,7 @@ export function ProgressForm({ task }: { task: TaskDetail }) {
         <Form.Item name="occurrence" label={t('ui.task.occurrence')}>
           <Select
             data-testid="progress-occurrence"
-            options={task.occurrences.map((o) => ({
+            options={occurrences.map((o) => ({
               value: o.due,
               label: `${formatDate(o.due)} — ${t(`status.${o.status}`)}`,
             }))}
@@ -76,22 +79,33 @@ export function ProgressForm({ task }: { task: TaskDetail }) {
       <Form.Item name="note" label={t('ui.task.progressNote')}>
         <Input.TextArea rows={2} maxLength={2000} data-testid="progress-note" />
       </Form.Item>
-      <Flex gap={8} wrap align="end">
-        <Button type="primary" onClick={() => submit(false)} loading={record.isPending} data-testid="progress-save">
-          {t('ui.task.saveProgress')}
-        </Button>
-        <Form.Item name="doneAt" label={t('ui.task.doneAt')} style={{ marginBottom: 0 }}>
-          <DatePicker
-            format={DATE_FORMAT}
-            allowClear={false}
-            disabledDate={(d) => d.isAfter(dayjs(), 'day')}
-            data-testid="progress-done-date"
-          />
-        </Form.Item>
-        <Button icon={<CheckCircleOutlined />} onClick={() => submit(true)} loading={record.isPending} data-testid="progress-done">
-          {t('ui.task.markDone')}
-        </Button>
-      </Flex>
+      <Button type="primary" onClick={() => submit(false)} loading={record.isPending} data-testid="progress-save">
+        {t('ui.task.saveProgress')}
+      </Button>
+      <div className="done-box">
+        <Typography.Text strong>{t('ui.task.finish')}</Typography.Text>
+        <Flex gap={8} wrap align="center" style={{ marginTop: 8 }}>
+          <span>{t('ui.task.doneAt')}:</span>
+          <Form.Item name="doneAt" noStyle>
+            <DatePicker
+              format={DATE_FORMAT}
+              allowClear={false}
+              disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+              aria-label={t('ui.task.doneAt')}
+              data-testid="progress-done-date"
+            />
+          </Form.Item>
+          <Button
+            icon={<CheckCircleOutlined />}
+            onClick={() => submit(true)}
+            loading={record.isPending}
+            style={{ borderColor: '#389e0d', color: '#389e0d' }}
+            data-testid="progress-done"
+          >
+            {t('ui.task.markDone')}
+          </Button>
+        </Flex>
+      </div>
     </Form>
   );
 }

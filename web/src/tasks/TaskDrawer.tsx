@@ -2,11 +2,12 @@ import { EditOutlined } from '@ant-design/icons';
 import { Alert, Button, Divider, Drawer, Grid, Skeleton, Space, Typography } from 'antd';
 import { useState } from 'react';
 import type { TaskDetail } from '../app/api-types';
-import { usePermissions } from '../app/auth';
+import { useUser } from '../app/auth';
 import { useErrorText } from '../app/feedback';
 import { useT } from '../app/i18n';
 import { StatusTag } from '../app/status';
 import { CommentBox } from './CommentBox';
+import { occurrencesOf } from './occurrences';
 import { OccurrencesTable } from './OccurrencesTable';
 import { ProgressForm } from './ProgressForm';
 import { useTask } from './queries';
@@ -16,16 +17,23 @@ import { TaskFormModal } from './TaskFormModal';
 import { TaskHistory } from './TaskHistory';
 import { useTaskDrawer } from './useTaskDrawer';
 
+/** Mirrors the server's rule: the coordinating units' people may comment too. */
+function canComment(task: TaskDetail, unitId: number | null): boolean {
+  return task.canEdit || (unitId !== null && task.coordinatorUnits.some((u) => u.id === unitId));
+}
+
 function TaskBody({ task }: { task: TaskDetail }) {
   const t = useT();
-  const recurring = task.occurrences.length > 1;
+  const user = useUser();
+  const occurrences = occurrencesOf(task);
+  const recurring = occurrences.length > 1;
   return (
     <>
       <TaskFacts task={task} />
       {recurring && (
         <>
           <Divider titlePlacement="start">{t('ui.task.occurrences')}</Divider>
-          <OccurrencesTable occurrences={task.occurrences} />
+          <OccurrencesTable occurrences={occurrences} />
         </>
       )}
       {task.canEdit && (
@@ -36,7 +44,7 @@ function TaskBody({ task }: { task: TaskDetail }) {
       )}
       <Divider titlePlacement="start">{t('ui.task.files')}</Divider>
       <TaskFiles task={task} />
-      {task.canEdit && (
+      {canComment(task, user.unitId) && (
         <>
           <Divider titlePlacement="start">{t('ui.task.comment')}</Divider>
           <CommentBox taskId={task.id} />
@@ -53,17 +61,17 @@ export function TaskDrawer() {
   const { taskId, close } = useTaskDrawer();
   const task = useTask(taskId);
   const errorText = useErrorText();
-  const permissions = usePermissions();
   const screens = Grid.useBreakpoint();
   const [editing, setEditing] = useState(false);
   const data = task.data;
-  const canEditContent = Boolean(data?.canEdit && permissions.editTasks);
+  const canEditContent = Boolean(data?.canManage);
   return (
     <Drawer
       open={taskId !== null}
       onClose={close}
       size={screens.md === false ? '100%' : 760}
       destroyOnHidden
+      styles={{ body: { padding: screens.md === false ? 12 : 24 } }}
       data-testid="task-drawer"
       title={
         data ? (

@@ -1,4 +1,4 @@
-import { DatePicker, Form, Input, Modal, Select } from 'antd';
+import { DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { ApiError } from '../app/api';
 import { AREAS, type Area, type PlanDetail, type TaskDetail, type TaskInput, type Unit } from '../app/api-types';
@@ -17,7 +17,7 @@ export type TaskFormMode =
 
 interface Values {
   area: Area;
-  number?: string;
+  number?: number | null;
   content: string;
   leadUnitIds: number[];
   coordinatorUnitIds: number[];
@@ -32,12 +32,12 @@ function initialValues(mode: TaskFormMode): Partial<Values> {
   const { task } = mode;
   return {
     area: task.area,
-    number: task.number ?? undefined,
+    number: task.number,
     content: task.content,
     leadUnitIds: task.leadUnits.map((u) => u.id),
     coordinatorUnitIds: task.coordinatorUnits.map((u) => u.id),
     timeframeText: task.timeframeText,
-    product: task.product ?? undefined,
+    product: task.product,
     dueOverride: task.dueOverride ? dayjs(task.dueOverride) : null,
     sourceDocument: task.sourceDocument ?? undefined,
   };
@@ -46,12 +46,12 @@ function initialValues(mode: TaskFormMode): Partial<Values> {
 function toInput(values: Values): TaskInput {
   return {
     area: values.area,
-    number: values.number?.trim() || null,
+    number: values.number ?? null,
     content: values.content.trim(),
     leadUnitIds: values.leadUnitIds,
     coordinatorUnitIds: values.coordinatorUnitIds,
     timeframeText: values.timeframeText.trim(),
-    product: values.product?.trim() || null,
+    product: values.product?.trim() ?? '',
     dueOverride: values.dueOverride ? toIsoDate(values.dueOverride) : null,
   };
 }
@@ -83,8 +83,7 @@ function useSave(mode: TaskFormMode) {
   const save = (values: Values) => {
     const input = toInput(values);
     if (mode.kind === 'edit') {
-      const sourceDocument = mode.task.origin === 'city_assigned' ? values.sourceDocument?.trim() : undefined;
-      return update.mutateAsync({ ...input, sourceDocument, version: mode.task.version });
+      return update.mutateAsync({ ...input, version: mode.task.version });
     }
     if (mode.kind === 'createPlan') return createPlan.mutateAsync(input);
     return createCity.mutateAsync({
@@ -142,14 +141,15 @@ export function TaskFormModal({ mode, onClose }: { mode: TaskFormMode; onClose: 
             label={t('ui.tasks.col.source')}
             rules={[{ required: true, whitespace: true, message: t('ui.required') }]}
           >
-            <Input placeholder={t('ui.taskForm.sourcePlaceholder')} data-testid="task-form-source" />
+            {/* PATCH /api/tasks/:id does not take the source document: shown, not editable. */}
+            <Input disabled={mode.kind === 'edit'} placeholder={t('ui.taskForm.sourcePlaceholder')} data-testid="task-form-source" />
           </Form.Item>
         )}
         <Form.Item name="area" label={t('ui.task.area')} rules={[{ required: true, message: t('ui.required') }]}>
           <Select options={AREAS.map((a) => ({ value: a, label: areaLabel(t, a) }))} data-testid="task-form-area" />
         </Form.Item>
         <Form.Item name="number" label={t('ui.tasks.col.number')}>
-          <Input style={{ maxWidth: 160 }} data-testid="task-form-number" />
+          <InputNumber min={1} max={10000} style={{ width: 120 }} data-testid="task-form-number" />
         </Form.Item>
         <Form.Item name="content" label={t('ui.tasks.col.content')} rules={[{ required: true, whitespace: true, message: t('ui.required') }]}>
           <Input.TextArea rows={3} data-testid="task-form-content" />

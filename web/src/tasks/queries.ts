@@ -52,7 +52,7 @@ function useInvalidateTask() {
 export function useUpdateTask(id: number) {
   const invalidate = useInvalidateTask();
   return useMutation({
-    mutationFn: (input: Partial<TaskInput> & { version: number; sourceDocument?: string | null }) =>
+    mutationFn: (input: Partial<TaskInput> & { version: number }) =>
       api.patch<Task>(`/api/tasks/${id}`, input),
     // On success and on a 409 alike the task must be read again.
     onSettled: () => invalidate(id),
