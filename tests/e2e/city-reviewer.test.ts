@@ -1,0 +1,44 @@
+/** A city reviewer reads every commune of the city and can change nothing. */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { launchBrowser, signIn } from './browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => browser?.close());
+
+it('city reviewer sees the communes but no edit control, and the server refuses writes', async () => {
+  const page = await signIn(browser, 'sonoivu');
+  await expect(page.getByTestId('commune-selector')).toBeTruthy();
+  await page.getByTestId('list-overdue').getByTestId('task-open').first().click();
+  const drawer = page.getByTestId('task-drawer');
+  await drawer.getByTestId('task-content').waitFor();
+  expect(await drawer.getByTestId('progress-form').count()).toBe(0);
+  expect(await drawer.getByTestId('task-edit').count()).toBe(0);
+  expect(await drawer.getByTestId('file-upload').count()).toBe(0);
+  expect(await drawer.getByTestId('comment-input').count()).toBe(0);
+
+  // The page's own session cannot write either: the server decides, not the hidden buttons.
+  const status = await page.evaluate(async (base) => {
+    const response = await fetch(`${base}/api/tasks/1/progress`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ progress: 90 }) });
+    return response.status;
+  }, inject('baseUrl'));
+  expect(status).toBe(403);
+
+  await page.goto(`${inject('baseUrl')}/plans`);
+  await page.getByTestId('plans-table').waitFor();
+  expect(await page.getByTestId('task-create').count()).toBe(0);
+  await page.screenshot({ path: 'test-results/e2e-city-reviewer-plans.png', fullPage: true });
+});
+
+it('works on a phone-sized screen', async () => {
+  const page = await signIn(browser, 'daumoi', { width: 390, height: 844 });
+  await page.getByTestId('nav-open').click();
+  await page.getByTestId('nav-drawer').waitFor();
+  await page.screenshot({ path: 'test-results/e2e-phone-menu.png' });
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width).toBeLessThanOrEqual(400);
+});
