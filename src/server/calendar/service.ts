@@ -1,5 +1,5 @@
 import { and, asc, eq, gte, lte } from 'drizzle-orm';
-import { createCalendar, holidaysOfYear, type CalendarOverrides, type WorkingCalendar } from '../../domain/calendar';
+import { createCalendar, holidaysOfYear, OFFICIAL_OVERRIDES, type CalendarOverrides, type WorkingCalendar } from '../../domain/calendar';
 import type { Actor } from '../access/actor';
 import { ensure, isCityAdmin } from '../access/policy';
 import { recordAudit } from '../audit/service';
@@ -15,21 +15,27 @@ async function overridesBetween(db: Db, from: string, to: string) {
     .orderBy(asc(calendarOverrides.date));
 }
 
-/** The working-day calendar with the administrators' list of swaps applied. */
+/**
+ * The working-day calendar: the government's announced swaps (OFFICIAL_OVERRIDES),
+ * then the administrators' list on top of them (later entries win, so an
+ * administrator can correct an official swap).
+ */
 export async function loadCalendar(db: Db): Promise<WorkingCalendar> {
   const rows = await db.select().from(calendarOverrides);
   const overrides: CalendarOverrides = rows.map((r) => ({ date: r.date, kind: r.kind, note: r.note ?? undefined }));
-  return createCalendar(overrides);
+  return createCalendar([...OFFICIAL_OVERRIDES, ...overrides]);
 }
 
 export async function getYear(db: Db, year: number) {
   const overrides = await overridesBetween(db, `${year}-01-01`, `${year}-12-31`);
   const calendar = await loadCalendar(db);
-  return { year, holidays: holidaysOfYear(year), overrides, daysOff: calendar.daysOff(year) };
+  const official = OFFICIAL_OVERRIDES.filter((o) => o.date.startsWith(`${year}-`)).map((o) => ({ date: o.date, kind: o.kind, note: o.note ?? null }));
+  return { year, holidays: holidaysOfYear(year), official, overrides, daysOff: calendar.daysOff(year) };
 }
 
 export async function addOverride(db: Db, actor: Actor, input: { date: string; kind: 'day_off' | 'working_day'; note?: string }) {
-  ensure(isCityAdmin(actor) || actor.role === 'admin');
+  // The calendar is national: only a city-level administrator edits it.
+  ensure(isCityAdmin(actor));
   const [clash] = await db.select().from(calendarOverrides).where(eq(calendarOverrides.date, input.date));
   if (clash) throw new AppError('duplicate', {}, undefined, 'Ngày này đã có trong danh sách điều chỉnh.');
   return db.transaction(async (tx) => {
@@ -40,7 +46,7 @@ export async function addOverride(db: Db, actor: Actor, input: { date: string; k
 }
 
 export async function removeOverride(db: Db, actor: Actor, id: number): Promise<void> {
-  ensure(isCityAdmin(actor) || actor.role === 'admin');
+  ensure(isCityAdmin(actor));
   const [row] = await db.select().from(calendarOverrides).where(eq(calendarOverrides.id, id));
   if (!row) throw notFound();
   await db.transaction(async (tx) => {
