@@ -13,15 +13,26 @@ export function useAdminCommune() {
   return { communeId, setCommuneId: setPicked };
 }
 
-export function AdminCommuneSelect({ value, onChange }: { value: number | null; onChange: (id: number) => void }) {
+/** Stands for "no commune": the city-level people. */
+export const CITY_LEVEL = 0;
+
+interface Props {
+  value: number | null;
+  onChange: (id: number) => void;
+  withCityLevel?: boolean;
+}
+
+export function AdminCommuneSelect({ value, onChange, withCityLevel = false }: Props) {
   const t = useT();
   const communes = useCommunes();
+  const options = (communes.data ?? []).map((c) => ({ value: c.id, label: c.name }));
+  if (withCityLevel) options.unshift({ value: CITY_LEVEL, label: t('ui.users.cityLevel') });
   return (
     <Select<number>
       showSearch={{ optionFilterProp: 'label' }}
       value={value ?? undefined}
       onChange={onChange}
-      options={(communes.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
+      options={options}
       style={{ width: 260, maxWidth: '100%' }}
       aria-label={t('ui.header.commune')}
       data-testid="admin-commune"

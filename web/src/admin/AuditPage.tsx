@@ -1,21 +1,40 @@
-import { Flex, Input, Select, Table, Typography } from 'antd';
+import { Flex, Select, Table, Typography } from 'antd';
 import { useState } from 'react';
+import { catalogueKeys, type MessageKey } from '../../../src/i18n';
 import type { AuditEntry } from '../app/api-types';
 import { useErrorText } from '../app/feedback';
 import { formatDateTime } from '../app/format';
-import { useT } from '../app/i18n';
-import { useDebounced } from '../app/useDebounced';
+import { useT, type Translate } from '../app/i18n';
+import { useTaskDrawer } from '../tasks/useTaskDrawer';
 import { AuditDiff } from './AuditDiff';
 import { useAudit } from './queries';
 
 const LIMITS = [100, 200, 500, 1000];
+const ENTITIES = ['plan', 'task', 'user', 'unit', 'commune', 'calendar'] as const;
+const known = new Set(catalogueKeys('vi'));
+
+/** Entities and actions in words; a code the catalogue does not know is shown as is. */
+function label(t: Translate, key: string, fallback: string): string {
+  return known.has(key) ? t(key as MessageKey) : fallback;
+}
+
+function EntityCell({ entry }: { entry: AuditEntry }) {
+  const t = useT();
+  const { open } = useTaskDrawer();
+  const text = `${label(t, `ui.audit.entity.${entry.entity}`, entry.entity)} #${entry.entityId}`;
+  if (entry.entity !== 'task') return text;
+  return (
+    <button type="button" className="task-link" style={{ color: '#1f4e8c' }} onClick={() => open(Number(entry.entityId))}>
+      {text}
+    </button>
+  );
+}
 
 export function AuditPage() {
   const t = useT();
-  const [entity, setEntity] = useState('');
+  const [entity, setEntity] = useState<string>();
   const [limit, setLimit] = useState(200);
-  const debounced = useDebounced(entity.trim());
-  const audit = useAudit(debounced || undefined, limit);
+  const audit = useAudit(entity, limit);
   const errorText = useErrorText();
   return (
     <>
@@ -24,12 +43,13 @@ export function AuditPage() {
           {t('ui.nav.audit')}
         </Typography.Title>
         <Flex gap={8} wrap>
-          <Input
+          <Select<string>
             allowClear
             value={entity}
-            onChange={(e) => setEntity(e.target.value)}
+            onChange={setEntity}
             placeholder={t('ui.audit.entityFilter')}
             aria-label={t('ui.audit.entityFilter')}
+            options={ENTITIES.map((e) => ({ value: e, label: label(t, `ui.audit.entity.${e}`, e) }))}
             style={{ width: 220 }}
             data-testid="audit-entity"
           />
@@ -55,8 +75,8 @@ export function AuditPage() {
         columns={[
           { key: 'at', title: t('ui.audit.at'), width: 150, render: (_, e) => formatDateTime(e.at) },
           { key: 'actor', title: t('ui.audit.actor'), render: (_, e) => e.actor?.fullName ?? t('ui.audit.system') },
-          { key: 'entity', title: t('ui.audit.entity'), render: (_, e) => `${e.entity} #${e.entityId}` },
-          { key: 'action', title: t('ui.audit.action'), render: (_, e) => e.action },
+          { key: 'entity', title: t('ui.audit.entity'), render: (_, e) => <EntityCell entry={e} /> },
+          { key: 'action', title: t('ui.audit.action'), render: (_, e) => label(t, `ui.audit.action.${e.action}`, e.action) },
         ]}
       />
     </>

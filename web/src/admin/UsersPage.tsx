@@ -4,16 +4,20 @@ import { useState } from 'react';
 import type { AdminUser } from '../app/api-types';
 import { useT } from '../app/i18n';
 import { useUnits } from '../app/reference';
-import { AdminCommuneSelect, useAdminCommune } from './AdminCommuneSelect';
+import { AdminCommuneSelect, CITY_LEVEL, useAdminCommune } from './AdminCommuneSelect';
 import { PasswordModal } from './PasswordModal';
 import { useUsers } from './queries';
 import { UserModal } from './UserModal';
 
 export function UsersPage() {
   const t = useT();
-  const { communeId, setCommuneId } = useAdminCommune();
+  const { communeId: chosen, setCommuneId } = useAdminCommune();
+  const cityLevel = chosen === CITY_LEVEL;
+  const communeId = cityLevel ? null : chosen;
   const users = useUsers(communeId);
   const units = useUnits(communeId);
+  // Without a commune the API lists everyone: keep the city-level people only.
+  const shown = (users.data ?? []).filter((u) => !cityLevel || u.communeId === null);
   const unitName = new Map((units.data ?? []).map((u) => [u.id, u.name]));
   const [editing, setEditing] = useState<AdminUser | null | 'new'>(null);
   const [resetting, setResetting] = useState<AdminUser | null>(null);
@@ -24,7 +28,7 @@ export function UsersPage() {
           {t('ui.nav.users')}
         </Typography.Title>
         <Flex gap={8} wrap>
-          <AdminCommuneSelect value={communeId} onChange={setCommuneId} />
+          <AdminCommuneSelect value={chosen} onChange={setCommuneId} withCityLevel />
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="user-add">
             {t('ui.users.add')}
           </Button>
@@ -34,7 +38,7 @@ export function UsersPage() {
         data-testid="users-table"
         rowKey="id"
         loading={users.isPending}
-        dataSource={users.data ?? []}
+        dataSource={shown}
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
         scroll={{ x: 900 }}
         columns={[

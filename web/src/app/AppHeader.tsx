@@ -49,6 +49,7 @@ export function AppHeader({ compact, onMenu }: { compact: boolean; onMenu: () =>
   const { lang, setLang, t } = useLang();
   const permissions = usePermissions();
   const logout = useLogout();
+  const cityName = useCommunes().data?.[0]?.cityName;
   return (
     <Flex align="center" justify="space-between" gap={12} className="app-header" wrap={false}>
       <Flex align="center" gap={12} style={{ minWidth: 0 }}>
@@ -57,7 +58,7 @@ export function AppHeader({ compact, onMenu }: { compact: boolean; onMenu: () =>
         )}
         <div style={{ minWidth: 0 }}>
           <Typography.Text strong className="app-header-title" ellipsis data-testid="header-commune">
-            {user.communeName ?? t('ui.header.cityLevel')}
+            {user.communeName ?? cityName ?? t('ui.header.cityLevel')}
           </Typography.Text>
           {!compact && <div className="app-header-sub">{t('app.name')}</div>}
         </div>

@@ -14,7 +14,7 @@ import { useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { TaskDrawer } from '../tasks/TaskDrawer';
 import { AppHeader, CommuneSelector } from './AppHeader';
-import { usePermissions } from './auth';
+import { usePermissions, useUser } from './auth';
 import { useT } from './i18n';
 
 type MenuItem = Required<MenuProps>['items'][number];
@@ -66,6 +66,18 @@ function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
   );
 }
 
+/** On a phone the header has no room for the role: the menu drawer shows it. */
+function NavDrawerTitle() {
+  const user = useUser();
+  const t = useT();
+  return (
+    <div>
+      <div>{user.fullName}</div>
+      <div className="app-header-sub">{t(`role.${user.role}`)}</div>
+    </div>
+  );
+}
+
 export function AppLayout() {
   const screens = Grid.useBreakpoint();
   const compact = screens.lg === false;
@@ -87,7 +99,15 @@ export function AppLayout() {
         </Layout.Content>
       </Layout>
       {compact && (
-        <Drawer open={navOpen} onClose={() => setNavOpen(false)} placement="left" size={280} data-testid="nav-drawer">
+        <Drawer
+          open={navOpen}
+          onClose={() => setNavOpen(false)}
+          placement="left"
+          size={310}
+          title={<NavDrawerTitle />}
+          styles={{ body: { padding: 8 } }}
+          data-testid="nav-drawer"
+        >
           {permissions.chooseCommune && (
             <div style={{ marginBottom: 12 }}>
               <CommuneSelector />

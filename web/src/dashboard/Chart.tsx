@@ -22,10 +22,9 @@ interface Props {
   option: BarOption;
   height: number;
   testId: string;
-  onBarClick?: (dataIndex: number) => void;
 }
 
-export function Chart({ option, height, testId, onBarClick }: Props) {
+export function Chart({ option, height, testId }: Props) {
   return (
     <div data-testid={testId}>
       <ReactEChartsCore
@@ -33,7 +32,6 @@ export function Chart({ option, height, testId, onBarClick }: Props) {
         option={option}
         notMerge
         style={{ height, width: '100%' }}
-        onEvents={onBarClick ? { click: (event: { dataIndex: number }) => onBarClick(event.dataIndex) } : undefined}
       />
     </div>
   );
