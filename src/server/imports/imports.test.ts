@@ -1,0 +1,89 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, json, type TestContext } from '../test/context';
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await createTestContext();
+});
+afterAll(async () => ctx.close());
+
+function multipart(fileName: string, data: Buffer) {
+  const boundary = '----cchcimport';
+  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
+  return { payload: Buffer.concat([head, data, Buffer.from(`\r\n--${boundary}--\r\n`)]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+interface Draft {
+  meta: { title: string; period: { start: string; end: string }; kind: string };
+  tasks: { area: number; number: number; content: string; lead: string[]; coordinators: string[]; timeframe: { text: string }; product: string }[];
+  mapping: { name: string; unitId: number | null; kind: string }[];
+}
+
+const seed004 = readFileSync('fixtures/seeds/004_1d5604367f6cf446.txt');
+
+describe('plan import', () => {
+  it('reads a document into a draft and stores nothing', async () => {
+    const cookie = await ctx.login('daumoi');
+    const plansBefore = json<unknown[]>(await ctx.app.inject({ method: 'GET', url: '/api/plans?communeId=1', headers: { cookie } })).length;
+    const { payload, headers } = multipart('ke-hoach-2026.txt', seed004);
+    const response = await ctx.app.inject({ method: 'POST', url: '/api/communes/1/imports', payload, headers: { ...headers, cookie } });
+    expect(response.statusCode).toBe(200);
+    const draft = json<Draft>(response);
+    expect(draft.tasks).toHaveLength(38);
+    expect(draft.mapping.find((m) => m.name === 'Phòng Văn hóa - Xã hội')?.unitId).toBeTypeOf('number');
+    const plansAfter = json<unknown[]>(await ctx.app.inject({ method: 'GET', url: '/api/plans?communeId=1', headers: { cookie } })).length;
+    expect(plansAfter).toBe(plansBefore);
+  });
+
+  it('saves the reviewed draft as a plan with its tasks, twice-imported documents giving the same draft', async () => {
+    const cookie = await ctx.login('daumoi');
+    const upload = () => {
+      const { payload, headers } = multipart('ke-hoach-2026.txt', seed004);
+      return ctx.app.inject({ method: 'POST', url: '/api/communes/1/imports', payload, headers: { ...headers, cookie } });
+    };
+    const draft = json<Draft>(await upload());
+    expect(json<Draft>(await upload()).tasks).toEqual(draft.tasks);
+    const byName = new Map(draft.mapping.map((m) => [m.name, m.unitId]));
+    const choice = (name: string) => ({ name, unitId: byName.get(name) ?? null });
+    const body = {
+      plan: { kind: 'annual', title: `${draft.meta.title} (nhập từ tệp)`, periodStart: draft.meta.period.start, periodEnd: draft.meta.period.end, status: 'draft' },
+      tasks: draft.tasks.map((t) => ({ area: t.area, number: t.number, content: t.content, lead: t.lead.map(choice), coordinators: t.coordinators.map(choice), timeframeText: t.timeframe.text, product: t.product })),
+    };
+    body.tasks[0].content = 'Ban hành Kế hoạch cải cách hành chính năm 2026 (đã sửa khi rà soát).';
+    const saved = await ctx.app.inject({ method: 'POST', url: '/api/communes/1/imports/save', payload: body, headers: { cookie } });
+    expect(saved.statusCode).toBe(201);
+    const plan = json<{ id: number; taskCount: number }>(saved);
+    expect(plan.taskCount).toBe(38);
+    const tasks = json<{ content: string }[]>(await ctx.app.inject({ method: 'GET', url: `/api/plans/${plan.id}/tasks`, headers: { cookie } }));
+    expect(tasks[0].content).toContain('đã sửa khi rà soát');
+  });
+
+  it('refuses a corrupt .docx with a Vietnamese message and saves nothing', async () => {
+    const cookie = await ctx.login('daumoi');
+    const { payload, headers } = multipart('hong.docx', Buffer.from('PK\u0003\u0004 this is not really a zip file at all'));
+    const response = await ctx.app.inject({ method: 'POST', url: '/api/communes/1/imports', payload, headers: { ...headers, cookie } });
+    expect(response.statusCode).toBe(422);
+    expect(json<{ error: { message: string } }>(response).error.message).toMatch(/hỏng|không đọc được/);
+  });
+
+  it('refuses a 50 MB upload with 413', async () => {
+    const cookie = await ctx.login('daumoi');
+    const { payload, headers } = multipart('qua-lon.pdf', Buffer.alloc(50 * 1024 * 1024, 0x41));
+    const response = await ctx.app.inject({ method: 'POST', url: '/api/communes/1/imports', payload, headers: { ...headers, cookie } });
+    expect(response.statusCode).toBe(413);
+    expect(json<{ error: { message: string } }>(response).error.message).toMatch(/quá lớn/);
+  });
+
+  it('lets only the commune managers import', async () => {
+    for (const username of ['canbovp', 'sonoivu', 'kiemtra']) {
+      const cookie = await ctx.login(username);
+      const { payload, headers } = multipart('ke-hoach.txt', seed004);
+      const response = await ctx.app.inject({ method: 'POST', url: '/api/communes/1/imports', payload, headers: { ...headers, cookie } });
+      expect(response.statusCode, username).toBe(403);
+    }
+    const foreign = await ctx.login('daumoi.ap');
+    const { payload, headers } = multipart('ke-hoach.txt', seed004);
+    expect((await ctx.app.inject({ method: 'POST', url: '/api/communes/1/imports', payload, headers: { ...headers, cookie: foreign } })).statusCode).toBe(404);
+  });
+});

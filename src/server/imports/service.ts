@@ -1,0 +1,108 @@
+/**
+ * Plan import: a document becomes a draft the officer reviews (nothing stored),
+ * then the reviewed draft becomes a plan, its tasks, and any new units or aliases, in one transaction.
+ */
+import { and, eq } from 'drizzle-orm';
+import { importPlanDocument, isCatchAll, isImportError, isOutsideBody, unitKey, type UnitRef } from '../../importer';
+import type { Actor } from '../access/actor';
+import { canManageCommune, ensure } from '../access/policy';
+import { recordAudit } from '../audit/service';
+import { requireCommune } from '../communes/service';
+import type { Db, DbOrTx } from '../db';
+import { unitAliases, units } from '../db/schema';
+import { AppError } from '../errors';
+import { getPlan, insertPlan, type PlanInput } from '../plans/service';
+import { insertTask } from '../tasks/service';
+import { listUnits } from '../units/service';
+
+export async function analyseDocument(db: Db, actor: Actor, communeId: number, file: { fileName: string; data: Buffer; mimeType?: string }) {
+  const commune = await requireCommune(db, actor, communeId);
+  ensure(canManageCommune(actor, commune));
+  const unitRefs: UnitRef[] = (await listUnits(db, actor, communeId)).map((u) => ({ id: u.id, name: u.name, shortName: u.shortName, kind: u.kind, aliases: u.aliases.map((a) => a.alias) }));
+  try {
+    return await importPlanDocument({ data: file.data, fileName: file.fileName, mimeType: file.mimeType, units: unitRefs });
+  } catch (error) {
+    if (isImportError(error)) throw new AppError('import_failed', { reason: error.message }, { code: error.code }, error.message);
+    throw error;
+  }
+}
+
+/** How the officer settled one name written in the document. */
+export interface UnitChoice {
+  name: string;
+  /** An existing unit; with `addAlias` the written name becomes one of its aliases. */
+  unitId?: number | null;
+  addAlias?: boolean;
+  /** A new unit of this kind, named as written. */
+  newUnitKind?: 'internal' | 'catch_all' | 'outside';
+}
+
+export interface ReviewedTask {
+  area: number;
+  number?: number | null;
+  content: string;
+  lead: UnitChoice[];
+  coordinators: UnitChoice[];
+  timeframeText: string;
+  product?: string;
+}
+
+export interface ReviewedPlan {
+  plan: Omit<PlanInput, 'communeId'>;
+  tasks: ReviewedTask[];
+}
+
+function guessKind(name: string): 'internal' | 'catch_all' | 'outside' {
+  if (isCatchAll(name)) return 'catch_all';
+  return isOutsideBody(name) ? 'outside' : 'internal';
+}
+
+async function resolveUnit(tx: DbOrTx, actor: Actor, communeId: number, cityId: number, choice: UnitChoice, cache: Map<string, number>): Promise<number> {
+  const key = unitKey(choice.name);
+  const cached = cache.get(key);
+  if (cached && !choice.unitId) return cached;
+  if (choice.unitId) {
+    const [unit] = await tx.select().from(units).where(and(eq(units.id, choice.unitId), eq(units.communeId, communeId)));
+    if (!unit) throw new AppError('validation', {}, undefined, `Đơn vị đã chọn cho "${choice.name}" không thuộc xã/phường này.`);
+    if (choice.addAlias && key) {
+      const inserted = await tx.insert(unitAliases).values({ communeId, unitId: unit.id, alias: choice.name, aliasKey: key }).onConflictDoNothing().returning();
+      if (inserted.length) await recordAudit(tx, actor, { cityId, communeId, entity: 'unit', entityId: unit.id, action: 'add_alias', after: { alias: choice.name } });
+    }
+    cache.set(key, unit.id);
+    return unit.id;
+  }
+  const [existing] = await tx.select({ id: units.id }).from(units).where(and(eq(units.communeId, communeId), eq(units.name, choice.name)));
+  if (existing) return existing.id;
+  const [created] = await tx.insert(units).values({ communeId, name: choice.name, kind: choice.newUnitKind ?? guessKind(choice.name) }).returning();
+  if (key) await tx.insert(unitAliases).values({ communeId, unitId: created.id, alias: choice.name, aliasKey: key }).onConflictDoNothing();
+  await recordAudit(tx, actor, { cityId, communeId, entity: 'unit', entityId: created.id, action: 'create', after: created });
+  cache.set(key, created.id);
+  return created.id;
+}
+
+export async function saveReviewedPlan(db: Db, actor: Actor, communeId: number, reviewed: ReviewedPlan) {
+  const commune = await requireCommune(db, actor, communeId);
+  ensure(canManageCommune(actor, commune));
+  if (reviewed.plan.periodStart > reviewed.plan.periodEnd) throw new AppError('validation', {}, undefined, 'Ngày bắt đầu kỳ kế hoạch phải trước ngày kết thúc.');
+  if (reviewed.tasks.some((t) => t.lead.length === 0)) throw new AppError('validation', {}, undefined, 'Mỗi nhiệm vụ cần ít nhất một cơ quan chủ trì.');
+  const planId = await db.transaction(async (tx) => {
+    const plan = await insertPlan(tx, actor, commune.cityId, { ...reviewed.plan, communeId });
+    const cache = new Map<string, number>();
+    const period = { start: reviewed.plan.periodStart, end: reviewed.plan.periodEnd };
+    for (const [position, task] of reviewed.tasks.entries()) {
+      const lead: number[] = [];
+      for (const choice of task.lead) lead.push(await resolveUnit(tx, actor, communeId, commune.cityId, choice, cache));
+      const coordinators: number[] = [];
+      for (const choice of task.coordinators) coordinators.push(await resolveUnit(tx, actor, communeId, commune.cityId, choice, cache));
+      await insertTask(
+        tx,
+        actor,
+        { communeId, planId: plan.id, origin: 'plan', sourceDocument: null, period, position },
+        { area: task.area, number: task.number ?? null, content: task.content, leadUnitIds: [...new Set(lead)], coordinatorUnitIds: [...new Set(coordinators)].filter((id) => !lead.includes(id)), timeframeText: task.timeframeText, product: task.product ?? '' },
+        commune.cityId,
+      );
+    }
+    return plan.id;
+  });
+  return getPlan(db, actor, planId);
+}
