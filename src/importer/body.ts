@@ -27,16 +27,19 @@ function iso(y: string, m: string, d: string | undefined): string | null {
   return `${y}-${String(mm).padStart(2, '0')}-${String(dd).padStart(2, '0')}`;
 }
 
-const COMMUNE_RE =
-  /(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|Ủy ban nhân dân|Uỷ ban nhân dân|UBND)\s+(XÃ|PHƯỜNG|THỊ TRẤN|xã|phường|thị trấn)\s+((?:[A-ZÀ-ỸĐ][\p{L}]*)(?:[ \t]+[A-ZÀ-ỸĐ][\p{L}]*){0,3})/u;
+const UPPER_WORD = '[A-ZÀ-ỸĐ][A-ZÀ-ỸĐ]*';
+const TITLE_WORD = '[A-ZÀ-ỸĐ][\\p{Ll}]*';
+/** Header form "ỦY BAN NHÂN DÂN XÃ CẨM GIÀNG" (name in capitals) and body form "Ủy ban nhân dân xã Tiên Lãng". */
+const COMMUNE_UPPER = new RegExp(`(?:ỦY|UỶ) BAN NHÂN DÂN\\s+(XÃ|PHƯỜNG|THỊ TRẤN)\\s+(${UPPER_WORD}(?:[ \\t]+${UPPER_WORD}){0,3})(?![\\p{L}])`, 'u');
+const COMMUNE_TITLE = new RegExp(`(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND)\\s+(xã|phường|thị trấn)\\s+(${TITLE_WORD}(?:[ \\t]+${TITLE_WORD}){0,3})`, 'u');
 
 /** Issuing commune: the header's "ỦY BAN NHÂN DÂN / XÃ …", else the first "Ủy ban nhân dân xã …" of the text. */
 function findIssuer(paragraphs: string[]): { issuer: string; name: string } | null {
   const head = paragraphs.slice(0, 12).join('\n');
-  const m = COMMUNE_RE.exec(head) ?? COMMUNE_RE.exec(paragraphs.join('\n'));
+  const m = COMMUNE_UPPER.exec(head) ?? COMMUNE_TITLE.exec(paragraphs.join('\n'));
   if (!m) return null;
   const kind = m[1].toLocaleLowerCase('vi');
-  const name = titleCase(m[2].replace(/\s+(CHỦ|TỊCH|KẾ|HOẠCH|BAN|QUYẾT)\b.*$/u, ''));
+  const name = titleCase(m[2]);
   return { issuer: `Ủy ban nhân dân ${kind} ${name}`, name };
 }
 

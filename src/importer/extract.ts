@@ -83,7 +83,7 @@ export function extractPlan(model: DocModel, options: ExtractOptions = {}): Impo
   const meta = extractMeta(paragraphs);
   const period = meta.period ?? defaultPeriod();
   const tableRead = readTaskTable(tables);
-  const flatRead = flat.map((lines) => readFlatTable(lines));
+  const flatRead = flat.map((lines) => readFlatTable(lines, period));
   const rawTasks = [...tableRead.tasks, ...flatRead.flatMap((r) => r.tasks)];
   const warnings: ImportWarning[] = [...tableRead.warnings, ...flatRead.flatMap((r) => r.warnings)];
   const tasks: ImportedTask[] = [];

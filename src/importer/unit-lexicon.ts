@@ -19,7 +19,7 @@ const WEAK_HEADS = ['ban', 'hoi', 'doan', 'bo', 'to', 'dai', 'ngan hang', 'cong 
 /** Lower-case words that may follow a strong head inside a unit name ("Trung tâm phục vụ…", "Phòng chuyên môn"). */
 const LOWER_NAME_WORDS = new Set([
   'chuyen', 'van', 'kinh', 'noi', 'tu', 'tai', 'y', 'phuc', 'dich', 'su', 'hanh', 'giao', 'quan', 'xa', 'phuong',
-  'thi', 'nhan', 'to', 'doan', 'the', 'chi', 'hoi', 'ha', 'co', 'don', 'phong', 'ban', 'nganh', 'dang', 'mat',
+  'thi', 'nhan', 'to', 'doan', 'the', 'chi', 'hoi', 'ha', 'co', 'don', 'phong', 'nganh', 'dang', 'mat',
   'van hoa', 'ky', 'cong', 'lien', 'truc', 'mot',
 ]);
 
@@ -27,7 +27,7 @@ const LOWER_NAME_WORDS = new Set([
 const ORG_NOUNS = ['co quan', 'don vi', 'to chuc', 'phong', 'ban', 'nganh', 'doan the', 'cac', 'trung tam', 'hoi', 'doanh nghiep'];
 
 /** Words that leave a unit name open at the end of a line ("Văn phòng HĐND và / UBND xã"). */
-const OPEN_ENDINGS = /(?:\b(?:và|của|thuộc|các|với)|[&,\-–(/])$/iu;
+export const OPEN_ENDINGS = /(?:\b(?:và|của|thuộc|các|với)|[&,\-–(/])$/iu;
 
 function startsWithPhrase(folded: string, phrase: string): boolean {
   return folded === phrase || folded.startsWith(phrase + ' ') || folded.startsWith(phrase + ',');
@@ -89,6 +89,8 @@ const OUTSIDE_PATTERNS = [
 
 /** Bodies outside the commune's apparatus: city, departments, Front, mass organisations. */
 export function isOutsideBody(name: string): boolean {
+  // "sơ" folds like "Sở": a lower-case start is an outside body only for generic plural forms.
+  if (isLowerInitial(name.trim()) && !/^(các|cơ quan|tổ chức|đoàn thể|mặt trận)\s/iu.test(name.trim())) return false;
   const f = fold(name).replace(/[^a-z0-9, ]+/g, ' ').replace(/\s+/g, ' ').trim();
   return OUTSIDE_PATTERNS.some((re) => re.test(f));
 }
