@@ -1,13 +1,7 @@
 import { Result } from 'antd';
-import type { ReactNode } from 'react';
+import type { ComponentType, ReactNode } from 'react';
 import { createBrowserRouter, Outlet } from 'react-router-dom';
-import { AuditPage } from '../admin/AuditPage';
-import { CalendarPage } from '../admin/CalendarPage';
-import { CommunesPage } from '../admin/CommunesPage';
-import { UnitsPage } from '../admin/UnitsPage';
-import { UsersPage } from '../admin/UsersPage';
 import { LoginPage } from '../auth/LoginPage';
-import { DashboardPage } from '../dashboard/DashboardPage';
 import { PlanPage } from '../plans/PlanPage';
 import { PlansPage } from '../plans/PlansPage';
 import { CityTasksPage } from '../tasks/CityTasksPage';
@@ -41,6 +35,13 @@ function PrivateShell() {
   );
 }
 
+// Charts and administration load on first visit, so the first screen comes up sooner.
+const dashboard = () => import('../dashboard/DashboardPage').then((m) => ({ Component: m.DashboardPage }));
+const adminPage = (allowed: 'admin' | 'audit', load: () => Promise<ComponentType>) => async () => {
+  const Page = await load();
+  return { element: <OnlyIf allowed={allowed}><Page /></OnlyIf> };
+};
+
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
   {
@@ -49,15 +50,15 @@ export const router = createBrowserRouter([
       {
         element: <AppLayout />,
         children: [
-          { index: true, element: <DashboardPage /> },
+          { index: true, lazy: dashboard },
           { path: 'plans', element: <PlansPage /> },
           { path: 'plans/:planId', element: <PlanPage /> },
           { path: 'city-tasks', element: <CityTasksPage /> },
-          { path: 'admin/communes', element: <OnlyIf allowed="admin"><CommunesPage /></OnlyIf> },
-          { path: 'admin/units', element: <OnlyIf allowed="admin"><UnitsPage /></OnlyIf> },
-          { path: 'admin/users', element: <OnlyIf allowed="admin"><UsersPage /></OnlyIf> },
-          { path: 'admin/calendar', element: <OnlyIf allowed="admin"><CalendarPage /></OnlyIf> },
-          { path: 'admin/audit', element: <OnlyIf allowed="audit"><AuditPage /></OnlyIf> },
+          { path: 'admin/communes', lazy: adminPage('admin', () => import('../admin/CommunesPage').then((m) => m.CommunesPage)) },
+          { path: 'admin/units', lazy: adminPage('admin', () => import('../admin/UnitsPage').then((m) => m.UnitsPage)) },
+          { path: 'admin/users', lazy: adminPage('admin', () => import('../admin/UsersPage').then((m) => m.UsersPage)) },
+          { path: 'admin/calendar', lazy: adminPage('admin', () => import('../admin/CalendarPage').then((m) => m.CalendarPage)) },
+          { path: 'admin/audit', lazy: adminPage('audit', () => import('../admin/AuditPage').then((m) => m.AuditPage)) },
           { path: '*', element: <NotFound /> },
         ],
       },
