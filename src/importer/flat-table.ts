@@ -193,9 +193,14 @@ function mainScore(ctx: Context, field: Field, lines: string[], words: number): 
     case 'content': {
       const last = lines[lines.length - 1];
       // Content does not end on a unit name, nor on "của"/"và" (the next line goes on with it).
-      return (lines.length > 1 && unitStartScore(last) >= 2 ? -2 : 0) + (OPEN_ENDINGS.test(last) ? -4 : 0);
+      const unitLast = lines.length > 1 && unitStartScore(last) >= 2 && !OPEN_ENDINGS.test(lines[lines.length - 2]);
+      return (unitLast ? -2 : 0) + (OPEN_ENDINGS.test(last) ? -4 : 0);
     }
-    case 'lead':
+    case 'lead': {
+      // A commune plan gives the lead to its own units; an outside body there is unlikely.
+      const outside = splitUnitList(lines.join('\n')).filter(isOutsideBody).length;
+      return unitListScore(lines) + widthPenalty(ctx, lines) - 1.5 * outside;
+    }
     case 'coordinators':
       return unitListScore(lines) + widthPenalty(ctx, lines);
     case 'time':
