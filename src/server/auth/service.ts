@@ -4,6 +4,7 @@ import type { Actor } from '../access/actor';
 import type { Db } from '../db';
 import { communes, sessions, units, users } from '../db/schema';
 import { AppError } from '../errors';
+import { publicUserColumns } from '../users/service';
 import { verifyPassword } from './passwords';
 
 export interface SessionUser extends Actor {
@@ -37,15 +38,7 @@ export async function logout(db: Db, token: string): Promise<void> {
 export async function sessionUser(db: Db, token: string): Promise<SessionUser | null> {
   const [row] = await db
     .select({
-      id: users.id,
-      username: users.username,
-      fullName: users.fullName,
-      title: users.title,
-      role: users.role,
-      cityId: users.cityId,
-      communeId: users.communeId,
-      unitId: users.unitId,
-      active: users.active,
+      ...publicUserColumns,
       unitName: units.name,
       communeName: communes.name,
     })

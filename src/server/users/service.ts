@@ -20,7 +20,8 @@ export interface UserInput {
   active?: boolean;
 }
 
-const publicColumns = {
+/** The columns of a user that may leave the server (never the password hash). */
+export const publicUserColumns = {
   id: users.id,
   username: users.username,
   fullName: users.fullName,
@@ -66,7 +67,7 @@ export async function listUsers(db: Db, actor: Actor, communeId?: number) {
   const filters: SQL[] = [eq(users.cityId, actor.cityId)];
   if (actor.communeId !== null) filters.push(eq(users.communeId, actor.communeId));
   if (communeId !== undefined) filters.push(eq(users.communeId, communeId));
-  return db.select(publicColumns).from(users).where(and(...filters)).orderBy(asc(users.username));
+  return db.select(publicUserColumns).from(users).where(and(...filters)).orderBy(asc(users.username));
 }
 
 export async function createUser(db: Db, actor: Actor, input: UserInput) {
