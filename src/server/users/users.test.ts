@@ -1,0 +1,191 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, json, type TestContext } from '../test/context';
+import { call, DEMO, fingerprint, type ApiError } from '../test/factories';
+
+interface User {
+  id: number;
+  username: string;
+  fullName: string;
+  title: string | null;
+  role: string;
+  cityId: number;
+  communeId: number | null;
+  unitId: number | null;
+  active: boolean;
+}
+interface AuditEntry {
+  action: string;
+  entityId: number;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await createTestContext();
+});
+afterAll(async () => ctx?.close());
+
+/** A fresh sign-in (not the cached one), so ending sessions can be observed. */
+async function signIn(username: string, password: string) {
+  const response = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  return { status: response.statusCode, cookie: response.statusCode === 200 ? String(response.headers['set-cookie']).split(';')[0] : '' };
+}
+const me = async (cookie: string) => (await ctx.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } })).statusCode;
+const auditOf = async (userId: number) => json<AuditEntry[]>(await call(ctx, 'admin', 'GET', `/api/audit?entity=user&entityId=${userId}`));
+
+const staff = {
+  username: 'canbo.moi',
+  fullName: 'Nguyễn Thị Mới',
+  title: 'Chuyên viên',
+  role: 'unit_staff',
+  communeId: DEMO.communes.tienLang,
+  unitId: DEMO.units.hcc,
+  password: 'MatKhau@2026',
+};
+
+async function expectRefused(body: Record<string, unknown>, status: number, message: string | RegExp, method: 'POST' | 'PATCH' = 'POST', url = '/api/users') {
+  const before = await fingerprint(ctx);
+  const response = await call(ctx, 'admin', method, url, body);
+  expect(response.statusCode, response.body).toBe(status);
+  const error = json<ApiError>(response).error;
+  if (typeof message === 'string') expect(error.message).toBe(message);
+  else expect(error.message).toMatch(message);
+  expect(await fingerprint(ctx)).toEqual(before);
+}
+
+describe('listing users', () => {
+  it('the city administrator lists everyone, or one commune’s people', async () => {
+    const all = json<User[]>(await call(ctx, 'admin', 'GET', '/api/users'));
+    expect(all.map((u) => u.username)).toEqual(['admin', 'canbovp', 'chutich', 'daumoi', 'daumoi.ap', 'daumoi.cg', 'giamdochcc', 'kiemtra', 'sonoivu', 'truongvp']);
+    expect(all[0]).not.toHaveProperty('passwordHash');
+    const anPhong = json<User[]>(await call(ctx, 'admin', 'GET', `/api/users?communeId=${DEMO.communes.anPhong}`));
+    expect(anPhong.map((u) => u.username)).toEqual(['daumoi.ap']);
+  });
+
+  it('nobody else lists users', async () => {
+    for (const user of ['chutich', 'daumoi', 'sonoivu']) expect((await call(ctx, user, 'GET', '/api/users')).statusCode).toBe(403);
+  });
+});
+
+describe('creating users', () => {
+  let created: User;
+
+  it('creates a unit staff member who can then sign in; the audit log never holds the password', async () => {
+    const response = await call(ctx, 'admin', 'POST', '/api/users', staff);
+    expect(response.statusCode, response.body).toBe(201);
+    created = json<User>(response);
+    expect(created).toMatchObject({ username: 'canbo.moi', role: 'unit_staff', communeId: 1, unitId: DEMO.units.hcc, active: true });
+    expect(created).not.toHaveProperty('passwordHash');
+    const login = await signIn('canbo.moi', 'MatKhau@2026');
+    expect(login.status).toBe(200);
+    const [entry] = await auditOf(created.id);
+    expect(entry.action).toBe('create');
+    expect(entry.after).toMatchObject({ username: 'canbo.moi', unitId: DEMO.units.hcc });
+    expect(JSON.stringify(entry)).not.toMatch(/argon2|passwordHash|MatKhau/);
+  });
+
+  it('usernames are unique regardless of case: 409 in Vietnamese', async () => {
+    await expectRefused({ ...staff, username: 'DaumoI' }, 409, 'Tên đăng nhập "daumoi" đã có người dùng.');
+    await expectRefused({ ...staff }, 409, 'Tên đăng nhập "canbo.moi" đã có người dùng.');
+  });
+
+  it('a password shorter than 8 characters → 400', async () => {
+    await expectRefused({ ...staff, username: 'matkhau.ngan', password: 'Ab@1234' }, 400, /Mật khẩu phải có ít nhất 8 ký tự/);
+  });
+
+  it('unit staff and unit heads must belong to a unit → 400', async () => {
+    await expectRefused({ ...staff, username: 'khong.donvi', unitId: null }, 400, 'Trưởng đơn vị và cán bộ đơn vị phải thuộc một đơn vị.');
+    await expectRefused({ ...staff, username: 'khong.donvi', role: 'unit_head', unitId: undefined }, 400, 'Trưởng đơn vị và cán bộ đơn vị phải thuộc một đơn vị.');
+  });
+
+  it('the unit must be in the chosen commune → 400', async () => {
+    await expectRefused({ ...staff, username: 'sai.donvi', unitId: 10 }, 400, 'Đơn vị không thuộc xã/phường đã chọn.');
+  });
+
+  it('commune roles need a commune, city reviewers must not have one → 400', async () => {
+    await expectRefused({ ...staff, username: 'lanhdao.moi', role: 'leader', communeId: null, unitId: null }, 400, 'Người dùng vai trò này phải thuộc một xã/phường.');
+    await expectRefused({ ...staff, username: 'snv.moi', role: 'city_reviewer', unitId: null }, 400, 'Cán bộ Sở Nội vụ không thuộc xã/phường.');
+  });
+
+  it('a username with diacritics or spaces → 400', async () => {
+    await expectRefused({ ...staff, username: 'nguyễn văn' }, 400, /Tên đăng nhập chỉ gồm chữ không dấu/);
+  });
+
+  it('a city reviewer is created without a commune', async () => {
+    const response = await call(ctx, 'admin', 'POST', '/api/users', { username: 'snv.hai', fullName: 'Lý Văn Hai', role: 'city_reviewer', password: 'MatKhau@2026' });
+    expect(response.statusCode).toBe(201);
+    expect(json<User>(response)).toMatchObject({ communeId: null, unitId: null, role: 'city_reviewer' });
+  });
+
+  it('updates a user; the audit log keeps before and after (without the password)', async () => {
+    const response = await call(ctx, 'admin', 'PATCH', `/api/users/${created.id}`, { title: 'Phó Giám đốc Trung tâm', role: 'unit_head' });
+    expect(response.statusCode).toBe(200);
+    expect(json<User>(response)).toMatchObject({ title: 'Phó Giám đốc Trung tâm', role: 'unit_head', unitId: DEMO.units.hcc });
+    const [entry] = await auditOf(created.id);
+    expect(entry.action).toBe('update');
+    expect(entry.before).toMatchObject({ title: 'Chuyên viên', role: 'unit_staff' });
+    expect(entry.after).toMatchObject({ title: 'Phó Giám đốc Trung tâm', role: 'unit_head' });
+    expect(entry.before).not.toHaveProperty('passwordHash');
+    expect(entry.after).not.toHaveProperty('passwordHash');
+  });
+
+  it('refuses to take a unit head out of every unit', async () => {
+    await expectRefused({ unitId: null }, 400, 'Trưởng đơn vị và cán bộ đơn vị phải thuộc một đơn vị.', 'PATCH', `/api/users/${created.id}`);
+  });
+});
+
+describe('deactivating and resetting passwords', () => {
+  let user: User;
+  beforeAll(async () => {
+    const response = await call(ctx, 'admin', 'POST', '/api/users', { ...staff, username: 'tam.thoi', unitId: DEMO.units.vanPhong });
+    user = json<User>(response);
+  });
+
+  it('a deactivated user loses open sessions and cannot sign in; reactivated, can again', async () => {
+    const first = await signIn('tam.thoi', staff.password);
+    expect(first.status).toBe(200);
+    expect(await me(first.cookie)).toBe(200);
+
+    const off = await call(ctx, 'admin', 'PATCH', `/api/users/${user.id}`, { active: false });
+    expect(off.statusCode).toBe(200);
+    expect(json<User>(off).active).toBe(false);
+    expect(await me(first.cookie)).toBe(401);
+    expect((await signIn('tam.thoi', staff.password)).status).toBe(401);
+    // The progress form is closed to them too.
+    expect((await ctx.app.inject({ method: 'POST', url: '/api/tasks/9/progress', headers: { cookie: first.cookie }, payload: { progress: 5 } })).statusCode).toBe(401);
+
+    expect((await call(ctx, 'admin', 'PATCH', `/api/users/${user.id}`, { active: true })).statusCode).toBe(200);
+    expect((await signIn('tam.thoi', staff.password)).status).toBe(200);
+  });
+
+  it('resetting a password ends the user’s sessions; only the new password works', async () => {
+    const session = await signIn('tam.thoi', staff.password);
+    expect(await me(session.cookie)).toBe(200);
+    const response = await call(ctx, 'admin', 'POST', `/api/users/${user.id}/password`, { password: 'MatKhauMoi#2026' });
+    expect(response.statusCode).toBe(204);
+    expect(await me(session.cookie)).toBe(401);
+    expect((await signIn('tam.thoi', staff.password)).status).toBe(401);
+    expect((await signIn('tam.thoi', 'MatKhauMoi#2026')).status).toBe(200);
+    const [entry] = await auditOf(user.id);
+    expect(entry.action).toBe('reset_password');
+    expect(JSON.stringify(entry)).not.toMatch(/MatKhauMoi|argon2/);
+  });
+
+  it('a too-short new password is refused and the old one still works', async () => {
+    const response = await call(ctx, 'admin', 'POST', `/api/users/${user.id}/password`, { password: 'ngan' });
+    expect(response.statusCode).toBe(400);
+    expect(json<ApiError>(response).error.message).toMatch(/Mật khẩu phải có ít nhất 8 ký tự/);
+    expect((await signIn('tam.thoi', 'MatKhauMoi#2026')).status).toBe(200);
+  });
+
+  it('administrators cannot lock themselves out', async () => {
+    const [admin] = json<User[]>(await call(ctx, 'admin', 'GET', '/api/users')).filter((u) => u.username === 'admin');
+    await expectRefused({ active: false }, 400, 'Bạn không thể tự khóa tài khoản của mình.', 'PATCH', `/api/users/${admin.id}`);
+  });
+
+  it('an unknown user → 404', async () => {
+    expect((await call(ctx, 'admin', 'PATCH', '/api/users/99999', { title: 'x' })).statusCode).toBe(404);
+    expect((await call(ctx, 'admin', 'POST', '/api/users/99999/password', { password: 'MatKhau@2026' })).statusCode).toBe(404);
+  });
+});
