@@ -1,0 +1,131 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, json, type TestContext } from '../test/context';
+import { call, countRows, DEMO, fingerprint, type ApiError } from '../test/factories';
+
+interface Unit {
+  id: number;
+  communeId: number;
+  name: string;
+  shortName: string | null;
+  kind: string;
+  isCoordinator: boolean;
+  active: boolean;
+  aliases: { id: number; alias: string }[];
+}
+interface AuditEntry {
+  action: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await createTestContext();
+});
+afterAll(async () => ctx?.close());
+
+const units = async (communeId = DEMO.communes.tienLang, user = 'admin') => json<Unit[]>(await call(ctx, user, 'GET', `/api/communes/${communeId}/units`));
+const unitAudit = async (unitId: number) => json<AuditEntry[]>(await call(ctx, 'admin', 'GET', `/api/audit?entity=unit&entityId=${unitId}`));
+
+async function expectRefused(method: 'POST' | 'PATCH' | 'DELETE', url: string, body: unknown, status: number, message: string | RegExp) {
+  const before = await fingerprint(ctx);
+  const response = await call(ctx, 'admin', method, url, body);
+  expect(response.statusCode, response.body).toBe(status);
+  const error = json<ApiError>(response).error;
+  if (typeof message === 'string') expect(error.message).toBe(message);
+  else expect(error.message).toMatch(message);
+  expect(await fingerprint(ctx)).toEqual(before);
+}
+
+describe('units of a commune', () => {
+  it('lists the commune’s units with their name variants', async () => {
+    const list = await units();
+    const vhxh = list.find((u) => u.id === DEMO.units.vhxh) as Unit;
+    expect(vhxh).toMatchObject({ name: 'Phòng Văn hóa - Xã hội', shortName: 'VH-XH', isCoordinator: true, kind: 'internal', active: true });
+    expect(vhxh.aliases.map((a) => a.alias)).toEqual(expect.arrayContaining(['VH-XH', 'VHXH', 'Phòng VH-XH']));
+    expect(list.find((u) => u.name === 'Các cơ quan, đơn vị liên quan')?.kind).toBe('catch_all');
+    expect(list.find((u) => u.name === 'Mặt trận Tổ quốc Việt Nam')?.kind).toBe('outside');
+    expect(list.every((u) => u.communeId === DEMO.communes.tienLang)).toBe(true);
+    // A coordinator reads them too.
+    expect((await units(DEMO.communes.tienLang, 'daumoi')).map((u) => u.id)).toEqual(list.map((u) => u.id));
+  });
+
+  it('creates a unit; its name is unique within the commune (409) but may repeat in another', async () => {
+    const response = await call(ctx, 'admin', 'POST', `/api/communes/${DEMO.communes.tienLang}/units`, { name: 'Phòng Tư pháp', shortName: 'TP' });
+    expect(response.statusCode, response.body).toBe(201);
+    const unit = json<Unit>(response);
+    expect(unit).toMatchObject({ communeId: 1, name: 'Phòng Tư pháp', kind: 'internal', isCoordinator: false, active: true });
+    expect((await units()).map((u) => u.name)).toContain('Phòng Tư pháp');
+    expect((await unitAudit(unit.id))[0]).toMatchObject({ action: 'create', after: { name: 'Phòng Tư pháp' } });
+
+    await expectRefused('POST', `/api/communes/${DEMO.communes.tienLang}/units`, { name: 'Phòng Tư pháp' }, 409, 'Đơn vị "Phòng Tư pháp" đã có.');
+    const elsewhere = await call(ctx, 'admin', 'POST', `/api/communes/${DEMO.communes.anPhong}/units`, { name: 'Phòng Tư pháp' });
+    expect(elsewhere.statusCode).toBe(201);
+  });
+
+  it('refuses an empty name or an unknown kind with 400', async () => {
+    await expectRefused('POST', `/api/communes/${DEMO.communes.tienLang}/units`, { name: '  ' }, 400, /Vui lòng nhập tên đơn vị/);
+    await expectRefused('POST', `/api/communes/${DEMO.communes.tienLang}/units`, { name: 'Tổ mới', kind: 'department' }, 400, /kind/);
+  });
+
+  it('updates a unit (deactivate, rename); the audit log keeps before and after', async () => {
+    const response = await call(ctx, 'admin', 'PATCH', `/api/units/${DEMO.units.tramYTe}`, { name: 'Trạm Y tế xã Tiên Lãng', active: false });
+    expect(response.statusCode).toBe(200);
+    const unit = (await units()).find((u) => u.id === DEMO.units.tramYTe) as Unit;
+    expect(unit).toMatchObject({ name: 'Trạm Y tế xã Tiên Lãng', active: false });
+    const [entry] = await unitAudit(DEMO.units.tramYTe);
+    expect(entry).toMatchObject({ action: 'update', before: { name: 'Trạm Y tế', active: true }, after: { name: 'Trạm Y tế xã Tiên Lãng', active: false } });
+  });
+
+  it('renaming a unit to another unit’s name → 409, nothing changed', async () => {
+    await expectRefused('PATCH', `/api/units/${DEMO.units.tramYTe}`, { name: 'Công an xã' }, 409, 'Đơn vị "Công an xã" đã có.');
+  });
+
+  it('an unknown unit → 404', async () => {
+    expect((await call(ctx, 'admin', 'PATCH', '/api/units/99999', { shortName: 'x' })).statusCode).toBe(404);
+    expect((await call(ctx, 'admin', 'POST', '/api/units/99999/aliases', { alias: 'x' })).statusCode).toBe(404);
+  });
+});
+
+describe('name variants (aliases)', () => {
+  it('adds a variant; it shows on the unit and in the audit log', async () => {
+    const response = await call(ctx, 'admin', 'POST', `/api/units/${DEMO.units.kinhTe}/aliases`, { alias: 'Phòng Kinh tế xã' });
+    expect(response.statusCode, response.body).toBe(201);
+    const alias = json<{ id: number; alias: string }>(response);
+    expect(alias.alias).toBe('Phòng Kinh tế xã');
+    expect((await units()).find((u) => u.id === DEMO.units.kinhTe)?.aliases).toContainEqual(alias);
+    expect((await unitAudit(DEMO.units.kinhTe))[0]).toMatchObject({ action: 'add_alias', after: { alias: 'Phòng Kinh tế xã' } });
+  });
+
+  it('matches by key: "vh-xh", "Vh Xh" or "VH–XH" when "VH-XH" exists → 409, to any unit', async () => {
+    for (const variant of ['vh-xh', 'Vh Xh', 'VH–XH']) {
+      await expectRefused('POST', `/api/units/${DEMO.units.vhxh}/aliases`, { alias: variant }, 409, `Tên gọi "${variant}" đã được gán cho một đơn vị khác hoặc đã có.`);
+      await expectRefused('POST', `/api/units/${DEMO.units.vanPhong}/aliases`, { alias: variant }, 409, `Tên gọi "${variant}" đã được gán cho một đơn vị khác hoặc đã có.`);
+    }
+    // Diacritics and case fold too.
+    await expectRefused('POST', `/api/units/${DEMO.units.hcc}/aliases`, { alias: 'bộ phận một cửa' }, 409, /đã được gán/);
+    await expectRefused('POST', `/api/units/${DEMO.units.hcc}/aliases`, { alias: 'BO PHAN MOT CUA' }, 409, /đã được gán/);
+  });
+
+  it('another commune’s variants do not clash', async () => {
+    // An Phong has "KT,HT&ĐT"; Tiên Lãng does not.
+    const response = await call(ctx, 'admin', 'POST', `/api/units/${DEMO.units.kinhTe}/aliases`, { alias: 'KT,HT&ĐT' });
+    expect(response.statusCode).toBe(201);
+  });
+
+  it('refuses a variant with no letters or digits', async () => {
+    await expectRefused('POST', `/api/units/${DEMO.units.kinhTe}/aliases`, { alias: ' -- ' }, 400, 'Tên gọi khác không được để trống.');
+  });
+
+  it('deletes a variant: 204, gone, audited; deleting again → 404', async () => {
+    const added = json<{ id: number }>(await call(ctx, 'admin', 'POST', `/api/units/${DEMO.units.snc}/aliases`, { alias: 'TT Dịch vụ SNC' }));
+    const response = await call(ctx, 'admin', 'DELETE', `/api/aliases/${added.id}`);
+    expect(response.statusCode).toBe(204);
+    expect(await countRows(ctx, 'unit_aliases', `id = ${added.id}`)).toBe(0);
+    expect((await units()).find((u) => u.id === DEMO.units.snc)?.aliases.map((a) => a.id)).not.toContain(added.id);
+    expect((await unitAudit(DEMO.units.snc))[0]).toMatchObject({ action: 'remove_alias', before: { alias: 'TT Dịch vụ SNC' } });
+    expect((await call(ctx, 'admin', 'DELETE', `/api/aliases/${added.id}`)).statusCode).toBe(404);
+    // The freed key can be used again.
+    expect((await call(ctx, 'admin', 'POST', `/api/units/${DEMO.units.snc}/aliases`, { alias: 'tt dich vu snc' })).statusCode).toBe(201);
+  });
+});
