@@ -60,6 +60,10 @@ export async function updateUnit(db: Db, actor: Actor, unitId: number, input: Pa
   const { unit, commune } = await requireUnit(db, actor, unitId);
   ensure(canAdministerCommune(actor, commune));
   return db.transaction(async (tx) => {
+    if (input.name !== undefined && input.name !== unit.name) {
+      const [clash] = await tx.select({ id: units.id }).from(units).where(and(eq(units.communeId, unit.communeId), eq(units.name, input.name)));
+      if (clash) throw new AppError('duplicate', {}, undefined, `Đơn vị "${input.name}" đã có.`);
+    }
     const [after] = await tx.update(units).set(input).where(eq(units.id, unitId)).returning();
     await recordAudit(tx, actor, { cityId: commune.cityId, communeId: commune.id, entity: 'unit', entityId: unitId, action: 'update', before: unit, after });
     return after;
