@@ -17,6 +17,12 @@ export class ApiError extends Error {
 export const NETWORK_ERROR = 'network';
 
 let onUnauthenticated: () => void = () => {};
+let language = 'vi';
+
+/** The server words its error messages in the interface language, not the browser's. */
+export function setApiLanguage(lang: string): void {
+  language = lang;
+}
 
 /** The app registers what to do when a request finds the session gone (401). */
 export function setUnauthenticatedHandler(handler: () => void): void {
@@ -30,7 +36,11 @@ function isErrorBody(value: unknown): value is ApiErrorBody {
 }
 
 async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const init: RequestInit = { method, credentials: 'same-origin', headers: { Accept: 'application/json' } };
+  const init: RequestInit = {
+    method,
+    credentials: 'same-origin',
+    headers: { Accept: 'application/json', 'Accept-Language': language },
+  };
   if (body instanceof FormData) {
     init.body = body;
   } else if (body !== undefined) {

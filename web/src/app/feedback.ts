@@ -1,28 +1,19 @@
 /** Turns API errors into the text shown to the user, and shows short notices. */
 import { App } from 'antd';
 import { useCallback } from 'react';
-import { catalogueKeys, type MessageKey } from '../../../src/i18n';
 import { ApiError, NETWORK_ERROR } from './api';
-import { useLang } from './i18n';
+import { useT } from './i18n';
 
-const englishKeys = new Set(catalogueKeys('en'));
-
-/** The server's Vietnamese message as is; in English, the catalogue's text for the error code when there is one. */
+/** The server's message as is (it is worded in the interface language, see setApiLanguage). */
 export function useErrorText(): (error: unknown) => string {
-  const { lang, t } = useLang();
+  const t = useT();
   return useCallback(
     (error: unknown) => {
       if (!(error instanceof ApiError)) return t('error.internal');
       if (error.code === NETWORK_ERROR) return t('ui.error.network');
-      const key = `error.${error.code}`;
-      if (lang === 'en' && englishKeys.has(key)) {
-        const text = t(key as MessageKey);
-        // Templates with placeholders need the server's details: keep its message then.
-        if (!text.includes('{')) return text;
-      }
       return error.message || t('error.internal');
     },
-    [lang, t],
+    [t],
   );
 }
 
@@ -31,6 +22,8 @@ export function useNotify() {
   const errorText = useErrorText();
   return {
     error: (error: unknown) => void message.error(errorText(error)),
+    /** a problem found before asking the server */
+    warn: (text: string) => void message.warning(text),
     success: (text: string) => void message.success(text),
   };
 }

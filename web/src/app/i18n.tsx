@@ -3,6 +3,7 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/vi';
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { translate, type Lang, type MessageKey } from '../../../src/i18n';
+import { setApiLanguage } from './api';
 
 const STORAGE_KEY = 'cchc.lang';
 
@@ -22,6 +23,7 @@ function storedLang(): Lang {
 
 function applyLang(lang: Lang): void {
   dayjs.locale(lang === 'vi' ? 'vi' : 'en');
+  setApiLanguage(lang);
   document.documentElement.lang = lang;
 }
 

@@ -20,15 +20,15 @@ function FileUpload({ taskId }: { taskId: number }) {
   const upload = useUploadFile(taskId);
   const beforeUpload: UploadProps['beforeUpload'] = (file) => {
     if (!EXTENSIONS.includes(extensionOf(file.name))) {
-      notify.error(new Error(t('error.file_type', { types: 'PDF, DOC, DOCX, XLS, XLSX, ODT, ODS, JPG, PNG, ZIP' })));
+      notify.warn(t('error.file_type', { types: 'PDF, DOC, DOCX, XLS, XLSX, ODT, ODS, JPG, PNG, ZIP' }));
       return Upload.LIST_IGNORE;
     }
     if (file.size === 0) {
-      notify.error(new Error(t('error.file_empty')));
+      notify.warn(t('error.file_empty'));
       return Upload.LIST_IGNORE;
     }
     if (file.size > MAX_BYTES) {
-      notify.error(new Error(t('error.file_too_large', { max: '20 MB' })));
+      notify.warn(t('error.file_too_large', { max: '20 MB' }));
       return Upload.LIST_IGNORE;
     }
     return true;

@@ -39,7 +39,7 @@ export function TaskHistory({ task }: { task: TaskDetail }) {
             </Typography.Text>
             <Typography.Text strong>{entry.user.fullName}</Typography.Text>{' '}
             <span>{describe(t, entry, entry.fileId === null ? undefined : fileNames.get(entry.fileId))}</span>
-            {entry.note && (
+            {entry.note && entry.note !== fileNames.get(entry.fileId ?? 0) && (
               <Typography.Paragraph style={{ margin: '4px 0 0', whiteSpace: 'pre-line' }}>{entry.note}</Typography.Paragraph>
             )}
           </div>

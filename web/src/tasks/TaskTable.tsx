@@ -38,7 +38,7 @@ function useColumns(showSource: boolean): TableColumnsType<Row> {
     {
       key: 'number',
       title: t('ui.tasks.col.number'),
-      width: 48,
+      width: 45,
       onCell: (row) => ({ colSpan: row.kind === 'group' ? 99 : 1 }),
       render: (_, row) =>
         row.kind === 'group' ? (
@@ -52,7 +52,7 @@ function useColumns(showSource: boolean): TableColumnsType<Row> {
     {
       key: 'content',
       title: t('ui.tasks.col.content'),
-      width: 300,
+      width: showSource ? 250 : 280,
       onCell: spanGroup,
       render: cell((task) => (
         <button type="button" className="task-link task-content" onClick={() => open(task.id)} data-testid="task-open">
@@ -65,27 +65,30 @@ function useColumns(showSource: boolean): TableColumnsType<Row> {
     columns.push({
       key: 'source',
       title: t('ui.tasks.col.source'),
-      width: 170,
+      width: 150,
       onCell: spanGroup,
       render: cell((task) => task.sourceDocument),
     });
   }
-  columns.push(
-    { key: 'lead', title: t('ui.tasks.col.lead'), width: 140, onCell: spanGroup, render: cell((task) => unitNames(task.leadUnits)) },
-    {
+  columns.push({ key: 'lead', title: t('ui.tasks.col.lead'), width: 130, onCell: spanGroup, render: cell((task) => unitNames(task.leadUnits)) });
+  // City-assigned tasks rarely name coordinating units; their source document takes the room.
+  if (!showSource) {
+    columns.push({
       key: 'coordinating',
       title: t('ui.tasks.col.coordinating'),
-      width: 140,
+      width: 130,
       onCell: spanGroup,
       render: cell((task) => unitNames(task.coordinatorUnits)),
-    },
-    { key: 'time', title: t('ui.tasks.col.time'), width: 150, onCell: spanGroup, render: cell((task) => <TaskDue task={task} />) },
-    { key: 'product', title: t('ui.tasks.col.product'), width: 150, onCell: spanGroup, render: cell((task) => task.product) },
-    { key: 'progress', title: t('ui.tasks.col.progress'), width: 110, onCell: spanGroup, render: cell((task) => <TaskProgress task={task} />) },
+    });
+  }
+  columns.push(
+    { key: 'time', title: t('ui.tasks.col.time'), width: 140, onCell: spanGroup, render: cell((task) => <TaskDue task={task} />) },
+    { key: 'product', title: t('ui.tasks.col.product'), width: 140, onCell: spanGroup, render: cell((task) => task.product) },
+    { key: 'progress', title: t('ui.tasks.col.progress'), width: 100, onCell: spanGroup, render: cell((task) => <TaskProgress task={task} />) },
     {
       key: 'status',
       title: t('ui.tasks.col.status'),
-      width: 130,
+      width: 125,
       onCell: spanGroup,
       render: cell((task) => (
         <>
@@ -126,7 +129,7 @@ export function TaskTable({ tasks, loading, showSource = false }: Props) {
       dataSource={groupRows(tasks)}
       rowClassName={(row) => (row.kind === 'group' ? 'task-group-row' : '')}
       pagination={false}
-      scroll={{ x: showSource ? 1300 : 1130 }}
+      scroll={{ x: 1090 }}
       sticky={{ offsetHeader: 64 }}
       locale={{ emptyText: t('ui.tasks.empty') }}
     />

@@ -1,0 +1,102 @@
+/** Pure helpers of the review screen: rows from the import, merges, splits, and the save body. */
+import type { UnitKind } from '../app/api-types';
+import type { ImportResult, MappingChoice, ReviewRow, ReviewedPlanBody, UnitChoice } from './types';
+
+let counter = 0;
+export const newKey = () => `r${++counter}`;
+
+export function rowsFromImport(result: ImportResult): ReviewRow[] {
+  const rows = result.tasks.map((task): ReviewRow => ({
+    key: newKey(),
+    area: task.area,
+    number: task.number,
+    content: task.content,
+    lead: [...task.lead],
+    coordinators: [...task.coordinators],
+    timeframeText: task.timeframe.text,
+    timeframeKind: task.timeframe.kind,
+    due: task.timeframe.due,
+    product: task.product,
+    warnings: result.warnings.filter((w) => w.task != null && w.task === task.number).map((w) => w.message),
+  }));
+  // Grouped by area, document order kept inside each area.
+  return rows
+    .map((row, index) => ({ row, index }))
+    .sort((a, b) => (a.row.area ?? 99) - (b.row.area ?? 99) || a.index - b.index)
+    .map(({ row }) => row);
+}
+
+function guessKind(name: string): UnitKind {
+  const n = name.toLowerCase();
+  if (/^các\s|cơ quan, đơn vị|các phòng/.test(n)) return 'catch_all';
+  if (/thành phố|sở |tỉnh|trung ương|công an|ngân hàng|bưu điện/.test(n)) return 'outside';
+  return 'internal';
+}
+
+export function mappingFromImport(result: ImportResult): Record<string, MappingChoice> {
+  const out: Record<string, MappingChoice> = {};
+  for (const m of result.mapping ?? []) {
+    const suggestion = m.suggestion;
+    const kind: UnitKind = m.kind === 'catch_all' ? 'catch_all' : m.kind === 'outside' ? 'outside' : guessKind(m.name);
+    if (m.unitId) out[m.name] = { unitId: m.unitId, mode: 'use', newUnitKind: kind, unknown: false };
+    else if (suggestion?.action === 'new_alias') out[m.name] = { unitId: suggestion.unitId, mode: 'alias', newUnitKind: kind, unknown: m.kind === 'unknown' };
+    else out[m.name] = { unitId: null, mode: 'new', newUnitKind: kind, unknown: m.kind === 'unknown' };
+  }
+  return out;
+}
+
+/** Every distinct unit name the rows mention, in first-seen order. */
+export function namesOf(rows: ReviewRow[]): string[] {
+  const seen = new Set<string>();
+  for (const row of rows) for (const name of [...row.lead, ...row.coordinators]) seen.add(name);
+  return [...seen];
+}
+
+export function defaultChoice(name: string): MappingChoice {
+  return { unitId: null, mode: 'new', newUnitKind: guessKind(name), unknown: true };
+}
+
+export function mergeUp(rows: ReviewRow[], index: number): ReviewRow[] {
+  if (index <= 0) return rows;
+  const above = rows[index - 1];
+  const row = rows[index];
+  const join = (a: string, b: string) => [a, b].map((s) => s.trim()).filter(Boolean).join('\n');
+  const union = (a: string[], b: string[]) => [...new Set([...a, ...b])];
+  const merged: ReviewRow = {
+    ...above,
+    content: join(above.content, row.content),
+    product: join(above.product, row.product),
+    lead: union(above.lead, row.lead),
+    coordinators: union(above.coordinators, row.coordinators).filter((n) => !union(above.lead, row.lead).includes(n)),
+    timeframeText: above.timeframeText || row.timeframeText,
+    warnings: [...above.warnings, ...row.warnings],
+  };
+  return [...rows.slice(0, index - 1), merged, ...rows.slice(index + 1)];
+}
+
+export function splitRow(rows: ReviewRow[], index: number): ReviewRow[] {
+  const copy: ReviewRow = { ...rows[index], key: newKey(), lead: [...rows[index].lead], coordinators: [...rows[index].coordinators], warnings: [] };
+  return [...rows.slice(0, index + 1), copy, ...rows.slice(index + 1)];
+}
+
+export function choiceFor(name: string, choice: MappingChoice | undefined): UnitChoice {
+  const c = choice ?? defaultChoice(name);
+  if (c.mode === 'new' || !c.unitId) return { name, unitId: null, newUnitKind: c.newUnitKind };
+  return { name, unitId: c.unitId, addAlias: c.mode === 'alias' };
+}
+
+export function buildTasks(rows: ReviewRow[], mapping: Record<string, MappingChoice>): ReviewedPlanBody['tasks'] {
+  return rows.map((row) => ({
+    area: row.area ?? 0,
+    number: row.number,
+    content: row.content.trim(),
+    lead: row.lead.map((n) => choiceFor(n, mapping[n])),
+    coordinators: row.coordinators.map((n) => choiceFor(n, mapping[n])),
+    timeframeText: row.timeframeText.trim(),
+    product: row.product.trim(),
+  }));
+}
+
+export function parseNames(text: string): string[] {
+  return [...new Set(text.split(/[;\n]/).map((s) => s.trim()).filter(Boolean))];
+}
