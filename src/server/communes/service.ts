@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Actor } from '../access/actor';
 import { canReadCommune, ensure, isCityAdmin, type CommuneRef } from '../access/policy';
 import { recordAudit } from '../audit/service';
@@ -55,6 +55,10 @@ export async function updateCommune(db: Db, actor: Actor, communeId: number, inp
   const before = await requireCommune(db, actor, communeId);
   ensure(isCityAdmin(actor) || (actor.role === 'admin' && actor.communeId === communeId));
   return db.transaction(async (tx) => {
+    if (input.code !== undefined && input.code !== before.code) {
+      const [clash] = await tx.select({ id: communes.id }).from(communes).where(and(eq(communes.cityId, before.cityId), eq(communes.code, input.code)));
+      if (clash) throw new AppError('duplicate', {}, undefined, `Mã xã/phường "${input.code}" đã được dùng.`);
+    }
     const [after] = await tx.update(communes).set(input).where(eq(communes.id, communeId)).returning();
     await recordAudit(tx, actor, { cityId: before.cityId, communeId, entity: 'commune', entityId: communeId, action: 'update', before, after });
     return after;
