@@ -103,6 +103,7 @@ interface Context {
   period: Period;
   narrow: number;
   timeCache: Map<string, number>;
+  cellCache: Map<string, number>;
 }
 
 function linesOf(ctx: Context, s: number, e: number): string[] {
@@ -176,6 +177,15 @@ function productScore(lines: string[]): number {
 
 /** Score of field index f (0–4 main cells, 5–9 the same cells continued on the next page) over tokens [s, e). */
 function cellScore(ctx: Context, f: number, s: number, e: number): number {
+  const key = `${f}:${s}:${e}`;
+  const hit = ctx.cellCache.get(key);
+  if (hit !== undefined) return hit;
+  const score = computeCellScore(ctx, f, s, e);
+  ctx.cellCache.set(key, score);
+  return score;
+}
+
+function computeCellScore(ctx: Context, f: number, s: number, e: number): number {
   const cont = f >= 5;
   const field = CELL_FIELDS[f % 5];
   if (s === e) {
@@ -213,14 +223,21 @@ function mainScore(ctx: Context, field: Field, lines: string[], words: number): 
 
 /* ---------- search over cut points ---------- */
 
-function plausibleStart(ctx: Context, i: number): boolean {
-  const t = ctx.tokens[i];
-  if (t.lineStart) return true;
-  const rest = ctx.tokens.slice(i).filter((x) => x.line === t.line).map((x) => x.text).join(' ');
-  return isUpperInitial(t.text) || TIME_START.test(t.text) || unitStartScore(rest) > 0;
+/** A non-empty time cell opens with a time word; a unit cell with a capital or "các". */
+function canStart(ctx: Context, field: number, s: number): boolean {
+  const word = ctx.tokens[s].text;
+  if (CELL_FIELDS[field] === 'time') return TIME_START.test(word);
+  if (CELL_FIELDS[field] === 'lead' || CELL_FIELDS[field] === 'coordinators') return isUpperInitial(word) || /^các$/iu.test(word);
+  return true;
 }
 
-const MAX_CELL_TOKENS = 60;
+function plausibleStart(ctx: Context, i: number): boolean {
+  const t = ctx.tokens[i];
+  return t.lineStart || isUpperInitial(t.text) || TIME_START.test(t.text);
+}
+
+/** Longest cell the search tries, by column (tokens): unit and time columns are narrow. */
+const MAX_TOKENS: Record<Field, number> = { number: 0, content: Infinity, lead: 40, coordinators: 40, time: 20, product: Infinity };
 
 function segment(ctx: Context): { cuts: number[]; score: number } {
   const n = ctx.tokens.length;
@@ -238,7 +255,8 @@ function segment(ctx: Context): { cuts: number[]; score: number } {
     else {
       for (const e of candidates) {
         if (e < s) continue;
-        if (e - s > MAX_CELL_TOKENS && f % 5 !== 0) break;
+        if (e - s > MAX_TOKENS[CELL_FIELDS[f % 5]]) break;
+        if (e > s && !canStart(ctx, f % 5, s)) break;
         // A cell that ends inside a line must have started on that line (one-line cell).
         if (e > s && e < n && !ctx.tokens[e].lineStart && ctx.tokens[s].line !== ctx.tokens[e].line) continue;
         const rest = best(f + 1, e);
@@ -279,7 +297,7 @@ export function readFlatTable(lines: string[], period: Period): FlatTableResult 
   const warnings: ImportWarning[] = [];
   const out: string[][] = [];
   for (const row of rows) {
-    const ctx: Context = { tokens: tokenize(row.lines), period, narrow: Math.round(longest * 0.55), timeCache: new Map() };
+    const ctx: Context = { tokens: tokenize(row.lines), period, narrow: Math.round(longest * 0.55), timeCache: new Map(), cellCache: new Map() };
     const { cuts } = segment(ctx);
     const cells = cellTexts(ctx, cuts);
     cells.number = String(row.number);
@@ -295,7 +313,7 @@ export function readFlatTable(lines: string[], period: Period): FlatTableResult 
 
 /** The score of cutting `lines` at the given token positions (tests and diagnostics). */
 export function scoreCuts(lines: string[], period: Period, cuts: number[]): { score: number; cells: string[] } {
-  const ctx: Context = { tokens: tokenize(lines), period, narrow: 25, timeCache: new Map() };
+  const ctx: Context = { tokens: tokenize(lines), period, narrow: 25, timeCache: new Map(), cellCache: new Map() };
   const bounds = [0, ...cuts];
   let score = 0;
   const cells: string[] = [];
@@ -307,5 +325,5 @@ export function scoreCuts(lines: string[], period: Period, cuts: number[]): { sc
 }
 
 export function bestCuts(lines: string[], period: Period): { score: number; cuts: number[] } {
-  return segment({ tokens: tokenize(lines), period, narrow: 25, timeCache: new Map() });
+  return segment({ tokens: tokenize(lines), period, narrow: 25, timeCache: new Map(), cellCache: new Map() });
 }

@@ -57,8 +57,16 @@ export function cleanKeepLines(input: string): string {
 
 /** Folded lower-case text for keyword tests. */
 export function fold(input: string): string {
-  return foldDiacritics(cleanText(input)).replace(/\s+/g, ' ');
+  const hit = foldCache.get(input);
+  if (hit !== undefined) return hit;
+  const out = foldDiacritics(cleanText(input)).replace(/\s+/g, ' ');
+  if (foldCache.size > 50_000) foldCache.clear();
+  foldCache.set(input, out);
+  return out;
 }
+
+/** Matching folds the same short strings over and over (the flattened-table search above all). */
+const foldCache = new Map<string, string>();
 
 export function isUpperInitial(word: string): boolean {
   const ch = word.charAt(0);

@@ -42,6 +42,18 @@ function wordsAfter(folded: string, phrase: string): string {
  * name after it, 1 weak, 0 not a unit. Case matters: unit names are capitalised.
  */
 export function unitStartScore(text: string): number {
+  const cached = startCache.get(text);
+  if (cached !== undefined) return cached;
+  const score = computeStartScore(text);
+  if (startCache.size > 20_000) startCache.clear();
+  startCache.set(text, score);
+  return score;
+}
+
+/** The flattened-table search asks the same question many times. */
+const startCache = new Map<string, number>();
+
+function computeStartScore(text: string): number {
   const t = text.trim();
   if (!t || !isUpperInitial(t)) return 0;
   const folded = fold(t);
@@ -196,6 +208,18 @@ function tidyName(name: string): string {
  * "Các phòng, đơn vị thuộc phường" stays one; "Phòng Kinh tế, Hạ tầng và Đô thị" stays one.
  */
 export function splitUnitList(cell: string): string[] {
+  let hit = splitCache.get(cell);
+  if (hit === undefined) {
+    hit = computeSplit(cell);
+    if (splitCache.size > 20_000) splitCache.clear();
+    splitCache.set(cell, hit);
+  }
+  return [...hit];
+}
+
+const splitCache = new Map<string, string[]>();
+
+function computeSplit(cell: string): string[] {
   const raw = cleanKeepLines(cell).split('\n');
   // A leading "- " is a bullet only after a line that ended an item; else it is text ("xã hội - nghề nghiệp").
   const lines = raw

@@ -1,0 +1,92 @@
+/**
+ * `npm run cchc -- import-plan <file> [--json] [--commune <id>]`: reads a plan
+ * document and prints the extraction (stable JSON contract with --json). Needs
+ * no database; --commune maps unit names through `loadUnits`, which the caller
+ * wires to the database.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { IMPORT_LIMITS, importPlanDocument, isImportError, type ImportResult, type UnitRef } from '../importer/index';
+
+export interface ImportPlanDeps {
+  loadUnits?: (communeId: number) => Promise<UnitRef[]>;
+  out?: (text: string) => void;
+  err?: (text: string) => void;
+}
+
+const USAGE = 'Cách dùng: npm run cchc -- import-plan <tệp .docx/.pdf/.txt> [--json] [--commune <id>]';
+
+interface Parsed {
+  file: string;
+  json: boolean;
+  commune: number | null;
+}
+
+function parseArgs(args: string[]): Parsed | string {
+  let file: string | null = null;
+  let json = false;
+  let commune: number | null = null;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--json') json = true;
+    else if (a === '--commune') {
+      const id = Number(args[++i]);
+      if (!Number.isInteger(id) || id <= 0) return 'Mã xã/phường (--commune) phải là số nguyên dương.';
+      commune = id;
+    } else if (a.startsWith('--')) return `Tùy chọn không hợp lệ: ${a}`;
+    else if (file === null) file = a;
+    else return `Thừa tham số: ${a}`;
+  }
+  return file ? { file, json, commune } : 'Thiếu đường dẫn tệp kế hoạch.';
+}
+
+/** The public JSON: the extraction without the review-screen `source`. */
+export function toCliJson(result: ImportResult): object {
+  const { meta, targets, tasks, responsibilities, warnings, mapping } = result;
+  return mapping ? { meta, targets, tasks, responsibilities, warnings, mapping } : { meta, targets, tasks, responsibilities, warnings };
+}
+
+function summary(result: ImportResult): string {
+  const m = result.meta;
+  const lines = [
+    `Kế hoạch: ${m.title ?? '(không rõ tiêu đề)'}`,
+    `Số: ${m.number ?? '-'} · Cơ quan ban hành: ${m.issuer ?? '-'} · Ngày: ${m.date ?? '-'}`,
+    `Kỳ kế hoạch: ${m.period ? `${m.period.start} → ${m.period.end}` : '-'}`,
+    `Chỉ tiêu: ${result.targets.length} · Nhiệm vụ: ${result.tasks.length} · Phân công: ${result.responsibilities.length}`,
+  ];
+  for (const t of result.tasks) {
+    lines.push(`  ${t.area ?? '?'}.${t.number ?? '?'} ${t.content.slice(0, 70)} | ${t.lead.join('; ')} | ${t.timeframe.text || '-'} → ${t.timeframe.due ?? '-'}`);
+  }
+  for (const w of result.warnings) lines.push(`Cảnh báo: ${w.message}`);
+  return lines.join('\n');
+}
+
+export async function runImportPlan(args: string[], deps: ImportPlanDeps = {}): Promise<number> {
+  const out = deps.out ?? ((t: string) => process.stdout.write(`${t}\n`));
+  const err = deps.err ?? ((t: string) => process.stderr.write(`${t}\n`));
+  const parsed = parseArgs(args);
+  if (typeof parsed === 'string') {
+    err(`${parsed}\n${USAGE}`);
+    return 2;
+  }
+  if (parsed.commune !== null && !deps.loadUnits) {
+    err('Chưa kết nối được danh sách đơn vị của xã/phường để ánh xạ (--commune).');
+    return 2;
+  }
+  try {
+    const info = await stat(parsed.file);
+    if (info.size > IMPORT_LIMITS.maxFileBytes) {
+      err(`Tệp quá lớn (tối đa ${Math.round(IMPORT_LIMITS.maxFileBytes / 1048576)} MB).`);
+      return 1;
+    }
+    const data = await readFile(parsed.file);
+    const units = parsed.commune !== null && deps.loadUnits ? await deps.loadUnits(parsed.commune) : undefined;
+    const result = await importPlanDocument({ data, fileName: parsed.file, units });
+    out(parsed.json ? JSON.stringify(toCliJson(result)) : summary(result));
+    return 0;
+  } catch (e) {
+    if (isImportError(e)) err(e.message);
+    else if ((e as NodeJS.ErrnoException).code === 'ENOENT') err(`Không tìm thấy tệp: ${parsed.file}`);
+    else err(`Không đọc được tài liệu: ${(e as Error).message}`);
+    return 1;
+  }
+}
