@@ -6,6 +6,7 @@ import {
   DashboardOutlined,
   FileTextOutlined,
   FlagOutlined,
+  ImportOutlined,
   SettingOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -27,6 +28,7 @@ function useMenuItems(): MenuItem[] {
     { key: '/plans', icon: <FileTextOutlined />, label: t('ui.nav.plans') },
     { key: '/city-tasks', icon: <FlagOutlined />, label: t('ui.nav.cityTasks') },
   ];
+  if (permissions.editTasks) items.splice(2, 0, { key: '/plans/import', icon: <ImportOutlined />, label: t('ui.nav.import') });
   const admin: MenuItem[] = [];
   if (permissions.admin) {
     admin.push(
@@ -42,6 +44,7 @@ function useMenuItems(): MenuItem[] {
 }
 
 function selectedKey(pathname: string): string {
+  if (pathname.startsWith('/plans/import')) return '/plans/import';
   if (pathname.startsWith('/plans')) return '/plans';
   return pathname;
 }

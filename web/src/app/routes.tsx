@@ -1,7 +1,8 @@
-import { Result } from 'antd';
+import { Result, Spin } from 'antd';
 import type { ComponentType, ReactNode } from 'react';
 import { createBrowserRouter, Outlet } from 'react-router-dom';
 import { LoginPage } from '../auth/LoginPage';
+import { ImportPage } from '../imports/ImportPage';
 import { PlanPage } from '../plans/PlanPage';
 import { PlansPage } from '../plans/PlansPage';
 import { CityTasksPage } from '../tasks/CityTasksPage';
@@ -46,12 +47,15 @@ export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
   {
     element: <PrivateShell />,
+    // Shown while the first lazily loaded page (dashboard, administration) arrives.
+    hydrateFallbackElement: <Spin size="large" fullscreen />,
     children: [
       {
         element: <AppLayout />,
         children: [
           { index: true, lazy: dashboard },
           { path: 'plans', element: <PlansPage /> },
+          { path: 'plans/import', element: <ImportPage /> },
           { path: 'plans/:planId', element: <PlanPage /> },
           { path: 'city-tasks', element: <CityTasksPage /> },
           { path: 'admin/communes', lazy: adminPage('admin', () => import('../admin/CommunesPage').then((m) => m.CommunesPage)) },

@@ -1,5 +1,7 @@
-import { Card, Grid, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { Link } from 'react-router-dom';
+import { ImportOutlined } from '@ant-design/icons';
+import { Button, Card, Flex, Grid, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Link, useNavigate } from 'react-router-dom';
+import { usePermissions } from '../app/auth';
 import type { PlanSummary } from '../app/api-types';
 import { useCommune } from '../app/commune';
 import { useErrorText } from '../app/feedback';
@@ -57,11 +59,20 @@ export function PlansPage() {
   const errorText = useErrorText();
   const columns = useColumns();
   const phone = Grid.useBreakpoint().md === false;
+  const permissions = usePermissions();
+  const navigate = useNavigate();
   return (
     <>
-      <Typography.Title level={3} className="page-title">
-        {t('ui.nav.plans')}
-      </Typography.Title>
+      <Flex justify="space-between" align="center" wrap gap={8}>
+        <Typography.Title level={3} className="page-title">
+          {t('ui.nav.plans')}
+        </Typography.Title>
+        {permissions.editTasks && (
+          <Button icon={<ImportOutlined />} onClick={() => navigate('/plans/import')} data-testid="plans-import">
+            {t('ui.import.button')}
+          </Button>
+        )}
+      </Flex>
       {plans.isError && <Typography.Text type="danger">{errorText(plans.error)}</Typography.Text>}
       {phone ? (
         (plans.data ?? []).map((plan) => <PlanCard key={plan.id} plan={plan} />)
