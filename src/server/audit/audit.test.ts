@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, json, type TestContext } from '../test/context';
+import { call, DEMO, type ApiError } from '../test/factories';
+
+interface AuditEntry {
+  id: number;
+  at: string;
+  actor: { id: number; fullName: string } | null;
+  communeId: number | null;
+  entity: string;
+  entityId: number;
+  action: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await createTestContext();
+});
+afterAll(async () => ctx?.close());
+
+const audit = async (user: string, query = '') => {
+  const response = await call(ctx, user, 'GET', `/api/audit${query}`);
+  expect(response.statusCode, response.body.slice(0, 200)).toBe(200);
+  return json<AuditEntry[]>(response);
+};
+
+describe('the audit log', () => {
+  it('keeps before and after of a task edit, with who did it', async () => {
+    const task = json<{ version: number; content: string; product: string }>(await call(ctx, 'daumoi', 'GET', '/api/tasks/12'));
+    const response = await call(ctx, 'daumoi', 'PATCH', '/api/tasks/12', { version: task.version, product: 'Báo cáo tham gia tập huấn', area: 5 });
+    expect(response.statusCode).toBe(200);
+    const [entry] = await audit('chutich', '?entity=task&entityId=12');
+    expect(entry).toMatchObject({ entity: 'task', entityId: 12, action: 'update', communeId: 1, actor: { fullName: 'Lê Thị Cải' } });
+    expect(entry.before).toMatchObject({ area: 2, product: task.product, content: task.content });
+    expect(entry.after).toMatchObject({ area: 5, product: 'Báo cáo tham gia tập huấn', content: task.content });
+    expect(Date.parse(entry.at)).toBeGreaterThan(Date.now() - 60_000);
+  });
+
+  it('keeps before and after of a user edit', async () => {
+    const users = json<{ id: number; username: string }[]>(await call(ctx, 'admin', 'GET', '/api/users'));
+    const id = users.find((u) => u.username === 'kiemtra')?.id as number;
+    const response = await call(ctx, 'admin', 'PATCH', `/api/users/${id}`, { title: 'Trưởng Đoàn kiểm tra CCHC' });
+    expect(response.statusCode).toBe(200);
+    const [entry] = await audit('admin', `?entity=user&entityId=${id}`);
+    expect(entry).toMatchObject({ entity: 'user', action: 'update', actor: { fullName: 'Nguyễn Văn Quản' } });
+    expect(entry.before).toMatchObject({ username: 'kiemtra', title: 'Thành viên Đoàn kiểm tra CCHC' });
+    expect(entry.after).toMatchObject({ username: 'kiemtra', title: 'Trưởng Đoàn kiểm tra CCHC' });
+    expect(entry.before).not.toHaveProperty('passwordHash');
+  });
+
+  it('lists newest first, filtered by entity, limited', async () => {
+    const three = await audit('admin', '?limit=3');
+    expect(three).toHaveLength(3);
+    expect(three.map((e) => e.id)).toEqual([...three.map((e) => e.id)].sort((a, b) => b - a));
+    const users = await audit('admin', '?entity=user');
+    expect(users.length).toBeGreaterThan(10);
+    expect(users.every((e) => e.entity === 'user')).toBe(true);
+    // The demo's own records have no actor.
+    expect(users.some((e) => e.actor === null && e.action === 'create')).toBe(true);
+    expect((await call(ctx, 'admin', 'GET', '/api/audit?entity=session')).statusCode).toBe(400);
+    expect((await call(ctx, 'admin', 'GET', '/api/audit?limit=0')).statusCode).toBe(400);
+  });
+
+  it('a leader sees only the own commune’s entries; the city administrator sees all', async () => {
+    const apTask = json<{ id: number }[]>(await call(ctx, 'daumoi.ap', 'GET', `/api/plans/${DEMO.plans.anPhong}/tasks`))[0];
+    const progress = await call(ctx, 'daumoi.ap', 'POST', `/api/tasks/${apTask.id}/progress`, { progress: 20, note: 'An Phong cập nhật' });
+    expect(progress.statusCode).toBe(200);
+
+    const cityWide = await audit('admin', '?entity=task&limit=1000');
+    expect(cityWide.some((e) => e.entityId === apTask.id && e.action === 'progress' && e.communeId === DEMO.communes.anPhong)).toBe(true);
+    const leader = await audit('chutich', '?limit=1000');
+    expect(leader.length).toBeGreaterThan(0);
+    expect(leader.every((e) => e.communeId === DEMO.communes.tienLang)).toBe(true);
+    // Asking for another commune gives nothing rather than its entries.
+    expect(await audit('chutich', `?communeId=${DEMO.communes.anPhong}`)).toEqual([]);
+    const filtered = await audit('admin', `?communeId=${DEMO.communes.anPhong}&limit=1000`);
+    expect(filtered.length).toBeGreaterThan(0);
+    expect(filtered.every((e) => e.communeId === DEMO.communes.anPhong)).toBe(true);
+  });
+
+  it('is hidden from everyone else: 403 in Vietnamese', async () => {
+    for (const user of ['canbovp', 'truongvp', 'daumoi', 'kiemtra', 'sonoivu', 'daumoi.ap']) {
+      const response = await call(ctx, user, 'GET', '/api/audit');
+      expect(response.statusCode, user).toBe(403);
+      expect(json<ApiError>(response).error).toMatchObject({ code: 'forbidden', message: 'Bạn không có quyền thực hiện thao tác này.' });
+    }
+    expect((await call(ctx, null, 'GET', '/api/audit')).statusCode).toBe(401);
+  });
+});
