@@ -191,6 +191,7 @@ export function ImportReview({ result, communeId }: { result: ImportResult; comm
     {
       key: 'content',
       title: t('ui.import.col.content'),
+      width: 380,
       render: (_, row) => (
         <Input.TextArea
           data-testid="import-cell-content"
@@ -346,7 +347,7 @@ export function ImportReview({ result, communeId }: { result: ImportResult; comm
             columns={columns}
             dataSource={rows}
             pagination={false}
-            scroll={{ x: 1100 }}
+            scroll={{ x: 1530 }}
             rowClassName={(row) => (row.warnings.length > 0 ? 'import-row-warning' : '')}
             onRow={(row) => ({ 'data-testid': 'import-row', style: row.warnings.length > 0 ? { background: '#fffbe6' } : undefined }) as HTMLAttributes<HTMLElement>}
           />
@@ -362,6 +363,7 @@ export function ImportReview({ result, communeId }: { result: ImportResult; comm
                 {
                   key: 'name',
                   title: t('ui.import.mapping.name'),
+                  width: 360,
                   render: (_, r) => (
                     <>
                       {r.name} {r.choice.unknown && <Tag color="orange">{t('ui.import.mapping.unknown')}</Tag>}
