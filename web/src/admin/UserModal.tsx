@@ -18,6 +18,9 @@ interface Values {
 
 export const MIN_PASSWORD = 8;
 
+/** The server's placement rule: a unit's people belong to a unit. */
+const NEEDS_UNIT: readonly Role[] = ['unit_head', 'unit_staff'];
+
 function useSubmit(user: AdminUser | null, onClose: () => void) {
   const t = useT();
   const notify = useNotify();
@@ -50,6 +53,7 @@ export function UserModal({ user, communeId, onClose }: { user: AdminUser | null
   const { submit, pending } = useSubmit(user, onClose);
   const communes = useCommunes();
   const chosenCommune = Form.useWatch('communeId', form) ?? null;
+  const role = Form.useWatch('role', form);
   const units = useUnits(chosenCommune);
   const initial: Partial<Values> = user
     ? { ...user, title: user.title ?? undefined }
@@ -87,7 +91,11 @@ export function UserModal({ user, communeId, onClose }: { user: AdminUser | null
             data-testid="user-form-commune"
           />
         </Form.Item>
-        <Form.Item name="unitId" label={t('ui.users.unit')}>
+        <Form.Item
+          name="unitId"
+          label={t('ui.users.unit')}
+          rules={[{ required: role !== undefined && NEEDS_UNIT.includes(role), message: t('ui.users.unitRequired') }]}
+        >
           <Select
             allowClear
             showSearch={{ optionFilterProp: 'label' }}
