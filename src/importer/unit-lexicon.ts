@@ -91,7 +91,7 @@ export function isCatchAll(name: string): boolean {
 }
 
 const OUTSIDE_PATTERNS = [
-  /^(uy ban )?mat tran/, /^(ub ?)?mttq/, /^ubmttq/, /^so\b/, /^bo\b/, /^(cac )?(bo|so), nganh/,
+  /^(uy ban )?mat tran/, /^(uy ban |ub ?)?mttq/, /^ubmttq/, /^so\b/, /^bo\b/, /^(cac )?(bo|so), nganh/,
   /^(ubnd|uy ban nhan dan|hdnd|hoi dong nhan dan|van phong ubnd|van phong uy ban nhan dan) (thanh pho|tinh|tp|quan|huyen)\b/,
   /^(cac )?doan the/, /^doan thanh nien/, /^hoi (cuu chien binh|nong dan|lien hiep|phu nu)/, /^cong doan/,
   /^co quan dang/, /^dang uy/, /^(cac )?to chuc (chinh tri|xa hoi)/, /^chi cuc/, /^kho bac/, /^bao hiem xa hoi/,
