@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 const dataDir = path.resolve('test-data', `durability-${process.pid}`);
 const port = 3300 + (process.pid % 500);
-const env = { ...process.env, DATA_DIR: dataDir, PORT: String(port), EMBEDDED_PG_PORT: String(56000 + (process.pid % 1000)), LOG_LEVEL: 'warn' };
+const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port), EMBEDDED_PG_PORT: String(56000 + (process.pid % 1000)), LOG_LEVEL: 'warn' };
 delete env.DATABASE_URL;
 const base = `http://127.0.0.1:${port}`;
 let app: ChildProcess | null = null;

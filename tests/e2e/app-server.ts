@@ -14,7 +14,7 @@ export default async function setup(project: TestProject) {
   const dataDir = path.resolve('test-data', `e2e-${process.pid}`);
   rmSync(dataDir, { recursive: true, force: true });
   const port = 3600 + (process.pid % 300);
-  const env = { ...process.env, DATA_DIR: dataDir, PORT: String(port), EMBEDDED_PG_PORT: String(57000 + (process.pid % 1000)), LOG_LEVEL: 'warn' };
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port), EMBEDDED_PG_PORT: String(57000 + (process.pid % 1000)), LOG_LEVEL: 'warn' };
   delete env.DATABASE_URL;
   const server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts', '--demo'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   await new Promise<void>((resolve, reject) => {
