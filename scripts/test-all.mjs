@@ -34,6 +34,9 @@ function vitest(title, args, env = {}) {
   if (result.status !== 0) failedJobs++;
 }
 
+console.log('\n━━ typecheck ━━');
+if (spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json'], { stdio: 'inherit' }).status !== 0) failedJobs++;
+
 vitest('unit-api-durability', []);
 
 const externalDir = path.resolve('test-data', 'external-pg');
