@@ -27,8 +27,8 @@ function iso(y: string, m: string, d: string | undefined): string | null {
   return `${y}-${String(mm).padStart(2, '0')}-${String(dd).padStart(2, '0')}`;
 }
 
-const UPPER_WORD = '[A-ZÀ-ỸĐ][A-ZÀ-ỸĐ]*';
-const TITLE_WORD = '[A-ZÀ-ỸĐ][\\p{Ll}]*';
+const UPPER_WORD = '\\p{Lu}+';
+const TITLE_WORD = '\\p{Lu}\\p{Ll}*';
 /** Header form "ỦY BAN NHÂN DÂN XÃ CẨM GIÀNG" (name in capitals) and body form "Ủy ban nhân dân xã Tiên Lãng". */
 const COMMUNE_UPPER = new RegExp(`(?:ỦY|UỶ) BAN NHÂN DÂN\\s+(XÃ|PHƯỜNG|THỊ TRẤN)\\s+(${UPPER_WORD}(?:[ \\t]+${UPPER_WORD}){0,3})(?![\\p{L}])`, 'u');
 const COMMUNE_TITLE = new RegExp(`(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND)\\s+(xã|phường|thị trấn)\\s+(${TITLE_WORD}(?:[ \\t]+${TITLE_WORD}){0,3})`, 'u');

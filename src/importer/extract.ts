@@ -93,13 +93,16 @@ export function extractPlan(model: DocModel, options: ExtractOptions = {}): Impo
     warnings.push(...w);
   }
   warnings.push(...numberWarnings(tasks));
-  if (tasks.length === 0 && meta.title === null) throw new ImportError('not_a_plan');
+  const targets = extractTargets(paragraphs);
+  const responsibilities = extractResponsibilities(paragraphs);
+  // A plan body without its appendix (seed 001) is still a plan; a letter has none of these parts.
+  if (tasks.length === 0 && meta.title === null && targets.length === 0 && responsibilities.length === 0) throw new ImportError('not_a_plan');
   if (tasks.length === 0) warnings.push({ code: 'no_task_table', message: 'Không tìm thấy bảng danh mục nhiệm vụ (Phụ lục) trong tài liệu.' });
   const result: ImportResult = {
     meta,
-    targets: extractTargets(paragraphs),
+    targets,
     tasks,
-    responsibilities: extractResponsibilities(paragraphs),
+    responsibilities,
     warnings,
     source: { format: model.format, text: paragraphs.join('\n'), rows: [...tableRead.rows, ...flatRead.flatMap((r) => r.rows)] },
   };

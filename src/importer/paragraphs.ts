@@ -13,8 +13,11 @@ const SENTENCE_END = /[.;:!?…)\]"'”]$/u;
 /** A line this long was wrapped by the page width rather than ended by the writer. */
 const WRAPPED_LINE = 60;
 
+/** Openers of a legal basis or a closing block: always a new paragraph. */
+const OPENER = /^(Căn cứ|Thực hiện|Xét đề nghị|Theo đề nghị|Nơi nhận|TM\.|KT\.)/u;
+
 export function continuesParagraph(prev: string, next: string): boolean {
-  if (ITEM_START.test(next)) return false;
+  if (ITEM_START.test(next) || OPENER.test(next)) return false;
   if (SENTENCE_END.test(prev)) return false;
   if (isLowerInitial(next)) return true;
   if (/^\d/.test(next)) return true;
