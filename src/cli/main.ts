@@ -7,6 +7,7 @@ import { openDatabase } from '../server/db/open';
 import { loadDemoData } from '../server/demo/load-demo';
 import { eq } from 'drizzle-orm';
 import { cities, communes, users } from '../server/db/schema';
+import { unitRefsOfCommune } from '../server/units/service';
 import { insertUser, setPassword } from '../server/users/service';
 
 const HELP = `Cách dùng: npm run cchc -- <lệnh>
@@ -42,6 +43,16 @@ async function withDatabase(work: (db: Awaited<ReturnType<typeof openDatabase>>[
   const database = await openDatabase(readConfig(), (message) => console.error(message));
   try {
     return await work(database.db);
+  } finally {
+    await database.close();
+  }
+}
+
+/** The commune's units for `import-plan --commune`: opens the database only for this lookup. */
+async function withUnits(communeId: number) {
+  const database = await openDatabase(readConfig(), (message) => console.error(message));
+  try {
+    return await unitRefsOfCommune(database.db, communeId);
   } finally {
     await database.close();
   }
@@ -86,7 +97,9 @@ async function run(argv: string[]): Promise<number> {
       return timeframe(args);
     case 'import-plan': {
       const { runImportPlan } = await import('./import-plan');
-      return runImportPlan(args);
+      if (!args.includes('--commune')) return runImportPlan(args);
+      const loadUnits = (communeId: number) => withUnits(communeId);
+      return runImportPlan(args, { loadUnits });
     }
     case 'migrate':
       return withDatabase(async () => {

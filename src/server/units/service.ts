@@ -104,3 +104,10 @@ export async function assertUnitsOfCommune(db: Db, communeId: number, unitIds: n
   const found = await db.select({ id: units.id }).from(units).where(and(eq(units.communeId, communeId), inArray(units.id, unitIds)));
   if (found.length !== new Set(unitIds).size) throw new AppError('validation', {}, undefined, 'Có đơn vị không thuộc xã/phường này.');
 }
+
+/** A commune's units as the importer's matcher needs them; for operator tools that act without a signed-in person. */
+export async function unitRefsOfCommune(db: Db, communeId: number) {
+  const rows = await db.select().from(units).where(eq(units.communeId, communeId)).orderBy(asc(units.id));
+  const aliases = await db.select().from(unitAliases).where(eq(unitAliases.communeId, communeId));
+  return rows.map((u) => ({ id: u.id, name: u.name, shortName: u.shortName, kind: u.kind, aliases: aliases.filter((a) => a.unitId === u.id).map((a) => a.alias) }));
+}
