@@ -236,11 +236,8 @@ export async function getTaskDetail(db: Db, actor: Actor, taskId: number) {
     .innerJoin(users, eq(users.id, files.uploadedBy))
     .where(and(eq(files.communeId, task.row.communeId), eq(files.taskId, taskId)))
     .orderBy(desc(files.uploadedAt));
-  const presented = presentTask(task, context);
   return {
-    ...presented,
-    // The contract's name for the deadlines of the task, each judged on its own.
-    occurrences: presented.checkpoints,
+    ...presentTask(task, context),
     history: history.map(({ userId, fullName, at, ...entry }) => ({ ...entry, at: at.toISOString(), user: { id: userId, fullName } })),
     files: fileRows.map(({ userId, fullName, uploadedAt, ...file }) => ({ ...file, uploadedAt: uploadedAt.toISOString(), uploadedBy: { id: userId, fullName } })),
   };
