@@ -337,8 +337,10 @@ const CASES: Case[] = [
     status: 200,
     url: () => '/api/tasks/9',
     check: (response, role) => {
-      // canEdit tells the web app whether to offer the progress form.
-      expect(json<{ canEdit: boolean }>(response).canEdit).toBe(ALLOW.tlReportVanPhong.includes(role as Who));
+      // canEdit / canManage tell the web app whether to offer the progress form / the edit form.
+      const task = json<{ canEdit: boolean; canManage: boolean }>(response);
+      expect(task.canEdit).toBe(ALLOW.tlReportVanPhong.includes(role as Who));
+      expect(task.canManage).toBe(ALLOW.tlManagers.includes(role as Who));
     },
   },
   {

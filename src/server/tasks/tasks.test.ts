@@ -36,7 +36,8 @@ interface Occurrence {
   status: string;
 }
 interface TaskDetail extends Task {
-  occurrences: Occurrence[];
+  /** Each deadline of the task with its own status (the contract's `checkpoints`). */
+  checkpoints: Occurrence[];
   history: { id: number; kind: string; progress: number | null; note: string | null; occurrence: string | null; user: { id: number; fullName: string } }[];
 }
 interface AuditEntry {
@@ -220,11 +221,11 @@ describe('reporting progress', () => {
   it('a recurring task: completing one occurrence closes that checkpoint only', async () => {
     const task = await detail(2);
     expect(task.schedule.kind).toBe('recurring');
-    expect(task.occurrences.map((o) => o.due)).toEqual(task.schedule.occurrences);
-    expect(task.occurrences.length).toBeGreaterThanOrEqual(4);
-    const open = task.occurrences.filter((o) => o.doneAt === null);
+    expect(task.checkpoints.map((o) => o.due)).toEqual(task.schedule.occurrences);
+    expect(task.checkpoints.length).toBeGreaterThanOrEqual(4);
+    const open = task.checkpoints.filter((o) => o.doneAt === null);
     expect(open.map((o) => o.due)).toEqual(['2026-12-10']);
-    const earlierLate = task.occurrences.some((o) => o.status === 'hoan_thanh_qua_han');
+    const earlierLate = task.checkpoints.some((o) => o.status === 'hoan_thanh_qua_han');
 
     // A date that is not one of the task's deadlines is refused.
     const before = await fingerprint(ctx);
@@ -237,7 +238,7 @@ describe('reporting progress', () => {
     expect(response.statusCode).toBe(200);
     expect(json<Task>(response).doneAt).toBeNull(); // the task itself stays open: it is a series
     const after = await detail(2);
-    expect(after.occurrences.find((o) => o.due === '2026-12-10')).toEqual({ due: '2026-12-10', doneAt: '2026-11-20', status: 'hoan_thanh_dung_han' });
+    expect(after.checkpoints.find((o) => o.due === '2026-12-10')).toEqual({ due: '2026-12-10', doneAt: '2026-11-20', status: 'hoan_thanh_dung_han' });
     expect(after.history[0]).toMatchObject({ kind: 'done', occurrence: '2026-12-10' });
     expect(await countRows(ctx, 'task_occurrence_completions', `task_id = 2 AND due = '2026-12-10'`)).toBe(1);
     expect((await taskOn(2)).status).toBe(earlierLate ? 'hoan_thanh_qua_han' : 'hoan_thanh_dung_han');
