@@ -1,12 +1,12 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
 import { summarise } from '../../domain/status';
 import type { Actor } from '../access/actor';
-import { canManageCommune, canReadCommune, ensure } from '../access/policy';
+import { canManageCommune, ensure } from '../access/policy';
 import { recordAudit } from '../audit/service';
 import { todayInVietnam } from '../clock';
 import { listCommunes, requireCommune } from '../communes/service';
 import type { Db, DbOrTx } from '../db';
-import { communes, type PlanKind, type PlanStatus, planTargets, plans } from '../db/schema';
+import { type PlanKind, type PlanStatus, planTargets, plans } from '../db/schema';
 import { AppError, notFound } from '../errors';
 import { judge, loadTasks } from '../tasks/service';
 
@@ -128,18 +128,19 @@ export async function updatePlan(db: Db, actor: Actor, planId: number, input: Pa
   return getPlan(db, actor, planId);
 }
 
-/** The plan a dashboard shows by default: the one whose period holds today, else the latest. */
+/**
+ * The plan a dashboard shows by default: an issued plan whose period holds today (an annual or
+ * half-year one before a thematic one), else the latest issued, else the latest draft.
+ */
 export async function currentPlanId(db: Db, actor: Actor, communeId: number, asOf: string): Promise<number | null> {
-  const commune = await requireCommune(db, actor, communeId);
-  if (!canReadCommune(actor, commune)) return null;
+  await requireCommune(db, actor, communeId);
   const rows = await db
-    .select({ id: plans.id, start: plans.periodStart, end: plans.periodEnd, kind: plans.kind })
+    .select({ id: plans.id, start: plans.periodStart, end: plans.periodEnd, kind: plans.kind, status: plans.status })
     .from(plans)
-    .innerJoin(communes, eq(communes.id, plans.communeId))
     .where(eq(plans.communeId, communeId))
     .orderBy(desc(plans.periodStart), desc(plans.id));
-  const running = rows.filter((p) => p.start <= asOf && asOf <= p.end && p.kind !== 'inspection');
-  // A running annual plan wins over a thematic one running at the same time.
-  const preferred = running.find((p) => p.kind === 'annual' || p.kind === 'half_year') ?? running[0] ?? rows[0];
+  const issued = rows.filter((p) => p.status !== 'draft' && p.kind !== 'inspection');
+  const running = issued.filter((p) => p.start <= asOf && asOf <= p.end);
+  const preferred = running.find((p) => p.kind === 'annual' || p.kind === 'half_year') ?? running[0] ?? issued[0] ?? rows[0];
   return preferred?.id ?? null;
 }
