@@ -15,7 +15,7 @@ export { ImportError, isImportError } from './errors';
 export type { ImportErrorCode } from './errors';
 export { IMPORT_LIMITS } from './limits';
 export { mapUnitName, mapUnitNames } from './unit-matching';
-export { splitUnitList, unitKey, isCatchAll, isOutsideBody } from './unit-lexicon';
+export { splitUnitList, unitKey, isCatchAll, isOutsideBody, guessUnitKind } from './unit-lexicon';
 
 export interface ImportInput {
   data: Buffer | Uint8Array;

@@ -237,3 +237,9 @@ function computeSplit(cell: string): string[] {
     .map(tidyName)
     .filter((n) => n.length > 0);
 }
+
+/** The kind a new unit named this way most likely is: a catch-all, an outside body, or one of the commune's units. */
+export function guessUnitKind(name: string): 'internal' | 'catch_all' | 'outside' {
+  if (isCatchAll(name)) return 'catch_all';
+  return isOutsideBody(name) ? 'outside' : 'internal';
+}

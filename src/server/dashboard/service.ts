@@ -2,13 +2,13 @@
  * The commune's picture at a glance: the current plan's tasks (and the tasks the
  * city assigned in its period) judged for one date, counted by area and by unit.
  */
-import { summarise, type Status } from '../../domain/status';
+import { isDone, summarise, type Status } from '../../domain/status';
 import type { Actor } from '../access/actor';
 import { todayInVietnam } from '../clock';
 import type { Db } from '../db';
-import { AppError } from '../errors';
-import { currentPlanId, getPlan } from '../plans/service';
-import { judgeContext, listTasks, type PresentedTask } from '../tasks/service';
+import { invalid } from '../errors';
+import { currentPlanId, presentPlanSummary, requirePlan, targetsOf } from '../plans/service';
+import { loadTasks, presentTask, type PresentedTask } from '../tasks/service';
 import { addDays } from '../../domain/calendar';
 
 const byDue = (a: PresentedTask, b: PresentedTask) => (a.due ?? a.nextDue ?? '').localeCompare(b.due ?? b.nextDue ?? '');
@@ -32,20 +32,27 @@ export async function getDashboard(db: Db, actor: Actor, query: DashboardQuery) 
   const communeId = query.communeId ?? actor.communeId;
   let planId = query.planId;
   if (planId === undefined) {
-    if (communeId === null) throw new AppError('validation', {}, undefined, 'Vui lòng chọn xã/phường.');
+    if (communeId === null) throw invalid('Vui lòng chọn xã/phường.');
     planId = (await currentPlanId(db, actor, communeId, asOf)) ?? undefined;
   }
   if (planId === undefined) return { plan: null, asOf };
-  const plan = await getPlan(db, actor, planId);
-  const context = await judgeContext(db, actor, plan.communeId, asOf);
-  const planTasks = await listTasks(db, actor, { communeId: plan.communeId, planId: plan.id }, {}, asOf);
-  const cityTasks = (await listTasks(db, actor, { communeId: plan.communeId, origin: 'city_assigned' }, {}, asOf)).filter(
-    (task) => task.due === null || (task.due >= plan.periodStart && task.due <= plan.periodEnd),
-  );
+  // One load of each task list, judged once: the plan summary is counted from the same tasks the lists show.
+  const { plan: planRow, commune } = await requirePlan(db, actor, planId);
+  const context = { asOf, dueSoonDays: commune.dueSoonDays, actor, commune };
+  const [planLoaded, cityLoaded, targets] = await Promise.all([
+    loadTasks(db, { communeId: planRow.communeId, planId: planRow.id }),
+    loadTasks(db, { communeId: planRow.communeId, origin: 'city_assigned' }),
+    targetsOf(db, planRow),
+  ]);
+  const planTasks = planLoaded.map((task) => presentTask(task, context));
+  const cityTasks = cityLoaded
+    .map((task) => presentTask(task, context))
+    .filter((task) => task.due === null || (task.due >= planRow.periodStart && task.due <= planRow.periodEnd));
+  const plan = { ...presentPlanSummary(planRow, commune.name, planTasks.map((t) => t.status)), reportingRegime: planRow.reportingRegime, targets };
   const all = [...planTasks, ...cityTasks];
   const totals = summarise(all.map((t) => t.status));
   const horizon = addDays(asOf, query.horizonDays);
-  const open = (task: PresentedTask) => task.status !== 'hoan_thanh_dung_han' && task.status !== 'hoan_thanh_qua_han';
+  const open = (task: PresentedTask) => !isDone(task.status);
   const nextDeadline = (task: PresentedTask) => task.nextDue ?? task.due;
   const areaGroups = countBy(all, (t) => [t.area]);
   const unitGroups = countBy(all, (t) => t.leadUnits.map((u) => u.id));

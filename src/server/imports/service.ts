@@ -3,14 +3,14 @@
  * then the reviewed draft becomes a plan, its tasks, and any new units or aliases, in one transaction.
  */
 import { and, eq } from 'drizzle-orm';
-import { importPlanDocument, isCatchAll, isImportError, isOutsideBody, unitKey, type UnitRef } from '../../importer';
+import { guessUnitKind, importPlanDocument, isImportError, unitKey, type UnitRef } from '../../importer';
 import type { Actor } from '../access/actor';
 import { canManageCommune, ensure } from '../access/policy';
 import { recordAudit } from '../audit/service';
 import { requireCommune } from '../communes/service';
 import type { Db, DbOrTx } from '../db';
 import { unitAliases, units } from '../db/schema';
-import { AppError } from '../errors';
+import { AppError, invalid } from '../errors';
 import { getPlan, insertPlan, type PlanInput } from '../plans/service';
 import { insertTask } from '../tasks/service';
 import { listUnits } from '../units/service';
@@ -52,18 +52,13 @@ export interface ReviewedPlan {
   tasks: ReviewedTask[];
 }
 
-function guessKind(name: string): 'internal' | 'catch_all' | 'outside' {
-  if (isCatchAll(name)) return 'catch_all';
-  return isOutsideBody(name) ? 'outside' : 'internal';
-}
-
 async function resolveUnit(tx: DbOrTx, actor: Actor, communeId: number, cityId: number, choice: UnitChoice, cache: Map<string, number>): Promise<number> {
   const key = unitKey(choice.name);
   const cached = cache.get(key);
   if (cached && !choice.unitId) return cached;
   if (choice.unitId) {
     const [unit] = await tx.select().from(units).where(and(eq(units.id, choice.unitId), eq(units.communeId, communeId)));
-    if (!unit) throw new AppError('validation', {}, undefined, `Đơn vị đã chọn cho "${choice.name}" không thuộc xã/phường này.`);
+    if (!unit) throw invalid(`Đơn vị đã chọn cho "${choice.name}" không thuộc xã/phường này.`);
     if (choice.addAlias && key) {
       const inserted = await tx.insert(unitAliases).values({ communeId, unitId: unit.id, alias: choice.name, aliasKey: key }).onConflictDoNothing().returning();
       if (inserted.length) await recordAudit(tx, actor, { cityId, communeId, entity: 'unit', entityId: unit.id, action: 'add_alias', after: { alias: choice.name } });
@@ -73,7 +68,7 @@ async function resolveUnit(tx: DbOrTx, actor: Actor, communeId: number, cityId: 
   }
   const [existing] = await tx.select({ id: units.id }).from(units).where(and(eq(units.communeId, communeId), eq(units.name, choice.name)));
   if (existing) return existing.id;
-  const [created] = await tx.insert(units).values({ communeId, name: choice.name, kind: choice.newUnitKind ?? guessKind(choice.name) }).returning();
+  const [created] = await tx.insert(units).values({ communeId, name: choice.name, kind: choice.newUnitKind ?? guessUnitKind(choice.name) }).returning();
   if (key) await tx.insert(unitAliases).values({ communeId, unitId: created.id, alias: choice.name, aliasKey: key }).onConflictDoNothing();
   await recordAudit(tx, actor, { cityId, communeId, entity: 'unit', entityId: created.id, action: 'create', after: created });
   cache.set(key, created.id);
@@ -83,8 +78,8 @@ async function resolveUnit(tx: DbOrTx, actor: Actor, communeId: number, cityId: 
 export async function saveReviewedPlan(db: Db, actor: Actor, communeId: number, reviewed: ReviewedPlan) {
   const commune = await requireCommune(db, actor, communeId);
   ensure(canManageCommune(actor, commune));
-  if (reviewed.plan.periodStart > reviewed.plan.periodEnd) throw new AppError('validation', {}, undefined, 'Ngày bắt đầu kỳ kế hoạch phải trước ngày kết thúc.');
-  if (reviewed.tasks.some((t) => t.lead.length === 0)) throw new AppError('validation', {}, undefined, 'Mỗi nhiệm vụ cần ít nhất một cơ quan chủ trì.');
+  if (reviewed.plan.periodStart > reviewed.plan.periodEnd) throw invalid('Ngày bắt đầu kỳ kế hoạch phải trước ngày kết thúc.');
+  if (reviewed.tasks.some((t) => t.lead.length === 0)) throw invalid('Mỗi nhiệm vụ cần ít nhất một cơ quan chủ trì.');
   const planId = await db.transaction(async (tx) => {
     const plan = await insertPlan(tx, actor, commune.cityId, { ...reviewed.plan, communeId });
     const cache = new Map<string, number>();

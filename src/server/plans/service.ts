@@ -1,5 +1,5 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
-import { summarise } from '../../domain/status';
+import { summarise, type Status } from '../../domain/status';
 import type { Actor } from '../access/actor';
 import { canManageCommune, ensure } from '../access/policy';
 import { recordAudit } from '../audit/service';
@@ -7,7 +7,7 @@ import { todayInVietnam } from '../clock';
 import { listCommunes, requireCommune } from '../communes/service';
 import type { Db, DbOrTx } from '../db';
 import { type PlanKind, type PlanStatus, planTargets, plans } from '../db/schema';
-import { AppError, notFound } from '../errors';
+import { notFound, invalid } from '../errors';
 import { judge, loadTasks } from '../tasks/service';
 
 export interface TargetInput {
@@ -33,9 +33,9 @@ export interface PlanInput {
 
 type PlanRow = typeof plans.$inferSelect;
 
-async function summaryOf(db: Db, plan: PlanRow, communeName: string, dueSoonDays: number, asOf: string) {
-  const loaded = await loadTasks(db, { communeId: plan.communeId, planId: plan.id });
-  const totals = summarise(loaded.map((task) => judge(task, asOf, dueSoonDays).status));
+/** The list shape of a plan, from its tasks' statuses already judged. */
+export function presentPlanSummary(plan: PlanRow, communeName: string, statuses: Status[]) {
+  const totals = summarise(statuses);
   return {
     id: plan.id,
     communeId: plan.communeId,
@@ -54,7 +54,20 @@ async function summaryOf(db: Db, plan: PlanRow, communeName: string, dueSoonDays
   };
 }
 
-export type PlanSummary = Awaited<ReturnType<typeof summaryOf>>;
+export type PlanSummary = ReturnType<typeof presentPlanSummary>;
+
+async function summaryOf(db: Db, plan: PlanRow, communeName: string, dueSoonDays: number, asOf: string): Promise<PlanSummary> {
+  const loaded = await loadTasks(db, { communeId: plan.communeId, planId: plan.id });
+  return presentPlanSummary(plan, communeName, loaded.map((task) => judge(task, asOf, dueSoonDays).status));
+}
+
+export async function targetsOf(db: Db, plan: PlanRow) {
+  return db
+    .select({ id: planTargets.id, text: planTargets.text, comparator: planTargets.comparator, value: planTargets.value, unit: planTargets.unit })
+    .from(planTargets)
+    .where(and(eq(planTargets.communeId, plan.communeId), eq(planTargets.planId, plan.id)))
+    .orderBy(asc(planTargets.position));
+}
 
 export async function listPlans(db: Db, actor: Actor, communeId?: number): Promise<PlanSummary[]> {
   const visible = (await listCommunes(db, actor)).filter((c) => communeId === undefined || c.id === communeId);
@@ -76,11 +89,7 @@ export async function requirePlan(db: Db, actor: Actor, planId: number) {
 
 export async function getPlan(db: Db, actor: Actor, planId: number) {
   const { plan, commune } = await requirePlan(db, actor, planId);
-  const targets = await db
-    .select({ id: planTargets.id, text: planTargets.text, comparator: planTargets.comparator, value: planTargets.value, unit: planTargets.unit })
-    .from(planTargets)
-    .where(and(eq(planTargets.communeId, plan.communeId), eq(planTargets.planId, planId)))
-    .orderBy(asc(planTargets.position));
+  const targets = await targetsOf(db, plan);
   return {
     ...(await summaryOf(db, plan, commune.name, commune.dueSoonDays, todayInVietnam())),
     reportingRegime: plan.reportingRegime,
@@ -89,7 +98,7 @@ export async function getPlan(db: Db, actor: Actor, planId: number) {
 }
 
 function checkPeriod(start: string, end: string) {
-  if (start > end) throw new AppError('validation', {}, undefined, 'Ngày bắt đầu kỳ kế hoạch phải trước ngày kết thúc.');
+  if (start > end) throw invalid('Ngày bắt đầu kỳ kế hoạch phải trước ngày kết thúc.');
 }
 
 async function writeTargets(tx: DbOrTx, communeId: number, planId: number, targets: TargetInput[]) {

@@ -13,8 +13,8 @@ import { recordAudit } from '../audit/service';
 import { todayInVietnam } from '../clock';
 import { requireCommune } from '../communes/service';
 import type { Db, DbOrTx } from '../db';
-import { communes, files, plans, taskAssignees, taskHistory, taskOccurrenceCompletions, tasks, taskUnits, units, users } from '../db/schema';
-import { AppError, notFound } from '../errors';
+import { files, plans, taskAssignees, taskHistory, taskOccurrenceCompletions, tasks, taskUnits, units, users } from '../db/schema';
+import { AppError, notFound, invalid } from '../errors';
 import { assertUnitsOfCommune } from '../units/service';
 
 export interface TaskInput {
@@ -260,7 +260,7 @@ async function writeAssignees(tx: DbOrTx, communeId: number, taskId: number, ass
 async function assertAssignees(db: Db, communeId: number, ids: number[]) {
   if (ids.length === 0) return;
   const found = await db.select({ id: users.id }).from(users).where(and(eq(users.communeId, communeId), inArray(users.id, ids)));
-  if (found.length !== new Set(ids).size) throw new AppError('validation', {}, undefined, 'Có người được giao không thuộc xã/phường này.');
+  if (found.length !== new Set(ids).size) throw invalid('Có người được giao không thuộc xã/phường này.');
 }
 
 interface NewTask {
@@ -311,7 +311,8 @@ export async function createPlanTask(db: Db, actor: Actor, planId: number, input
   await assertUnitsOfCommune(db, plan.communeId, [...input.leadUnitIds, ...input.coordinatorUnitIds]);
   await assertAssignees(db, plan.communeId, input.assigneeIds ?? []);
   const created = await db.transaction(async (tx) => {
-    const [{ next }] = await tx.select({ next: tasks.position }).from(tasks).where(eq(tasks.planId, planId)).orderBy(desc(tasks.position)).limit(1).then((r) => (r.length ? [{ next: r[0].next + 1 }] : [{ next: 0 }]));
+    const [last] = await tx.select({ position: tasks.position }).from(tasks).where(eq(tasks.planId, planId)).orderBy(desc(tasks.position)).limit(1);
+    const next = last ? last.position + 1 : 0;
     return insertTask(tx, actor, { communeId: plan.communeId, planId, origin: 'plan', sourceDocument: null, period: { start: plan.periodStart, end: plan.periodEnd }, position: next }, input, context.commune.cityId);
   });
   return getTaskDetail(db, actor, created.id);
@@ -395,14 +396,14 @@ export async function reportProgress(db: Db, actor: Actor, taskId: number, input
   const { task, context } = await requireTask(db, actor, taskId);
   ensure(canReportOnTask(actor, context.commune, taskRef(task)));
   const doneAt = input.doneAt ?? context.asOf;
-  if (input.done && doneAt > context.asOf) throw new AppError('validation', {}, undefined, 'Ngày hoàn thành không được sau ngày hôm nay.');
+  if (input.done && doneAt > context.asOf) throw invalid('Ngày hoàn thành không được sau ngày hôm nay.');
   const checkpoints = judge(task, context.asOf, context.dueSoonDays).checkpoints;
   if (input.occurrence && !checkpoints.some((c) => c.due === input.occurrence)) {
-    throw new AppError('validation', {}, undefined, 'Kỳ thực hiện đã chọn không có trong lịch của nhiệm vụ.');
+    throw invalid('Kỳ thực hiện đã chọn không có trong lịch của nhiệm vụ.');
   }
   const communeId = task.row.communeId;
   await db.transaction(async (tx) => {
-    const changes = occurrenceChanges(task, input, doneAt, checkpoints.length > 0);
+    const changes = occurrenceChanges(task, input, doneAt);
     if (input.occurrence && input.done) {
       await tx
         .insert(taskOccurrenceCompletions)
@@ -432,11 +433,11 @@ export async function reportProgress(db: Db, actor: Actor, taskId: number, input
 }
 
 /** What a progress report does to the task row: an occurrence report leaves the whole task open. */
-function occurrenceChanges(task: LoadedTask, input: ProgressInput, doneAt: string, periodic: boolean) {
+function occurrenceChanges(task: LoadedTask, input: ProgressInput, doneAt: string) {
   if (input.occurrence) return { progress: input.progress, doneAt: task.row.doneAt, kind: input.done ? ('done' as const) : ('progress' as const) };
   if (input.done) return { progress: 100, doneAt, kind: 'done' as const };
   const reopened = input.done === false && task.row.doneAt !== null;
-  return { progress: input.progress, doneAt: reopened ? null : periodic ? task.row.doneAt : task.row.doneAt, kind: reopened ? ('reopened' as const) : ('progress' as const) };
+  return { progress: input.progress, doneAt: reopened ? null : task.row.doneAt, kind: reopened ? ('reopened' as const) : ('progress' as const) };
 }
 
 export async function addComment(db: Db, actor: Actor, taskId: number, text: string) {
@@ -457,6 +458,3 @@ export async function requireReportableTask(db: Db, actor: Actor, taskId: number
 export async function requireReadableTask(db: Db, actor: Actor, taskId: number) {
   return (await requireTask(db, actor, taskId)).task.row;
 }
-
-export const taskCommuneName = async (db: Db, communeId: number) =>
-  (await db.select({ name: communes.name }).from(communes).where(eq(communes.id, communeId)))[0]?.name ?? '';

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { parseTimeframe } from '../../domain/timeframe';
-import { AppError } from '../errors';
+import { invalid } from '../errors';
 import { ZIsoDate } from '../http/schemas';
 
 /** Lets the task form show how a time-frame text will be understood before it is saved. */
@@ -17,7 +17,7 @@ export const timeframeRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { text, periodStart, periodEnd } = request.body;
-      if (periodStart > periodEnd) throw new AppError('validation', {}, undefined, 'Ngày bắt đầu kỳ phải trước ngày kết thúc.');
+      if (periodStart > periodEnd) throw invalid('Ngày bắt đầu kỳ phải trước ngày kết thúc.');
       return parseTimeframe(text, { start: periodStart, end: periodEnd });
     },
   );

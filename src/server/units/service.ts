@@ -6,7 +6,7 @@ import { recordAudit } from '../audit/service';
 import { requireCommune } from '../communes/service';
 import type { Db } from '../db';
 import { unitAliases, units } from '../db/schema';
-import { AppError, notFound } from '../errors';
+import { AppError, notFound, invalid } from '../errors';
 
 export interface UnitInput {
   name: string;
@@ -74,7 +74,7 @@ export async function addAlias(db: Db, actor: Actor, unitId: number, alias: stri
   const { unit, commune } = await requireUnit(db, actor, unitId);
   ensure(canAdministerCommune(actor, commune));
   const aliasKey = matchKey(alias);
-  if (!aliasKey) throw new AppError('validation', {}, undefined, 'Tên gọi khác không được để trống.');
+  if (!aliasKey) throw invalid('Tên gọi khác không được để trống.');
   const [clash] = await db
     .select({ unitId: unitAliases.unitId })
     .from(unitAliases)
@@ -102,7 +102,7 @@ export async function removeAlias(db: Db, actor: Actor, aliasId: number): Promis
 export async function assertUnitsOfCommune(db: Db, communeId: number, unitIds: number[]): Promise<void> {
   if (unitIds.length === 0) return;
   const found = await db.select({ id: units.id }).from(units).where(and(eq(units.communeId, communeId), inArray(units.id, unitIds)));
-  if (found.length !== new Set(unitIds).size) throw new AppError('validation', {}, undefined, 'Có đơn vị không thuộc xã/phường này.');
+  if (found.length !== new Set(unitIds).size) throw invalid('Có đơn vị không thuộc xã/phường này.');
 }
 
 /** A commune's units as the importer's matcher needs them; for operator tools that act without a signed-in person. */

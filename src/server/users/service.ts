@@ -7,7 +7,7 @@ import { endSessionsOf } from '../auth/service';
 import { requireCommune } from '../communes/service';
 import type { Db, DbOrTx } from '../db';
 import { type Role, sessions, units, users } from '../db/schema';
-import { AppError, notFound } from '../errors';
+import { AppError, notFound, invalid } from '../errors';
 
 export interface UserInput {
   username: string;
@@ -44,22 +44,22 @@ const UNIT_ROLES = new Set<Role>(['unit_head', 'unit_staff']);
 
 async function checkPlacement(db: Db, actor: Actor, role: Role, communeId: number | null, unitId: number | null) {
   if (communeId === null) {
-    if (!CITY_ROLES.has(role)) throw new AppError('validation', {}, undefined, 'Người dùng vai trò này phải thuộc một xã/phường.');
+    if (!CITY_ROLES.has(role)) throw invalid('Người dùng vai trò này phải thuộc một xã/phường.');
     ensure(isCityAdmin(actor));
     return;
   }
   const commune = await requireCommune(db, actor, communeId);
   ensure(canAdministerCommune(actor, commune));
-  if (role === 'city_reviewer') throw new AppError('validation', {}, undefined, 'Cán bộ Sở Nội vụ không thuộc xã/phường.');
-  if (UNIT_ROLES.has(role) && unitId === null) throw new AppError('validation', {}, undefined, 'Trưởng đơn vị và cán bộ đơn vị phải thuộc một đơn vị.');
+  if (role === 'city_reviewer') throw invalid('Cán bộ Sở Nội vụ không thuộc xã/phường.');
+  if (UNIT_ROLES.has(role) && unitId === null) throw invalid('Trưởng đơn vị và cán bộ đơn vị phải thuộc một đơn vị.');
   if (unitId !== null) {
     const [unit] = await db.select().from(units).where(and(eq(units.id, unitId), eq(units.communeId, communeId)));
-    if (!unit) throw new AppError('validation', {}, undefined, 'Đơn vị không thuộc xã/phường đã chọn.');
+    if (!unit) throw invalid('Đơn vị không thuộc xã/phường đã chọn.');
   }
 }
 
 function checkPassword(password: string) {
-  if (password.length < PASSWORD_MIN_LENGTH) throw new AppError('validation', {}, undefined, `Mật khẩu phải có ít nhất ${PASSWORD_MIN_LENGTH} ký tự.`);
+  if (password.length < PASSWORD_MIN_LENGTH) throw invalid(`Mật khẩu phải có ít nhất ${PASSWORD_MIN_LENGTH} ký tự.`);
 }
 
 export async function listUsers(db: Db, actor: Actor, communeId?: number) {
@@ -109,7 +109,7 @@ export async function updateUser(db: Db, actor: Actor, userId: number, input: Pa
   const communeId = input.communeId === undefined ? before.communeId : input.communeId;
   const unitId = input.unitId === undefined ? before.unitId : input.unitId;
   await checkPlacement(db, actor, role, communeId, unitId);
-  if (userId === actor.id && input.active === false) throw new AppError('validation', {}, undefined, 'Bạn không thể tự khóa tài khoản của mình.');
+  if (userId === actor.id && input.active === false) throw invalid('Bạn không thể tự khóa tài khoản của mình.');
   return db.transaction(async (tx) => {
     const [after] = await tx.update(users).set({ ...input, updatedAt: new Date() }).where(eq(users.id, userId)).returning();
     await recordAudit(tx, actor, { cityId: after.cityId, communeId: after.communeId, entity: 'user', entityId: userId, action: 'update', before: auditView(before), after: auditView(after) });
