@@ -12,7 +12,7 @@ afterAll(async () => browser?.close());
 
 it('city reviewer sees the communes but no edit control, and the server refuses writes', async () => {
   const page = await signIn(browser, 'sonoivu');
-  await expect(page.getByTestId('commune-selector')).toBeTruthy();
+  expect(await page.getByTestId('commune-selector').count()).toBe(1);
   await page.getByTestId('list-overdue').getByTestId('task-open').first().click();
   const drawer = page.getByTestId('task-drawer');
   await drawer.getByTestId('task-content').waitFor();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, json, TEST_TODAY, type TestContext } from '../test/context';
-import { call, DEMO, fingerprint, type ApiError } from '../test/factories';
+import { call, DEMO, expectAdminRefused } from '../test/factories';
 
 interface Commune {
   id: number;
@@ -21,13 +21,7 @@ afterAll(async () => ctx?.close());
 const communes = async (user = 'admin') => json<Commune[]>(await call(ctx, user, 'GET', '/api/communes'));
 
 async function expectRefused(method: 'POST' | 'PATCH', url: string, body: unknown, status: number, message: string | RegExp) {
-  const before = await fingerprint(ctx);
-  const response = await call(ctx, 'admin', method, url, body);
-  expect(response.statusCode, response.body).toBe(status);
-  const error = json<ApiError>(response).error;
-  if (typeof message === 'string') expect(error.message).toBe(message);
-  else expect(error.message).toMatch(message);
-  expect(await fingerprint(ctx)).toEqual(before);
+  await expectAdminRefused(ctx, method, url, body, status, message);
 }
 
 describe('communes', () => {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, json, type TestContext } from '../test/context';
+import { Multipart } from '../test/factories';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -9,9 +10,8 @@ beforeAll(async () => {
 afterAll(async () => ctx.close());
 
 function multipart(fileName: string, data: Buffer) {
-  const boundary = '----cchcimport';
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
-  return { payload: Buffer.concat([head, data, Buffer.from(`\r\n--${boundary}--\r\n`)]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  const body = new Multipart(fileName, data);
+  return { payload: body.body, headers: { 'content-type': body.contentType } };
 }
 
 interface Draft {

@@ -7,6 +7,7 @@ import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
+import { expect } from 'vitest';
 import type { TestContext } from './context';
 
 export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
@@ -148,3 +149,14 @@ export const DEMO = {
   plans: { tienLang: 1, anPhong: 2, camGiang: 3 },
   units: { vhxh: 1, vanPhong: 2, kinhTe: 3, hcc: 4, snc: 5, congAn: 6, tramYTe: 7 },
 } as const;
+
+/** An administrator's write that must be refused with this status and message, leaving every table as it was. */
+export async function expectAdminRefused(ctx: TestContext, method: Method, url: string, body: unknown, status: number, message: string | RegExp): Promise<void> {
+  const before = await fingerprint(ctx);
+  const response = await call(ctx, 'admin', method, url, body);
+  expect(response.statusCode, response.body).toBe(status);
+  const error = (JSON.parse(response.body) as ApiError).error;
+  if (typeof message === 'string') expect(error.message).toBe(message);
+  else expect(error.message).toMatch(message);
+  expect(await fingerprint(ctx)).toEqual(before);
+}

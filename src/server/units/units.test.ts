@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, json, type TestContext } from '../test/context';
-import { call, countRows, DEMO, fingerprint, type ApiError } from '../test/factories';
+import { call, countRows, DEMO, expectAdminRefused } from '../test/factories';
 
 interface Unit {
   id: number;
@@ -28,13 +28,7 @@ const units = async (communeId = DEMO.communes.tienLang, user = 'admin') => json
 const unitAudit = async (unitId: number) => json<AuditEntry[]>(await call(ctx, 'admin', 'GET', `/api/audit?entity=unit&entityId=${unitId}`));
 
 async function expectRefused(method: 'POST' | 'PATCH' | 'DELETE', url: string, body: unknown, status: number, message: string | RegExp) {
-  const before = await fingerprint(ctx);
-  const response = await call(ctx, 'admin', method, url, body);
-  expect(response.statusCode, response.body).toBe(status);
-  const error = json<ApiError>(response).error;
-  if (typeof message === 'string') expect(error.message).toBe(message);
-  else expect(error.message).toMatch(message);
-  expect(await fingerprint(ctx)).toEqual(before);
+  await expectAdminRefused(ctx, method, url, body, status, message);
 }
 
 describe('units of a commune', () => {

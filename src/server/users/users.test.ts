@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, json, type TestContext } from '../test/context';
-import { call, DEMO, fingerprint, type ApiError } from '../test/factories';
+import { call, DEMO, expectAdminRefused, type ApiError } from '../test/factories';
 
 interface User {
   id: number;
@@ -45,13 +45,7 @@ const staff = {
 };
 
 async function expectRefused(body: Record<string, unknown>, status: number, message: string | RegExp, method: 'POST' | 'PATCH' = 'POST', url = '/api/users') {
-  const before = await fingerprint(ctx);
-  const response = await call(ctx, 'admin', method, url, body);
-  expect(response.statusCode, response.body).toBe(status);
-  const error = json<ApiError>(response).error;
-  if (typeof message === 'string') expect(error.message).toBe(message);
-  else expect(error.message).toMatch(message);
-  expect(await fingerprint(ctx)).toEqual(before);
+  await expectAdminRefused(ctx, method, url, body, status, message);
 }
 
 describe('listing users', () => {
