@@ -6,13 +6,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { addDays } from '../../domain/calendar';
 import { judgeTask } from '../../domain/status';
 import { matchKey } from '../../domain/text/normalize';
 import { todayInVietnam } from '../clock';
 import type { Db, DbOrTx } from '../db';
 import { cities, communes, taskHistory, taskOccurrenceCompletions, tasks, unitAliases, units, users } from '../db/schema';
+import { guessUnitKind } from '../../importer';
 import { insertPlan, type TargetInput } from '../plans/service';
 import { insertTask } from '../tasks/service';
 import { insertUser } from '../users/service';
@@ -28,13 +29,6 @@ interface GoldPlan {
 
 /** Unit names compare without case, marks, punctuation or a trailing "xã/phường". */
 const unitKey = (name: string) => matchKey(name).replace(/ (xa|phuong)$/, '');
-
-function guessKind(name: string): 'internal' | 'catch_all' | 'outside' {
-  const key = unitKey(name);
-  if (/^cac /.test(key)) return 'catch_all';
-  if (/^(mat tran|doan the|to chuc|co quan dang|so |ubnd thanh pho|uy ban nhan dan thanh pho|hoi )/.test(key)) return 'outside';
-  return 'internal';
-}
 
 async function createUnits(tx: DbOrTx, communeId: number, commune: DemoCommune) {
   const byKey = new Map<string, number>();
@@ -58,7 +52,7 @@ async function unitFor(tx: DbOrTx, communeId: number, byKey: Map<string, number>
   const key = unitKey(name);
   const known = byKey.get(key);
   if (known) return known;
-  const [created] = await tx.insert(units).values({ communeId, name, kind: guessKind(name) }).returning();
+  const [created] = await tx.insert(units).values({ communeId, name, kind: guessUnitKind(name) }).returning();
   await tx.insert(unitAliases).values({ communeId, unitId: created.id, alias: name, aliasKey: key });
   byKey.set(key, created.id);
   return created.id;
@@ -113,6 +107,7 @@ async function loadPlan(tx: DbOrTx, cityId: number, communeId: number, commune: 
     reportingRegime: 'Các cơ quan, đơn vị gửi báo cáo trước ngày 05 của tháng cuối quý; báo cáo năm trước ngày 05/12.',
     targets: gold.targets,
   });
+  const reporter = await coordinatorOf(tx, communeId);
   for (const [position, task] of gold.tasks.entries()) {
     const lead: number[] = [];
     for (const name of task.lead) lead.push(await unitFor(tx, communeId, byKey, name));
@@ -125,7 +120,7 @@ async function loadPlan(tx: DbOrTx, cityId: number, communeId: number, commune: 
       { area: task.area, number: task.number, content: task.content, leadUnitIds: [...new Set(lead)], coordinatorUnitIds: [...new Set(coordinators)].filter((id) => !lead.includes(id)), timeframeText: task.timeframe.text, product: task.product },
       cityId,
     );
-    await simulateProgress(tx, created, today);
+    if (reporter) await simulateProgress(tx, created, reporter, today);
   }
 }
 
@@ -136,9 +131,7 @@ const spread = (n: number) => (n * 7 + 3) % 10;
  * Progress a real commune would show by today: most past deadlines met, some
  * late, some missed; work under way on what is still open.
  */
-async function simulateProgress(tx: DbOrTx, task: typeof tasks.$inferSelect, today: string) {
-  const reporter = await someCoordinator(tx, task.communeId);
-  if (!reporter) return;
+async function simulateProgress(tx: DbOrTx, task: typeof tasks.$inferSelect, reporter: number, today: string) {
   const period = { start: task.periodStart, end: task.periodEnd };
   const judgement = judgeTask({ schedule: task.schedule, dueOverride: null, progress: 0, doneAt: null, occurrenceCompletions: [], period, asOf: today, dueSoonDays: 7 });
   const k = spread(task.number ?? task.id);
@@ -184,8 +177,9 @@ async function setProgress(
 const minDate = (a: string, b: string) => (a < b ? a : b);
 const maxDate = (a: string, b: string) => (a > b ? a : b);
 
-async function someCoordinator(tx: DbOrTx, communeId: number): Promise<number | null> {
-  const [row] = await tx.select({ id: users.id }).from(users).where(eq(users.communeId, communeId)).limit(1);
+/** The commune's CCHC coordinator reports the demo's progress. */
+async function coordinatorOf(tx: DbOrTx, communeId: number): Promise<number | null> {
+  const [row] = await tx.select({ id: users.id }).from(users).where(and(eq(users.communeId, communeId), eq(users.role, 'coordinator'))).limit(1);
   return row?.id ?? null;
 }
 
