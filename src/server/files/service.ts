@@ -8,7 +8,6 @@ import { recordAudit } from '../audit/service';
 import type { Db } from '../db';
 import { files, taskHistory } from '../db/schema';
 import { AppError, notFound } from '../errors';
-import { requireCommune } from '../communes/service';
 import { requireReadableTask, requireReportableTask } from '../tasks/service';
 import { ACCEPTED_LIST, detectFileType, MAX_FILE_BYTES } from './file-types';
 
@@ -24,7 +23,7 @@ function safeName(fileName: string): string {
 }
 
 export async function attachFile(db: Db, actor: Actor, uploadDir: string, taskId: number, upload: Upload) {
-  const task = await requireReportableTask(db, actor, taskId);
+  const { task, commune } = await requireReportableTask(db, actor, taskId);
   if (upload.data.length === 0) throw new AppError('file_empty');
   if (upload.data.length > MAX_FILE_BYTES) throw new AppError('file_too_large', { max: '20 MB' });
   const name = safeName(upload.fileName);
@@ -45,7 +44,6 @@ export async function attachFile(db: Db, actor: Actor, uploadDir: string, taskId
         .values({ communeId: task.communeId, taskId, originalName: name, mimeType: type.mimeType, size: upload.data.length, sha256, storagePath: relative, uploadedBy: actor.id })
         .returning();
       await tx.insert(taskHistory).values({ communeId: task.communeId, taskId, userId: actor.id, kind: 'file', fileId: file.id, note: name });
-      const commune = await requireCommune(db, actor, task.communeId);
       await recordAudit(tx, actor, { cityId: commune.cityId, communeId: task.communeId, entity: 'task', entityId: taskId, action: 'attach_file', after: { fileId: file.id, name, size: file.size, sha256 } });
       return file;
     });

@@ -6,7 +6,8 @@ import type { Db } from '../db';
 import { ZId } from '../http/schemas';
 import { createPlanTask, listTasks } from '../tasks/service';
 import { buildPlanWorkbook } from './export';
-import { ZPlanInput, ZPlanUpdate, ZTaskFilter, ZTaskInput } from './schema';
+import { ZTaskFilter, ZTaskInput } from '../tasks/schema';
+import { ZPlanInput, ZPlanUpdate } from './schema';
 import { createPlan, getPlan, listPlans, requirePlan, updatePlan } from './service';
 
 export const planRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { ZIsoDate } from '../http/schemas';
-import { ZTaskFilter, ZTaskInput } from '../tasks/schema';
 
 export const ZTarget = z.object({
   text: z.string().trim().min(1).max(2000),
@@ -24,4 +23,3 @@ export const ZPlanInput = z.object({
 });
 
 export const ZPlanUpdate = ZPlanInput.omit({ communeId: true }).partial();
-export { ZTaskFilter, ZTaskInput };

@@ -451,7 +451,7 @@ export async function addComment(db: Db, actor: Actor, taskId: number, text: str
 export async function requireReportableTask(db: Db, actor: Actor, taskId: number) {
   const { task, context } = await requireTask(db, actor, taskId);
   ensure(canReportOnTask(actor, context.commune, taskRef(task)));
-  return task.row;
+  return { task: task.row, commune: context.commune };
 }
 
 /** For the files capability: may the actor read this task's files? */
