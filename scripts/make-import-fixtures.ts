@@ -16,21 +16,13 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { readText } from '../src/importer/readers/text';
 import { domainVi } from '../src/i18n/domain';
+import type { GoldTask } from '../src/importer/accuracy';
 
 const ROOT = join(import.meta.dirname, '..');
 const OUT = join(ROOT, 'fixtures/import');
 const SEEDS = join(ROOT, 'fixtures/seeds');
 const GOLD = join(ROOT, 'fixtures/gold');
 
-interface GoldTask {
-  area: number;
-  number: number;
-  content: string;
-  lead: string[];
-  coordinators: string[];
-  timeframe: { text: string };
-  product: string;
-}
 
 const ROMAN = ['', 'I', 'II', 'III', 'IV', 'V', 'VI', 'VII'];
 const HEADER = ['TT', 'Nội dung nhiệm vụ', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian thực hiện/hoàn thành', 'Sản phẩm'];

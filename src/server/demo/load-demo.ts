@@ -14,6 +14,7 @@ import { todayInVietnam } from '../clock';
 import type { Db, DbOrTx } from '../db';
 import { cities, communes, taskHistory, taskOccurrenceCompletions, tasks, unitAliases, units, users } from '../db/schema';
 import { guessUnitKind } from '../../importer';
+import type { GoldTask } from '../../importer/accuracy';
 import { insertPlan, type TargetInput } from '../plans/service';
 import { insertTask } from '../tasks/service';
 import { insertUser } from '../users/service';
@@ -21,10 +22,11 @@ import { DEMO_CITY, DEMO_COMMUNES, DEMO_PASSWORD, DEMO_USERS, type DemoCommune }
 
 const GOLD_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../fixtures/gold');
 
+/** A gold extraction (fixtures/gold/README.md): the importer's accuracy is measured against the same files. */
 interface GoldPlan {
   meta: { title: string; number: string | null; issuer: string | null; date: string | null; kind: 'annual' | 'half_year'; period: { start: string; end: string } };
   targets: TargetInput[];
-  tasks: { area: number; number: number; content: string; lead: string[]; coordinators: string[]; timeframe: { text: string }; product: string }[];
+  tasks: GoldTask[];
 }
 
 /** Unit names compare without case, marks, punctuation or a trailing "xã/phường". */
