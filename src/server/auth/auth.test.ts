@@ -33,6 +33,15 @@ describe('login', () => {
     expect((await ctx.app.inject({ method: 'GET', url: '/api/plans', headers: { cookie } })).statusCode).toBe(401);
   });
 
+  it('serves the OpenAPI description to anyone at /api/docs', async () => {
+    const response = await ctx.app.inject({ method: 'GET', url: '/api/docs/json' });
+    expect(response.statusCode).toBe(200);
+    const spec = json<{ openapi: string; paths: Record<string, unknown> }>(response);
+    expect(spec.openapi).toMatch(/^3\./);
+    expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/api/dashboard', '/api/tasks/{id}/progress', '/api/communes/{communeId}/imports']));
+    expect((await ctx.app.inject({ method: 'GET', url: '/api/docs/' })).statusCode).toBe(200);
+  });
+
   it('rate-limits repeated failures for one username and address', async () => {
     const attempt = () => ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'kiemtra', password: 'wrong-password' } });
     const codes: number[] = [];

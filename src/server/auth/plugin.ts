@@ -22,7 +22,8 @@ declare module 'fastify' {
 export const sessionPlugin = fp(async (app: FastifyInstance, options: { db: Db }) => {
   app.decorateRequest('sessionUser', null);
   app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api/')) return;
+    // The API description is public: integrators read it before they have an account.
+    if (!request.url.startsWith('/api/') || request.url.startsWith('/api/docs')) return;
     const token = request.cookies[SESSION_COOKIE];
     request.sessionUser = token ? await sessionUser(options.db, token) : null;
     if (!request.sessionUser && !request.routeOptions.config.public) throw new AppError('unauthenticated');
