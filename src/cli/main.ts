@@ -1,6 +1,7 @@
 /**
  * `npm run cchc -- <command>`: the command-line face of cchc for operators and integrators.
  */
+import { ROLES, ZRole } from '../contract/vocabulary';
 import { parseTimeframe } from '../domain/timeframe';
 import { readConfig } from '../server/config';
 import { openDatabase } from '../server/db/open';
@@ -64,6 +65,8 @@ async function createUserCommand(args: string[]): Promise<number> {
   const role = option(args, 'role');
   const password = option(args, 'password');
   if (!username || !fullName || !role || !password) return fail('Thiếu tham số. ' + HELP);
+  const parsedRole = ZRole.safeParse(role);
+  if (!parsedRole.success) return fail(`Vai trò "${role}" không có. Chọn một trong: ${ROLES.join(', ')}.`);
   return withDatabase(async (db) => {
     const communeId = option(args, 'commune') ? Number(option(args, 'commune')) : null;
     const [city] = communeId
@@ -71,7 +74,7 @@ async function createUserCommand(args: string[]): Promise<number> {
       : await db.select({ id: cities.id }).from(cities).limit(1);
     if (!city) return fail('Chưa có thành phố/xã phường nào trong cơ sở dữ liệu (chạy seed-demo hoặc tạo trước).');
     const unitId = option(args, 'unit') ? Number(option(args, 'unit')) : null;
-    const created = await insertUser(db, null, { username, fullName, role: role as never, communeId, unitId, password, cityId: city.id });
+    const created = await insertUser(db, null, { username, fullName, role: parsedRole.data, communeId, unitId, password, cityId: city.id });
     console.log(`Đã tạo người dùng ${created.username} (id ${created.id}).`);
     return 0;
   });

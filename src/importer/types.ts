@@ -2,10 +2,11 @@
  * The shape of an imported plan: what the CLI prints with --json and what the
  * review screen edits before anything is saved.
  */
+import type { TComparator, TPlanKind, TUnitKind } from '../contract/vocabulary';
 import type { Schedule } from '../domain/timeframe/types';
 
-export type Comparator = '>=' | '<=' | '=' | '>' | '<';
-export type PlanKind = 'annual' | 'half_year' | 'thematic' | 'inspection';
+export type Comparator = TComparator;
+export type PlanKind = TPlanKind;
 
 export interface ImportedMeta {
   title: string | null;
@@ -73,7 +74,7 @@ export interface UnitRef {
   id: number;
   name: string;
   shortName?: string | null;
-  kind?: 'internal' | 'catch_all' | 'outside';
+  kind?: TUnitKind;
   aliases?: string[];
 }
 

@@ -3,6 +3,7 @@
  * starts with, the abbreviations plans use, and how a cell naming several
  * units is cut into one entry per unit. Nothing here names a particular commune.
  */
+import type { TUnitKind } from '../contract/vocabulary';
 import { matchKey } from '../domain/text/normalize';
 import { cleanKeepLines, fold, isLowerInitial, isUpperInitial } from './text-utils';
 
@@ -239,7 +240,7 @@ function computeSplit(cell: string): string[] {
 }
 
 /** The kind a new unit named this way most likely is: a catch-all, an outside body, or one of the commune's units. */
-export function guessUnitKind(name: string): 'internal' | 'catch_all' | 'outside' {
+export function guessUnitKind(name: string): TUnitKind {
   if (isCatchAll(name)) return 'catch_all';
   return isOutsideBody(name) ? 'outside' : 'internal';
 }

@@ -1,11 +1,11 @@
-import type { Role } from '../db/schema';
+import type { TRole } from '../../contract';
 
 /** The signed-in person a service acts for. */
 export interface Actor {
   id: number;
   username: string;
   fullName: string;
-  role: Role;
+  role: TRole;
   cityId: number;
   /** null for city-level users: city reviewers and city administrators. */
   communeId: number | null;

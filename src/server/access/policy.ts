@@ -2,6 +2,7 @@
  * Who may do what, in one vocabulary. Services call these at their top
  * (`requireCommuneRead(actor, commune)`), so access is checked where the work is.
  */
+import type { TRole } from '../../contract';
 import { forbidden } from '../errors';
 import type { Actor } from './actor';
 
@@ -17,7 +18,7 @@ export interface TaskRef {
   assigneeIds: number[];
 }
 
-const COMMUNE_MANAGERS = new Set(['admin', 'leader', 'coordinator']);
+const COMMUNE_MANAGERS: ReadonlySet<TRole> = new Set(['admin', 'leader', 'coordinator']);
 
 export function canReadCommune(actor: Actor, commune: CommuneRef): boolean {
   if (actor.cityId !== commune.cityId) return false;
@@ -57,6 +58,37 @@ export function canCommentOnTask(actor: Actor, commune: CommuneRef, task: TaskRe
 
 export function canSeeAudit(actor: Actor): boolean {
   return actor.role === 'admin' || actor.role === 'leader';
+}
+
+/** A commune's name, code and settings: the city's administrator, or the commune's own. */
+export function canEditCommune(actor: Actor, commune: CommuneRef): boolean {
+  return canReadCommune(actor, commune) && actor.role === 'admin' && (actor.communeId === null || actor.communeId === commune.id);
+}
+
+/*
+ * The rights sent with the data (`can…` flags), so the web app shows only what the person may do
+ * and never re-derives rights from roles. Each flag is one of the checks above.
+ */
+
+/** What the person may do beyond one commune's objects: the web app's menu. */
+export function userRights(actor: Actor) {
+  return {
+    canManageCity: isCityAdmin(actor),
+    canAdminister: actor.role === 'admin',
+    canManagePlans: COMMUNE_MANAGERS.has(actor.role),
+    canSeeAudit: canSeeAudit(actor),
+  };
+}
+
+export function communeRights(actor: Actor, commune: CommuneRef) {
+  const manage = canManageCommune(actor, commune);
+  const administer = canAdministerCommune(actor, commune);
+  return { canEdit: canEditCommune(actor, commune), canManage: manage, canImport: manage, canManageUnits: administer, canManageUsers: administer };
+}
+
+export function planRights(actor: Actor, commune: CommuneRef) {
+  const manage = canManageCommune(actor, commune);
+  return { canEdit: manage, canAddTask: manage };
 }
 
 export function ensure(allowed: boolean): void {

@@ -1,4 +1,5 @@
 import { and, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import type { TAuditAction, TAuditEntity, TAuditEntry, TAuditQuery } from '../../contract';
 import type { Actor } from '../access/actor';
 import { canSeeAudit, ensure } from '../access/policy';
 import type { Db, DbOrTx } from '../db';
@@ -7,9 +8,9 @@ import { auditLog, communes, users } from '../db/schema';
 export interface AuditEntry {
   cityId: number;
   communeId: number | null;
-  entity: 'plan' | 'task' | 'user' | 'unit' | 'commune' | 'calendar';
+  entity: TAuditEntity;
   entityId: number;
-  action: string;
+  action: TAuditAction;
   before?: unknown;
   after?: unknown;
 }
@@ -24,14 +25,7 @@ export async function recordAudit(tx: DbOrTx, actor: Actor | null, entry: AuditE
   });
 }
 
-export interface AuditQuery {
-  entity?: string;
-  entityId?: number;
-  communeId?: number;
-  limit: number;
-}
-
-export async function listAudit(db: Db, actor: Actor, query: AuditQuery) {
+export async function listAudit(db: Db, actor: Actor, query: TAuditQuery): Promise<TAuditEntry[]> {
   ensure(canSeeAudit(actor));
   const visibleCommunes =
     actor.communeId === null

@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ZLoginBody, ZNoContent, ZUserEnvelope } from '../../contract';
+import { userRights } from '../access/policy';
 import type { Db } from '../db';
 import { AppError } from '../errors';
-import { ZLoginBody, ZUserEnvelope } from './schema';
 import { actorOf, SESSION_COOKIE } from './plugin';
 import { login, logout } from './service';
 
@@ -36,18 +37,19 @@ export const authRoutes: FastifyPluginAsyncZod<Options> = async (app, { db, sess
         secure: secureCookies,
         maxAge: sessionDays * 86_400,
       });
-      return { user };
+      return { user, can: userRights(user) };
     },
   );
 
-  app.post('/api/auth/logout', { schema: { tags: ['auth'], summary: 'Đăng xuất' }, config: { public: true } }, async (request, reply) => {
+  app.post('/api/auth/logout', { schema: { tags: ['auth'], summary: 'Đăng xuất', response: { 204: ZNoContent } }, config: { public: true } }, async (request, reply) => {
     const token = request.cookies[SESSION_COOKIE];
     if (token) await logout(db, token);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return reply.status(204).send();
+    return reply.status(204).send(null);
   });
 
-  app.get('/api/auth/me', { schema: { tags: ['auth'], summary: 'Người dùng đang đăng nhập', response: { 200: ZUserEnvelope } } }, async (request) => ({
-    user: actorOf(request),
-  }));
+  app.get('/api/auth/me', { schema: { tags: ['auth'], summary: 'Người dùng đang đăng nhập', response: { 200: ZUserEnvelope } } }, async (request) => {
+    const user = actorOf(request);
+    return { user, can: userRights(user) };
+  });
 };

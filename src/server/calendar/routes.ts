@@ -1,14 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { ZCalendarOverride, ZCalendarYear, ZId, ZNoContent, ZOverrideInput, ZWorkingDays, ZWorkingDaysQuery, ZYearParams } from '../../contract';
 import { actorOf } from '../auth/plugin';
 import type { Db } from '../db';
-import { ZId, ZIsoDate } from '../http/schemas';
 import { addOverride, getYear, loadCalendar, removeOverride } from './service';
 
 export const calendarRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   app.get(
     '/api/calendar/:year',
-    { schema: { tags: ['calendar'], summary: 'Ngày nghỉ lễ, ngày nghỉ bù, ngày làm bù của một năm', params: z.object({ year: z.coerce.number().int().min(2000).max(2100) }) } },
+    { schema: { tags: ['calendar'], summary: 'Ngày nghỉ lễ, ngày nghỉ bù, ngày làm bù của một năm', params: ZYearParams, response: { 200: ZCalendarYear } } },
     async (request) => getYear(db, request.params.year),
   );
   app.post(
@@ -17,24 +16,23 @@ export const calendarRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
       schema: {
         tags: ['calendar'],
         summary: 'Thêm ngày nghỉ / ngày làm bù theo thông báo của Chính phủ (quản trị)',
-        body: z.object({ date: ZIsoDate, kind: z.enum(['day_off', 'working_day']), note: z.string().trim().max(300).optional() }),
+        body: ZOverrideInput,
+        response: { 201: ZCalendarOverride },
       },
     },
     async (request, reply) => reply.status(201).send(await addOverride(db, actorOf(request), request.body)),
   );
-  app.delete('/api/calendar/overrides/:id', { schema: { tags: ['calendar'], summary: 'Xóa ngày điều chỉnh', params: ZId } }, async (request, reply) => {
-    await removeOverride(db, actorOf(request), request.params.id);
-    return reply.status(204).send();
-  });
+  app.delete(
+    '/api/calendar/overrides/:id',
+    { schema: { tags: ['calendar'], summary: 'Xóa ngày điều chỉnh', params: ZId, response: { 204: ZNoContent } } },
+    async (request, reply) => {
+      await removeOverride(db, actorOf(request), request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
   app.get(
     '/api/calendar/working-days',
-    {
-      schema: {
-        tags: ['calendar'],
-        summary: 'Cộng/trừ N ngày làm việc từ một ngày',
-        querystring: z.object({ from: ZIsoDate, days: z.coerce.number().int().min(-365).max(365) }),
-      },
-    },
+    { schema: { tags: ['calendar'], summary: 'Cộng/trừ N ngày làm việc từ một ngày', querystring: ZWorkingDaysQuery, response: { 200: ZWorkingDays } } },
     async (request) => {
       const calendar = await loadCalendar(db);
       return { from: request.query.from, days: request.query.days, date: calendar.addWorkingDays(request.query.from, request.query.days) };

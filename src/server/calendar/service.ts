@@ -1,5 +1,6 @@
 import { and, asc, eq, gte, lte } from 'drizzle-orm';
 import { createCalendar, holidaysOfYear, OFFICIAL_OVERRIDES, type CalendarOverrides, type WorkingCalendar } from '../../domain/calendar';
+import type { TOverrideInput } from '../../contract';
 import type { Actor } from '../access/actor';
 import { ensure, isCityAdmin } from '../access/policy';
 import { recordAudit } from '../audit/service';
@@ -33,7 +34,7 @@ export async function getYear(db: Db, year: number) {
   return { year, holidays: holidaysOfYear(year), official, overrides, daysOff: calendar.daysOff(year) };
 }
 
-export async function addOverride(db: Db, actor: Actor, input: { date: string; kind: 'day_off' | 'working_day'; note?: string }) {
+export async function addOverride(db: Db, actor: Actor, input: TOverrideInput) {
   // The calendar is national: only a city-level administrator edits it.
   ensure(isCityAdmin(actor));
   const [clash] = await db.select().from(calendarOverrides).where(eq(calendarOverrides.date, input.date));

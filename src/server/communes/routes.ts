@@ -1,27 +1,21 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { ZCommune, ZCommuneInput, ZCommuneList, ZCommuneUpdate, ZId } from '../../contract';
 import { actorOf } from '../auth/plugin';
 import type { Db } from '../db';
-import { ZId } from '../http/schemas';
 import { createCommune, listCommunes, updateCommune } from './service';
 
-const ZCommuneInput = z.object({
-  name: z.string().trim().min(1, 'Vui lòng nhập tên xã/phường').max(200),
-  kind: z.enum(['xa', 'phuong']),
-  code: z.string().trim().min(1).max(20),
-  dueSoonDays: z.number().int().min(1).max(60).optional(),
-});
-
 export const communeRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
-  app.get('/api/communes', { schema: { tags: ['communes'], summary: 'Các xã/phường người dùng được xem' } }, async (request) =>
+  app.get('/api/communes', { schema: { tags: ['communes'], summary: 'Các xã/phường người dùng được xem', response: { 200: ZCommuneList } } }, async (request) =>
     listCommunes(db, actorOf(request)),
   );
-  app.post('/api/communes', { schema: { tags: ['communes'], summary: 'Thêm xã/phường (quản trị thành phố)', body: ZCommuneInput } }, async (request, reply) =>
-    reply.status(201).send(await createCommune(db, actorOf(request), request.body)),
+  app.post(
+    '/api/communes',
+    { schema: { tags: ['communes'], summary: 'Thêm xã/phường (quản trị thành phố)', body: ZCommuneInput, response: { 201: ZCommune } } },
+    async (request, reply) => reply.status(201).send(await createCommune(db, actorOf(request), request.body)),
   );
   app.patch(
     '/api/communes/:id',
-    { schema: { tags: ['communes'], summary: 'Sửa xã/phường', params: ZId, body: ZCommuneInput.partial() } },
+    { schema: { tags: ['communes'], summary: 'Sửa xã/phường', params: ZId, body: ZCommuneUpdate, response: { 200: ZCommune } } },
     async (request) => updateCommune(db, actorOf(request), request.params.id, request.body),
   );
 };

@@ -1,8 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { ZDashboard, ZDashboardQuery } from '../../contract';
 import { actorOf } from '../auth/plugin';
 import type { Db } from '../db';
-import { ZIsoDate } from '../http/schemas';
 import { getDashboard } from './service';
 
 export const dashboardRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
@@ -12,12 +11,8 @@ export const dashboardRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
       schema: {
         tags: ['dashboard'],
         summary: 'Tổng quan kế hoạch hiện hành: tỷ lệ hoàn thành theo lĩnh vực, đơn vị; quá hạn; sắp đến hạn',
-        querystring: z.object({
-          communeId: z.coerce.number().int().positive().optional(),
-          planId: z.coerce.number().int().positive().optional(),
-          asOf: ZIsoDate.optional(),
-          horizonDays: z.coerce.number().int().min(1).max(90).default(14),
-        }),
+        querystring: ZDashboardQuery,
+        response: { 200: ZDashboard },
       },
     },
     async (request) => getDashboard(db, actorOf(request), request.query),

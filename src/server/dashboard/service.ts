@@ -3,7 +3,9 @@
  * city assigned in its period) judged for one date, counted by area and by unit.
  */
 import { isDone, summarise, type Status } from '../../domain/status';
+import type { TDashboardQuery } from '../../contract';
 import type { Actor } from '../access/actor';
+import { planRights } from '../access/policy';
 import { todayInVietnam } from '../clock';
 import type { Db } from '../db';
 import { invalid } from '../errors';
@@ -19,15 +21,9 @@ function countBy<K>(list: PresentedTask[], keysOf: (task: PresentedTask) => K[])
   return groups;
 }
 
-export interface DashboardQuery {
-  communeId?: number;
-  planId?: number;
-  asOf?: string;
-  /** How far ahead the "due soon" list looks (the issue asks for 14 days). */
-  horizonDays: number;
-}
+export type DashboardQuery = TDashboardQuery;
 
-export async function getDashboard(db: Db, actor: Actor, query: DashboardQuery) {
+export async function getDashboard(db: Db, actor: Actor, query: TDashboardQuery) {
   const asOf = query.asOf ?? todayInVietnam();
   const communeId = query.communeId ?? actor.communeId;
   let planId = query.planId;
@@ -48,7 +44,8 @@ export async function getDashboard(db: Db, actor: Actor, query: DashboardQuery) 
   const cityTasks = cityLoaded
     .map((task) => presentTask(task, context))
     .filter((task) => task.due === null || (task.due >= planRow.periodStart && task.due <= planRow.periodEnd));
-  const plan = { ...presentPlanSummary(planRow, commune.name, planTasks.map((t) => t.status)), reportingRegime: planRow.reportingRegime, targets };
+  const rights = planRights(actor, commune);
+  const plan = { ...presentPlanSummary(planRow, commune.name, planTasks.map((t) => t.status), rights), reportingRegime: planRow.reportingRegime, targets };
   const all = [...planTasks, ...cityTasks];
   const totals = summarise(all.map((t) => t.status));
   const horizon = addDays(asOf, query.horizonDays);

@@ -20,6 +20,20 @@ import {
   uniqueIndex,
   varchar,
 } from 'drizzle-orm/pg-core';
+import type {
+  TAuditAction,
+  TAuditEntity,
+  TCalendarOverrideKind,
+  TComparator,
+  TCommuneKind,
+  THistoryKind,
+  TPlanKind,
+  TPlanStatus,
+  TRole,
+  TTaskOrigin,
+  TTaskUnitRole,
+  TUnitKind,
+} from '../../contract/vocabulary';
 import type { Schedule } from '../../domain/timeframe/types';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
@@ -38,7 +52,7 @@ export const communes = pgTable(
     id: serial('id').primaryKey(),
     cityId: integer('city_id').notNull().references(() => cities.id),
     name: varchar('name', { length: 200 }).notNull(),
-    kind: varchar('kind', { length: 10 }).$type<'xa' | 'phuong'>().notNull(),
+    kind: varchar('kind', { length: 10 }).$type<TCommuneKind>().notNull(),
     code: varchar('code', { length: 20 }).notNull(),
     /** How many days ahead a deadline counts as "sắp đến hạn". */
     dueSoonDays: integer('due_soon_days').notNull().default(7),
@@ -55,7 +69,7 @@ export const units = pgTable(
     name: varchar('name', { length: 300 }).notNull(),
     shortName: varchar('short_name', { length: 100 }),
     /** internal: a unit of the commune; catch_all: "Các cơ quan, đơn vị liên quan"; outside: Mặt trận, Sở … */
-    kind: varchar('kind', { length: 12 }).$type<'internal' | 'catch_all' | 'outside'>().notNull().default('internal'),
+    kind: varchar('kind', { length: 12 }).$type<TUnitKind>().notNull().default('internal'),
     isCoordinator: boolean('is_coordinator').notNull().default(false),
     active: boolean('active').notNull().default(true),
     createdAt: createdAt(),
@@ -76,7 +90,7 @@ export const unitAliases = pgTable(
   (t) => [uniqueIndex('unit_aliases_commune_key_uq').on(t.communeId, t.aliasKey)],
 );
 
-export type Role = 'admin' | 'leader' | 'coordinator' | 'unit_head' | 'unit_staff' | 'inspector' | 'city_reviewer';
+export type Role = TRole;
 
 export const users = pgTable('users', {
   id: serial('id').primaryKey(),
@@ -106,8 +120,8 @@ export const sessions = pgTable(
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
 
-export type PlanKind = 'annual' | 'half_year' | 'thematic' | 'inspection';
-export type PlanStatus = 'draft' | 'issued' | 'closed';
+export type PlanKind = TPlanKind;
+export type PlanStatus = TPlanStatus;
 
 export const plans = pgTable(
   'plans',
@@ -138,7 +152,7 @@ export const planTargets = pgTable(
     planId: integer('plan_id').notNull().references(() => plans.id, { onDelete: 'cascade' }),
     position: integer('position').notNull(),
     text: text('text').notNull(),
-    comparator: varchar('comparator', { length: 2 }).$type<'>=' | '<=' | '=' | '>' | '<'>(),
+    comparator: varchar('comparator', { length: 2 }).$type<TComparator>(),
     value: numeric('value', { mode: 'number' }),
     unit: varchar('unit', { length: 30 }),
   },
@@ -154,7 +168,7 @@ export const tasks = pgTable(
     communeId: integer('commune_id').notNull().references(() => communes.id),
     /** null for tasks the city assigned outside any plan. */
     planId: integer('plan_id').references(() => plans.id, { onDelete: 'cascade' }),
-    origin: varchar('origin', { length: 16 }).$type<'plan' | 'city_assigned'>().notNull().default('plan'),
+    origin: varchar('origin', { length: 16 }).$type<TTaskOrigin>().notNull().default('plan'),
     sourceDocument: varchar('source_document', { length: 500 }),
     area: integer('area').notNull(),
     number: integer('number'),
@@ -188,7 +202,7 @@ export const taskUnits = pgTable(
     communeId: integer('commune_id').notNull().references(() => communes.id),
     taskId: integer('task_id').notNull().references(() => tasks.id, { onDelete: 'cascade' }),
     unitId: integer('unit_id').notNull().references(() => units.id),
-    role: varchar('role', { length: 12 }).$type<'lead' | 'coordinator'>().notNull(),
+    role: varchar('role', { length: 12 }).$type<TTaskUnitRole>().notNull(),
     position: integer('position').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.taskId, t.unitId, t.role] }), index('task_units_unit_idx').on(t.unitId)],
@@ -235,7 +249,7 @@ export const files = pgTable(
   (t) => [index('files_task_idx').on(t.taskId)],
 );
 
-export type HistoryKind = 'created' | 'edited' | 'progress' | 'comment' | 'file' | 'done' | 'reopened';
+export type HistoryKind = THistoryKind;
 
 export const taskHistory = pgTable(
   'task_history',
@@ -263,9 +277,9 @@ export const auditLog = pgTable(
     communeId: integer('commune_id').references(() => communes.id),
     actorId: integer('actor_id').references(() => users.id),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
-    entity: varchar('entity', { length: 30 }).notNull(),
+    entity: varchar('entity', { length: 30 }).$type<TAuditEntity>().notNull(),
     entityId: integer('entity_id').notNull(),
-    action: varchar('action', { length: 30 }).notNull(),
+    action: varchar('action', { length: 30 }).$type<TAuditAction>().notNull(),
     before: jsonb('before'),
     after: jsonb('after'),
   },
@@ -276,6 +290,6 @@ export const auditLog = pgTable(
 export const calendarOverrides = pgTable('calendar_overrides', {
   id: serial('id').primaryKey(),
   date: date('date').notNull().unique(),
-  kind: varchar('kind', { length: 12 }).$type<'day_off' | 'working_day'>().notNull(),
+  kind: varchar('kind', { length: 12 }).$type<TCalendarOverrideKind>().notNull(),
   note: varchar('note', { length: 300 }),
 });

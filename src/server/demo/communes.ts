@@ -2,17 +2,19 @@
  * The demo city, its three communes from the seeds, their units with the name
  * variants the seed documents use, and one person per role.
  */
+import type { TCommuneKind, TRole, TUnitKind } from '../../contract';
+
 export interface DemoUnit {
   name: string;
   shortName?: string;
-  kind?: 'internal' | 'catch_all' | 'outside';
+  kind?: TUnitKind;
   isCoordinator?: boolean;
   aliases: string[];
 }
 
 export interface DemoCommune {
   name: string;
-  kind: 'xa' | 'phuong';
+  kind: TCommuneKind;
   code: string;
   /** The gold extraction of the commune's plan in fixtures/gold. */
   plan: '000' | '002' | '004';
@@ -104,7 +106,7 @@ export interface DemoUser {
   username: string;
   fullName: string;
   title: string;
-  role: 'admin' | 'leader' | 'coordinator' | 'unit_head' | 'unit_staff' | 'inspector' | 'city_reviewer';
+  role: TRole;
   /** Commune code; absent for city-level users. */
   commune?: string;
   /** Unit name inside that commune. */

@@ -15,7 +15,8 @@ import type { Db, DbOrTx } from '../db';
 import { cities, communes, taskHistory, taskOccurrenceCompletions, tasks, unitAliases, units, users } from '../db/schema';
 import { guessUnitKind } from '../../importer';
 import type { GoldTask } from '../../importer/accuracy';
-import { insertPlan, type TargetInput } from '../plans/service';
+import type { TPlanKind, TTargetInput } from '../../contract';
+import { insertPlan } from '../plans/service';
 import { insertTask } from '../tasks/service';
 import { insertUser } from '../users/service';
 import { DEMO_CITY, DEMO_COMMUNES, DEMO_PASSWORD, DEMO_USERS, type DemoCommune } from './communes';
@@ -24,8 +25,8 @@ const GOLD_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 
 /** A gold extraction (fixtures/gold/README.md): the importer's accuracy is measured against the same files. */
 interface GoldPlan {
-  meta: { title: string; number: string | null; issuer: string | null; date: string | null; kind: 'annual' | 'half_year'; period: { start: string; end: string } };
-  targets: TargetInput[];
+  meta: { title: string; number: string | null; issuer: string | null; date: string | null; kind: TPlanKind; period: { start: string; end: string } };
+  targets: TTargetInput[];
   tasks: GoldTask[];
 }
 

@@ -1,15 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { fileDownloadResponse, ZFileMeta, ZId } from '../../contract';
 import { actorOf } from '../auth/plugin';
 import type { Db } from '../db';
 import { AppError } from '../errors';
-import { ZId } from '../http/schemas';
 import { MAX_FILE_BYTES } from './file-types';
 import { attachFile, openFile } from './service';
 
 export const fileRoutes: FastifyPluginAsyncZod<{ db: Db; uploadDir: string }> = async (app, { db, uploadDir }) => {
   app.post(
     '/api/tasks/:id/files',
-    { schema: { tags: ['files'], summary: 'Tải lên tệp sản phẩm (multipart, trường "file", tối đa 20 MB)', params: ZId, consumes: ['multipart/form-data'] } },
+    { schema: { tags: ['files'], summary: 'Tải lên tệp sản phẩm (multipart, trường "file", tối đa 20 MB)', params: ZId, consumes: ['multipart/form-data'], response: { 201: ZFileMeta } } },
     async (request, reply) => {
       const actor = actorOf(request);
       const part = await request.file({ limits: { fileSize: MAX_FILE_BYTES, files: 1 } });
@@ -19,7 +19,7 @@ export const fileRoutes: FastifyPluginAsyncZod<{ db: Db; uploadDir: string }> = 
       return reply.status(201).send(await attachFile(db, actor, uploadDir, request.params.id, { fileName: part.filename, data }));
     },
   );
-  app.get('/api/files/:id', { schema: { tags: ['files'], summary: 'Tải về tệp sản phẩm', params: ZId } }, async (request, reply) => {
+  app.get('/api/files/:id', { schema: { tags: ['files'], summary: 'Tải về tệp sản phẩm', params: ZId, response: { 200: fileDownloadResponse } } }, async (request, reply) => {
     const { file, stream } = await openFile(db, actorOf(request), uploadDir, request.params.id);
     return reply
       .header('content-type', file.mimeType)

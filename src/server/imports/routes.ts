@@ -1,38 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { ZCommuneIdParams, ZImportResult, ZPlanDetail, ZReviewedPlan } from '../../contract';
 import { IMPORT_LIMITS } from '../../importer';
 import { actorOf } from '../auth/plugin';
 import type { Db } from '../db';
 import { AppError } from '../errors';
-import { ZPlanInput } from '../plans/schema';
 import { analyseDocument, saveReviewedPlan } from './service';
-
-const ZCommuneParams = z.object({ communeId: z.coerce.number().int().positive() });
-
-const ZUnitChoice = z.object({
-  name: z.string().trim().min(1).max(300),
-  unitId: z.number().int().positive().nullable().optional(),
-  addAlias: z.boolean().optional(),
-  newUnitKind: z.enum(['internal', 'catch_all', 'outside']).optional(),
-});
-
-const ZReviewedPlan = z.object({
-  plan: ZPlanInput.omit({ communeId: true }),
-  tasks: z
-    .array(
-      z.object({
-        area: z.number().int().min(1, 'Lĩnh vực từ I đến VII').max(7, 'Lĩnh vực từ I đến VII'),
-        number: z.number().int().min(1).max(10_000).nullable().optional(),
-        content: z.string().trim().min(1, 'Nội dung nhiệm vụ không được để trống').max(5000),
-        lead: z.array(ZUnitChoice).max(20),
-        coordinators: z.array(ZUnitChoice).max(40),
-        timeframeText: z.string().trim().max(1000),
-        product: z.string().trim().max(3000).optional(),
-      }),
-    )
-    .min(1, 'Kế hoạch cần ít nhất một nhiệm vụ')
-    .max(500),
-});
 
 export const importRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   app.post(
@@ -41,8 +13,9 @@ export const importRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
       schema: {
         tags: ['imports'],
         summary: 'Đọc kế hoạch từ tệp Word/PDF/văn bản thành bản nháp để rà soát (không lưu gì)',
-        params: ZCommuneParams,
+        params: ZCommuneIdParams,
         consumes: ['multipart/form-data'],
+        response: { 200: ZImportResult },
       },
     },
     async (request) => {
@@ -55,7 +28,7 @@ export const importRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
   );
   app.post(
     '/api/communes/:communeId/imports/save',
-    { schema: { tags: ['imports'], summary: 'Lưu kế hoạch đã rà soát: kế hoạch, nhiệm vụ, đơn vị và tên gọi mới', params: ZCommuneParams, body: ZReviewedPlan } },
+    { schema: { tags: ['imports'], summary: 'Lưu kế hoạch đã rà soát: kế hoạch, nhiệm vụ, đơn vị và tên gọi mới', params: ZCommuneIdParams, body: ZReviewedPlan, response: { 201: ZPlanDetail } } },
     async (request, reply) => reply.status(201).send(await saveReviewedPlan(db, actorOf(request), request.params.communeId, request.body)),
   );
 };

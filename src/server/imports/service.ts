@@ -4,6 +4,7 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { guessUnitKind, importPlanDocument, isImportError, unitKey, type UnitRef } from '../../importer';
+import type { TImportResult, TReviewedPlan, TUnitChoice } from '../../contract';
 import type { Actor } from '../access/actor';
 import { canManageCommune, ensure } from '../access/policy';
 import { recordAudit } from '../audit/service';
@@ -11,11 +12,11 @@ import { requireCommune } from '../communes/service';
 import type { Db, DbOrTx } from '../db';
 import { unitAliases, units } from '../db/schema';
 import { AppError, invalid } from '../errors';
-import { getPlan, insertPlan, type PlanInput } from '../plans/service';
+import { getPlan, insertPlan } from '../plans/service';
 import { insertTask } from '../tasks/service';
 import { listUnits } from '../units/service';
 
-export async function analyseDocument(db: Db, actor: Actor, communeId: number, file: { fileName: string; data: Buffer; mimeType?: string }) {
+export async function analyseDocument(db: Db, actor: Actor, communeId: number, file: { fileName: string; data: Buffer; mimeType?: string }): Promise<TImportResult> {
   const commune = await requireCommune(db, actor, communeId);
   ensure(canManageCommune(actor, commune));
   const unitRefs: UnitRef[] = (await listUnits(db, actor, communeId)).map((u) => ({ id: u.id, name: u.name, shortName: u.shortName, kind: u.kind, aliases: u.aliases.map((a) => a.alias) }));
@@ -27,32 +28,7 @@ export async function analyseDocument(db: Db, actor: Actor, communeId: number, f
   }
 }
 
-/** How the officer settled one name written in the document. */
-export interface UnitChoice {
-  name: string;
-  /** An existing unit; with `addAlias` the written name becomes one of its aliases. */
-  unitId?: number | null;
-  addAlias?: boolean;
-  /** A new unit of this kind, named as written. */
-  newUnitKind?: 'internal' | 'catch_all' | 'outside';
-}
-
-export interface ReviewedTask {
-  area: number;
-  number?: number | null;
-  content: string;
-  lead: UnitChoice[];
-  coordinators: UnitChoice[];
-  timeframeText: string;
-  product?: string;
-}
-
-export interface ReviewedPlan {
-  plan: Omit<PlanInput, 'communeId'>;
-  tasks: ReviewedTask[];
-}
-
-async function resolveUnit(tx: DbOrTx, actor: Actor, communeId: number, cityId: number, choice: UnitChoice, cache: Map<string, number>): Promise<number> {
+async function resolveUnit(tx: DbOrTx, actor: Actor, communeId: number, cityId: number, choice: TUnitChoice, cache: Map<string, number>): Promise<number> {
   const key = unitKey(choice.name);
   const cached = cache.get(key);
   if (cached && !choice.unitId) return cached;
@@ -75,7 +51,7 @@ async function resolveUnit(tx: DbOrTx, actor: Actor, communeId: number, cityId: 
   return created.id;
 }
 
-export async function saveReviewedPlan(db: Db, actor: Actor, communeId: number, reviewed: ReviewedPlan) {
+export async function saveReviewedPlan(db: Db, actor: Actor, communeId: number, reviewed: TReviewedPlan) {
   const commune = await requireCommune(db, actor, communeId);
   ensure(canManageCommune(actor, commune));
   if (reviewed.plan.periodStart > reviewed.plan.periodEnd) throw invalid('Ngày bắt đầu kỳ kế hoạch phải trước ngày kết thúc.');

@@ -1,33 +1,38 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { binaryResponse, ZId, ZPlanDetail, ZPlanInput, ZPlanQuery, ZPlanSummaryList, ZPlanTaskQuery, ZPlanUpdate, ZTaskDetail, ZTaskInput, ZTaskList } from '../../contract';
 import { actorOf } from '../auth/plugin';
 import { todayInVietnam } from '../clock';
 import type { Db } from '../db';
-import { ZId } from '../http/schemas';
 import { createPlanTask, listTasks } from '../tasks/service';
 import { buildPlanWorkbook } from './export';
-import { ZTaskFilter, ZTaskInput } from '../tasks/schema';
-import { ZPlanInput, ZPlanUpdate } from './schema';
 import { createPlan, getPlan, listPlans, requirePlan, updatePlan } from './service';
 
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 export const planRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
-  app.get(
-    '/api/plans',
-    { schema: { tags: ['plans'], summary: 'Danh sách kế hoạch', querystring: z.object({ communeId: z.coerce.number().int().positive().optional() }) } },
-    async (request) => listPlans(db, actorOf(request), request.query.communeId),
+  app.get('/api/plans', { schema: { tags: ['plans'], summary: 'Danh sách kế hoạch', querystring: ZPlanQuery, response: { 200: ZPlanSummaryList } } }, async (request) =>
+    listPlans(db, actorOf(request), request.query.communeId),
   );
-  app.post('/api/plans', { schema: { tags: ['plans'], summary: 'Tạo kế hoạch', body: ZPlanInput } }, async (request, reply) =>
+  app.post('/api/plans', { schema: { tags: ['plans'], summary: 'Tạo kế hoạch', body: ZPlanInput, response: { 201: ZPlanDetail } } }, async (request, reply) =>
     reply.status(201).send(await createPlan(db, actorOf(request), request.body)),
   );
-  app.get('/api/plans/:id', { schema: { tags: ['plans'], summary: 'Chi tiết kế hoạch và chỉ tiêu', params: ZId } }, async (request) =>
+  app.get('/api/plans/:id', { schema: { tags: ['plans'], summary: 'Chi tiết kế hoạch và chỉ tiêu', params: ZId, response: { 200: ZPlanDetail } } }, async (request) =>
     getPlan(db, actorOf(request), request.params.id),
   );
-  app.patch('/api/plans/:id', { schema: { tags: ['plans'], summary: 'Sửa kế hoạch', params: ZId, body: ZPlanUpdate } }, async (request) =>
+  app.patch('/api/plans/:id', { schema: { tags: ['plans'], summary: 'Sửa kế hoạch', params: ZId, body: ZPlanUpdate, response: { 200: ZPlanDetail } } }, async (request) =>
     updatePlan(db, actorOf(request), request.params.id, request.body),
   );
   app.get(
     '/api/plans/:id/tasks',
-    { schema: { tags: ['plans'], summary: 'Nhiệm vụ của kế hoạch (lọc theo đơn vị, lĩnh vực, trạng thái, từ khóa không dấu)', params: ZId, querystring: ZTaskFilter } },
+    {
+      schema: {
+        tags: ['plans'],
+        summary: 'Nhiệm vụ của kế hoạch (lọc theo đơn vị, lĩnh vực, trạng thái, từ khóa không dấu)',
+        params: ZId,
+        querystring: ZPlanTaskQuery,
+        response: { 200: ZTaskList },
+      },
+    },
     async (request) => {
       const actor = actorOf(request);
       const { plan } = await requirePlan(db, actor, request.params.id);
@@ -37,19 +42,27 @@ export const planRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
   );
   app.post(
     '/api/plans/:id/tasks',
-    { schema: { tags: ['plans'], summary: 'Thêm nhiệm vụ vào kế hoạch', params: ZId, body: ZTaskInput } },
+    { schema: { tags: ['plans'], summary: 'Thêm nhiệm vụ vào kế hoạch', params: ZId, body: ZTaskInput, response: { 201: ZTaskDetail } } },
     async (request, reply) => reply.status(201).send(await createPlanTask(db, actorOf(request), request.params.id, request.body)),
   );
-  app.get('/api/plans/:id/export.xlsx', { schema: { tags: ['plans'], summary: 'Xuất Excel danh mục nhiệm vụ', params: ZId } }, async (request, reply) => {
-    const actor = actorOf(request);
-    const plan = await getPlan(db, actor, request.params.id);
-    const asOf = todayInVietnam();
-    const list = await listTasks(db, actor, { communeId: plan.communeId, planId: plan.id }, {}, asOf);
-    const file = await buildPlanWorkbook(plan, list, asOf);
-    const name = `danh-muc-nhiem-vu-ke-hoach-${plan.id}.xlsx`;
-    return reply
-      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', `attachment; filename="${name}"`)
-      .send(file);
-  });
+  app.get(
+    '/api/plans/:id/export.xlsx',
+    {
+      schema: {
+        tags: ['plans'],
+        summary: 'Xuất Excel danh mục nhiệm vụ',
+        params: ZId,
+        response: { 200: binaryResponse(XLSX, 'Tệp Excel (.xlsx)') },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const plan = await getPlan(db, actor, request.params.id);
+      const asOf = todayInVietnam();
+      const list = await listTasks(db, actor, { communeId: plan.communeId, planId: plan.id }, {}, asOf);
+      const file = await buildPlanWorkbook(plan, list, asOf);
+      const name = `danh-muc-nhiem-vu-ke-hoach-${plan.id}.xlsx`;
+      return reply.header('content-type', XLSX).header('content-disposition', `attachment; filename="${name}"`).send(file);
+    },
+  );
 };

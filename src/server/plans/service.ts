@@ -1,40 +1,22 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
 import { summarise, type Status } from '../../domain/status';
+import type { TPlanDetail, TPlanInput, TPlanSummary, TPlanUpdate, TTarget, TTargetInput } from '../../contract';
 import type { Actor } from '../access/actor';
-import { canManageCommune, ensure } from '../access/policy';
+import { canManageCommune, ensure, planRights } from '../access/policy';
 import { recordAudit } from '../audit/service';
 import { todayInVietnam } from '../clock';
 import { listCommunes, requireCommune } from '../communes/service';
 import type { Db, DbOrTx } from '../db';
-import { type PlanKind, type PlanStatus, planTargets, plans } from '../db/schema';
+import { planTargets, plans } from '../db/schema';
 import { notFound, invalid } from '../errors';
 import { judge, loadTasks } from '../tasks/service';
 
-export interface TargetInput {
-  text: string;
-  comparator: '>=' | '<=' | '=' | '>' | '<' | null;
-  value: number | null;
-  unit: string | null;
-}
-
-export interface PlanInput {
-  communeId: number;
-  kind: PlanKind;
-  title: string;
-  number?: string | null;
-  issuer?: string | null;
-  issueDate?: string | null;
-  periodStart: string;
-  periodEnd: string;
-  status?: PlanStatus;
-  reportingRegime?: string | null;
-  targets?: TargetInput[];
-}
+export type PlanInput = TPlanInput;
 
 type PlanRow = typeof plans.$inferSelect;
 
-/** The list shape of a plan, from its tasks' statuses already judged. */
-export function presentPlanSummary(plan: PlanRow, communeName: string, statuses: Status[]) {
+/** The list shape of a plan, from its tasks' statuses already judged, with what the actor may do with it. */
+export function presentPlanSummary(plan: PlanRow, communeName: string, statuses: Status[], rights: ReturnType<typeof planRights>): TPlanSummary {
   const totals = summarise(statuses);
   return {
     id: plan.id,
@@ -51,17 +33,26 @@ export function presentPlanSummary(plan: PlanRow, communeName: string, statuses:
     taskCount: totals.total,
     doneCount: totals.done,
     overdueCount: totals.overdue,
+    ...rights,
   };
 }
 
-export type PlanSummary = ReturnType<typeof presentPlanSummary>;
+export type PlanSummary = TPlanSummary;
 
-async function summaryOf(db: Db, plan: PlanRow, communeName: string, dueSoonDays: number, asOf: string): Promise<PlanSummary> {
-  const loaded = await loadTasks(db, { communeId: plan.communeId, planId: plan.id });
-  return presentPlanSummary(plan, communeName, loaded.map((task) => judge(task, asOf, dueSoonDays).status));
+interface CommuneOfPlan {
+  id: number;
+  cityId: number;
+  name: string;
+  dueSoonDays: number;
 }
 
-export async function targetsOf(db: Db, plan: PlanRow) {
+async function summaryOf(db: Db, actor: Actor, plan: PlanRow, commune: CommuneOfPlan, asOf: string): Promise<PlanSummary> {
+  const loaded = await loadTasks(db, { communeId: plan.communeId, planId: plan.id });
+  const statuses = loaded.map((task) => judge(task, asOf, commune.dueSoonDays).status);
+  return presentPlanSummary(plan, commune.name, statuses, planRights(actor, commune));
+}
+
+export async function targetsOf(db: Db, plan: PlanRow): Promise<TTarget[]> {
   return db
     .select({ id: planTargets.id, text: planTargets.text, comparator: planTargets.comparator, value: planTargets.value, unit: planTargets.unit })
     .from(planTargets)
@@ -75,7 +66,7 @@ export async function listPlans(db: Db, actor: Actor, communeId?: number): Promi
   const result: PlanSummary[] = [];
   for (const commune of visible) {
     const rows = await db.select().from(plans).where(eq(plans.communeId, commune.id)).orderBy(desc(plans.periodStart), desc(plans.id));
-    for (const plan of rows) result.push(await summaryOf(db, plan, commune.name, commune.dueSoonDays, asOf));
+    for (const plan of rows) result.push(await summaryOf(db, actor, plan, commune, asOf));
   }
   return result;
 }
@@ -87,11 +78,11 @@ export async function requirePlan(db: Db, actor: Actor, planId: number) {
   return { plan, commune };
 }
 
-export async function getPlan(db: Db, actor: Actor, planId: number) {
+export async function getPlan(db: Db, actor: Actor, planId: number): Promise<TPlanDetail> {
   const { plan, commune } = await requirePlan(db, actor, planId);
   const targets = await targetsOf(db, plan);
   return {
-    ...(await summaryOf(db, plan, commune.name, commune.dueSoonDays, todayInVietnam())),
+    ...(await summaryOf(db, actor, plan, commune, todayInVietnam())),
     reportingRegime: plan.reportingRegime,
     targets,
   };
@@ -101,7 +92,7 @@ function checkPeriod(start: string, end: string) {
   if (start > end) throw invalid('Ngày bắt đầu kỳ kế hoạch phải trước ngày kết thúc.');
 }
 
-async function writeTargets(tx: DbOrTx, communeId: number, planId: number, targets: TargetInput[]) {
+async function writeTargets(tx: DbOrTx, communeId: number, planId: number, targets: TTargetInput[]) {
   await tx.delete(planTargets).where(eq(planTargets.planId, planId));
   if (targets.length) await tx.insert(planTargets).values(targets.map((t, position) => ({ ...t, communeId, planId, position })));
 }
@@ -123,7 +114,7 @@ export async function createPlan(db: Db, actor: Actor, input: PlanInput) {
   return getPlan(db, actor, created.id);
 }
 
-export async function updatePlan(db: Db, actor: Actor, planId: number, input: Partial<Omit<PlanInput, 'communeId'>>) {
+export async function updatePlan(db: Db, actor: Actor, planId: number, input: TPlanUpdate) {
   const { plan, commune } = await requirePlan(db, actor, planId);
   ensure(canManageCommune(actor, commune));
   checkPeriod(input.periodStart ?? plan.periodStart, input.periodEnd ?? plan.periodEnd);

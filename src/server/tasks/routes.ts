@@ -1,43 +1,41 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { ZCityTaskInput, ZCommentInput, ZHistoryEntry, ZId, ZProgressInput, ZTask, ZTaskDetail, ZTaskList, ZTaskQuery, ZTaskUpdate } from '../../contract';
 import { actorOf } from '../auth/plugin';
 import type { Db } from '../db';
-import { ZId } from '../http/schemas';
-import { ZCityTaskInput, ZProgressInput, ZTaskFilter, ZTaskUpdate } from './schema';
 import { addComment, createCityTask, getTaskDetail, listTasks, reportProgress, updateTask } from './service';
 
 export const taskRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   app.get(
     '/api/tasks',
-    {
-      schema: {
-        tags: ['tasks'],
-        summary: 'Nhiệm vụ của xã/phường (cả nhiệm vụ UBND thành phố giao)',
-        querystring: ZTaskFilter.extend({ communeId: z.coerce.number().int().positive(), origin: z.enum(['plan', 'city_assigned']).optional() }),
-      },
-    },
+    { schema: { tags: ['tasks'], summary: 'Nhiệm vụ của xã/phường (cả nhiệm vụ UBND thành phố giao)', querystring: ZTaskQuery, response: { 200: ZTaskList } } },
     async (request) => {
       const { communeId, origin, asOf, ...filter } = request.query;
       return listTasks(db, actorOf(request), { communeId, origin }, filter, asOf);
     },
   );
-  app.post('/api/tasks', { schema: { tags: ['tasks'], summary: 'Thêm nhiệm vụ UBND thành phố giao', body: ZCityTaskInput } }, async (request, reply) =>
-    reply.status(201).send(await createCityTask(db, actorOf(request), request.body)),
+  app.post(
+    '/api/tasks',
+    { schema: { tags: ['tasks'], summary: 'Thêm nhiệm vụ UBND thành phố giao', body: ZCityTaskInput, response: { 201: ZTaskDetail } } },
+    async (request, reply) => reply.status(201).send(await createCityTask(db, actorOf(request), request.body)),
   );
-  app.get('/api/tasks/:id', { schema: { tags: ['tasks'], summary: 'Chi tiết nhiệm vụ, lịch sử, tệp sản phẩm', params: ZId } }, async (request) =>
-    getTaskDetail(db, actorOf(request), request.params.id),
+  app.get(
+    '/api/tasks/:id',
+    { schema: { tags: ['tasks'], summary: 'Chi tiết nhiệm vụ, lịch sử, tệp sản phẩm', params: ZId, response: { 200: ZTaskDetail } } },
+    async (request) => getTaskDetail(db, actorOf(request), request.params.id),
   );
-  app.patch('/api/tasks/:id', { schema: { tags: ['tasks'], summary: 'Sửa nhiệm vụ (đầu mối CCHC, lãnh đạo)', params: ZId, body: ZTaskUpdate } }, async (request) =>
-    updateTask(db, actorOf(request), request.params.id, request.body),
+  app.patch(
+    '/api/tasks/:id',
+    { schema: { tags: ['tasks'], summary: 'Sửa nhiệm vụ (đầu mối CCHC, lãnh đạo)', params: ZId, body: ZTaskUpdate, response: { 200: ZTaskDetail } } },
+    async (request) => updateTask(db, actorOf(request), request.params.id, request.body),
   );
   app.post(
     '/api/tasks/:id/progress',
-    { schema: { tags: ['tasks'], summary: 'Cập nhật tiến độ / hoàn thành', params: ZId, body: ZProgressInput } },
+    { schema: { tags: ['tasks'], summary: 'Cập nhật tiến độ / hoàn thành', params: ZId, body: ZProgressInput, response: { 200: ZTask } } },
     async (request) => reportProgress(db, actorOf(request), request.params.id, request.body),
   );
   app.post(
     '/api/tasks/:id/comments',
-    { schema: { tags: ['tasks'], summary: 'Thêm ý kiến', params: ZId, body: z.object({ text: z.string().trim().min(1, 'Vui lòng nhập nội dung').max(5000) }) } },
+    { schema: { tags: ['tasks'], summary: 'Thêm ý kiến', params: ZId, body: ZCommentInput, response: { 201: ZHistoryEntry } } },
     async (request, reply) => reply.status(201).send(await addComment(db, actorOf(request), request.params.id, request.body.text)),
   );
 };

@@ -4,8 +4,8 @@
  * for the date asked about, by the pure rules in src/domain/status.
  */
 import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
-import { judgeTask, type Status } from '../../domain/status';
-import { foldDiacritics } from '../../domain/text/normalize';
+import { filterTasks, type TCityTaskInput, type TProgressInput, type TTaskFilter, type TTaskInput, type TTaskUpdate, type TTaskOrigin, type TTaskUnitRole } from '../../contract';
+import { judgeTask } from '../../domain/status';
 import { parseTimeframe } from '../../domain/timeframe';
 import type { Actor } from '../access/actor';
 import { canCommentOnTask, canManageCommune, canReportOnTask, ensure, type CommuneRef } from '../access/policy';
@@ -17,30 +17,14 @@ import { files, plans, taskAssignees, taskHistory, taskOccurrenceCompletions, ta
 import { AppError, notFound, invalid } from '../errors';
 import { assertUnitsOfCommune } from '../units/service';
 
-export interface TaskInput {
-  area: number;
-  number?: number | null;
-  content: string;
-  leadUnitIds: number[];
-  coordinatorUnitIds: number[];
-  timeframeText: string;
-  product?: string;
-  assigneeIds?: number[];
-  dueOverride?: string | null;
-}
-
-export interface CityTaskInput extends TaskInput {
-  communeId: number;
-  sourceDocument: string;
-  /** The year the task belongs to; its time frame is read against that year. */
-  year?: number;
-}
+export type TaskInput = TTaskInput;
+export type CityTaskInput = TCityTaskInput;
 
 interface UnitRefRow {
   taskId: number;
   unitId: number;
   name: string;
-  role: 'lead' | 'coordinator';
+  role: TTaskUnitRole;
   position: number;
 }
 
@@ -55,7 +39,7 @@ export interface LoadedTask {
 interface Scope {
   communeId: number;
   planId?: number;
-  origin?: 'plan' | 'city_assigned';
+  origin?: TTaskOrigin;
   taskIds?: number[];
 }
 
@@ -168,27 +152,7 @@ export function presentTask(task: LoadedTask, context: JudgeContext) {
 
 export type PresentedTask = ReturnType<typeof presentTask>;
 
-export interface TaskFilter {
-  unitId?: number;
-  area?: number;
-  status?: Status;
-  q?: string;
-}
-
-/** Filters on what a person sees in the table: unit, area, judged status, and words ignoring diacritics. */
-export function filterTasks(list: PresentedTask[], filter: TaskFilter): PresentedTask[] {
-  const words = filter.q ? foldDiacritics(filter.q).split(/\s+/).filter(Boolean) : [];
-  return list.filter((task) => {
-    if (filter.area !== undefined && task.area !== filter.area) return false;
-    if (filter.status && task.status !== filter.status) return false;
-    if (filter.unitId !== undefined && ![...task.leadUnits, ...task.coordinatorUnits].some((u) => u.id === filter.unitId)) return false;
-    if (words.length === 0) return true;
-    const haystack = foldDiacritics(
-      [task.content, task.product, task.timeframeText, task.sourceDocument ?? '', ...task.leadUnits.map((u) => u.name), ...task.coordinatorUnits.map((u) => u.name)].join(' '),
-    );
-    return words.every((word) => haystack.includes(word));
-  });
-}
+export type TaskFilter = TTaskFilter;
 
 export async function judgeContext(db: Db, actor: Actor, communeId: number, asOf?: string): Promise<JudgeContext> {
   const commune = await requireCommune(db, actor, communeId);
@@ -266,7 +230,7 @@ async function assertAssignees(db: Db, communeId: number, ids: number[]) {
 interface NewTask {
   communeId: number;
   planId: number | null;
-  origin: 'plan' | 'city_assigned';
+  origin: TTaskOrigin;
   sourceDocument: string | null;
   period: { start: string; end: string };
   position: number;
@@ -340,7 +304,7 @@ function assertVersion(task: LoadedTask, version: number) {
   if (task.row.version !== version) throw new AppError('conflict');
 }
 
-export async function updateTask(db: Db, actor: Actor, taskId: number, input: Partial<TaskInput> & { version: number }) {
+export async function updateTask(db: Db, actor: Actor, taskId: number, input: TTaskUpdate) {
   const { task, context } = await requireTask(db, actor, taskId);
   ensure(canManageCommune(actor, context.commune));
   assertVersion(task, input.version);
@@ -383,14 +347,7 @@ const snapshot = (task: LoadedTask) => ({
   coordinatorUnitIds: task.coordinators.map((u) => u.id),
 });
 
-export interface ProgressInput {
-  progress: number;
-  note?: string;
-  done?: boolean;
-  doneAt?: string;
-  /** For recurring and continuous tasks: the checkpoint (its deadline) this report closes. */
-  occurrence?: string;
-}
+export type ProgressInput = TProgressInput;
 
 export async function reportProgress(db: Db, actor: Actor, taskId: number, input: ProgressInput) {
   const { task, context } = await requireTask(db, actor, taskId);

@@ -1,40 +1,36 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { matchKey } from '../../domain/text/normalize';
+import type { TUnit, TUnitAlias, TUnitInput, TUnitUpdate } from '../../contract';
 import type { Actor } from '../access/actor';
-import { canAdministerCommune, ensure } from '../access/policy';
+import { canAdministerCommune, ensure, type CommuneRef } from '../access/policy';
 import { recordAudit } from '../audit/service';
 import { requireCommune } from '../communes/service';
 import type { Db } from '../db';
 import { unitAliases, units } from '../db/schema';
 import { AppError, notFound, invalid } from '../errors';
 
-export interface UnitInput {
-  name: string;
-  shortName?: string | null;
-  kind?: 'internal' | 'catch_all' | 'outside';
-  isCoordinator?: boolean;
-  active?: boolean;
-}
+type UnitRow = typeof units.$inferSelect;
+type AliasRow = typeof unitAliases.$inferSelect;
 
-export interface UnitWithAliases {
-  id: number;
-  communeId: number;
-  name: string;
-  shortName: string | null;
-  kind: 'internal' | 'catch_all' | 'outside';
-  isCoordinator: boolean;
-  active: boolean;
-  aliases: { id: number; alias: string }[];
-}
-
-export async function listUnits(db: Db, actor: Actor, communeId: number): Promise<UnitWithAliases[]> {
-  await requireCommune(db, actor, communeId);
-  const rows = await db.select().from(units).where(eq(units.communeId, communeId)).orderBy(asc(units.id));
-  const aliases = await db.select().from(unitAliases).where(eq(unitAliases.communeId, communeId)).orderBy(asc(unitAliases.id));
-  return rows.map(({ createdAt: _createdAt, ...unit }) => ({
+/** The API shape of a unit: its other names, and whether the actor may edit it. */
+function presentUnit(actor: Actor, commune: CommuneRef, { createdAt: _createdAt, ...unit }: UnitRow, aliases: AliasRow[]): TUnit {
+  return {
     ...unit,
     aliases: aliases.filter((a) => a.unitId === unit.id).map((a) => ({ id: a.id, alias: a.alias })),
-  }));
+    canEdit: canAdministerCommune(actor, commune),
+  };
+}
+
+async function aliasesOf(db: Db, communeId: number, unitId?: number) {
+  const where = unitId === undefined ? eq(unitAliases.communeId, communeId) : and(eq(unitAliases.communeId, communeId), eq(unitAliases.unitId, unitId));
+  return db.select().from(unitAliases).where(where).orderBy(asc(unitAliases.id));
+}
+
+export async function listUnits(db: Db, actor: Actor, communeId: number): Promise<TUnit[]> {
+  const commune = await requireCommune(db, actor, communeId);
+  const rows = await db.select().from(units).where(eq(units.communeId, communeId)).orderBy(asc(units.id));
+  const aliases = await aliasesOf(db, communeId);
+  return rows.map((unit) => presentUnit(actor, commune, unit, aliases));
 }
 
 async function requireUnit(db: Db, actor: Actor, unitId: number) {
@@ -44,22 +40,23 @@ async function requireUnit(db: Db, actor: Actor, unitId: number) {
   return { unit, commune };
 }
 
-export async function createUnit(db: Db, actor: Actor, communeId: number, input: UnitInput) {
+export async function createUnit(db: Db, actor: Actor, communeId: number, input: TUnitInput): Promise<TUnit> {
   const commune = await requireCommune(db, actor, communeId);
   ensure(canAdministerCommune(actor, commune));
-  return db.transaction(async (tx) => {
+  const created = await db.transaction(async (tx) => {
     const [clash] = await tx.select({ id: units.id }).from(units).where(and(eq(units.communeId, communeId), eq(units.name, input.name)));
     if (clash) throw new AppError('duplicate', {}, undefined, `Đơn vị "${input.name}" đã có.`);
     const [created] = await tx.insert(units).values({ ...input, communeId }).returning();
     await recordAudit(tx, actor, { cityId: commune.cityId, communeId, entity: 'unit', entityId: created.id, action: 'create', after: created });
     return created;
   });
+  return presentUnit(actor, commune, created, []);
 }
 
-export async function updateUnit(db: Db, actor: Actor, unitId: number, input: Partial<UnitInput>) {
+export async function updateUnit(db: Db, actor: Actor, unitId: number, input: TUnitUpdate): Promise<TUnit> {
   const { unit, commune } = await requireUnit(db, actor, unitId);
   ensure(canAdministerCommune(actor, commune));
-  return db.transaction(async (tx) => {
+  const updated = await db.transaction(async (tx) => {
     if (input.name !== undefined && input.name !== unit.name) {
       const [clash] = await tx.select({ id: units.id }).from(units).where(and(eq(units.communeId, unit.communeId), eq(units.name, input.name)));
       if (clash) throw new AppError('duplicate', {}, undefined, `Đơn vị "${input.name}" đã có.`);
@@ -68,9 +65,10 @@ export async function updateUnit(db: Db, actor: Actor, unitId: number, input: Pa
     await recordAudit(tx, actor, { cityId: commune.cityId, communeId: commune.id, entity: 'unit', entityId: unitId, action: 'update', before: unit, after });
     return after;
   });
+  return presentUnit(actor, commune, updated, await aliasesOf(db, commune.id, unitId));
 }
 
-export async function addAlias(db: Db, actor: Actor, unitId: number, alias: string) {
+export async function addAlias(db: Db, actor: Actor, unitId: number, alias: string): Promise<TUnitAlias> {
   const { unit, commune } = await requireUnit(db, actor, unitId);
   ensure(canAdministerCommune(actor, commune));
   const aliasKey = matchKey(alias);

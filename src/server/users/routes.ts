@@ -1,48 +1,25 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { ZId, ZNoContent, ZPasswordInput, ZUser, ZUserCreate, ZUserList, ZUserQuery, ZUserUpdate } from '../../contract';
 import { actorOf } from '../auth/plugin';
 import type { Db } from '../db';
-import { ZId } from '../http/schemas';
 import { createUser, listUsers, setPassword, updateUser } from './service';
 
-const ZRole = z.enum(['admin', 'leader', 'coordinator', 'unit_head', 'unit_staff', 'inspector', 'city_reviewer']);
-const ZPassword = z.string().min(8, 'Mật khẩu phải có ít nhất 8 ký tự').max(200);
-
-const ZUserCreate = z.object({
-  username: z
-    .string()
-    .trim()
-    .min(3, 'Tên đăng nhập cần ít nhất 3 ký tự')
-    .max(60)
-    .regex(/^[a-zA-Z0-9._-]+$/, 'Tên đăng nhập chỉ gồm chữ không dấu, số, dấu chấm, gạch dưới, gạch ngang'),
-  fullName: z.string().trim().min(1, 'Vui lòng nhập họ tên').max(200),
-  title: z.string().trim().max(200).nullable().optional(),
-  role: ZRole,
-  communeId: z.number().int().positive().nullable().optional(),
-  unitId: z.number().int().positive().nullable().optional(),
-  password: ZPassword,
-});
-
-const ZUserUpdate = ZUserCreate.omit({ username: true, password: true }).partial().extend({ active: z.boolean().optional() });
-
 export const userRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
-  app.get(
-    '/api/users',
-    { schema: { tags: ['users'], summary: 'Người dùng (quản trị)', querystring: z.object({ communeId: z.coerce.number().int().positive().optional() }) } },
-    async (request) => listUsers(db, actorOf(request), request.query.communeId),
+  app.get('/api/users', { schema: { tags: ['users'], summary: 'Người dùng (quản trị)', querystring: ZUserQuery, response: { 200: ZUserList } } }, async (request) =>
+    listUsers(db, actorOf(request), request.query.communeId),
   );
-  app.post('/api/users', { schema: { tags: ['users'], summary: 'Thêm người dùng', body: ZUserCreate } }, async (request, reply) =>
+  app.post('/api/users', { schema: { tags: ['users'], summary: 'Thêm người dùng', body: ZUserCreate, response: { 201: ZUser } } }, async (request, reply) =>
     reply.status(201).send(await createUser(db, actorOf(request), request.body)),
   );
-  app.patch('/api/users/:id', { schema: { tags: ['users'], summary: 'Sửa người dùng', params: ZId, body: ZUserUpdate } }, async (request) =>
+  app.patch('/api/users/:id', { schema: { tags: ['users'], summary: 'Sửa người dùng', params: ZId, body: ZUserUpdate, response: { 200: ZUser } } }, async (request) =>
     updateUser(db, actorOf(request), request.params.id, request.body),
   );
   app.post(
     '/api/users/:id/password',
-    { schema: { tags: ['users'], summary: 'Đặt lại mật khẩu', params: ZId, body: z.object({ password: ZPassword }) } },
+    { schema: { tags: ['users'], summary: 'Đặt lại mật khẩu', params: ZId, body: ZPasswordInput, response: { 204: ZNoContent } } },
     async (request, reply) => {
       await setPassword(db, actorOf(request), request.params.id, request.body.password);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 };

@@ -1,4 +1,5 @@
 import { and, asc, eq, type SQL } from 'drizzle-orm';
+import type { TRole, TUser, TUserCreate, TUserUpdate } from '../../contract';
 import type { Actor } from '../access/actor';
 import { canAdministerCommune, ensure, isCityAdmin } from '../access/policy';
 import { recordAudit } from '../audit/service';
@@ -6,19 +7,11 @@ import { hashPassword, PASSWORD_MIN_LENGTH } from '../auth/passwords';
 import { endSessionsOf } from '../auth/service';
 import { requireCommune } from '../communes/service';
 import type { Db, DbOrTx } from '../db';
-import { type Role, sessions, units, users } from '../db/schema';
+import { sessions, units, users } from '../db/schema';
 import { AppError, notFound, invalid } from '../errors';
 
-export interface UserInput {
-  username: string;
-  fullName: string;
-  title?: string | null;
-  role: Role;
-  communeId?: number | null;
-  unitId?: number | null;
-  password: string;
-  active?: boolean;
-}
+/** A new account: what the API accepts, plus `active` for operator tools. */
+export type UserInput = TUserCreate & { active?: boolean };
 
 /** The columns of a user that may leave the server (never the password hash). */
 export const publicUserColumns = {
@@ -39,10 +32,10 @@ const auditView = (user: typeof users.$inferSelect) => {
   return rest;
 };
 
-const CITY_ROLES = new Set<Role>(['admin', 'city_reviewer']);
-const UNIT_ROLES = new Set<Role>(['unit_head', 'unit_staff']);
+const CITY_ROLES = new Set<TRole>(['admin', 'city_reviewer']);
+const UNIT_ROLES = new Set<TRole>(['unit_head', 'unit_staff']);
 
-async function checkPlacement(db: Db, actor: Actor, role: Role, communeId: number | null, unitId: number | null) {
+async function checkPlacement(db: Db, actor: Actor, role: TRole, communeId: number | null, unitId: number | null) {
   if (communeId === null) {
     if (!CITY_ROLES.has(role)) throw invalid('Người dùng vai trò này phải thuộc một xã/phường.');
     ensure(isCityAdmin(actor));
@@ -62,7 +55,7 @@ function checkPassword(password: string) {
   if (password.length < PASSWORD_MIN_LENGTH) throw invalid(`Mật khẩu phải có ít nhất ${PASSWORD_MIN_LENGTH} ký tự.`);
 }
 
-export async function listUsers(db: Db, actor: Actor, communeId?: number) {
+export async function listUsers(db: Db, actor: Actor, communeId?: number): Promise<TUser[]> {
   ensure(actor.role === 'admin');
   const filters: SQL[] = [eq(users.cityId, actor.cityId)];
   if (actor.communeId !== null) filters.push(eq(users.communeId, actor.communeId));
@@ -70,7 +63,7 @@ export async function listUsers(db: Db, actor: Actor, communeId?: number) {
   return db.select(publicUserColumns).from(users).where(and(...filters)).orderBy(asc(users.username));
 }
 
-export async function createUser(db: Db, actor: Actor, input: UserInput) {
+export async function createUser(db: Db, actor: Actor, input: TUserCreate): Promise<TUser> {
   const communeId = input.communeId ?? null;
   const unitId = input.unitId ?? null;
   await checkPlacement(db, actor, input.role, communeId, unitId);
@@ -79,7 +72,7 @@ export async function createUser(db: Db, actor: Actor, input: UserInput) {
 }
 
 /** Also used by the CLI and the demo loader, which act without a signed-in person. */
-export async function insertUser(db: DbOrTx, actor: Actor | null, input: UserInput & { cityId: number }) {
+export async function insertUser(db: DbOrTx, actor: Actor | null, input: UserInput & { cityId: number }): Promise<TUser> {
   const username = input.username.trim().toLowerCase();
   const [clash] = await db.select({ id: users.id }).from(users).where(eq(users.username, username));
   if (clash) throw new AppError('duplicate', {}, undefined, `Tên đăng nhập "${username}" đã có người dùng.`);
@@ -103,7 +96,7 @@ async function requireUser(db: Db, actor: Actor, userId: number) {
   return user;
 }
 
-export async function updateUser(db: Db, actor: Actor, userId: number, input: Partial<Omit<UserInput, 'password' | 'username'>>) {
+export async function updateUser(db: Db, actor: Actor, userId: number, input: TUserUpdate): Promise<TUser> {
   const before = await requireUser(db, actor, userId);
   const role = input.role ?? before.role;
   const communeId = input.communeId === undefined ? before.communeId : input.communeId;

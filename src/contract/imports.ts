@@ -1,0 +1,93 @@
+/** Plan import: a document read into a draft the officer reviews, then saved. */
+import { z } from 'zod';
+import { ZPlanInput } from './plans';
+import { ZComparator, ZPlanKind, ZScheduleKind, ZUnitKind } from './vocabulary';
+
+export const WARNING_CODES = [
+  'unit_in_time_column',
+  'row_continued',
+  'unknown_unit',
+  'timeframe_not_understood',
+  'number_missing',
+  'number_repeated',
+  'no_task_table',
+  'no_area',
+  'row_uncertain',
+] as const;
+
+const ZImportedMeta = z.object({
+  title: z.string().nullable(),
+  number: z.string().nullable(),
+  issuer: z.string().nullable(),
+  place: z.string().nullable(),
+  date: z.string().nullable(),
+  kind: ZPlanKind.nullable(),
+  period: z.object({ start: z.string(), end: z.string() }).nullable(),
+});
+
+const ZImportedTask = z.object({
+  area: z.number().nullable(),
+  number: z.number().nullable(),
+  content: z.string(),
+  lead: z.array(z.string()),
+  coordinators: z.array(z.string()),
+  timeframe: z.object({ text: z.string(), kind: ZScheduleKind, start: z.string().nullable(), due: z.string().nullable(), occurrences: z.array(z.string()) }),
+  product: z.string(),
+});
+export type TImportedTask = z.infer<typeof ZImportedTask>;
+
+const ZImportWarning = z.object({ code: z.enum(WARNING_CODES), message: z.string(), task: z.number().nullable().optional() });
+export type TImportWarning = z.infer<typeof ZImportWarning>;
+
+const ZUnitMapping = z.object({
+  name: z.string(),
+  unitId: z.number().nullable(),
+  kind: z.enum(['unit', 'catch_all', 'outside', 'unknown']),
+  suggestion: z
+    .discriminatedUnion('action', [
+      z.object({ action: z.literal('new_alias'), unitId: z.number(), unitName: z.string() }),
+      z.object({ action: z.literal('new_unit'), name: z.string() }),
+    ])
+    .optional(),
+});
+export type TUnitMapping = z.infer<typeof ZUnitMapping>;
+
+/** The draft: nothing is stored until the reviewed plan is saved. */
+export const ZImportResult = z.object({
+  meta: ZImportedMeta,
+  targets: z.array(z.object({ text: z.string(), comparator: ZComparator.nullable(), value: z.number().nullable(), unit: z.string().nullable() })),
+  tasks: z.array(ZImportedTask),
+  responsibilities: z.array(z.object({ unit: z.string(), areas: z.array(z.number()), text: z.string() })),
+  warnings: z.array(ZImportWarning),
+  mapping: z.array(ZUnitMapping).optional(),
+  source: z.object({ format: z.enum(['docx', 'pdf', 'text']), text: z.string(), rows: z.array(z.array(z.string())) }),
+});
+export type TImportResult = z.infer<typeof ZImportResult>;
+
+/** How the officer settled one name written in the document. */
+export const ZUnitChoice = z.object({
+  name: z.string().trim().min(1).max(300),
+  /** An existing unit; with `addAlias` the written name becomes one of its other names. */
+  unitId: z.number().int().positive().nullable().optional(),
+  addAlias: z.boolean().optional(),
+  /** A new unit of this kind, named as written. */
+  newUnitKind: ZUnitKind.optional(),
+});
+export type TUnitChoice = z.infer<typeof ZUnitChoice>;
+
+export const ZReviewedTask = z.object({
+  area: z.number().int().min(1, 'Lĩnh vực từ I đến VII').max(7, 'Lĩnh vực từ I đến VII'),
+  number: z.number().int().min(1).max(10_000).nullable().optional(),
+  content: z.string().trim().min(1, 'Nội dung nhiệm vụ không được để trống').max(5000),
+  lead: z.array(ZUnitChoice).max(20),
+  coordinators: z.array(ZUnitChoice).max(40),
+  timeframeText: z.string().trim().max(1000),
+  product: z.string().trim().max(3000).optional(),
+});
+export type TReviewedTask = z.infer<typeof ZReviewedTask>;
+
+export const ZReviewedPlan = z.object({
+  plan: ZPlanInput.omit({ communeId: true }),
+  tasks: z.array(ZReviewedTask).min(1, 'Kế hoạch cần ít nhất một nhiệm vụ').max(500),
+});
+export type TReviewedPlan = z.infer<typeof ZReviewedPlan>;

@@ -1,0 +1,21 @@
+/**
+ * The HTTP contract between the server and the web app: every shared vocabulary once, and the
+ * request and response schemas of every route, one file per capability. Imports only zod and
+ * src/domain. Server routes declare these schemas (validated both ways, and described at
+ * /api/docs); the web app imports the `T…` types, so `tsc` sees any drift across HTTP.
+ */
+export * from './audit';
+export * from './auth';
+export * from './calendar';
+export * from './common';
+export * from './communes';
+export * from './dashboard';
+export * from './files';
+export * from './imports';
+export * from './plans';
+export * from './task-filter';
+export * from './tasks';
+export * from './timeframe';
+export * from './units';
+export * from './users';
+export * from './vocabulary';

@@ -1,0 +1,128 @@
+/** Tasks (nhiệm vụ): a plan's, or assigned by the city outside any plan. Statuses are judged for a date. */
+import { z } from 'zod';
+import { ZDate, ZIsoDate, ZPersonRef, ZSchedule, ZTimestamp, ZUnitRef } from './common';
+import { ZHistoryKind, ZTaskOrigin, ZTaskStatus } from './vocabulary';
+
+const ZUnitIds = z.array(z.number().int().positive()).max(50);
+const ZAreaInput = z.number().int().min(1, 'Lĩnh vực từ I đến VII').max(7, 'Lĩnh vực từ I đến VII');
+
+export const ZTaskInput = z.object({
+  area: ZAreaInput,
+  number: z.number().int().min(1).max(10_000).nullable().optional(),
+  content: z.string().trim().min(1, 'Vui lòng nhập nội dung nhiệm vụ').max(5000, 'Nội dung nhiệm vụ tối đa 5000 ký tự'),
+  leadUnitIds: ZUnitIds.min(1, 'Chọn ít nhất một cơ quan chủ trì'),
+  coordinatorUnitIds: ZUnitIds.default([]),
+  timeframeText: z.string().trim().max(1000, 'Thời gian thực hiện tối đa 1000 ký tự').default(''),
+  product: z.string().trim().max(3000, 'Sản phẩm tối đa 3000 ký tự').optional(),
+  assigneeIds: z.array(z.number().int().positive()).max(50).optional(),
+  dueOverride: ZIsoDate.nullable().optional(),
+});
+/** A task's fields once parsed (defaults filled in). */
+export type TTaskInput = z.infer<typeof ZTaskInput>;
+
+export const ZTaskUpdate = ZTaskInput.partial().extend({ version: z.number().int().positive() });
+export type TTaskUpdate = z.infer<typeof ZTaskUpdate>;
+
+export const ZCityTaskInput = ZTaskInput.extend({
+  communeId: z.number().int().positive(),
+  origin: z.literal('city_assigned').default('city_assigned'),
+  sourceDocument: z.string().trim().min(1, 'Vui lòng nhập văn bản giao nhiệm vụ').max(500),
+  /** The year the task belongs to; its time frame is read against that year. */
+  year: z.number().int().min(2000).max(2100).optional(),
+});
+export type TCityTaskInput = z.infer<typeof ZCityTaskInput>;
+
+/** What a person filters the task table on; the search ignores diacritics. */
+export const ZTaskFilter = z.object({
+  unitId: z.coerce.number().int().positive().optional(),
+  area: z.coerce.number().int().min(1).max(7).optional(),
+  status: ZTaskStatus.optional(),
+  q: z.string().max(200).optional(),
+});
+export type TTaskFilter = z.infer<typeof ZTaskFilter>;
+
+/** `GET /api/plans/:id/tasks`: the filter, judged as of a date (today by default). */
+export const ZPlanTaskQuery = ZTaskFilter.extend({ asOf: ZIsoDate.optional() });
+
+/** `GET /api/tasks`: a commune's tasks, plan tasks and city-assigned ones. */
+export const ZTaskQuery = ZPlanTaskQuery.extend({ communeId: z.coerce.number().int().positive(), origin: ZTaskOrigin.optional() });
+export type TTaskQuery = z.infer<typeof ZTaskQuery>;
+
+export const ZProgressInput = z.object({
+  progress: z.number().int().min(0, 'Tiến độ từ 0 đến 100').max(100, 'Tiến độ từ 0 đến 100'),
+  note: z.string().trim().max(5000).optional(),
+  done: z.boolean().optional(),
+  doneAt: ZIsoDate.optional(),
+  /** For recurring and continuous tasks: the checkpoint (its deadline) this report closes. */
+  occurrence: ZIsoDate.optional(),
+});
+export type TProgressInput = z.infer<typeof ZProgressInput>;
+
+export const ZCommentInput = z.object({ text: z.string().trim().min(1, 'Vui lòng nhập nội dung').max(5000) });
+export type TCommentInput = z.infer<typeof ZCommentInput>;
+
+/** One deadline of a recurring or continuous task, with its own status. */
+export const ZCheckpoint = z.object({ due: ZDate, doneAt: ZDate.nullable(), status: ZTaskStatus });
+export type TCheckpoint = z.infer<typeof ZCheckpoint>;
+
+export const ZTask = z.object({
+  id: z.number(),
+  communeId: z.number(),
+  planId: z.number().nullable(),
+  origin: ZTaskOrigin,
+  sourceDocument: z.string().nullable(),
+  area: z.number(),
+  number: z.number().nullable(),
+  content: z.string(),
+  leadUnits: z.array(ZUnitRef),
+  coordinatorUnits: z.array(ZUnitRef),
+  timeframeText: z.string(),
+  schedule: ZSchedule,
+  dueOverride: ZDate.nullable(),
+  /** The effective deadline: the one-off due date, or the next open checkpoint. */
+  due: ZDate.nullable(),
+  /** The earliest checkpoint still open. */
+  nextDue: ZDate.nullable(),
+  daysLate: z.number().nullable(),
+  product: z.string(),
+  progress: z.number(),
+  doneAt: ZDate.nullable(),
+  status: ZTaskStatus,
+  checkpoints: z.array(ZCheckpoint),
+  assignees: z.array(ZPersonRef),
+  updatedAt: ZTimestamp,
+  /** Sent back with an edit: a stale version is refused (409). */
+  version: z.number(),
+  /** May report progress, attach files, comment. */
+  canEdit: z.boolean(),
+  /** May change the task itself (content, units, deadline). */
+  canManage: z.boolean(),
+});
+export type TTask = z.infer<typeof ZTask>;
+
+export const ZTaskList = z.array(ZTask);
+
+export const ZHistoryEntry = z.object({
+  id: z.number(),
+  at: ZTimestamp,
+  user: ZPersonRef,
+  kind: ZHistoryKind,
+  progress: z.number().nullable(),
+  note: z.string().nullable(),
+  fileId: z.number().nullable(),
+  occurrence: ZDate.nullable(),
+});
+export type THistoryEntry = z.infer<typeof ZHistoryEntry>;
+
+export const ZFileMeta = z.object({
+  id: z.number(),
+  name: z.string(),
+  size: z.number(),
+  mimeType: z.string(),
+  uploadedAt: ZTimestamp,
+  uploadedBy: ZPersonRef,
+});
+export type TFileMeta = z.infer<typeof ZFileMeta>;
+
+export const ZTaskDetail = ZTask.extend({ history: z.array(ZHistoryEntry), files: z.array(ZFileMeta) });
+export type TTaskDetail = z.infer<typeof ZTaskDetail>;

@@ -1,0 +1,85 @@
+/**
+ * Every closed list of words the server, the database and the web app share, written once.
+ * Each list is an `as const` array (for loops and CHECK constraints), a zod enum (for schemas)
+ * and a type.
+ */
+import { z } from 'zod';
+import { STATUSES } from '../domain/status/types';
+import type { ScheduleKind } from '../domain/timeframe/types';
+
+/** admin with no commune = the city's administrator; city_reviewer = Sở Nội vụ (read-only over every commune). */
+export const ROLES = ['admin', 'leader', 'coordinator', 'unit_head', 'unit_staff', 'inspector', 'city_reviewer'] as const;
+export const ZRole = z.enum(ROLES);
+export type TRole = z.infer<typeof ZRole>;
+
+/** Task statuses, judged for a date and never stored (see src/domain/status). */
+export { STATUSES };
+export const ZTaskStatus = z.enum(STATUSES);
+export type TTaskStatus = z.infer<typeof ZTaskStatus>;
+
+/** The seven reform areas (lĩnh vực I–VII). */
+export const AREAS = [1, 2, 3, 4, 5, 6, 7] as const;
+export type TArea = (typeof AREAS)[number];
+
+export const PLAN_KINDS = ['annual', 'half_year', 'thematic', 'inspection'] as const;
+export const ZPlanKind = z.enum(PLAN_KINDS);
+export type TPlanKind = z.infer<typeof ZPlanKind>;
+
+export const PLAN_STATUSES = ['draft', 'issued', 'closed'] as const;
+export const ZPlanStatus = z.enum(PLAN_STATUSES);
+export type TPlanStatus = z.infer<typeof ZPlanStatus>;
+
+/** How a plan's key target compares its value ("tỷ lệ … đạt ≥ 95%"). */
+export const COMPARATORS = ['>=', '<=', '=', '>', '<'] as const;
+export const ZComparator = z.enum(COMPARATORS);
+export type TComparator = z.infer<typeof ZComparator>;
+
+/** internal: a unit of the commune; catch_all: "Các cơ quan, đơn vị liên quan"; outside: Mặt trận, Sở … */
+export const UNIT_KINDS = ['internal', 'catch_all', 'outside'] as const;
+export const ZUnitKind = z.enum(UNIT_KINDS);
+export type TUnitKind = z.infer<typeof ZUnitKind>;
+
+export const COMMUNE_KINDS = ['xa', 'phuong'] as const;
+export const ZCommuneKind = z.enum(COMMUNE_KINDS);
+export type TCommuneKind = z.infer<typeof ZCommuneKind>;
+
+/** plan: a task of a plan; city_assigned: nhiệm vụ UBND thành phố giao, outside any plan. */
+export const TASK_ORIGINS = ['plan', 'city_assigned'] as const;
+export const ZTaskOrigin = z.enum(TASK_ORIGINS);
+export type TTaskOrigin = z.infer<typeof ZTaskOrigin>;
+
+/** A unit's part in a task: cơ quan chủ trì / phối hợp. */
+export const TASK_UNIT_ROLES = ['lead', 'coordinator'] as const;
+export type TTaskUnitRole = (typeof TASK_UNIT_ROLES)[number];
+
+export const HISTORY_KINDS = ['created', 'edited', 'progress', 'comment', 'file', 'done', 'reopened'] as const;
+export const ZHistoryKind = z.enum(HISTORY_KINDS);
+export type THistoryKind = z.infer<typeof ZHistoryKind>;
+
+/** The government's yearly swaps: an extra day off, or a make-up working day. */
+export const CALENDAR_OVERRIDE_KINDS = ['day_off', 'working_day'] as const;
+export const ZCalendarOverrideKind = z.enum(CALENDAR_OVERRIDE_KINDS);
+export type TCalendarOverrideKind = z.infer<typeof ZCalendarOverrideKind>;
+
+/** What the audit log records changes of; a new capability adds its entity here. */
+export const AUDIT_ENTITIES = ['plan', 'task', 'user', 'unit', 'commune', 'calendar'] as const;
+export const ZAuditEntity = z.enum(AUDIT_ENTITIES);
+export type TAuditEntity = z.infer<typeof ZAuditEntity>;
+
+export const AUDIT_ACTIONS = ['create', 'update', 'delete', 'progress', 'attach_file', 'add_alias', 'remove_alias', 'reset_password'] as const;
+export const ZAuditAction = z.enum(AUDIT_ACTIONS);
+export type TAuditAction = z.infer<typeof ZAuditAction>;
+
+/** How a time-frame text was understood (see src/domain/timeframe/types.ts for examples of each). */
+export const SCHEDULE_KINDS = [
+  'date',
+  'month',
+  'quarter',
+  'range',
+  'recurring',
+  'whole_period',
+  'continuous',
+  'external',
+  'unspecified',
+] as const satisfies readonly ScheduleKind[];
+export const ZScheduleKind = z.enum(SCHEDULE_KINDS);
