@@ -5,10 +5,13 @@ import { defineConfig } from 'vite';
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
 const repoSrc = fileURLToPath(new URL('../src', import.meta.url));
 const repoModules = fileURLToPath(new URL('../node_modules', import.meta.url));
+const contract = fileURLToPath(new URL('../src/contract/index.ts', import.meta.url));
 
 export default defineConfig({
   root: webRoot,
   plugins: [react()],
+  // The HTTP contract the server's routes declare: the app takes its types and shared rules from it.
+  resolve: { alias: { '@contract': contract } },
   build: {
     outDir: '../dist/web',
     emptyOutDir: true,

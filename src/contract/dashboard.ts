@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ZDate, ZIsoDate } from './common';
 import { ZPlanDetail } from './plans';
 import { ZTask } from './tasks';
-import { ZTaskStatus } from './vocabulary';
+import { ZArea, ZTaskStatus } from './vocabulary';
 
 export const ZDashboardQuery = z.object({
   communeId: z.coerce.number().int().positive().optional(),
@@ -46,7 +46,7 @@ export const ZDashboardFull = z.object({
   completionRate: z.number(),
   /** Tasks the city assigned with a deadline in the plan's period. */
   cityAssigned: ZStatusSummary,
-  byArea: z.array(ZGroupCount.extend({ area: z.number() })),
+  byArea: z.array(ZGroupCount.extend({ area: ZArea })),
   byUnit: z.array(ZGroupCount.extend({ unitId: z.number(), unitName: z.string() })),
   overdue: z.array(ZTask),
   dueSoon: z.array(ZTask),

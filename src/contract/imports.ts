@@ -1,7 +1,7 @@
 /** Plan import: a document read into a draft the officer reviews, then saved. */
 import { z } from 'zod';
 import { ZPlanInput } from './plans';
-import { ZComparator, ZPlanKind, ZScheduleKind, ZUnitKind } from './vocabulary';
+import { ZArea, ZComparator, ZPlanKind, ZScheduleKind, ZUnitKind } from './vocabulary';
 
 export const WARNING_CODES = [
   'unit_in_time_column',
@@ -76,7 +76,7 @@ export const ZUnitChoice = z.object({
 export type TUnitChoice = z.infer<typeof ZUnitChoice>;
 
 export const ZReviewedTask = z.object({
-  area: z.number().int().min(1, 'Lĩnh vực từ I đến VII').max(7, 'Lĩnh vực từ I đến VII'),
+  area: ZArea,
   number: z.number().int().min(1).max(10_000).nullable().optional(),
   content: z.string().trim().min(1, 'Nội dung nhiệm vụ không được để trống').max(5000),
   lead: z.array(ZUnitChoice).max(20),

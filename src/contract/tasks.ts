@@ -1,13 +1,12 @@
 /** Tasks (nhiệm vụ): a plan's, or assigned by the city outside any plan. Statuses are judged for a date. */
 import { z } from 'zod';
 import { ZDate, ZIsoDate, ZPersonRef, ZSchedule, ZTimestamp, ZUnitRef } from './common';
-import { ZHistoryKind, ZTaskOrigin, ZTaskStatus } from './vocabulary';
+import { ZArea, ZHistoryKind, ZTaskOrigin, ZTaskStatus } from './vocabulary';
 
 const ZUnitIds = z.array(z.number().int().positive()).max(50);
-const ZAreaInput = z.number().int().min(1, 'Lĩnh vực từ I đến VII').max(7, 'Lĩnh vực từ I đến VII');
 
 export const ZTaskInput = z.object({
-  area: ZAreaInput,
+  area: ZArea,
   number: z.number().int().min(1).max(10_000).nullable().optional(),
   content: z.string().trim().min(1, 'Vui lòng nhập nội dung nhiệm vụ').max(5000, 'Nội dung nhiệm vụ tối đa 5000 ký tự'),
   leadUnitIds: ZUnitIds.min(1, 'Chọn ít nhất một cơ quan chủ trì'),
@@ -35,7 +34,7 @@ export type TCityTaskInput = z.infer<typeof ZCityTaskInput>;
 /** What a person filters the task table on; the search ignores diacritics. */
 export const ZTaskFilter = z.object({
   unitId: z.coerce.number().int().positive().optional(),
-  area: z.coerce.number().int().min(1).max(7).optional(),
+  area: z.coerce.number().pipe(ZArea).optional(),
   status: ZTaskStatus.optional(),
   q: z.string().max(200).optional(),
 });
@@ -71,7 +70,7 @@ export const ZTask = z.object({
   planId: z.number().nullable(),
   origin: ZTaskOrigin,
   sourceDocument: z.string().nullable(),
-  area: z.number(),
+  area: ZArea,
   number: z.number().nullable(),
   content: z.string(),
   leadUnits: z.array(ZUnitRef),

@@ -19,7 +19,8 @@ export type TTaskStatus = z.infer<typeof ZTaskStatus>;
 
 /** The seven reform areas (lĩnh vực I–VII). */
 export const AREAS = [1, 2, 3, 4, 5, 6, 7] as const;
-export type TArea = (typeof AREAS)[number];
+export const ZArea = z.literal(AREAS, { error: 'Lĩnh vực từ I đến VII' });
+export type TArea = z.infer<typeof ZArea>;
 
 export const PLAN_KINDS = ['annual', 'half_year', 'thematic', 'inspection'] as const;
 export const ZPlanKind = z.enum(PLAN_KINDS);

@@ -3,7 +3,7 @@
  * city assigned in its period) judged for one date, counted by area and by unit.
  */
 import { isDone, summarise, type Status } from '../../domain/status';
-import type { TDashboardQuery } from '../../contract';
+import { AREAS, type TDashboardQuery } from '../../contract';
 import type { Actor } from '../access/actor';
 import { planRights } from '../access/policy';
 import { todayInVietnam } from '../clock';
@@ -62,7 +62,7 @@ export async function getDashboard(db: Db, actor: Actor, query: TDashboardQuery)
     totals,
     completionRate: totals.completionRate,
     cityAssigned: summarise(cityTasks.map((t) => t.status)),
-    byArea: [1, 2, 3, 4, 5, 6, 7].map((area) => {
+    byArea: AREAS.map((area) => {
       const summary = summarise(areaGroups.get(area) ?? []);
       return { area, total: summary.total, done: summary.done, overdue: summary.overdue, byStatus: summary.byStatus };
     }),

@@ -21,6 +21,7 @@ import {
   varchar,
 } from 'drizzle-orm/pg-core';
 import type {
+  TArea,
   TAuditAction,
   TAuditEntity,
   TCalendarOverrideKind,
@@ -170,7 +171,7 @@ export const tasks = pgTable(
     planId: integer('plan_id').references(() => plans.id, { onDelete: 'cascade' }),
     origin: varchar('origin', { length: 16 }).$type<TTaskOrigin>().notNull().default('plan'),
     sourceDocument: varchar('source_document', { length: 500 }),
-    area: integer('area').notNull(),
+    area: integer('area').$type<TArea>().notNull(),
     number: integer('number'),
     position: integer('position').notNull().default(0),
     content: text('content').notNull(),

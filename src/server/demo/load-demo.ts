@@ -15,7 +15,7 @@ import type { Db, DbOrTx } from '../db';
 import { cities, communes, taskHistory, taskOccurrenceCompletions, tasks, unitAliases, units, users } from '../db/schema';
 import { guessUnitKind } from '../../importer';
 import type { GoldTask } from '../../importer/accuracy';
-import type { TPlanKind, TTargetInput } from '../../contract';
+import { type TPlanKind, type TTargetInput, ZArea } from '../../contract';
 import { insertPlan } from '../plans/service';
 import { insertTask } from '../tasks/service';
 import { insertUser } from '../users/service';
@@ -120,7 +120,7 @@ async function loadPlan(tx: DbOrTx, cityId: number, communeId: number, commune: 
       tx,
       null,
       { communeId, planId: plan.id, origin: 'plan', sourceDocument: null, period: gold.meta.period, position },
-      { area: task.area, number: task.number, content: task.content, leadUnitIds: [...new Set(lead)], coordinatorUnitIds: [...new Set(coordinators)].filter((id) => !lead.includes(id)), timeframeText: task.timeframe.text, product: task.product },
+      { area: ZArea.parse(task.area), number: task.number, content: task.content, leadUnitIds: [...new Set(lead)], coordinatorUnitIds: [...new Set(coordinators)].filter((id) => !lead.includes(id)), timeframeText: task.timeframe.text, product: task.product },
       cityId,
     );
     if (reporter) await simulateProgress(tx, created, reporter, today);
@@ -206,7 +206,7 @@ async function loadCityTasks(tx: DbOrTx, cityId: number, communeId: number, byKe
       tx,
       null,
       { communeId, planId: null, origin: 'city_assigned', sourceDocument: item.source, period, position },
-      { area: item.area, content: item.content, leadUnitIds: item.lead, coordinatorUnitIds: [], timeframeText: item.due && inYear ? `Trước ngày ${viDate(item.due)}` : 'Theo Văn bản của UBND thành phố', product: 'Báo cáo' },
+      { area: ZArea.parse(item.area), content: item.content, leadUnitIds: item.lead, coordinatorUnitIds: [], timeframeText: item.due && inYear ? `Trước ngày ${viDate(item.due)}` : 'Theo Văn bản của UBND thành phố', product: 'Báo cáo' },
       cityId,
     );
     if (item.done) await tx.update(tasks).set({ progress: 100, doneAt: item.done }).where(eq(tasks.id, created.id));

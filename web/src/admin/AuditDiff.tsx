@@ -1,5 +1,5 @@
 import { Table } from 'antd';
-import type { AuditEntry } from '../app/api-types';
+import type { TAuditEntry } from '@contract';
 import { useT } from '../app/i18n';
 
 interface FieldChange {
@@ -28,7 +28,7 @@ function changedFields(before: unknown, after: unknown): FieldChange[] {
     .filter((change) => change.before !== change.after);
 }
 
-export function AuditDiff({ entry }: { entry: AuditEntry }) {
+export function AuditDiff({ entry }: { entry: TAuditEntry }) {
   const t = useT();
   return (
     <Table<FieldChange>

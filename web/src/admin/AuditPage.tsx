@@ -1,7 +1,7 @@
 import { Flex, Select, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { catalogueKeys, type MessageKey } from '../../../src/i18n';
-import type { AuditEntry } from '../app/api-types';
+import type { TAuditEntry } from '@contract';
 import { useErrorText } from '../app/feedback';
 import { formatDateTime } from '../app/format';
 import { useT, type Translate } from '../app/i18n';
@@ -18,7 +18,7 @@ function label(t: Translate, key: string, fallback: string): string {
   return known.has(key) ? t(key as MessageKey) : fallback;
 }
 
-function EntityCell({ entry }: { entry: AuditEntry }) {
+function EntityCell({ entry }: { entry: TAuditEntry }) {
   const t = useT();
   const { open } = useTaskDrawer();
   const text = `${label(t, `ui.audit.entity.${entry.entity}`, entry.entity)} #${entry.entityId}`;
@@ -63,7 +63,7 @@ export function AuditPage() {
         </Flex>
       </Flex>
       {audit.isError && <Typography.Text type="danger">{errorText(audit.error)}</Typography.Text>}
-      <Table<AuditEntry>
+      <Table<TAuditEntry>
         data-testid="audit-table"
         rowKey="id"
         size="small"

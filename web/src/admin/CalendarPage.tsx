@@ -2,7 +2,8 @@ import { DeleteOutlined } from '@ant-design/icons';
 import { Button, Card, Col, DatePicker, Flex, Popconfirm, Row, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import type { CalendarOverride } from '../app/api-types';
+import type { TCalendarOverride } from '@contract';
+import { usePermissions } from '../app/auth';
 import { useNotify } from '../app/feedback';
 import { formatDate } from '../app/format';
 import { useT } from '../app/i18n';
@@ -13,14 +14,16 @@ function weekday(iso: string): string {
   return dayjs(iso).format('dddd');
 }
 
-function Overrides({ year, overrides }: { year: number; overrides: CalendarOverride[] }) {
+function Overrides({ year, overrides }: { year: number; overrides: TCalendarOverride[] }) {
   const t = useT();
+  // The calendar is national: only the city's administrator changes it.
+  const { canManageCity } = usePermissions();
   const notify = useNotify();
   const remove = useRemoveOverride();
   return (
     <Card title={t('ui.calendar.overrides')} size="small">
-      <OverrideForm year={year} />
-      <Table<CalendarOverride>
+      {canManageCity && <OverrideForm year={year} />}
+      <Table<TCalendarOverride>
         data-testid="overrides-table"
         size="small"
         rowKey="id"
@@ -41,7 +44,8 @@ function Overrides({ year, overrides }: { year: number; overrides: CalendarOverr
             key: 'actions',
             title: '',
             width: 60,
-            render: (_, o) => (
+            render: (_, o) =>
+              canManageCity && (
               <Popconfirm
                 title={t('ui.calendar.removeConfirm')}
                 okText={t('ui.delete')}

@@ -1,18 +1,19 @@
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Flex, Form, Input, InputNumber, Modal, Select, Table, Typography } from 'antd';
 import { useState } from 'react';
-import type { Commune, CommuneInput } from '../app/api-types';
+import type { TCommune, TCommuneInput } from '@contract';
+import { usePermissions } from '../app/auth';
 import { useNotify } from '../app/feedback';
 import { useT } from '../app/i18n';
 import { useCommunes } from '../app/reference';
 import { useSaveCommune } from './queries';
 
-function CommuneModal({ commune, onClose }: { commune: Commune | null; onClose: () => void }) {
+function CommuneModal({ commune, onClose }: { commune: TCommune | null; onClose: () => void }) {
   const t = useT();
   const notify = useNotify();
   const save = useSaveCommune();
-  const [form] = Form.useForm<CommuneInput>();
-  const submit = (input: CommuneInput) =>
+  const [form] = Form.useForm<TCommuneInput>();
+  const submit = (input: TCommuneInput) =>
     save.mutate(
       { id: commune?.id, input },
       {
@@ -34,7 +35,7 @@ function CommuneModal({ commune, onClose }: { commune: Commune | null; onClose: 
       confirmLoading={save.isPending}
       okButtonProps={{ 'data-testid': 'commune-form-submit' } as Record<string, string>}
     >
-      <Form<CommuneInput>
+      <Form<TCommuneInput>
         form={form}
         layout="vertical"
         initialValues={commune ?? { kind: 'xa', dueSoonDays: 14 }}
@@ -67,18 +68,21 @@ function CommuneModal({ commune, onClose }: { commune: Commune | null; onClose: 
 export function CommunesPage() {
   const t = useT();
   const communes = useCommunes();
-  const [editing, setEditing] = useState<Commune | null | 'new'>(null);
+  const { canManageCity } = usePermissions();
+  const [editing, setEditing] = useState<TCommune | null | 'new'>(null);
   return (
     <>
       <Flex justify="space-between" align="center" style={{ marginBottom: 12 }} wrap gap={8}>
         <Typography.Title level={3} className="page-title" style={{ margin: 0 }}>
           {t('ui.nav.communes')}
         </Typography.Title>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="commune-add">
-          {t('ui.communes.add')}
-        </Button>
+        {canManageCity && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="commune-add">
+            {t('ui.communes.add')}
+          </Button>
+        )}
       </Flex>
-      <Table<Commune>
+      <Table<TCommune>
         data-testid="communes-table"
         rowKey="id"
         loading={communes.isPending}
@@ -95,14 +99,8 @@ export function CommunesPage() {
             key: 'actions',
             title: '',
             width: 60,
-            render: (_, c) => (
-              <Button
-                icon={<EditOutlined />}
-                onClick={() => setEditing(c)}
-                aria-label={t('ui.edit')}
-                data-testid="commune-edit"
-              />
-            ),
+            render: (_, c) =>
+              c.canEdit && <Button icon={<EditOutlined />} onClick={() => setEditing(c)} aria-label={t('ui.edit')} data-testid="commune-edit" />,
           },
         ]}
       />

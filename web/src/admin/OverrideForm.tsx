@@ -1,7 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, DatePicker, Flex, Form, Input, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
-import type { OverrideKind } from '../app/api-types';
+import type { TCalendarOverrideKind } from '@contract';
 import { useNotify } from '../app/feedback';
 import { DATE_FORMAT, toIsoDate } from '../app/format';
 import { useT } from '../app/i18n';
@@ -9,7 +9,7 @@ import { useAddOverride } from './queries';
 
 interface Values {
   date: Dayjs;
-  kind: OverrideKind;
+  kind: TCalendarOverrideKind;
   note?: string;
 }
 

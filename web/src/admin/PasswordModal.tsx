@@ -1,11 +1,11 @@
 import { Form, Input, Modal } from 'antd';
-import type { AdminUser } from '../app/api-types';
+import type { TUser } from '@contract';
 import { useNotify } from '../app/feedback';
 import { useT } from '../app/i18n';
 import { useResetPassword } from './queries';
 import { MIN_PASSWORD } from './UserModal';
 
-export function PasswordModal({ user, onClose }: { user: AdminUser; onClose: () => void }) {
+export function PasswordModal({ user, onClose }: { user: TUser; onClose: () => void }) {
   const t = useT();
   const notify = useNotify();
   const reset = useResetPassword();

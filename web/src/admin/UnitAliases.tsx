@@ -1,13 +1,13 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Flex, Input, Space, Tag } from 'antd';
 import { useState } from 'react';
-import type { Unit } from '../app/api-types';
+import type { TUnit } from '@contract';
 import { useNotify } from '../app/feedback';
 import { useT } from '../app/i18n';
 import { useAddAlias, useRemoveAlias } from './queries';
 
 /** The other names documents use for a unit ("VH-XH", "Phòng VHXH"…), so imports map them to it. */
-export function UnitAliases({ unit }: { unit: Unit }) {
+export function UnitAliases({ unit }: { unit: TUnit }) {
   const t = useT();
   const notify = useNotify();
   const add = useAddAlias();
@@ -20,7 +20,7 @@ export function UnitAliases({ unit }: { unit: Unit }) {
       {unit.aliases.map((alias) => (
         <Tag
           key={alias.id}
-          closable={{ 'aria-label': t('ui.units.removeAlias', { alias: alias.alias }) }}
+          closable={unit.canEdit && { 'aria-label': t('ui.units.removeAlias', { alias: alias.alias }) }}
           onClose={(e) => {
             e.preventDefault();
             remove.mutate(alias.id, { onError: notify.error });
@@ -30,6 +30,7 @@ export function UnitAliases({ unit }: { unit: Unit }) {
           {alias.alias}
         </Tag>
       ))}
+      {unit.canEdit && (
       <Space.Compact size="small">
         <Input
           value={text}
@@ -49,6 +50,7 @@ export function UnitAliases({ unit }: { unit: Unit }) {
           data-testid="unit-alias-add"
         />
       </Space.Compact>
+      )}
     </Flex>
   );
 }

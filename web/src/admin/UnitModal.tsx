@@ -1,17 +1,17 @@
 import { Checkbox, Form, Input, Modal, Select } from 'antd';
-import type { Unit, UnitInput, UnitKind } from '../app/api-types';
+import type { TUnit, TUnitInput, TUnitKind } from '@contract';
 import { useNotify } from '../app/feedback';
 import { useT } from '../app/i18n';
 import { useSaveUnit } from './queries';
 
-const KINDS: UnitKind[] = ['internal', 'catch_all', 'outside'];
+const KINDS: TUnitKind[] = ['internal', 'catch_all', 'outside'];
 
-export function UnitModal({ communeId, unit, onClose }: { communeId: number; unit: Unit | null; onClose: () => void }) {
+export function UnitModal({ communeId, unit, onClose }: { communeId: number; unit: TUnit | null; onClose: () => void }) {
   const t = useT();
   const notify = useNotify();
   const save = useSaveUnit(communeId);
-  const [form] = Form.useForm<UnitInput>();
-  const submit = (values: UnitInput) =>
+  const [form] = Form.useForm<TUnitInput>();
+  const submit = (values: TUnitInput) =>
     save.mutate(
       { id: unit?.id, input: { ...values, shortName: values.shortName?.trim() || null } },
       {
@@ -33,7 +33,7 @@ export function UnitModal({ communeId, unit, onClose }: { communeId: number; uni
       confirmLoading={save.isPending}
       okButtonProps={{ 'data-testid': 'unit-form-submit' } as Record<string, string>}
     >
-      <Form<UnitInput>
+      <Form<TUnitInput>
         form={form}
         layout="vertical"
         initialValues={unit ?? { kind: 'internal', isCoordinator: false, active: true }}

@@ -1,9 +1,9 @@
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Flex, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import type { Unit } from '../app/api-types';
+import type { TUnit } from '@contract';
 import { useT } from '../app/i18n';
-import { useUnits } from '../app/reference';
+import { useCommunes, useUnits } from '../app/reference';
 import { AdminCommuneSelect, useAdminCommune } from './AdminCommuneSelect';
 import { UnitAliases } from './UnitAliases';
 import { UnitModal } from './UnitModal';
@@ -12,7 +12,8 @@ export function UnitsPage() {
   const t = useT();
   const { communeId, setCommuneId } = useAdminCommune();
   const units = useUnits(communeId);
-  const [editing, setEditing] = useState<Unit | null | 'new'>(null);
+  const commune = useCommunes().data?.find((c) => c.id === communeId);
+  const [editing, setEditing] = useState<TUnit | null | 'new'>(null);
   return (
     <>
       <Flex justify="space-between" align="center" style={{ marginBottom: 12 }} wrap gap={8}>
@@ -21,12 +22,12 @@ export function UnitsPage() {
         </Typography.Title>
         <Flex gap={8} wrap>
           <AdminCommuneSelect value={communeId} onChange={setCommuneId} />
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} disabled={communeId === null} data-testid="unit-add">
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} disabled={!commune?.canManageUnits} data-testid="unit-add">
             {t('ui.units.add')}
           </Button>
         </Flex>
       </Flex>
-      <Table<Unit>
+      <Table<TUnit>
         data-testid="units-table"
         rowKey="id"
         loading={units.isLoading}
@@ -64,9 +65,7 @@ export function UnitsPage() {
             key: 'actions',
             title: '',
             width: 60,
-            render: (_, u) => (
-              <Button icon={<EditOutlined />} onClick={() => setEditing(u)} aria-label={t('ui.edit')} data-testid="unit-edit" />
-            ),
+            render: (_, u) => u.canEdit && <Button icon={<EditOutlined />} onClick={() => setEditing(u)} aria-label={t('ui.edit')} data-testid="unit-edit" />,
           },
         ]}
       />

@@ -1,5 +1,5 @@
 import { Checkbox, Form, Input, Modal, Select } from 'antd';
-import { ROLES, type AdminUser, type Role } from '../app/api-types';
+import { ROLES, type TRole, type TUser } from '@contract';
 import { useNotify } from '../app/feedback';
 import { useT } from '../app/i18n';
 import { useCommunes, useUnits } from '../app/reference';
@@ -9,7 +9,7 @@ interface Values {
   username: string;
   fullName: string;
   title?: string;
-  role: Role;
+  role: TRole;
   communeId?: number | null;
   unitId?: number | null;
   password?: string;
@@ -19,9 +19,9 @@ interface Values {
 export const MIN_PASSWORD = 8;
 
 /** The server's placement rule: a unit's people belong to a unit. */
-const NEEDS_UNIT: readonly Role[] = ['unit_head', 'unit_staff'];
+const NEEDS_UNIT: readonly TRole[] = ['unit_head', 'unit_staff'];
 
-function useSubmit(user: AdminUser | null, onClose: () => void) {
+function useSubmit(user: TUser | null, onClose: () => void) {
   const t = useT();
   const notify = useNotify();
   const create = useCreateUser();
@@ -47,7 +47,7 @@ function useSubmit(user: AdminUser | null, onClose: () => void) {
   return { submit, pending: create.isPending || update.isPending };
 }
 
-export function UserModal({ user, communeId, onClose }: { user: AdminUser | null; communeId: number | null; onClose: () => void }) {
+export function UserModal({ user, communeId, onClose }: { user: TUser | null; communeId: number | null; onClose: () => void }) {
   const t = useT();
   const [form] = Form.useForm<Values>();
   const { submit, pending } = useSubmit(user, onClose);

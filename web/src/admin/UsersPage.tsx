@@ -1,7 +1,7 @@
 import { EditOutlined, KeyOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Flex, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import type { AdminUser } from '../app/api-types';
+import type { TUser } from '@contract';
 import { useT } from '../app/i18n';
 import { useUnits } from '../app/reference';
 import { AdminCommuneSelect, CITY_LEVEL, useAdminCommune } from './AdminCommuneSelect';
@@ -19,8 +19,8 @@ export function UsersPage() {
   // Without a commune the API lists everyone: keep the city-level people only.
   const shown = (users.data ?? []).filter((u) => !cityLevel || u.communeId === null);
   const unitName = new Map((units.data ?? []).map((u) => [u.id, u.name]));
-  const [editing, setEditing] = useState<AdminUser | null | 'new'>(null);
-  const [resetting, setResetting] = useState<AdminUser | null>(null);
+  const [editing, setEditing] = useState<TUser | null | 'new'>(null);
+  const [resetting, setResetting] = useState<TUser | null>(null);
   return (
     <>
       <Flex justify="space-between" align="center" style={{ marginBottom: 12 }} wrap gap={8}>
@@ -34,7 +34,7 @@ export function UsersPage() {
           </Button>
         </Flex>
       </Flex>
-      <Table<AdminUser>
+      <Table<TUser>
         data-testid="users-table"
         rowKey="id"
         loading={users.isPending}

@@ -1,20 +1,7 @@
 /** Administration data and changes; each change refreshes the lists it affects. */
 import { useMutation, useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { api, withQuery } from '../app/api';
-import type {
-  AdminUser,
-  AuditEntry,
-  CalendarOverride,
-  CalendarYear,
-  Commune,
-  CommuneInput,
-  OverrideKind,
-  Unit,
-  UnitAlias,
-  UnitInput,
-  UserCreateInput,
-  UserPatchInput,
-} from '../app/api-types';
+import type { TAuditEntry, TCalendarOverride, TCalendarOverrideKind, TCalendarYear, TCommune, TCommuneInput, TUnit, TUnitAlias, TUnitInput, TUser, TUserCreate, TUserUpdate } from '@contract';
 import { communesKey } from '../app/reference';
 
 function useChange<Input, Output>(mutationFn: (input: Input) => Promise<Output>, keys: QueryKey[]) {
@@ -27,25 +14,25 @@ function useChange<Input, Output>(mutationFn: (input: Input) => Promise<Output>,
 
 export function useSaveCommune() {
   return useChange(
-    ({ id, input }: { id?: number; input: CommuneInput }) =>
-      id === undefined ? api.post<Commune>('/api/communes', input) : api.patch<Commune>(`/api/communes/${id}`, input),
+    ({ id, input }: { id?: number; input: TCommuneInput }) =>
+      id === undefined ? api.post<TCommune>('/api/communes', input) : api.patch<TCommune>(`/api/communes/${id}`, input),
     [communesKey],
   );
 }
 
 export function useSaveUnit(communeId: number | null) {
   return useChange(
-    ({ id, input }: { id?: number; input: UnitInput }) =>
+    ({ id, input }: { id?: number; input: TUnitInput }) =>
       id === undefined
-        ? api.post<Unit>(`/api/communes/${communeId}/units`, input)
-        : api.patch<Unit>(`/api/units/${id}`, input),
+        ? api.post<TUnit>(`/api/communes/${communeId}/units`, input)
+        : api.patch<TUnit>(`/api/units/${id}`, input),
     [['units']],
   );
 }
 
 export function useAddAlias() {
   return useChange(
-    ({ unitId, alias }: { unitId: number; alias: string }) => api.post<UnitAlias>(`/api/units/${unitId}/aliases`, { alias }),
+    ({ unitId, alias }: { unitId: number; alias: string }) => api.post<TUnitAlias>(`/api/units/${unitId}/aliases`, { alias }),
     [['units']],
   );
 }
@@ -57,17 +44,17 @@ export function useRemoveAlias() {
 export function useUsers(communeId: number | null) {
   return useQuery({
     queryKey: ['users', communeId],
-    queryFn: () => api.get<AdminUser[]>(withQuery('/api/users', { communeId })),
+    queryFn: () => api.get<TUser[]>(withQuery('/api/users', { communeId })),
   });
 }
 
 export function useCreateUser() {
-  return useChange((input: UserCreateInput) => api.post<AdminUser>('/api/users', input), [['users']]);
+  return useChange((input: TUserCreate) => api.post<TUser>('/api/users', input), [['users']]);
 }
 
 export function useUpdateUser() {
   return useChange(
-    ({ id, input }: { id: number; input: UserPatchInput }) => api.patch<AdminUser>(`/api/users/${id}`, input),
+    ({ id, input }: { id: number; input: TUserUpdate }) => api.patch<TUser>(`/api/users/${id}`, input),
     [['users']],
   );
 }
@@ -80,12 +67,12 @@ export function useResetPassword() {
 }
 
 export function useCalendar(year: number) {
-  return useQuery({ queryKey: ['calendar', year], queryFn: () => api.get<CalendarYear>(`/api/calendar/${year}`) });
+  return useQuery({ queryKey: ['calendar', year], queryFn: () => api.get<TCalendarYear>(`/api/calendar/${year}`) });
 }
 
 export function useAddOverride() {
   return useChange(
-    (input: { date: string; kind: OverrideKind; note: string }) => api.post<CalendarOverride>('/api/calendar/overrides', input),
+    (input: { date: string; kind: TCalendarOverrideKind; note: string }) => api.post<TCalendarOverride>('/api/calendar/overrides', input),
     [['calendar'], ['tasks'], ['dashboard']],
   );
 }
@@ -97,6 +84,6 @@ export function useRemoveOverride() {
 export function useAudit(entity: string | undefined, limit: number) {
   return useQuery({
     queryKey: ['audit', entity, limit],
-    queryFn: () => api.get<AuditEntry[]>(withQuery('/api/audit', { entity, limit })),
+    queryFn: () => api.get<TAuditEntry[]>(withQuery('/api/audit', { entity, limit })),
   });
 }

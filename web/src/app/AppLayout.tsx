@@ -28,9 +28,9 @@ function useMenuItems(): MenuItem[] {
     { key: '/plans', icon: <FileTextOutlined />, label: t('ui.nav.plans') },
     { key: '/city-tasks', icon: <FlagOutlined />, label: t('ui.nav.cityTasks') },
   ];
-  if (permissions.editTasks) items.splice(2, 0, { key: '/plans/import', icon: <ImportOutlined />, label: t('ui.nav.import') });
+  if (permissions.canManagePlans) items.splice(2, 0, { key: '/plans/import', icon: <ImportOutlined />, label: t('ui.nav.import') });
   const admin: MenuItem[] = [];
-  if (permissions.admin) {
+  if (permissions.canAdminister) {
     admin.push(
       { key: '/admin/communes', icon: <BankOutlined />, label: t('ui.nav.communes') },
       { key: '/admin/units', icon: <ClusterOutlined />, label: t('ui.nav.units') },
@@ -38,7 +38,7 @@ function useMenuItems(): MenuItem[] {
       { key: '/admin/calendar', icon: <CalendarOutlined />, label: t('ui.nav.calendar') },
     );
   }
-  if (permissions.audit) admin.push({ key: '/admin/audit', icon: <AuditOutlined />, label: t('ui.nav.audit') });
+  if (permissions.canSeeAudit) admin.push({ key: '/admin/audit', icon: <AuditOutlined />, label: t('ui.nav.audit') });
   if (admin.length > 0) items.push({ key: 'admin', icon: <SettingOutlined />, label: t('ui.nav.admin'), children: admin });
   return items;
 }

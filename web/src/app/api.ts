@@ -1,5 +1,5 @@
 /** Typed fetch helpers for the cchc API: JSON in and out, session cookie, one error type. */
-import type { ApiErrorBody } from './api-types';
+import type { TApiError } from '@contract';
 
 export class ApiError extends Error {
   constructor(
@@ -29,7 +29,7 @@ export function setUnauthenticatedHandler(handler: () => void): void {
   onUnauthenticated = handler;
 }
 
-function isErrorBody(value: unknown): value is ApiErrorBody {
+function isErrorBody(value: unknown): value is TApiError {
   if (typeof value !== 'object' || value === null || !('error' in value)) return false;
   const error = (value as { error: unknown }).error;
   return typeof error === 'object' && error !== null && 'message' in error && 'code' in error;

@@ -4,14 +4,13 @@ import { Spin } from 'antd';
 import { createContext, useContext, useEffect, type ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router-dom';
 import { api, ApiError, setUnauthenticatedHandler } from './api';
-import type { Role, User } from './api-types';
+import type { TSessionUser, TUserEnvelope, TUserRights } from '@contract';
 
 export const ME_KEY = ['me'] as const;
 
-async function fetchMe(): Promise<User | null> {
+async function fetchMe(): Promise<TUserEnvelope | null> {
   try {
-    const { user } = await api.get<{ user: User }>('/api/auth/me');
-    return user;
+    return await api.get<TUserEnvelope>('/api/auth/me');
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) return null;
     throw error;
@@ -22,13 +21,17 @@ export function useMe() {
   return useQuery({ queryKey: ME_KEY, queryFn: fetchMe, staleTime: 60_000 });
 }
 
-const UserContext = createContext<User | null>(null);
+const UserContext = createContext<TUserEnvelope | null>(null);
+
+function useSignedIn(): TUserEnvelope {
+  const me = useContext(UserContext);
+  if (!me) throw new Error('useUser outside RequireAuth');
+  return me;
+}
 
 /** The signed-in user; only inside RequireAuth. */
-export function useUser(): User {
-  const user = useContext(UserContext);
-  if (!user) throw new Error('useUser outside RequireAuth');
-  return user;
+export function useUser(): TSessionUser {
+  return useSignedIn().user;
 }
 
 export function RequireAuth({ children }: { children: ReactNode }) {
@@ -46,21 +49,12 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   return <UserContext.Provider value={me.data}>{children}</UserContext.Provider>;
 }
 
-/** The commune's managers: they define plans and tasks. */
-const EDITORS: readonly Role[] = ['admin', 'leader', 'coordinator'];
-
-/** Who may do what in the interface; the server checks again. */
-export function permissionsOf(user: User) {
-  return {
-    /** create and edit tasks' content, create city-assigned tasks */
-    editTasks: EDITORS.includes(user.role),
-    admin: user.role === 'admin',
-    audit: user.role === 'admin' || user.role === 'leader',
-    /** works above one commune: chooses which commune to look at */
-    chooseCommune: user.communeId === null,
-  };
-}
-
-export function usePermissions() {
-  return permissionsOf(useUser());
+/**
+ * What the interface offers beyond one commune's objects, as the server sent it (objects carry their
+ * own `can…` flags); the server checks again.
+ */
+export function usePermissions(): TUserRights & { chooseCommune: boolean } {
+  const { user, can } = useSignedIn();
+  /** works above one commune: chooses which commune to look at */
+  return { ...can, chooseCommune: user.communeId === null };
 }

@@ -1,4 +1,5 @@
 /** Which commune the screens show: the user's own, or (city-level users) the one chosen in the header. */
+import type { TCommune } from '@contract';
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { useUser } from './auth';
 import { useCommunes } from './reference';
@@ -41,4 +42,11 @@ export function CommuneProvider({ children }: { children: ReactNode }) {
 
 export function useCommune(): CommuneContextValue {
   return useContext(CommuneContext);
+}
+
+/** The commune the screens show, with what the user may do in it (the server's `can…` flags); null while loading. */
+export function useCurrentCommune(): TCommune | null {
+  const { communeId } = useCommune();
+  const communes = useCommunes();
+  return communes.data?.find((c) => c.id === communeId) ?? null;
 }

@@ -1,6 +1,6 @@
 /** Display formats: dates always dd/mm/yyyy, areas as Roman numerals. */
 import dayjs from 'dayjs';
-import type { Area } from './api-types';
+import type { TArea } from '@contract';
 import type { Translate } from './i18n';
 
 export const DATE_FORMAT = 'DD/MM/YYYY';
@@ -37,11 +37,11 @@ export function formatFileSize(bytes: number): string {
 
 const ROMAN = ['', 'I', 'II', 'III', 'IV', 'V', 'VI', 'VII'] as const;
 
-export function areaRoman(area: Area): string {
+export function areaRoman(area: TArea): string {
   return ROMAN[area];
 }
 
 /** "III. Cải cách thủ tục hành chính" */
-export function areaLabel(t: Translate, area: Area): string {
+export function areaLabel(t: Translate, area: TArea): string {
   return `${ROMAN[area]}. ${t(`area.${area}`)}`;
 }

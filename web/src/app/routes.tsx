@@ -21,7 +21,7 @@ function NotFound() {
   return <Result status="404" title={t('ui.notFound')} />;
 }
 
-function OnlyIf({ allowed, children }: { allowed: 'admin' | 'audit'; children: ReactNode }) {
+function OnlyIf({ allowed, children }: { allowed: 'canAdminister' | 'canSeeAudit'; children: ReactNode }) {
   const permissions = usePermissions();
   return permissions[allowed] ? children : <Forbidden />;
 }
@@ -38,7 +38,7 @@ function PrivateShell() {
 
 // Charts and administration load on first visit, so the first screen comes up sooner.
 const dashboard = () => import('../dashboard/DashboardPage').then((m) => ({ Component: m.DashboardPage }));
-const adminPage = (allowed: 'admin' | 'audit', load: () => Promise<ComponentType>) => async () => {
+const adminPage = (allowed: 'canAdminister' | 'canSeeAudit', load: () => Promise<ComponentType>) => async () => {
   const Page = await load();
   return { element: <OnlyIf allowed={allowed}><Page /></OnlyIf> };
 };
@@ -58,11 +58,11 @@ export const router = createBrowserRouter([
           { path: 'plans/import', element: <ImportPage /> },
           { path: 'plans/:planId', element: <PlanPage /> },
           { path: 'city-tasks', element: <CityTasksPage /> },
-          { path: 'admin/communes', lazy: adminPage('admin', () => import('../admin/CommunesPage').then((m) => m.CommunesPage)) },
-          { path: 'admin/units', lazy: adminPage('admin', () => import('../admin/UnitsPage').then((m) => m.UnitsPage)) },
-          { path: 'admin/users', lazy: adminPage('admin', () => import('../admin/UsersPage').then((m) => m.UsersPage)) },
-          { path: 'admin/calendar', lazy: adminPage('admin', () => import('../admin/CalendarPage').then((m) => m.CalendarPage)) },
-          { path: 'admin/audit', lazy: adminPage('audit', () => import('../admin/AuditPage').then((m) => m.AuditPage)) },
+          { path: 'admin/communes', lazy: adminPage('canAdminister', () => import('../admin/CommunesPage').then((m) => m.CommunesPage)) },
+          { path: 'admin/units', lazy: adminPage('canAdminister', () => import('../admin/UnitsPage').then((m) => m.UnitsPage)) },
+          { path: 'admin/users', lazy: adminPage('canAdminister', () => import('../admin/UsersPage').then((m) => m.UsersPage)) },
+          { path: 'admin/calendar', lazy: adminPage('canAdminister', () => import('../admin/CalendarPage').then((m) => m.CalendarPage)) },
+          { path: 'admin/audit', lazy: adminPage('canSeeAudit', () => import('../admin/AuditPage').then((m) => m.AuditPage)) },
           { path: '*', element: <NotFound /> },
         ],
       },

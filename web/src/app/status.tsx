@@ -1,6 +1,6 @@
 /** One colour per task status, used by tags, charts and lists alike. */
 import { Tag } from 'antd';
-import type { TaskStatus } from './api-types';
+import type { TTaskStatus } from '@contract';
 import { useT } from './i18n';
 
 interface StatusStyle {
@@ -10,7 +10,7 @@ interface StatusStyle {
   hex: string;
 }
 
-export const STATUS_STYLE: Record<TaskStatus, StatusStyle> = {
+export const STATUS_STYLE: Record<TTaskStatus, StatusStyle> = {
   qua_han: { tag: 'red', hex: '#d4380d' },
   sap_den_han: { tag: 'orange', hex: '#fa8c16' },
   hoan_thanh_dung_han: { tag: 'green', hex: '#389e0d' },
@@ -20,7 +20,18 @@ export const STATUS_STYLE: Record<TaskStatus, StatusStyle> = {
   chua_xac_dinh_han: { tag: 'purple', hex: '#722ed1' },
 };
 
-export function StatusTag({ status }: { status: TaskStatus }) {
+/** The order statuses are listed in filters and charts: what needs attention first. */
+export const STATUS_ORDER: readonly TTaskStatus[] = [
+  'qua_han',
+  'sap_den_han',
+  'dang_thuc_hien',
+  'chua_thuc_hien',
+  'chua_xac_dinh_han',
+  'hoan_thanh_dung_han',
+  'hoan_thanh_qua_han',
+];
+
+export function StatusTag({ status }: { status: TTaskStatus }) {
   const t = useT();
   return (
     <Tag color={STATUS_STYLE[status].tag} data-testid="status-tag" data-status={status}>

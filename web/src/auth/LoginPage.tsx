@@ -4,7 +4,7 @@ import { Alert, Button, Card, Flex, Form, Input, Segmented, Typography } from 'a
 import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import type { Lang } from '../../../src/i18n';
 import { api } from '../app/api';
-import type { User } from '../app/api-types';
+import type { TUserEnvelope } from '@contract';
 import { ME_KEY, useMe } from '../app/auth';
 import { useErrorText } from '../app/feedback';
 import { useLang } from '../app/i18n';
@@ -28,9 +28,9 @@ export function LoginPage() {
   const errorText = useErrorText();
   const next = safeNext(params.get('next'));
   const login = useMutation({
-    mutationFn: (credentials: Credentials) => api.post<{ user: User }>('/api/auth/login', credentials),
-    onSuccess: ({ user }) => {
-      queryClient.setQueryData(ME_KEY, user);
+    mutationFn: (credentials: Credentials) => api.post<TUserEnvelope>('/api/auth/login', credentials),
+    onSuccess: (me) => {
+      queryClient.setQueryData(ME_KEY, me);
       navigate(next, { replace: true });
     },
   });

@@ -1,11 +1,11 @@
 import { Card } from 'antd';
-import type { Dashboard } from '../app/api-types';
+import type { TDashboardFull } from '@contract';
 import { areaLabel, areaRoman } from '../app/format';
 import { useT } from '../app/i18n';
 import { Chart, type BarOption } from './Chart';
 import { statusSeries } from './statusSeries';
 
-export function AreaChart({ byArea }: { byArea: Dashboard['byArea'] }) {
+export function AreaChart({ byArea }: { byArea: TDashboardFull['byArea'] }) {
   const t = useT();
   const rows = [...byArea].sort((a, b) => a.area - b.area);
   const option: BarOption = {

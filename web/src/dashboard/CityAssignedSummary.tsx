@@ -1,12 +1,12 @@
 import { FlagOutlined } from '@ant-design/icons';
 import { Card, Flex, Tag } from 'antd';
 import { Link } from 'react-router-dom';
-import type { StatusSummary } from '../app/api-types';
+import type { TStatusSummary } from '@contract';
 import { useT } from '../app/i18n';
 import { STATUS_STYLE } from '../app/status';
 
 /** City-assigned tasks are reported apart: done on time, done late, overdue (Đề cương báo cáo). */
-export function CityAssignedSummary({ summary }: { summary: StatusSummary }) {
+export function CityAssignedSummary({ summary }: { summary: TStatusSummary }) {
   const t = useT();
   const count = (status: keyof typeof STATUS_STYLE) => summary.byStatus[status] ?? 0;
   return (

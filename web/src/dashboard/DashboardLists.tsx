@@ -1,11 +1,11 @@
 import { Col, Row, Tag } from 'antd';
-import type { Dashboard } from '../app/api-types';
+import type { TDashboardFull } from '@contract';
 import { formatDate } from '../app/format';
 import { useT } from '../app/i18n';
 import { StatusTag } from '../app/status';
 import { TaskList } from './TaskList';
 
-export function DashboardLists({ data }: { data: Dashboard }) {
+export function DashboardLists({ data }: { data: TDashboardFull }) {
   const t = useT();
   return (
     <Row gutter={[12, 12]}>

@@ -3,7 +3,7 @@ import { Alert, Col, Empty, Flex, Row, Select, Skeleton, Typography } from 'antd
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, withQuery } from '../app/api';
-import type { Dashboard, DashboardEmpty } from '../app/api-types';
+import type { TDashboardEmpty, TDashboardFull } from '@contract';
 import { useCommune } from '../app/commune';
 import { useErrorText } from '../app/feedback';
 import { formatDate, formatPeriod } from '../app/format';
@@ -19,12 +19,12 @@ import { UnitChart } from './UnitChart';
 function useDashboard(communeId: number | null, planId: number | undefined) {
   return useQuery({
     queryKey: ['dashboard', communeId, planId],
-    queryFn: () => api.get<Dashboard | DashboardEmpty>(withQuery('/api/dashboard', { communeId, planId })),
+    queryFn: () => api.get<TDashboardFull | TDashboardEmpty>(withQuery('/api/dashboard', { communeId, planId })),
     enabled: communeId !== null,
   });
 }
 
-function DashboardView({ data }: { data: Dashboard }) {
+function DashboardView({ data }: { data: TDashboardFull }) {
   const t = useT();
   return (
     <Flex vertical gap={12}>

@@ -1,5 +1,5 @@
 import { Card, Col, Row, Statistic } from 'antd';
-import type { Dashboard } from '../app/api-types';
+import type { TDashboardFull } from '@contract';
 import { useT } from '../app/i18n';
 import type { MessageKey } from '../../../src/i18n';
 import { STATUS_STYLE } from '../app/status';
@@ -12,7 +12,7 @@ interface Kpi {
   color?: string;
 }
 
-export function KpiCards({ data }: { data: Dashboard }) {
+export function KpiCards({ data }: { data: TDashboardFull }) {
   const t = useT();
   const { totals } = data;
   const kpis: Kpi[] = [

@@ -1,16 +1,16 @@
 import { Card, Empty, Flex, Typography } from 'antd';
 import type { ReactNode } from 'react';
-import type { Task } from '../app/api-types';
+import type { TTask } from '@contract';
 import { areaRoman } from '../app/format';
 import { useT } from '../app/i18n';
 import { useTaskDrawer } from '../tasks/useTaskDrawer';
 
 interface Props {
   title: string;
-  tasks: Task[];
+  tasks: TTask[];
   testId: string;
   /** what to show on the right of each task: days late, due date… */
-  aside: (task: Task) => ReactNode;
+  aside: (task: TTask) => ReactNode;
 }
 
 const SHOWN = 12;

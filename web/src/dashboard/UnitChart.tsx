@@ -1,12 +1,12 @@
 import { Card } from 'antd';
-import type { Dashboard } from '../app/api-types';
+import type { TDashboardFull } from '@contract';
 import { useT } from '../app/i18n';
 import { Chart, type BarOption } from './Chart';
 import { statusSeries } from './statusSeries';
 
 const MAX_LABEL = 28;
 
-export function UnitChart({ byUnit }: { byUnit: Dashboard['byUnit'] }) {
+export function UnitChart({ byUnit }: { byUnit: TDashboardFull['byUnit'] }) {
   const t = useT();
   // ECharts draws the first category at the bottom; reverse so the busiest unit is on top.
   const rows = [...byUnit].sort((a, b) => a.total - b.total);

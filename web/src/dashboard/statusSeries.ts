@@ -1,11 +1,12 @@
 import type { BarSeriesOption } from 'echarts/charts';
-import { TASK_STATUSES, type StatusCounts } from '../app/api-types';
+import type { TStatusCounts } from '@contract';
+import { STATUS_ORDER } from '../app/status';
 import type { Translate } from '../app/i18n';
 import { STATUS_STYLE } from '../app/status';
 
 /** One stacked series per status, in the same colours as the status tags. */
-export function statusSeries(t: Translate, rows: { byStatus: StatusCounts }[], horizontal: boolean): BarSeriesOption[] {
-  return TASK_STATUSES.map((status) => ({
+export function statusSeries(t: Translate, rows: { byStatus: TStatusCounts }[], horizontal: boolean): BarSeriesOption[] {
+  return STATUS_ORDER.map((status) => ({
     type: 'bar',
     name: t(`status.${status}`),
     stack: 'total',

@@ -4,20 +4,19 @@ import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Result, Spin, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { api } from '../app/api';
-import { usePermissions } from '../app/auth';
-import { useCommune } from '../app/commune';
+import { useCommune, useCurrentCommune } from '../app/commune';
 import { useErrorText } from '../app/feedback';
 import { useT } from '../app/i18n';
 import { ImportReview } from './ImportReview';
-import type { ImportResult } from './types';
+import type { TImportResult } from '@contract';
 
 const MAX_BYTES = 20 * 1024 * 1024;
 const ACCEPT = '.docx,.pdf,.txt,.md';
 
 export function ImportPage() {
   const t = useT();
-  const permissions = usePermissions();
   const { communeId } = useCommune();
+  const commune = useCurrentCommune();
   const errorText = useErrorText();
   const [localError, setLocalError] = useState<string | null>(null);
   const [fileName, setFileName] = useState('');
@@ -25,11 +24,11 @@ export function ImportPage() {
     mutationFn: (file: File) => {
       const form = new FormData();
       form.append('file', file, file.name);
-      return api.post<ImportResult>(`/api/communes/${communeId}/imports`, form);
+      return api.post<TImportResult>(`/api/communes/${communeId}/imports`, form);
     },
   });
 
-  if (!permissions.editTasks) return <Result status="403" title={t('ui.import.forbidden')} />;
+  if (commune && !commune.canImport) return <Result status="403" title={t('ui.import.forbidden')} />;
 
   const choose = (file: File) => {
     setLocalError(null);

@@ -6,23 +6,23 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useMemo, useState, type HTMLAttributes } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { api } from '../app/api';
-import { AREAS, type Area, type PlanKind, type PlanSummary, type Schedule, type Target, type UnitKind } from '../app/api-types';
+import { AREAS, type TArea, type TImportResult, type TPlanDetail, type TPlanKind, type TReviewedPlan, type TSchedule, type TTargetInput, type TUnitKind } from '@contract';
 import { useErrorText } from '../app/feedback';
 import { areaLabel, areaRoman, DATE_FORMAT, formatDate, toIsoDate } from '../app/format';
 import { useT } from '../app/i18n';
 import { useUnits } from '../app/reference';
 import { buildTasks, defaultChoice, mappingFromImport, mergeUp, namesOf, parseNames, rowsFromImport, splitRow } from './model';
-import type { ImportResult, MappingChoice, ReviewRow, ReviewedPlanBody } from './types';
+import type { MappingChoice, ReviewRow } from './types';
 
-const KINDS: PlanKind[] = ['annual', 'half_year', 'thematic', 'inspection'];
-const UNIT_KINDS: UnitKind[] = ['internal', 'catch_all', 'outside'];
+const KINDS: TPlanKind[] = ['annual', 'half_year', 'thematic', 'inspection'];
+const UNIT_KINDS: TUnitKind[] = ['internal', 'catch_all', 'outside'];
 
 interface MetaValues {
   title: string;
   number?: string;
   issuer?: string;
   issueDate?: Dayjs | null;
-  kind: PlanKind;
+  kind: TPlanKind;
   period: [Dayjs, Dayjs];
 }
 
@@ -58,7 +58,7 @@ function UnitsCell({ names, onChange, unknown }: { names: string[]; onChange: (n
   );
 }
 
-export function ImportReview({ result, communeId }: { result: ImportResult; communeId: number }) {
+export function ImportReview({ result, communeId }: { result: TImportResult; communeId: number }) {
   const t = useT();
   const errorText = useErrorText();
   const { message } = App.useApp();
@@ -68,7 +68,7 @@ export function ImportReview({ result, communeId }: { result: ImportResult; comm
   const [form] = Form.useForm<MetaValues>();
   const [rows, setRows] = useState<ReviewRow[]>(() => rowsFromImport(result));
   const [mapping, setMapping] = useState<Record<string, MappingChoice>>(() => mappingFromImport(result));
-  const [targets, setTargets] = useState<Target[]>(() => result.targets.map((x) => ({ text: x.text, comparator: x.comparator, value: x.value, unit: x.unit })));
+  const [targets, setTargets] = useState<TTargetInput[]>(() => result.targets.map((x) => ({ text: x.text, comparator: x.comparator, value: x.value, unit: x.unit })));
   const [showSource, setShowSource] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -100,7 +100,7 @@ export function ImportReview({ result, communeId }: { result: ImportResult; comm
     const period = form.getFieldValue('period') as [Dayjs, Dayjs] | undefined;
     if (!period?.[0] || !period?.[1]) return;
     try {
-      const schedule = await api.post<Schedule>('/api/timeframe/parse', { text, periodStart: toIsoDate(period[0]), periodEnd: toIsoDate(period[1]) });
+      const schedule = await api.post<TSchedule>('/api/timeframe/parse', { text, periodStart: toIsoDate(period[0]), periodEnd: toIsoDate(period[1]) });
       update(row.key, { timeframeKind: schedule.kind, due: schedule.due });
     } catch {
       /* the preview is only a help */
@@ -108,7 +108,7 @@ export function ImportReview({ result, communeId }: { result: ImportResult; comm
   };
 
   const save = useMutation({
-    mutationFn: (body: ReviewedPlanBody) => api.post<PlanSummary>(`/api/communes/${communeId}/imports/save`, body),
+    mutationFn: (body: TReviewedPlan) => api.post<TPlanDetail>(`/api/communes/${communeId}/imports/save`, body),
     onSuccess: (plan) => {
       void queryClient.invalidateQueries();
       message.success(t('ui.import.saved', { count: plan.taskCount }));
@@ -176,15 +176,15 @@ export function ImportReview({ result, communeId }: { result: ImportResult; comm
       title: t('ui.import.col.area'),
       width: 90,
       render: (_, row) => (
-        <Select<number>
+        <Select<TArea>
           size="small"
           style={{ width: 72 }}
           value={row.area ?? undefined}
           status={row.area ? undefined : 'error'}
           onChange={(area) => update(row.key, { area })}
           popupMatchSelectWidth={false}
-          options={AREAS.map((a: Area) => ({ value: a, label: areaRoman(a), title: areaLabel(t, a) }))}
-          optionRender={(o) => areaLabel(t, o.value as Area)}
+          options={AREAS.map((a: TArea) => ({ value: a, label: areaRoman(a), title: areaLabel(t, a) }))}
+          optionRender={(o) => areaLabel(t, o.value as TArea)}
         />
       ),
     },

@@ -1,14 +1,14 @@
 /** Pure helpers of the review screen: rows from the import, merges, splits, and the save body. */
-import type { UnitKind } from '../app/api-types';
-import type { ImportResult, MappingChoice, ReviewRow, ReviewedPlanBody, UnitChoice } from './types';
+import { AREAS, type TImportResult, type TReviewedPlan, type TUnitChoice, type TUnitKind } from '@contract';
+import type { MappingChoice, ReviewRow } from './types';
 
 let counter = 0;
 export const newKey = () => `r${++counter}`;
 
-export function rowsFromImport(result: ImportResult): ReviewRow[] {
+export function rowsFromImport(result: TImportResult): ReviewRow[] {
   const rows = result.tasks.map((task): ReviewRow => ({
     key: newKey(),
-    area: task.area,
+    area: AREAS.find((a) => a === task.area) ?? null,
     number: task.number,
     content: task.content,
     lead: [...task.lead],
@@ -26,18 +26,18 @@ export function rowsFromImport(result: ImportResult): ReviewRow[] {
     .map(({ row }) => row);
 }
 
-function guessKind(name: string): UnitKind {
+function guessKind(name: string): TUnitKind {
   const n = name.toLowerCase();
   if (/^các\s|cơ quan, đơn vị|các phòng/.test(n)) return 'catch_all';
   if (/thành phố|sở |tỉnh|trung ương|công an|ngân hàng|bưu điện/.test(n)) return 'outside';
   return 'internal';
 }
 
-export function mappingFromImport(result: ImportResult): Record<string, MappingChoice> {
+export function mappingFromImport(result: TImportResult): Record<string, MappingChoice> {
   const out: Record<string, MappingChoice> = {};
   for (const m of result.mapping ?? []) {
     const suggestion = m.suggestion;
-    const kind: UnitKind = m.kind === 'catch_all' ? 'catch_all' : m.kind === 'outside' ? 'outside' : guessKind(m.name);
+    const kind: TUnitKind = m.kind === 'catch_all' ? 'catch_all' : m.kind === 'outside' ? 'outside' : guessKind(m.name);
     if (m.unitId) out[m.name] = { unitId: m.unitId, mode: 'use', newUnitKind: kind, unknown: false };
     else if (suggestion?.action === 'new_alias') out[m.name] = { unitId: suggestion.unitId, mode: 'alias', newUnitKind: kind, unknown: m.kind === 'unknown' };
     else out[m.name] = { unitId: null, mode: 'new', newUnitKind: kind, unknown: m.kind === 'unknown' };
@@ -79,15 +79,21 @@ export function splitRow(rows: ReviewRow[], index: number): ReviewRow[] {
   return [...rows.slice(0, index + 1), copy, ...rows.slice(index + 1)];
 }
 
-export function choiceFor(name: string, choice: MappingChoice | undefined): UnitChoice {
+export function choiceFor(name: string, choice: MappingChoice | undefined): TUnitChoice {
   const c = choice ?? defaultChoice(name);
   if (c.mode === 'new' || !c.unitId) return { name, unitId: null, newUnitKind: c.newUnitKind };
   return { name, unitId: c.unitId, addAlias: c.mode === 'alias' };
 }
 
-export function buildTasks(rows: ReviewRow[], mapping: Record<string, MappingChoice>): ReviewedPlanBody['tasks'] {
+function areaOf(row: ReviewRow) {
+  if (row.area === null) throw new Error(`row ${row.key} has no area`);
+  return row.area;
+}
+
+/** The save body's tasks; the review screen refuses to save while a row has no area. */
+export function buildTasks(rows: ReviewRow[], mapping: Record<string, MappingChoice>): TReviewedPlan['tasks'] {
   return rows.map((row) => ({
-    area: row.area ?? 0,
+    area: areaOf(row),
     number: row.number,
     content: row.content.trim(),
     lead: row.lead.map((n) => choiceFor(n, mapping[n])),

@@ -1,9 +1,9 @@
 import { Card, Collapse, Descriptions, Grid, Typography, type DescriptionsProps } from 'antd';
-import type { PlanDetail } from '../app/api-types';
+import type { TPlanDetail } from '@contract';
 import { formatDate, formatPeriod } from '../app/format';
 import { useT } from '../app/i18n';
 
-function Targets({ plan }: { plan: PlanDetail }) {
+function Targets({ plan }: { plan: TPlanDetail }) {
   return (
     <>
       <ul style={{ margin: 0, paddingInlineStart: 20 }} data-testid="plan-targets">
@@ -20,7 +20,7 @@ function Targets({ plan }: { plan: PlanDetail }) {
   );
 }
 
-export function PlanHeader({ plan }: { plan: PlanDetail }) {
+export function PlanHeader({ plan }: { plan: TPlanDetail }) {
   const t = useT();
   // On a phone the targets would push the task list far down: folded there, open on a desk.
   const phone = Grid.useBreakpoint().md === false;

@@ -2,12 +2,10 @@ import { ArrowLeftOutlined, FileExcelOutlined, PlusOutlined } from '@ant-design/
 import { Alert, Button, Flex, Skeleton, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import type { PlanDetail, TaskFilters as Filters } from '../app/api-types';
-import { usePermissions } from '../app/auth';
+import { filterTasks, type TPlanDetail, type TTaskFilter as Filters } from '@contract';
 import { useErrorText } from '../app/feedback';
 import { useT } from '../app/i18n';
 import { useUnits } from '../app/reference';
-import { filterTasks } from '../tasks/filter';
 import { usePlanTasks } from '../tasks/queries';
 import { TaskFilters } from '../tasks/TaskFilters';
 import { TaskFormModal } from '../tasks/TaskFormModal';
@@ -15,9 +13,8 @@ import { TaskTable } from '../tasks/TaskTable';
 import { PlanHeader } from './PlanHeader';
 import { usePlan } from './queries';
 
-function PlanTasks({ plan }: { plan: PlanDetail }) {
+function PlanTasks({ plan }: { plan: TPlanDetail }) {
   const t = useT();
-  const permissions = usePermissions();
   const tasks = usePlanTasks(plan.id);
   const units = useUnits(plan.communeId);
   const errorText = useErrorText();
@@ -35,7 +32,7 @@ function PlanTasks({ plan }: { plan: PlanDetail }) {
           </Typography.Text>
         </Typography.Title>
         <Flex gap={8} wrap>
-          {permissions.editTasks && (
+          {plan.canAddTask && (
             <Button icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="task-create">
               {t('ui.plan.addTask')}
             </Button>

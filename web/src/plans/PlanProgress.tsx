@@ -1,8 +1,8 @@
 import { Progress, Tooltip } from 'antd';
-import type { PlanSummary } from '../app/api-types';
+import type { TPlanSummary } from '@contract';
 import { useT } from '../app/i18n';
 
-export function PlanProgress({ plan }: { plan: PlanSummary }) {
+export function PlanProgress({ plan }: { plan: TPlanSummary }) {
   const t = useT();
   const percent = plan.taskCount === 0 ? 0 : Math.round((plan.doneCount / plan.taskCount) * 100);
   return (

@@ -1,9 +1,8 @@
 import { ImportOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Grid, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { Link, useNavigate } from 'react-router-dom';
-import { usePermissions } from '../app/auth';
-import type { PlanSummary } from '../app/api-types';
-import { useCommune } from '../app/commune';
+import type { TPlanSummary } from '@contract';
+import { useCommune, useCurrentCommune } from '../app/commune';
 import { useErrorText } from '../app/feedback';
 import { formatPeriod } from '../app/format';
 import { useT } from '../app/i18n';
@@ -12,7 +11,7 @@ import { usePlans } from './queries';
 
 const STATUS_COLOR = { draft: 'default', issued: 'blue', closed: 'green' } as const;
 
-function useColumns(): TableColumnsType<PlanSummary> {
+function useColumns(): TableColumnsType<TPlanSummary> {
   const t = useT();
   return [
     { key: 'number', title: t('ui.plans.col.number'), width: 140, render: (_, p) => p.number ?? '—' },
@@ -37,7 +36,7 @@ function useColumns(): TableColumnsType<PlanSummary> {
   ];
 }
 
-function PlanCard({ plan }: { plan: PlanSummary }) {
+function PlanCard({ plan }: { plan: TPlanSummary }) {
   const t = useT();
   return (
     <Card size="small" data-testid="plan-card">
@@ -59,7 +58,7 @@ export function PlansPage() {
   const errorText = useErrorText();
   const columns = useColumns();
   const phone = Grid.useBreakpoint().md === false;
-  const permissions = usePermissions();
+  const commune = useCurrentCommune();
   const navigate = useNavigate();
   return (
     <>
@@ -67,7 +66,7 @@ export function PlansPage() {
         <Typography.Title level={3} className="page-title">
           {t('ui.nav.plans')}
         </Typography.Title>
-        {permissions.editTasks && (
+        {commune?.canImport && (
           <Button icon={<ImportOutlined />} onClick={() => navigate('/plans/import')} data-testid="plans-import">
             {t('ui.import.button')}
           </Button>
@@ -77,7 +76,7 @@ export function PlansPage() {
       {phone ? (
         (plans.data ?? []).map((plan) => <PlanCard key={plan.id} plan={plan} />)
       ) : (
-        <Table<PlanSummary>
+        <Table<TPlanSummary>
           data-testid="plans-table"
           rowKey="id"
           loading={plans.isPending && communeId !== null}

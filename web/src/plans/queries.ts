@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, withQuery } from '../app/api';
-import type { PlanDetail, PlanSummary } from '../app/api-types';
+import type { TPlanDetail, TPlanSummary } from '@contract';
 
 export function usePlans(communeId: number | null) {
   return useQuery({
     queryKey: ['plans', 'list', communeId],
-    queryFn: () => api.get<PlanSummary[]>(withQuery('/api/plans', { communeId })),
+    queryFn: () => api.get<TPlanSummary[]>(withQuery('/api/plans', { communeId })),
     enabled: communeId !== null,
   });
 }
@@ -13,7 +13,7 @@ export function usePlans(communeId: number | null) {
 export function usePlan(id: number | null) {
   return useQuery({
     queryKey: ['plans', 'one', id],
-    queryFn: () => api.get<PlanDetail>(`/api/plans/${id}`),
+    queryFn: () => api.get<TPlanDetail>(`/api/plans/${id}`),
     enabled: id !== null,
   });
 }

@@ -1,13 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Flex, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import type { TaskFilters as Filters } from '../app/api-types';
-import { usePermissions } from '../app/auth';
-import { useCommune } from '../app/commune';
+import { filterTasks, type TTaskFilter as Filters } from '@contract';
+import { useCommune, useCurrentCommune } from '../app/commune';
 import { useErrorText } from '../app/feedback';
 import { useT } from '../app/i18n';
 import { useUnits } from '../app/reference';
-import { filterTasks } from './filter';
 import { useCityTasks } from './queries';
 import { TaskFilters } from './TaskFilters';
 import { TaskFormModal } from './TaskFormModal';
@@ -17,7 +15,7 @@ import { TaskTable } from './TaskTable';
 export function CityTasksPage() {
   const t = useT();
   const { communeId } = useCommune();
-  const permissions = usePermissions();
+  const commune = useCurrentCommune();
   const tasks = useCityTasks(communeId);
   const units = useUnits(communeId);
   const errorText = useErrorText();
@@ -34,7 +32,7 @@ export function CityTasksPage() {
             ({t('ui.plan.shownOf', { shown: shown.length, total: all.length })})
           </Typography.Text>
         </Typography.Title>
-        {permissions.editTasks && communeId !== null && (
+        {commune?.canManage && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="task-create">
             {t('ui.cityTasks.add')}
           </Button>

@@ -1,13 +1,13 @@
 import { Table } from 'antd';
-import type { Occurrence } from '../app/api-types';
+import type { TCheckpoint } from '@contract';
 import { formatDate } from '../app/format';
 import { useT } from '../app/i18n';
 import { StatusTag } from '../app/status';
 
-export function OccurrencesTable({ occurrences }: { occurrences: Occurrence[] }) {
+export function OccurrencesTable({ occurrences }: { occurrences: TCheckpoint[] }) {
   const t = useT();
   return (
-    <Table<Occurrence>
+    <Table<TCheckpoint>
       size="small"
       rowKey="due"
       pagination={false}

@@ -1,11 +1,10 @@
 import { CheckCircleOutlined } from '@ant-design/icons';
 import { Button, DatePicker, Flex, Form, Input, InputNumber, Select, Slider, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import type { TaskDetail } from '../app/api-types';
+import type { TTaskDetail } from '@contract';
 import { useNotify } from '../app/feedback';
 import { DATE_FORMAT, formatDate, toIsoDate } from '../app/format';
 import { useT } from '../app/i18n';
-import { occurrencesOf } from './occurrences';
 import { useRecordProgress } from './queries';
 
 interface Values {
@@ -16,17 +15,17 @@ interface Values {
 }
 
 /** The first occurrence not yet done is the one people usually report on. */
-function defaultOccurrence(task: TaskDetail): string | undefined {
-  const occurrences = occurrencesOf(task);
+function defaultOccurrence(task: TTaskDetail): string | undefined {
+  const occurrences = task.checkpoints;
   return (occurrences.find((o) => !o.doneAt) ?? occurrences[0])?.due;
 }
 
-export function ProgressForm({ task }: { task: TaskDetail }) {
+export function ProgressForm({ task }: { task: TTaskDetail }) {
   const t = useT();
   const notify = useNotify();
   const record = useRecordProgress(task.id);
   const [form] = Form.useForm<Values>();
-  const occurrences = occurrencesOf(task);
+  const occurrences = task.checkpoints;
   const recurring = occurrences.length > 1;
 
   const submit = (done: boolean) => {

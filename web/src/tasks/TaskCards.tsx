@@ -1,5 +1,5 @@
 import { Card, Empty, Flex, Spin, Typography } from 'antd';
-import { AREAS, type Task } from '../app/api-types';
+import { AREAS, type TTask } from '@contract';
 import { areaLabel } from '../app/format';
 import { useT } from '../app/i18n';
 import { StatusTag } from '../app/status';
@@ -7,7 +7,7 @@ import { TaskDue } from './TaskDue';
 import { TaskProgress } from './TaskProgress';
 import { useTaskDrawer } from './useTaskDrawer';
 
-function TaskCard({ task }: { task: Task }) {
+function TaskCard({ task }: { task: TTask }) {
   const t = useT();
   const { open } = useTaskDrawer();
   return (
@@ -28,7 +28,7 @@ function TaskCard({ task }: { task: Task }) {
   );
 }
 
-export function TaskCards({ tasks, loading }: { tasks: Task[]; loading: boolean }) {
+export function TaskCards({ tasks, loading }: { tasks: TTask[]; loading: boolean }) {
   const t = useT();
   if (loading) return <Spin />;
   if (tasks.length === 0) return <Empty description={t('ui.tasks.empty')} />;

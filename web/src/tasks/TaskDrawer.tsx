@@ -1,13 +1,12 @@
 import { EditOutlined } from '@ant-design/icons';
 import { Alert, Button, Divider, Drawer, Grid, Skeleton, Space, Typography } from 'antd';
 import { useState } from 'react';
-import type { TaskDetail } from '../app/api-types';
+import type { TTaskDetail } from '@contract';
 import { useUser } from '../app/auth';
 import { useErrorText } from '../app/feedback';
 import { useT } from '../app/i18n';
 import { StatusTag } from '../app/status';
 import { CommentBox } from './CommentBox';
-import { occurrencesOf } from './occurrences';
 import { OccurrencesTable } from './OccurrencesTable';
 import { ProgressForm } from './ProgressForm';
 import { useTask } from './queries';
@@ -18,14 +17,14 @@ import { TaskHistory } from './TaskHistory';
 import { useTaskDrawer } from './useTaskDrawer';
 
 /** Mirrors the server's rule: the coordinating units' people may comment too. */
-function canComment(task: TaskDetail, unitId: number | null): boolean {
+function canComment(task: TTaskDetail, unitId: number | null): boolean {
   return task.canEdit || (unitId !== null && task.coordinatorUnits.some((u) => u.id === unitId));
 }
 
-function TaskBody({ task }: { task: TaskDetail }) {
+function TaskBody({ task }: { task: TTaskDetail }) {
   const t = useT();
   const user = useUser();
-  const occurrences = occurrencesOf(task);
+  const occurrences = task.checkpoints;
   const recurring = occurrences.length > 1;
   return (
     <>

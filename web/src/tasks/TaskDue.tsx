@@ -1,11 +1,11 @@
 import { WarningOutlined } from '@ant-design/icons';
 import { Tooltip, Typography } from 'antd';
-import type { Task } from '../app/api-types';
+import type { TTask } from '@contract';
 import { formatDate } from '../app/format';
 import { useT } from '../app/i18n';
 
 /** The time-frame text as written, the deadline understood from it, and why it was not understood. */
-export function TaskDue({ task }: { task: Task }) {
+export function TaskDue({ task }: { task: TTask }) {
   const t = useT();
   const due = task.nextDue ?? task.due;
   const warnings = task.schedule.warnings;

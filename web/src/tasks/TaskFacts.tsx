@@ -1,10 +1,10 @@
 import { Alert, Descriptions, type DescriptionsProps } from 'antd';
-import type { TaskDetail } from '../app/api-types';
+import type { TTaskDetail } from '@contract';
 import { areaLabel, formatDate, formatDateTime } from '../app/format';
 import { useT } from '../app/i18n';
 import { TaskProgress } from './TaskProgress';
 
-function useItems(task: TaskDetail): DescriptionsProps['items'] {
+function useItems(task: TTaskDetail): DescriptionsProps['items'] {
   const t = useT();
   const due = task.nextDue ?? task.due;
   const items: DescriptionsProps['items'] = [
@@ -36,7 +36,7 @@ function useItems(task: TaskDetail): DescriptionsProps['items'] {
   return items;
 }
 
-export function TaskFacts({ task }: { task: TaskDetail }) {
+export function TaskFacts({ task }: { task: TTaskDetail }) {
   const items = useItems(task);
   const t = useT();
   return (

@@ -1,6 +1,6 @@
 import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { Button, Flex, Typography, Upload, type UploadProps } from 'antd';
-import type { TaskDetail } from '../app/api-types';
+import type { TTaskDetail } from '@contract';
 import { useNotify } from '../app/feedback';
 import { formatDateTime, formatFileSize } from '../app/format';
 import { useT } from '../app/i18n';
@@ -54,7 +54,7 @@ function FileUpload({ taskId }: { taskId: number }) {
   );
 }
 
-export function TaskFiles({ task }: { task: TaskDetail }) {
+export function TaskFiles({ task }: { task: TTaskDetail }) {
   const t = useT();
   return (
     <Flex vertical gap={8} data-testid="task-files">

@@ -1,13 +1,14 @@
 import { SearchOutlined } from '@ant-design/icons';
 import { Flex, Input, Select } from 'antd';
-import { AREAS, TASK_STATUSES, type Area, type TaskFilters as Filters, type TaskStatus, type Unit } from '../app/api-types';
+import { AREAS, type TArea, type TTaskFilter as Filters, type TTaskStatus, type TUnit } from '@contract';
+import { STATUS_ORDER } from '../app/status';
 import { areaLabel } from '../app/format';
 import { useT } from '../app/i18n';
 
 interface Props {
   value: Filters;
   onChange: (value: Filters) => void;
-  units: Unit[];
+  units: TUnit[];
 }
 
 export function TaskFilters({ value, onChange, units }: Props) {
@@ -35,7 +36,7 @@ export function TaskFilters({ value, onChange, units }: Props) {
         style={{ flex: '1 1 220px', minWidth: 180 }}
         data-testid="filter-unit"
       />
-      <Select<Area>
+      <Select<TArea>
         allowClear
         placeholder={t('ui.tasks.filterArea')}
         aria-label={t('ui.tasks.filterArea')}
@@ -46,13 +47,13 @@ export function TaskFilters({ value, onChange, units }: Props) {
         popupMatchSelectWidth={false}
         data-testid="filter-area"
       />
-      <Select<TaskStatus>
+      <Select<TTaskStatus>
         allowClear
         placeholder={t('ui.tasks.filterStatus')}
         aria-label={t('ui.tasks.filterStatus')}
         value={value.status}
         onChange={(status) => onChange({ ...value, status })}
-        options={TASK_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+        options={STATUS_ORDER.map((s) => ({ value: s, label: t(`status.${s}`) }))}
         style={{ flex: '1 1 180px', minWidth: 160 }}
         data-testid="filter-status"
       />

@@ -1,7 +1,7 @@
 import { DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { ApiError } from '../app/api';
-import { AREAS, type Area, type PlanDetail, type TaskDetail, type TaskInput, type Unit } from '../app/api-types';
+import { AREAS, type TArea, type TPlanDetail, type TTaskDetail, type TTaskInput, type TUnit } from '@contract';
 import { useNotify } from '../app/feedback';
 import { areaLabel, DATE_FORMAT, toIsoDate } from '../app/format';
 import { useT } from '../app/i18n';
@@ -11,12 +11,12 @@ import { useCreateCityTask, useCreatePlanTask, useUpdateTask } from './queries';
 import { TimeframePreview } from './TimeframePreview';
 
 export type TaskFormMode =
-  | { kind: 'edit'; task: TaskDetail }
-  | { kind: 'createPlan'; plan: PlanDetail }
+  | { kind: 'edit'; task: TTaskDetail }
+  | { kind: 'createPlan'; plan: TPlanDetail }
   | { kind: 'createCity'; communeId: number };
 
 interface Values {
-  area: Area;
+  area: TArea;
   number?: number | null;
   content: string;
   leadUnitIds: number[];
@@ -43,7 +43,7 @@ function initialValues(mode: TaskFormMode): Partial<Values> {
   };
 }
 
-function toInput(values: Values): TaskInput {
+function toInput(values: Values): TTaskInput {
   return {
     area: values.area,
     number: values.number ?? null,
@@ -71,7 +71,7 @@ function communeOf(mode: TaskFormMode): number {
   return mode.kind === 'createPlan' ? mode.plan.communeId : mode.communeId;
 }
 
-function unitOptions(units: Unit[], selected: number[]) {
+function unitOptions(units: TUnit[], selected: number[]) {
   return units.filter((u) => u.active || selected.includes(u.id)).map((u) => ({ value: u.id, label: u.name }));
 }
 

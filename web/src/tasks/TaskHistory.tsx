@@ -1,9 +1,9 @@
 import { Empty, Timeline, Typography } from 'antd';
-import type { HistoryEntry, TaskDetail } from '../app/api-types';
+import type { THistoryEntry, TTaskDetail } from '@contract';
 import { formatDate, formatDateTime } from '../app/format';
 import { useT, type Translate } from '../app/i18n';
 
-const KIND_COLOR: Record<HistoryEntry['kind'], string> = {
+const KIND_COLOR: Record<THistoryEntry['kind'], string> = {
   created: 'gray',
   edited: 'blue',
   progress: 'blue',
@@ -13,7 +13,7 @@ const KIND_COLOR: Record<HistoryEntry['kind'], string> = {
   reopened: 'red',
 };
 
-function describe(t: Translate, entry: HistoryEntry, fileName: string | undefined): string {
+function describe(t: Translate, entry: THistoryEntry, fileName: string | undefined): string {
   const parts = [t(`ui.history.${entry.kind}`)];
   if (entry.progress !== null && entry.kind === 'progress') parts.push(`${entry.progress}%`);
   if (entry.occurrence) parts.push(t('ui.history.forOccurrence', { date: formatDate(entry.occurrence) }));
@@ -21,7 +21,7 @@ function describe(t: Translate, entry: HistoryEntry, fileName: string | undefine
   return parts.join(' · ');
 }
 
-export function TaskHistory({ task }: { task: TaskDetail }) {
+export function TaskHistory({ task }: { task: TTaskDetail }) {
   const t = useT();
   if (task.history.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />;
   const fileNames = new Map(task.files.map((f) => [f.id, f.name]));

@@ -1,7 +1,7 @@
 import { Progress } from 'antd';
-import type { Task } from '../app/api-types';
+import type { TTask } from '@contract';
 import { STATUS_STYLE } from '../app/status';
 
-export function TaskProgress({ task }: { task: Task }) {
+export function TaskProgress({ task }: { task: TTask }) {
   return <Progress percent={task.progress} size="small" strokeColor={STATUS_STYLE[task.status].hex} />;
 }

@@ -1,6 +1,6 @@
 import { Grid, Table, Typography, type TableColumnsType } from 'antd';
 import type { ReactNode } from 'react';
-import { AREAS, type Area, type Task, type UnitRef } from '../app/api-types';
+import { AREAS, type TArea, type TTask, type TUnitRef } from '@contract';
 import { areaLabel } from '../app/format';
 import { useT } from '../app/i18n';
 import { StatusTag } from '../app/status';
@@ -9,9 +9,9 @@ import { TaskDue } from './TaskDue';
 import { TaskProgress } from './TaskProgress';
 import { useTaskDrawer } from './useTaskDrawer';
 
-type Row = { kind: 'group'; key: string; area: Area; count: number } | { kind: 'task'; key: string; task: Task };
+type Row = { kind: 'group'; key: string; area: TArea; count: number } | { kind: 'task'; key: string; task: TTask };
 
-function groupRows(tasks: Task[]): Row[] {
+function groupRows(tasks: TTask[]): Row[] {
   return AREAS.flatMap((area) => {
     const inArea = tasks.filter((task) => task.area === area);
     if (inArea.length === 0) return [];
@@ -22,7 +22,7 @@ function groupRows(tasks: Task[]): Row[] {
   });
 }
 
-function unitNames(units: UnitRef[]): string {
+function unitNames(units: TUnitRef[]): string {
   return units.map((u) => u.name).join('; ');
 }
 
@@ -32,7 +32,7 @@ const spanGroup = (row: Row) => ({ colSpan: row.kind === 'group' ? 0 : 1 });
 function useColumns(showSource: boolean): TableColumnsType<Row> {
   const t = useT();
   const { open } = useTaskDrawer();
-  const cell = (render: (task: Task) => ReactNode) => (_: unknown, row: Row) =>
+  const cell = (render: (task: TTask) => ReactNode) => (_: unknown, row: Row) =>
     row.kind === 'task' ? render(row.task) : null;
   const columns: TableColumnsType<Row> = [
     {
@@ -106,7 +106,7 @@ function useColumns(showSource: boolean): TableColumnsType<Row> {
 }
 
 interface Props {
-  tasks: Task[];
+  tasks: TTask[];
   loading: boolean;
   /** city-assigned tasks show their source document */
   showSource?: boolean;

@@ -1,30 +1,21 @@
-/** Task data: lists, one task, and every change to a task (each refreshes what it affects). */
+/** TTask data: lists, one task, and every change to a task (each refreshes what it affects). */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, withQuery } from '../app/api';
-import type {
-  CityTaskInput,
-  FileMeta,
-  HistoryEntry,
-  ProgressInput,
-  Schedule,
-  Task,
-  TaskDetail,
-  TaskInput,
-} from '../app/api-types';
+import { api, withQuery } from '../app/api';import type { TCityTaskInput, TFileMeta, THistoryEntry, TProgressInput, TSchedule, TTask, TTaskDetail, TTaskInput } from '@contract';
+
 
 export const taskKey = (id: number) => ['task', id] as const;
 
 export function usePlanTasks(planId: number) {
   return useQuery({
     queryKey: ['tasks', 'plan', planId],
-    queryFn: () => api.get<Task[]>(`/api/plans/${planId}/tasks`),
+    queryFn: () => api.get<TTask[]>(`/api/plans/${planId}/tasks`),
   });
 }
 
 export function useCityTasks(communeId: number | null) {
   return useQuery({
     queryKey: ['tasks', 'city', communeId],
-    queryFn: () => api.get<Task[]>(withQuery('/api/tasks', { communeId, origin: 'city_assigned' })),
+    queryFn: () => api.get<TTask[]>(withQuery('/api/tasks', { communeId, origin: 'city_assigned' })),
     enabled: communeId !== null,
   });
 }
@@ -32,7 +23,7 @@ export function useCityTasks(communeId: number | null) {
 export function useTask(id: number | null) {
   return useQuery({
     queryKey: taskKey(id ?? 0),
-    queryFn: () => api.get<TaskDetail>(`/api/tasks/${id}`),
+    queryFn: () => api.get<TTaskDetail>(`/api/tasks/${id}`),
     enabled: id !== null,
   });
 }
@@ -52,8 +43,8 @@ function useInvalidateTask() {
 export function useUpdateTask(id: number) {
   const invalidate = useInvalidateTask();
   return useMutation({
-    mutationFn: (input: Partial<TaskInput> & { version: number }) =>
-      api.patch<Task>(`/api/tasks/${id}`, input),
+    mutationFn: (input: Partial<TTaskInput> & { version: number }) =>
+      api.patch<TTask>(`/api/tasks/${id}`, input),
     // On success and on a 409 alike the task must be read again.
     onSettled: () => invalidate(id),
   });
@@ -62,7 +53,7 @@ export function useUpdateTask(id: number) {
 export function useRecordProgress(id: number) {
   const invalidate = useInvalidateTask();
   return useMutation({
-    mutationFn: (input: ProgressInput) => api.post<Task>(`/api/tasks/${id}/progress`, input),
+    mutationFn: (input: TProgressInput) => api.post<TTask>(`/api/tasks/${id}/progress`, input),
     onSuccess: () => invalidate(id),
   });
 }
@@ -70,7 +61,7 @@ export function useRecordProgress(id: number) {
 export function useAddComment(id: number) {
   const invalidate = useInvalidateTask();
   return useMutation({
-    mutationFn: (text: string) => api.post<HistoryEntry>(`/api/tasks/${id}/comments`, { text }),
+    mutationFn: (text: string) => api.post<THistoryEntry>(`/api/tasks/${id}/comments`, { text }),
     onSuccess: () => invalidate(id),
   });
 }
@@ -81,7 +72,7 @@ export function useUploadFile(id: number) {
     mutationFn: (file: File) => {
       const form = new FormData();
       form.append('file', file);
-      return api.upload<FileMeta>(`/api/tasks/${id}/files`, form);
+      return api.upload<TFileMeta>(`/api/tasks/${id}/files`, form);
     },
     onSuccess: () => invalidate(id),
   });
@@ -90,7 +81,7 @@ export function useUploadFile(id: number) {
 export function useCreatePlanTask(planId: number) {
   const invalidate = useInvalidateTask();
   return useMutation({
-    mutationFn: (input: TaskInput) => api.post<Task>(`/api/plans/${planId}/tasks`, input),
+    mutationFn: (input: TTaskInput) => api.post<TTask>(`/api/plans/${planId}/tasks`, input),
     onSuccess: () => invalidate(),
   });
 }
@@ -98,11 +89,11 @@ export function useCreatePlanTask(planId: number) {
 export function useCreateCityTask() {
   const invalidate = useInvalidateTask();
   return useMutation({
-    mutationFn: (input: CityTaskInput) => api.post<Task>('/api/tasks', input),
+    mutationFn: (input: TCityTaskInput) => api.post<TTask>('/api/tasks', input),
     onSuccess: () => invalidate(),
   });
 }
 
-export function parseTimeframe(text: string, periodStart: string, periodEnd: string): Promise<Schedule> {
-  return api.post<Schedule>('/api/timeframe/parse', { text, periodStart, periodEnd });
+export function parseTimeframe(text: string, periodStart: string, periodEnd: string): Promise<TSchedule> {
+  return api.post<TSchedule>('/api/timeframe/parse', { text, periodStart, periodEnd });
 }
