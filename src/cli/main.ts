@@ -64,7 +64,7 @@ async function createUserCommand(args: string[]): Promise<number> {
   const fullName = option(args, 'name');
   const role = option(args, 'role');
   const password = option(args, 'password');
-  if (!username || !fullName || !role || !password) return fail('Thiếu tham số. ' + HELP);
+  if (!username || !fullName || !role || !password) return fail(`Thiếu tham số. ${HELP}`);
   const parsedRole = ZRole.safeParse(role);
   if (!parsedRole.success) return fail(`Vai trò "${role}" không có. Chọn một trong: ${ROLES.join(', ')}.`);
   return withDatabase(async (db) => {

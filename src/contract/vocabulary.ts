@@ -11,6 +11,10 @@ import type { ScheduleKind } from '../domain/timeframe/types';
 export const ROLES = ['admin', 'leader', 'coordinator', 'unit_head', 'unit_staff', 'inspector', 'city_reviewer'] as const;
 export const ZRole = z.enum(ROLES);
 export type TRole = z.infer<typeof ZRole>;
+/** Roles above the communes: they belong to no commune. */
+export const CITY_LEVEL_ROLES = ['admin', 'city_reviewer'] as const satisfies readonly TRole[];
+/** Roles that belong to one unit of the commune. */
+export const UNIT_ROLES = ['unit_head', 'unit_staff'] as const satisfies readonly TRole[];
 
 /** Task statuses, judged for a date and never stored (see src/domain/status). */
 export { STATUSES };

@@ -1,5 +1,5 @@
 import { and, asc, eq, type SQL } from 'drizzle-orm';
-import type { TRole, TUser, TUserCreate, TUserUpdate } from '../../contract';
+import { CITY_LEVEL_ROLES, type TRole, type TUser, type TUserCreate, type TUserUpdate, UNIT_ROLES } from '../../contract';
 import type { Actor } from '../access/actor';
 import { canAdministerCommune, ensure, isCityAdmin } from '../access/policy';
 import { recordAudit } from '../audit/service';
@@ -32,8 +32,8 @@ const auditView = (user: typeof users.$inferSelect) => {
   return rest;
 };
 
-const CITY_ROLES = new Set<TRole>(['admin', 'city_reviewer']);
-const UNIT_ROLES = new Set<TRole>(['unit_head', 'unit_staff']);
+const CITY_ROLES = new Set<TRole>(CITY_LEVEL_ROLES);
+const UNIT_ROLE_SET = new Set<TRole>(UNIT_ROLES);
 
 async function checkPlacement(db: Db, actor: Actor, role: TRole, communeId: number | null, unitId: number | null) {
   if (communeId === null) {
@@ -44,7 +44,7 @@ async function checkPlacement(db: Db, actor: Actor, role: TRole, communeId: numb
   const commune = await requireCommune(db, actor, communeId);
   ensure(canAdministerCommune(actor, commune));
   if (role === 'city_reviewer') throw invalid('Cán bộ Sở Nội vụ không thuộc xã/phường.');
-  if (UNIT_ROLES.has(role) && unitId === null) throw invalid('Trưởng đơn vị và cán bộ đơn vị phải thuộc một đơn vị.');
+  if (UNIT_ROLE_SET.has(role) && unitId === null) throw invalid('Trưởng đơn vị và cán bộ đơn vị phải thuộc một đơn vị.');
   if (unitId !== null) {
     const [unit] = await db.select().from(units).where(and(eq(units.id, unitId), eq(units.communeId, communeId)));
     if (!unit) throw invalid('Đơn vị không thuộc xã/phường đã chọn.');

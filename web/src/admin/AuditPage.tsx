@@ -1,7 +1,7 @@
 import { Flex, Select, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { catalogueKeys, type MessageKey } from '../../../src/i18n';
-import type { TAuditEntry } from '@contract';
+import { AUDIT_ENTITIES, type TAuditEntry } from '@contract';
 import { useErrorText } from '../app/feedback';
 import { formatDateTime } from '../app/format';
 import { useT, type Translate } from '../app/i18n';
@@ -10,7 +10,6 @@ import { AuditDiff } from './AuditDiff';
 import { useAudit } from './queries';
 
 const LIMITS = [100, 200, 500, 1000];
-const ENTITIES = ['plan', 'task', 'user', 'unit', 'commune', 'calendar'] as const;
 const known = new Set(catalogueKeys('vi'));
 
 /** Entities and actions in words; a code the catalogue does not know is shown as is. */
@@ -49,7 +48,7 @@ export function AuditPage() {
             onChange={setEntity}
             placeholder={t('ui.audit.entityFilter')}
             aria-label={t('ui.audit.entityFilter')}
-            options={ENTITIES.map((e) => ({ value: e, label: label(t, `ui.audit.entity.${e}`, e) }))}
+            options={AUDIT_ENTITIES.map((e) => ({ value: e, label: label(t, `ui.audit.entity.${e}`, e) }))}
             style={{ width: 220 }}
             data-testid="audit-entity"
           />

@@ -1,5 +1,5 @@
 import { Checkbox, Form, Input, Modal, Select } from 'antd';
-import { ROLES, type TRole, type TUser } from '@contract';
+import { ROLES, type TRole, type TUser, UNIT_ROLES } from '@contract';
 import { useNotify } from '../app/feedback';
 import { useT } from '../app/i18n';
 import { useCommunes, useUnits } from '../app/reference';
@@ -19,7 +19,6 @@ interface Values {
 export const MIN_PASSWORD = 8;
 
 /** The server's placement rule: a unit's people belong to a unit. */
-const NEEDS_UNIT: readonly TRole[] = ['unit_head', 'unit_staff'];
 
 function useSubmit(user: TUser | null, onClose: () => void) {
   const t = useT();
@@ -94,7 +93,7 @@ export function UserModal({ user, communeId, onClose }: { user: TUser | null; co
         <Form.Item
           name="unitId"
           label={t('ui.users.unit')}
-          rules={[{ required: role !== undefined && NEEDS_UNIT.includes(role), message: t('ui.users.unitRequired') }]}
+          rules={[{ required: role !== undefined && (UNIT_ROLES as readonly TRole[]).includes(role), message: t('ui.users.unitRequired') }]}
         >
           <Select
             allowClear

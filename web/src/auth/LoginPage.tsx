@@ -16,7 +16,7 @@ interface Credentials {
 
 /** Only same-site paths, so a crafted link cannot send the user elsewhere after sign-in. */
 function safeNext(next: string | null): string {
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+  return next?.startsWith('/') && !next.startsWith('//') ? next : '/';
 }
 
 export function LoginPage() {

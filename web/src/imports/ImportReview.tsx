@@ -11,7 +11,7 @@ import { useErrorText } from '../app/feedback';
 import { areaLabel, areaRoman, DATE_FORMAT, formatDate, toIsoDate } from '../app/format';
 import { useT } from '../app/i18n';
 import { useUnits } from '../app/reference';
-import { buildTasks, defaultChoice, mappingFromImport, mergeUp, namesOf, parseNames, rowsFromImport, splitRow } from './model';
+import { buildTasks, defaultChoice, mappingFromImport, mergeUp, namesOf, newKey, parseNames, rowsFromImport, splitRow } from './model';
 import type { MappingChoice, ReviewRow } from './types';
 
 const KINDS: TPlanKind[] = ['annual', 'half_year', 'thematic', 'inspection'];
@@ -68,7 +68,10 @@ export function ImportReview({ result, communeId }: { result: TImportResult; com
   const [form] = Form.useForm<MetaValues>();
   const [rows, setRows] = useState<ReviewRow[]>(() => rowsFromImport(result));
   const [mapping, setMapping] = useState<Record<string, MappingChoice>>(() => mappingFromImport(result));
-  const [targets, setTargets] = useState<TTargetInput[]>(() => result.targets.map((x) => ({ text: x.text, comparator: x.comparator, value: x.value, unit: x.unit })));
+  // Each target row keeps a key of its own, so deleting one does not shift the others' inputs.
+  const [targets, setTargets] = useState<(TTargetInput & { key: string })[]>(() =>
+    result.targets.map((x) => ({ key: newKey(), text: x.text, comparator: x.comparator, value: x.value, unit: x.unit })),
+  );
   const [showSource, setShowSource] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -144,7 +147,7 @@ export function ImportReview({ result, communeId }: { result: TImportResult; com
         issueDate: values.issueDate ? toIsoDate(values.issueDate) : null,
         periodStart: toIsoDate(values.period[0]),
         periodEnd: toIsoDate(values.period[1]),
-        targets: targets.filter((x) => x.text.trim()),
+        targets: targets.filter((x) => x.text.trim()).map(({ key: _key, ...target }) => target),
       },
       tasks: buildTasks(rows, mapping),
     });
@@ -279,8 +282,8 @@ export function ImportReview({ result, communeId }: { result: TImportResult; com
         <div data-testid="import-warnings" style={{ marginBottom: 16 }}>
           <Typography.Title level={5}>{t('ui.import.warnings', { count: result.warnings.length })}</Typography.Title>
           <Flex vertical gap={4} style={{ maxHeight: 240, overflow: 'auto' }}>
-            {result.warnings.map((w, i) => (
-              <Alert key={i} type="warning" showIcon title={w.task != null ? `TT ${w.task}: ${w.message}` : w.message} />
+            {result.warnings.map((w) => (
+              <Alert key={`${w.code}:${w.task ?? ''}:${w.message}`} type="warning" showIcon title={w.task != null ? `TT ${w.task}: ${w.message}` : w.message} />
             ))}
           </Flex>
         </div>
@@ -331,7 +334,7 @@ export function ImportReview({ result, communeId }: { result: TImportResult; com
             ) : (
               <Flex vertical gap={4} data-testid="import-targets">
                 {targets.map((target, i) => (
-                  <Flex key={i} gap={4}>
+                  <Flex key={target.key} gap={4}>
                     <Input value={target.text} onChange={(e) => setTargets((all) => all.map((x, j) => (j === i ? { ...x, text: e.target.value } : x)))} />
                     <Button type="text" danger icon={<DeleteOutlined />} aria-label={t('ui.delete')} onClick={() => setTargets((all) => all.filter((_, j) => j !== i))} />
                   </Flex>

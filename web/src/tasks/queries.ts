@@ -1,6 +1,7 @@
-/** TTask data: lists, one task, and every change to a task (each refreshes what it affects). */
+/** Task data: lists, one task, and every change to a task (each refreshes what it affects). */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, withQuery } from '../app/api';import type { TCityTaskInput, TFileMeta, THistoryEntry, TProgressInput, TSchedule, TTask, TTaskDetail, TTaskInput } from '@contract';
+import { api, withQuery } from '../app/api';
+import type { TCityTaskInput, TFileMeta, THistoryEntry, TProgressInput, TSchedule, TTask, TTaskDetail, TTaskInput } from '@contract';
 
 
 export const taskKey = (id: number) => ['task', id] as const;
