@@ -34,7 +34,7 @@ export function ensureChromium() {
 /** Builds the web app when it is missing or older than its sources. */
 export function ensureWebBuild() {
   const built = 'dist/web/index.html';
-  const sources = Math.max(newestMtime('web'), newestMtime('src/i18n'), newestMtime('src/domain'));
+  const sources = Math.max(newestMtime('web'), newestMtime('src/i18n'), newestMtime('src/domain'), newestMtime('src/contract'));
   if (existsSync(built) && statSync(built).mtimeMs >= sources) return;
   console.log('› Biên dịch giao diện web (vite build)…');
   run('npx vite build --config web/vite.config.ts --logLevel warn');

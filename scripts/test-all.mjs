@@ -37,6 +37,10 @@ function vitest(title, args, env = {}) {
 console.log('\n━━ typecheck ━━');
 if (spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json'], { stdio: 'inherit' }).status !== 0) failedJobs++;
 
+// Lint and format (Biome): a finding fails the run like a failed test.
+console.log('\n━━ lint ━━');
+if (spawnSync(process.execPath, ['node_modules/@biomejs/biome/bin/biome', 'check', '.'], { stdio: 'inherit' }).status !== 0) failedJobs++;
+
 vitest('unit-api-durability', []);
 
 const externalDir = path.resolve('test-data', 'external-pg');
