@@ -44,7 +44,7 @@ function UnitsCell({ names, onChange, unknown }: { names: string[]; onChange: (n
     );
   }
   return (
-    <div role="button" tabIndex={0} style={{ cursor: 'text', minHeight: 24 }} onClick={() => setEditing(true)} onKeyDown={(e) => e.key === 'Enter' && setEditing(true)} title={t('ui.import.unitsHint')}>
+    <button type="button" className="plain-button" style={{ cursor: 'text', minHeight: 24 }} onClick={() => setEditing(true)} title={t('ui.import.unitsHint')}>
       {names.length === 0 ? (
         <Typography.Text type="secondary">{t('ui.import.noUnits')}</Typography.Text>
       ) : (
@@ -54,7 +54,7 @@ function UnitsCell({ names, onChange, unknown }: { names: string[]; onChange: (n
           </Tag>
         ))
       )}
-    </div>
+    </button>
   );
 }
 
