@@ -21,7 +21,7 @@ export function ensureNodeModules() {
   const marker = 'node_modules/.package-lock.json';
   if (existsSync(marker) && statSync(marker).mtimeMs >= statSync('package-lock.json').mtimeMs) return;
   console.log('› Cài đặt các gói npm (npm ci)…');
-  run('npm ci --no-audit --no-fund');
+  run('npm ci --no-audit --no-fund --loglevel=warn'); // .npmrc silences npm for clean CLI output; show install problems
 }
 
 export function ensureChromium() {
