@@ -31,6 +31,21 @@ export function ensureChromium() {
   run(`${sudo}apt-get update -qq && ${sudo}env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium`);
 }
 
+/**
+ * LibreOffice (headless) and poppler-utils for the test that renders the official
+ * documents to PDF; fonts-liberation2 is Times New Roman's metric twin with the
+ * Vietnamese glyphs (fonts-liberation 1.x lacks them and LibreOffice falls back to DejaVu).
+ */
+export function ensureOfficeTools() {
+  const tools = ['/usr/bin/soffice', '/usr/bin/pdftotext', '/usr/bin/pdffonts', '/usr/share/fonts/truetype/liberation2'];
+  if (tools.every((t) => existsSync(t))) return;
+  console.log('› Cài đặt LibreOffice Writer và poppler-utils của Debian cho kiểm thử văn bản Word…');
+  const sudo = process.getuid?.() === 0 ? '' : 'sudo ';
+  run(
+    `${sudo}apt-get update -qq && ${sudo}env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libreoffice-writer poppler-utils fonts-liberation2`,
+  );
+}
+
 /** Builds the web app when it is missing or older than its sources. */
 export function ensureWebBuild() {
   const built = 'dist/web/index.html';

@@ -3,13 +3,12 @@
  * as numbers the builders use. Where the decree gives a range we take one value
  * and say which.
  */
-import { convertMillimetersToTwip } from 'docx';
-
 export const FONT = 'Times New Roman';
 
 /** docx sizes are half-points. */
 export const pt = (points: number): number => points * 2;
-export const mm = (millimetres: number): number => Math.round(convertMillimetersToTwip(millimetres));
+/** Twips (1/1440 inch), rounded to the nearest: A4 is then exactly Word's 11906 × 16838. */
+export const mm = (millimetres: number): number => Math.round((millimetres * 1440) / 25.4);
 
 export const A4 = { widthMm: 210, heightMm: 297 } as const;
 
