@@ -72,7 +72,8 @@ export async function runExportPlan(args: string[], deps: ExportPlanDeps = {}): 
   }
   const tasks = document.appendix.groups.reduce((n, g) => n + g.tasks.length, 0);
   if (parsed.json) {
-    out(JSON.stringify({ output: parsed.docx, bytes: bytes.length, title: document.summary, number: document.number, date: document.date, targets: result.targets.length, tasks, flags }));
+    const number = document.attachedTo ? null : document.number;
+    out(JSON.stringify({ output: parsed.docx, bytes: bytes.length, title: document.summary, number, attached_to: document.attachedTo ?? null, date: document.date, targets: result.targets.length, tasks, flags }));
   } else {
     out(`Đã ghi ${parsed.docx}: ${document.type.toUpperCase()} ${document.summary} — ${result.targets.length} chỉ tiêu, ${tasks} nhiệm vụ trong phụ lục.`);
     for (const f of flags) err(`Lưu ý: ${f.message}`);

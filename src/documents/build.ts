@@ -47,14 +47,17 @@ function toDocument(sections: ISectionOptions[], title: string): Document {
   });
 }
 
-/** A plan (KẾ HOẠCH) with its appendix of tasks on landscape pages. */
+/** A plan (KẾ HOẠCH) with its appendix of tasks on landscape pages (none when it lists no task). */
 export async function buildPlanDocument(plan: PlanDocument): Promise<Buffer> {
-  const appendix: ISectionOptions = {
-    properties: { page: page('landscape') },
-    headers: { default: pageNumberHeader() },
-    children: appendixChildren(plan.appendix),
-  };
-  return Packer.toBuffer(toDocument([mainSection(plan), appendix], `${plan.type} ${plan.summary}`));
+  const sections = [mainSection(plan)];
+  if (plan.appendix.groups.some((g) => g.tasks.length > 0)) {
+    sections.push({
+      properties: { page: page('landscape') },
+      headers: { default: pageNumberHeader() },
+      children: appendixChildren(plan.appendix),
+    });
+  }
+  return Packer.toBuffer(toDocument(sections, `${plan.type} ${plan.summary}`));
 }
 
 /** A report (BÁO CÁO): headings, paragraphs and tables of figures. */

@@ -9,7 +9,7 @@ import type { ImportResult } from '../importer';
 import type { AppendixGroup, BodyBlock, PlanDocument } from './types';
 import { parseDocumentNumber, placeAndDate, roman, upperVi } from './vi-format';
 
-export type ExportFlagCode = 'number_blank' | 'date_blank' | 'issuer_missing' | 'title_missing' | 'signer_blank' | 'task_without_area';
+export type ExportFlagCode = 'number_blank' | 'date_blank' | 'issuer_missing' | 'title_missing' | 'signer_blank' | 'task_without_area' | 'no_tasks';
 
 export interface ExportFlag {
   code: ExportFlagCode;
@@ -76,8 +76,9 @@ function body(result: ImportResult, issuer: string, summary: string): BodyBlock[
     blocks.push({ kind: 'heading', level: 1, text: `${roman(++section)}. MỘT SỐ CHỈ TIÊU CHỦ YẾU`, });
     for (const target of result.targets) blocks.push({ kind: 'paragraph', text: `- ${target.text}` });
   }
-  blocks.push({ kind: 'heading', level: 1, text: `${roman(++section)}. NHIỆM VỤ, GIẢI PHÁP` });
   const areas = appendixGroups(result);
+  if (areas.length > 0) blocks.push({ kind: 'heading', level: 1, text: `${roman(++section)}. NHIỆM VỤ, GIẢI PHÁP` });
+  else return [...blocks, ...responsibilities(result, section)];
   blocks.push({
     kind: 'paragraph',
     text: `Kế hoạch gồm ${result.tasks.length} nhiệm vụ cụ thể${areas.length ? ` thuộc ${areas.length} lĩnh vực` : ''}, có cơ quan chủ trì, cơ quan phối hợp, thời gian thực hiện và sản phẩm (chi tiết tại Phụ lục kèm theo):`,
@@ -86,13 +87,17 @@ function body(result: ImportResult, issuer: string, summary: string): BodyBlock[
     const name = group.numeral ? `${group.numeral}. ${areaName(romanIndex(group.numeral))}` : 'Nhiệm vụ khác';
     blocks.push({ kind: 'paragraph', text: `- ${name}: ${group.tasks.length} nhiệm vụ.` });
   }
-  if (result.responsibilities.length > 0) {
-    blocks.push({ kind: 'heading', level: 1, text: `${roman(++section)}. TỔ CHỨC THỰC HIỆN` });
-    result.responsibilities.forEach((r, i) => {
-      blocks.push({ kind: 'heading', level: 2, text: `${i + 1}. ${r.unit}` });
-      for (const item of items(r.text)) blocks.push({ kind: 'paragraph', text: `- ${item}` });
-    });
-  }
+  return [...blocks, ...responsibilities(result, section)];
+}
+
+/** "Tổ chức thực hiện": each unit's duties, one paragraph per item. */
+function responsibilities(result: ImportResult, sectionsBefore: number): BodyBlock[] {
+  if (result.responsibilities.length === 0) return [];
+  const blocks: BodyBlock[] = [{ kind: 'heading', level: 1, text: `${roman(sectionsBefore + 1)}. TỔ CHỨC THỰC HIỆN` }];
+  result.responsibilities.forEach((r, i) => {
+    blocks.push({ kind: 'heading', level: 2, text: `${i + 1}. ${r.unit}` });
+    for (const item of items(r.text)) blocks.push({ kind: 'paragraph', text: `- ${item}` });
+  });
   return blocks;
 }
 
@@ -124,6 +129,7 @@ export function planExportFromImport(result: ImportResult): PlanExport {
   if (!meta.date) flags.push({ code: 'date_blank', message: 'Chưa có ngày ban hành: để trống ngày, tháng cho văn thư ghi khi ký.' });
   flags.push({ code: 'signer_blank', message: 'Chưa có họ tên người ký: để trống dưới chức danh.' });
   const withoutArea = result.tasks.filter((t) => t.area === null).length;
+  if (result.tasks.length === 0) flags.push({ code: 'no_tasks', message: 'Tài liệu không có danh mục nhiệm vụ: văn bản không có phụ lục.' });
   if (withoutArea) flags.push({ code: 'task_without_area', message: `${withoutArea} nhiệm vụ chưa xác định lĩnh vực: xếp vào mục "Nhiệm vụ khác" của phụ lục.` });
 
   const commune = issuer.replace(/^(?:ủy|uỷ) ban nhân dân\s+/iu, '');
