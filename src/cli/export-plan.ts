@@ -5,7 +5,8 @@
  * with every task. No database. --json prints a short summary; flags (what was
  * left blank for the clerk) go to stderr otherwise.
  */
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { buildPlanDocument, planExportFromImport } from '../documents';
 import { IMPORT_LIMITS, importPlanDocument, isImportError } from '../importer/index';
 
@@ -65,6 +66,7 @@ export async function runExportPlan(args: string[], deps: ExportPlanDeps = {}): 
   const { document, flags } = planExportFromImport(result);
   const bytes = await buildPlanDocument(document);
   try {
+    await mkdir(dirname(parsed.docx), { recursive: true });
     await writeFile(parsed.docx, bytes);
   } catch (e) {
     err(`Không ghi được tệp ${parsed.docx}: ${(e as Error).message}`);

@@ -1,3 +1,4 @@
+import { DOMParser } from '@xmldom/xmldom';
 import { describe, expect, it } from 'vitest';
 import { buildPlanDocument, buildReportDocument } from './build';
 import { docxParts, planExportOfSeed, sampleReport } from './test-helpers';
@@ -85,5 +86,22 @@ describe('report document', () => {
       expect(parts.document).toContain(text);
     }
     expect(tags(parts.document, 'w:pgSz')).toEqual([{ 'w:w': '11906', 'w:h': '16838', 'w:orient': 'portrait' }]);
+  });
+});
+
+describe('text from outside', () => {
+  it('keeps the XML well-formed whatever the cells hold', async () => {
+    const { document: plan } = planExportOfSeed('004');
+    const nasty = 'A & B <i>nghiêng</i> "trích" \u0007bell\u000b \u0000 Hoa\u0300 (NFD)\tTab';
+    const task = { ...plan.appendix.groups[0].tasks[0], content: nasty, lead: `${nasty}\n${nasty}` };
+    const groups = [{ ...plan.appendix.groups[0], tasks: [task] }];
+    const parts = await docxParts(await buildPlanDocument({ ...plan, summary: nasty, appendix: { ...plan.appendix, groups } }));
+    const errors: string[] = [];
+    new DOMParser({ onError: (_level: string, message: string) => errors.push(message) }).parseFromString(parts.document, 'text/xml');
+    expect(errors).toEqual([]);
+    expect(parts.document).toContain('A &amp; B &lt;i&gt;nghiêng&lt;/i&gt;');
+    expect(parts.document).toContain('Ho\u00e0 (NFD)');
+    expect(parts.document).not.toContain('a\u0300');
+    expect(parts.document).not.toMatch(/[\u0000\u0007\u000b]/);
   });
 });

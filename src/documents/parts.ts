@@ -29,8 +29,9 @@ interface RunStyle {
   italics?: boolean;
 }
 
+/** NFC: text pasted in decomposed form (Hoa + ̀) would otherwise print with detached accents in some fonts. Control codes are dropped by docx itself. */
 export function run(text: string, style: RunStyle): TextRun {
-  return new TextRun({ text, font: FONT, size: pt(style.size), bold: style.bold, italics: style.italics });
+  return new TextRun({ text: text.normalize('NFC'), font: FONT, size: pt(style.size), bold: style.bold, italics: style.italics });
 }
 
 /** A centred line of one style, no space around it (header and signature lines). */
