@@ -105,3 +105,15 @@ describe('text from outside', () => {
     expect(parts.document).not.toMatch(/[\u0000\u0007\u000b]/);
   });
 });
+
+describe("a unit's report", () => {
+  it('puts the governing body in plain capitals above the unit in bold capitals', async () => {
+    const report = { ...sampleReport(), issuer: { governingBody: 'UBND xã Tiên Lãng', name: 'Phòng Văn hóa - Xã hội' }, number: '/BC-VHXH' };
+    const { document } = await docxParts(await buildReportDocument(report));
+    const runOf = (text: string) => [...document.matchAll(/<w:r>([\s\S]*?)<\/w:r>/g)].map(([r]) => r).find((r) => r.includes(`>${text}<`));
+    expect(runOf('UBND XÃ TIÊN LÃNG')).toBeDefined();
+    expect(runOf('UBND XÃ TIÊN LÃNG')).not.toContain('<w:b/>');
+    expect(runOf('PHÒNG VĂN HÓA - XÃ HỘI')).toContain('<w:b/>');
+    expect(document).toContain('Số:\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0/BC-VHXH');
+  });
+});
