@@ -9,6 +9,7 @@ import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { buildPlanDocument, planExportFromImport } from '../documents';
 import { IMPORT_LIMITS, importPlanDocument, isImportError } from '../importer/index';
+import { userPath } from './paths';
 
 export interface ExportPlanDeps {
   out?: (text: string) => void;
@@ -38,7 +39,7 @@ function parseArgs(args: string[]): Parsed | string {
   if (!file) return 'Thiếu đường dẫn tệp kế hoạch.';
   if (!docx) return 'Thiếu tệp kết quả (--docx <tệp .docx>).';
   if (!/\.docx$/i.test(docx)) return `Tệp kết quả phải có đuôi .docx: ${docx}`;
-  return { file, docx, json };
+  return { file: userPath(file), docx: userPath(docx), json };
 }
 
 export async function runExportPlan(args: string[], deps: ExportPlanDeps = {}): Promise<number> {
