@@ -5,7 +5,7 @@
  */
 import { AlignmentType, BorderStyle, Paragraph, Table, TableCell, TableLayoutType, TableRow, VerticalAlignTable, WidthType, type IBorderOptions } from 'docx';
 import { LANDSCAPE_TEXT_WIDTH_MM, mm, SIZE } from './format';
-import { line, run } from './parts';
+import { line, rule, run } from './parts';
 import type { AppendixGroup, PlanAppendix } from './types';
 
 export const APPENDIX_COLUMNS = ['TT', 'Nội dung nhiệm vụ', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian thực hiện', 'Sản phẩm'] as const;
@@ -69,6 +69,8 @@ export function appendixChildren(appendix: PlanAppendix): (Paragraph | Table)[] 
     line('Phụ lục', { size: SIZE.appendixHeading, bold: true }, { keepNext: true }),
     line(appendix.title, { size: SIZE.appendixHeading, bold: true }, { keepNext: true }),
     line(appendix.note, { size: SIZE.body, italics: true }, { keepNext: true }),
+    // A short rule under the appendix's heading lines, as under a document's summary.
+    rule(50, LANDSCAPE_TEXT_WIDTH_MM),
     new Paragraph({ spacing: { before: 0, after: 120 }, keepNext: true, children: [] }),
     new Table({
       width: { size: mm(LANDSCAPE_TEXT_WIDTH_MM), type: WidthType.DXA },

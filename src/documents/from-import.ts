@@ -122,7 +122,7 @@ export function planExportFromImport(result: ImportResult): PlanExport {
   // "ngày 29 tháng 7 năm 2025", or with gaps when the date is still blank.
   const dateWords = placeAndDate('', meta.date, year).replace(/^, /, '');
   const attachedTo = decision
-    ? `(Kèm theo Quyết định số ${decision.number || '\u00a0'.repeat(5)}/${decision.symbol} ${dateWords} của ${issuer})`
+    ? `(Kèm theo Quyết định số ${decision.number ? decision.number.padStart(2, '0') : '\u00a0'.repeat(5)}/${decision.symbol} ${dateWords} của ${issuer})`
     : null;
   if (!decision && !parsed?.number) flags.push({ code: 'number_blank', message: 'Chưa có số văn bản: để trống "Số:      /KH-UBND" cho văn thư ghi khi ban hành.' });
   if (decision && !decision.number) flags.push({ code: 'number_blank', message: 'Chưa có số quyết định ban hành kèm theo: để trống cho văn thư ghi.' });
@@ -156,7 +156,7 @@ export function planExportFromImport(result: ImportResult): PlanExport {
     appendix: {
       title: `DANH MỤC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH ${upperVi(periodText)}`.trim(),
       note: decision
-        ? `(Kèm theo Kế hoạch ban hành tại Quyết định số ${decision.number || '\u00a0'.repeat(5)}/${decision.symbol} ${dateWords} của ${issuer})`
+        ? `(Kèm theo Kế hoạch ban hành tại Quyết định số ${decision.number ? decision.number.padStart(2, '0') : '\u00a0'.repeat(5)}/${decision.symbol} ${dateWords} của ${issuer})`
         : `(Kèm theo Kế hoạch số ${numberInNote(number)} ${dateWords} của ${issuer})`,
       groups: appendixGroups(result),
     },
@@ -166,5 +166,5 @@ export function planExportFromImport(result: ImportResult): PlanExport {
 
 function numberInNote(number: string): string {
   const parsed = parseDocumentNumber(number);
-  return parsed?.number ? `${parsed.number}/${parsed.symbol}` : `${'\u00a0'.repeat(5)}/${parsed?.symbol ?? 'KH-UBND'}`;
+  return parsed?.number ? `${parsed.number.padStart(2, '0')}/${parsed.symbol}` : `${'\u00a0'.repeat(5)}/${parsed?.symbol ?? 'KH-UBND'}`;
 }

@@ -52,7 +52,7 @@ export const NO_BORDERS = { top: NONE, bottom: NONE, left: NONE, right: NONE, in
  * A centred horizontal rule `lengthMm` long in a column `columnMm` wide: an empty,
  * 3 pt-high paragraph (clear of the descenders above) whose bottom border is narrowed by equal indents.
  */
-function rule(lengthMm: number, columnMm: number): Paragraph {
+export function rule(lengthMm: number, columnMm: number): Paragraph {
   const side = mm(Math.max(0, (columnMm - lengthMm) / 2));
   return new Paragraph({
     indent: { left: side, right: side },

@@ -30,6 +30,7 @@ describe('document number', () => {
     ['12/KH-UBND', { number: '12', symbol: 'KH-UBND' }, 'Số: 12/KH-UBND'],
     ['/KH-UBND', { number: '', symbol: 'KH-UBND' }, 'Số:\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0/KH-UBND'],
     ['Số: 410/QĐ-UBND', { number: '410', symbol: 'QĐ-UBND' }, 'Số: 410/QĐ-UBND'],
+    ['5/KH-UBND', { number: '5', symbol: 'KH-UBND' }, 'Số: 05/KH-UBND'],
     ['Số:   /bc-ubnd', { number: '', symbol: 'BC-UBND' }, 'Số:\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0/BC-UBND'],
   ])('%s', (text, parts, printed) => {
     const parsed = parseDocumentNumber(text);

@@ -44,9 +44,13 @@ export function parseDocumentNumber(text: string | null | undefined): DocumentNu
   return match ? { number: match[1], symbol: match[2].toLocaleUpperCase('vi') } : null;
 }
 
-/** "Số: 12/KH-UBND", or "Số:      /KH-UBND" with room for the number written at issue. */
+/**
+ * "Số: 12/KH-UBND", "Số: 05/KH-UBND" (numbers below 10 take a leading zero), or
+ * "Số:      /KH-UBND" with room for the number written at issue.
+ */
 export function numberLine(number: DocumentNumber): string {
-  return number.number ? `Số: ${number.number}/${number.symbol}` : `Số:${'\u00a0'.repeat(6)}/${number.symbol}`;
+  if (!number.number) return `Số:${'\u00a0'.repeat(6)}/${number.symbol}`;
+  return `Số: ${number.number.padStart(2, '0')}/${number.symbol}`;
 }
 
 const ROMAN = ['', 'I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII'];
