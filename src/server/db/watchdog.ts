@@ -15,27 +15,47 @@ export interface Watchdog {
 
 export type WatchdogLogger = Pick<Logger, 'info' | 'warn' | 'error'>;
 
-const FIRST_RETRY_MS = 250;
-const MAX_RETRY_MS = 10_000;
+export interface WatchdogTiming {
+  /** How often the postmaster's pid is checked. */
+  intervalMs: number;
+  /** First wait after a failed start; doubles up to `maxRetryMs`. */
+  firstRetryMs: number;
+  maxRetryMs: number;
+}
 
-const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const DEFAULT_TIMING: WatchdogTiming = { intervalMs: 1000, firstRetryMs: 250, maxRetryMs: 10_000 };
 
-export function watchPostmaster(cluster: Pick<EmbeddedCluster, 'isAlive' | 'restart' | 'pgDir'>, logger: WatchdogLogger, intervalMs = 1000): Watchdog {
+export function watchPostmaster(
+  cluster: Pick<EmbeddedCluster, 'isAlive' | 'restart' | 'pgDir'>,
+  logger: WatchdogLogger,
+  timing: Partial<WatchdogTiming> = {},
+): Watchdog {
+  const { intervalMs, firstRetryMs, maxRetryMs } = { ...DEFAULT_TIMING, ...timing };
   let stopped = false;
   let recovering: Promise<void> | null = null;
+  let wake = () => undefined as void;
+  // A wait between attempts that a stop cuts short, so Ctrl-C during a long outage is not kept waiting.
+  const pause = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
 
   async function recover(): Promise<void> {
     const since = Date.now();
     logger.error({ pgDir: cluster.pgDir }, 'PostgreSQL nhúng đã dừng bất thường; đang khởi động lại (phục hồi sau sự cố)');
     // A restart fails while backends of the dead postmaster still hold its shared memory: retry, backing off.
-    for (let attempt = 1, wait = FIRST_RETRY_MS; !stopped; attempt++, wait = Math.min(wait * 2, MAX_RETRY_MS)) {
+    for (let attempt = 1, wait = firstRetryMs; !stopped; attempt++, wait = Math.min(wait * 2, maxRetryMs)) {
       try {
         await cluster.restart();
         logger.warn({ pgDir: cluster.pgDir, attempt, downMs: Date.now() - since }, 'PostgreSQL nhúng đã chạy lại sau sự cố');
         return;
       } catch (error) {
         logger.error({ err: error, attempt, retryInMs: wait }, 'Chưa khởi động lại được PostgreSQL nhúng; sẽ thử lại');
-        await delay(wait);
+        await pause(wait);
       }
     }
   }
@@ -53,6 +73,7 @@ export function watchPostmaster(cluster: Pick<EmbeddedCluster, 'isAlive' | 'rest
     stop: async () => {
       stopped = true;
       clearInterval(timer);
+      wake();
       await recovering;
     },
   };
