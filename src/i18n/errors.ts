@@ -13,6 +13,7 @@ export const errorsVi = {
   'error.file_empty': 'Tệp rỗng, vui lòng chọn lại tệp.',
   'error.import_failed': 'Không đọc được tài liệu: {reason}',
   'error.internal': 'Hệ thống gặp lỗi không mong muốn. Dữ liệu đã lưu không bị ảnh hưởng; vui lòng thử lại.',
+  'error.unavailable': 'Hệ thống tạm thời không kết nối được cơ sở dữ liệu. Dữ liệu đã lưu không bị mất; vui lòng thử lại sau ít phút.',
 } as const;
 
 export type ErrorKey = keyof typeof errorsVi;
@@ -31,4 +32,5 @@ export const errorsEn: Record<ErrorKey, string> = {
   'error.file_empty': 'The file is empty; please choose another file.',
   'error.import_failed': 'The document could not be read: {reason}',
   'error.internal': 'Unexpected error. Saved data is not affected; please try again.',
+  'error.unavailable': 'The database cannot be reached for the moment. Saved data is safe; please try again in a few minutes.',
 };

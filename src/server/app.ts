@@ -24,6 +24,7 @@ import { dashboardRoutes } from './dashboard/routes';
 import type { Db } from './db';
 import { registerErrorHandler } from './errors';
 import { fileRoutes } from './files/routes';
+import { healthRoutes } from './health/routes';
 import { importRoutes } from './imports/routes';
 import { planRoutes } from './plans/routes';
 import { taskRoutes } from './tasks/routes';
@@ -77,6 +78,7 @@ export async function buildApp({ db, config, logger = true }: AppOptions): Promi
   await app.register(calendarRoutes, { db });
   await app.register(timeframeRoutes);
   await app.register(importRoutes, { db });
+  await app.register(healthRoutes, { db });
   await registerWebApp(app);
   return app;
 }
