@@ -25,7 +25,9 @@ import type { Db } from './db';
 import { registerErrorHandler } from './errors';
 import { fileRoutes } from './files/routes';
 import { importRoutes } from './imports/routes';
+import { notificationRoutes } from './notifications/routes';
 import { planRoutes } from './plans/routes';
+import { reminderRoutes } from './reminders/routes';
 import { taskRoutes } from './tasks/routes';
 import { timeframeRoutes } from './timeframe/routes';
 import { unitRoutes } from './units/routes';
@@ -77,6 +79,8 @@ export async function buildApp({ db, config, logger = true }: AppOptions): Promi
   await app.register(calendarRoutes, { db });
   await app.register(timeframeRoutes);
   await app.register(importRoutes, { db });
+  await app.register(notificationRoutes, { db });
+  await app.register(reminderRoutes, { db });
   await registerWebApp(app);
   return app;
 }
