@@ -23,6 +23,7 @@ CREATE TABLE "reminder_deliveries" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"sent_at" timestamp with time zone,
 	"attempts" integer DEFAULT 0 NOT NULL,
+	"last_attempt_at" timestamp with time zone,
 	"last_error" text,
 	CONSTRAINT "reminder_deliveries_commune_id_id_pk" PRIMARY KEY("commune_id","id"),
 	CONSTRAINT "reminder_deliveries_rule_check" CHECK ("reminder_deliveries"."rule" IN ('before_due', 'overdue', 'weekly_digest', 'weekly_summary', 'done_reported')),

@@ -1,8 +1,8 @@
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectDatabase } from '../db';
-import { createMailer } from '../mail/mailer';
+import { createMailer, type Mailer } from '../mail/mailer';
 import { createTestContext, json, type TestContext } from '../test/context';
 import { call, countRows, DEMO } from '../test/factories';
 import { startSmtpCatcher, type SmtpCatcher } from '../test/smtp-catcher';
@@ -12,12 +12,15 @@ let ctx: TestContext;
 let smtp: SmtpCatcher;
 let taskId: number;
 
-const run = (asOf: string, db = ctx.db) => runReminders(db, { asOf, mailer: createMailer({ smtpUrl: smtp.url, mailFrom: 'CCHC <cchc@test.local>', outboxDir: '/nonexistent' }), publicUrl: 'http://cchc.test' });
+let mailer: Mailer;
+
+const run = (asOf: string, db = ctx.db) => runReminders(db, { asOf, mailer, publicUrl: 'http://cchc.test' });
 const key = (s: SentReminder) => `${s.rule}|${s.taskId}|${s.occurrenceDue}|${s.recipient}|${s.channel}`;
 
 beforeAll(async () => {
   ctx = await createTestContext();
   smtp = await startSmtpCatcher();
+  mailer = createMailer({ smtpUrl: smtp.url, mailFrom: 'CCHC <cchc@test.local>', outboxDir: '/nonexistent' });
   // Due Thursday 26/11/2026: three working days before it is Monday 23/11.
   const created = await call(ctx, 'daumoi', 'POST', '/api/tasks', {
     communeId: DEMO.communes.tienLang,
@@ -33,6 +36,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  mailer.close();
   await smtp.close();
   await ctx.close();
 });
@@ -86,8 +90,9 @@ describe('reminders', () => {
 
   it('retries an e-mail the SMTP server refused, and only that one', async () => {
     await ctx.db.execute(sql`UPDATE users SET email = 'no-such-host' WHERE username = 'truongvp'`);
-    const broken = runReminders(ctx.db, { asOf: '2026-12-07', mailer: createMailer({ smtpUrl: 'smtp://127.0.0.1:1', mailFrom: 'x@test.local', outboxDir: '/nonexistent' }), publicUrl: 'http://cchc.test' });
-    const sent = await broken;
+    const refusing = createMailer({ smtpUrl: 'smtp://127.0.0.1:1', mailFrom: 'x@test.local', outboxDir: '/nonexistent' });
+    const sent = await runReminders(ctx.db, { asOf: '2026-12-07', mailer: refusing, publicUrl: 'http://cchc.test' });
+    refusing.close();
     expect(sent.every((s) => s.channel === 'in_app')).toBe(true);
     const pending = await countRows(ctx, 'reminder_deliveries', `channel = 'email' AND sent_at IS NULL AND attempts = 1`);
     expect(pending).toBeGreaterThan(0);
@@ -97,19 +102,22 @@ describe('reminders', () => {
     await ctx.db.execute(sql`UPDATE users SET email = 'truongvp@demo.cchc.local' WHERE username = 'truongvp'`);
   });
 
-  it('prints what it sent from the CLI contract, and [] the second time', () => {
+  // Asynchronous on purpose: the SMTP catcher answers the CLI from this very process.
+  it('prints what it sent from the CLI contract, and [] the second time', { timeout: 180_000 }, async () => {
     const cli = (asOf: string) =>
-      spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'reminders', 'run', '--as-of', asOf, '--json'], {
-        env: { ...process.env, DATABASE_URL: ctx.url, SMTP_URL: smtp.url },
-        encoding: 'utf8',
+      new Promise<{ status: number; stdout: string; stderr: string }>((resolve) => {
+        const args = ['--import', 'tsx', 'src/cli/main.ts', 'reminders', 'run', '--as-of', asOf, '--json'];
+        execFile(process.execPath, args, { env: { ...process.env, DATABASE_URL: ctx.url, SMTP_URL: smtp.url }, encoding: 'utf8' }, (error, stdout, stderr) =>
+          resolve({ status: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+        );
       });
-    const first = cli('2026-12-14');
+    const first = await cli('2026-12-14');
     expect(first.status, first.stderr).toBe(0);
     const sent = JSON.parse(first.stdout) as Record<string, unknown>[];
     expect(sent.length).toBeGreaterThan(0);
     for (const entry of sent) expect(Object.keys(entry).sort()).toEqual(['channel', 'occurrenceDue', 'recipient', 'rule', 'taskId']);
-    expect(JSON.parse(cli('2026-12-14').stdout)).toEqual([]);
-    const bad = cli('2026-02-31');
+    expect(JSON.parse((await cli('2026-12-14')).stdout)).toEqual([]);
+    const bad = await cli('2026-02-31');
     expect(bad.status).not.toBe(0);
     expect(bad.stderr).toContain('không hợp lệ');
   });

@@ -8,7 +8,7 @@
  * under FOR UPDATE SKIP LOCKED, and marked sent; a failed send is retried by a
  * later run (up to MAX_MAIL_ATTEMPTS), never by two processes at once.
  */
-import { and, asc, eq, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { WorkingCalendar } from '../../domain/calendar';
 import { remindersDue, type ReminderIntent, type ReminderRule } from '../../domain/reminders/rules';
 import { formatVietnameseDate } from '../../domain/timeframe/dates';
@@ -119,13 +119,22 @@ function truncate(text: string, max: number): string {
 /** Sends every claimed e-mail not yet sent, each in its own transaction holding the row. */
 async function deliverPendingMail(db: Db, options: RunOptions): Promise<SentReminder[]> {
   const sent: SentReminder[] = [];
+  // A send that fails waits for the next run rather than being retried at once in this one.
+  const runStarted = new Date();
   for (;;) {
     const result = await db.transaction(async (tx) => {
       const [row] = await tx
         .select({ delivery: reminderDeliveries, username: users.username, email: users.email })
         .from(reminderDeliveries)
         .innerJoin(users, eq(users.id, reminderDeliveries.recipientId))
-        .where(and(eq(reminderDeliveries.channel, 'email'), isNull(reminderDeliveries.sentAt), lt(reminderDeliveries.attempts, MAX_MAIL_ATTEMPTS)))
+        .where(
+          and(
+            eq(reminderDeliveries.channel, 'email'),
+            isNull(reminderDeliveries.sentAt),
+            lt(reminderDeliveries.attempts, MAX_MAIL_ATTEMPTS),
+            or(isNull(reminderDeliveries.lastAttemptAt), lt(reminderDeliveries.lastAttemptAt, runStarted)),
+          ),
+        )
         .orderBy(asc(reminderDeliveries.communeId), asc(reminderDeliveries.id))
         .limit(1)
         .for('update', { of: reminderDeliveries, skipLocked: true });
@@ -135,11 +144,11 @@ async function deliverPendingMail(db: Db, options: RunOptions): Promise<SentRemi
       try {
         if (!row.email) throw new Error('no address');
         await options.mailer.send(await mailOf(tx, delivery, row.email, options.publicUrl));
-        await tx.update(reminderDeliveries).set({ sentAt: new Date(), attempts: sql`${reminderDeliveries.attempts} + 1` }).where(where);
+        await tx.update(reminderDeliveries).set({ sentAt: new Date(), lastAttemptAt: new Date(), attempts: sql`${reminderDeliveries.attempts} + 1` }).where(where);
         return { rule: delivery.rule, taskId: delivery.taskId === 0 ? null : delivery.taskId, occurrenceDue: delivery.occurrenceDue, recipient: row.username, channel: 'email' as const };
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        await tx.update(reminderDeliveries).set({ attempts: sql`${reminderDeliveries.attempts} + 1`, lastError: message.slice(0, 500) }).where(where);
+        await tx.update(reminderDeliveries).set({ attempts: sql`${reminderDeliveries.attempts} + 1`, lastAttemptAt: new Date(), lastError: message.slice(0, 500) }).where(where);
         return 'failed' as const;
       }
     });
