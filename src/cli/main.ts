@@ -18,7 +18,8 @@ const HELP = `Cách dùng: npm run cchc -- <lệnh>
   migrate                                                 Áp dụng các migration vào cơ sở dữ liệu
   seed-demo                                               Nạp dữ liệu mẫu (khi cơ sở dữ liệu còn trống)
   create-user <tên đăng nhập> --name "<họ tên>" --role <vai trò> [--commune <id>] [--unit <id>] --password <mật khẩu>
-  reset-password <tên đăng nhập> --password <mật khẩu>`;
+  reset-password <tên đăng nhập> --password <mật khẩu>
+  reminders run [--as-of YYYY-MM-DD] [--json]             Chạy quy tắc nhắc việc cho mọi xã/phường, in những gì đã gửi`;
 
 function option(args: string[], name: string): string | undefined {
   const index = args.indexOf(`--${name}`);
@@ -126,6 +127,10 @@ async function run(argv: string[]): Promise<number> {
       return createUserCommand(args);
     case 'reset-password':
       return resetPasswordCommand(args);
+    case 'reminders': {
+      const { remindersCommand } = await import('./reminders');
+      return remindersCommand(args, readConfig(), withDatabase);
+    }
     default:
       console.log(HELP);
       return command ? 1 : 0;

@@ -23,6 +23,11 @@ export const uiVi = {
   'ui.header.cityLevel': 'Cấp thành phố',
   'ui.header.language': 'Ngôn ngữ',
   'ui.header.logout': 'Đăng xuất',
+  'ui.notifications.title': 'Thông báo',
+  'ui.notifications.readAll': 'Đánh dấu đã đọc tất cả',
+  'ui.notifications.empty': 'Chưa có thông báo',
+  'ui.notifications.byEmail': 'Nhận nhắc việc qua thư ({email})',
+  'ui.notifications.noEmail': 'Tài khoản chưa có địa chỉ thư; nhắc việc chỉ hiện trong ứng dụng.',
 
   'ui.nav.open': 'Mở menu',
   'ui.nav.dashboard': 'Tổng quan',
@@ -318,6 +323,11 @@ export const uiEn: Record<UiKey, string> = {
   'ui.header.cityLevel': 'City level',
   'ui.header.language': 'Language',
   'ui.header.logout': 'Sign out',
+  'ui.notifications.title': 'Notifications',
+  'ui.notifications.readAll': 'Mark all as read',
+  'ui.notifications.empty': 'No notifications yet',
+  'ui.notifications.byEmail': 'Also send reminders by e-mail ({email})',
+  'ui.notifications.noEmail': 'No e-mail address on this account; reminders show in the app only.',
 
   'ui.nav.open': 'Open menu',
   'ui.nav.dashboard': 'Overview',

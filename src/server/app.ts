@@ -26,7 +26,9 @@ import { registerErrorHandler } from './errors';
 import { fileRoutes } from './files/routes';
 import { healthRoutes } from './health/routes';
 import { importRoutes } from './imports/routes';
+import { notificationRoutes } from './notifications/routes';
 import { planRoutes } from './plans/routes';
+import { reminderRoutes } from './reminders/routes';
 import { taskRoutes } from './tasks/routes';
 import { timeframeRoutes } from './timeframe/routes';
 import { unitRoutes } from './units/routes';
@@ -79,6 +81,8 @@ export async function buildApp({ db, config, logger = true }: AppOptions): Promi
   await app.register(timeframeRoutes);
   await app.register(importRoutes, { db });
   await app.register(healthRoutes, { db });
+  await app.register(notificationRoutes, { db });
+  await app.register(reminderRoutes, { db });
   await registerWebApp(app);
   return app;
 }

@@ -13,6 +13,11 @@ export interface Config {
   sessionDays: number;
   secureCookies: boolean;
   logLevel: string;
+  /** SMTP server for reminders (smtp://user:pass@host:587); unset: mail is written to <dataDir>/outbox. */
+  smtpUrl: string | null;
+  mailFrom: string;
+  /** The address people open the app at, for links in e-mails. */
+  publicUrl: string;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -28,5 +33,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionDays: Number(env.SESSION_DAYS ?? 7),
     secureCookies: env.COOKIE_SECURE === 'true',
     logLevel: env.LOG_LEVEL ?? 'info',
+    smtpUrl: env.SMTP_URL?.startsWith('smtp') ? env.SMTP_URL : null,
+    mailFrom: env.MAIL_FROM ?? 'CCHC <no-reply@cchc.local>',
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT ?? 3000}`).replace(/\/$/, ''),
   };
 }

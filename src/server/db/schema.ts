@@ -20,6 +20,7 @@ import {
   uniqueIndex,
   varchar,
 } from 'drizzle-orm/pg-core';
+import type { ReminderRule } from '../../domain/reminders/rules';
 import type { Schedule } from '../../domain/timeframe/types';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
@@ -89,6 +90,10 @@ export const users = pgTable('users', {
   title: varchar('title', { length: 200 }),
   role: varchar('role', { length: 20 }).$type<Role>().notNull(),
   passwordHash: text('password_hash').notNull(),
+  /** Where reminders are mailed; none means in-app notifications only. */
+  email: varchar('email', { length: 254 }),
+  /** The user's own choice to receive reminders by e-mail too. */
+  emailNotifications: boolean('email_notifications').notNull().default(true),
   active: boolean('active').notNull().default(true),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
@@ -279,3 +284,72 @@ export const calendarOverrides = pgTable('calendar_overrides', {
   kind: varchar('kind', { length: 12 }).$type<'day_off' | 'working_day'>().notNull(),
   note: varchar('note', { length: 300 }),
 });
+
+/** A commune's reminder rules (defaults in domain/reminders when the row is missing). */
+export const reminderSettings = pgTable(
+  'reminder_settings',
+  {
+    communeId: integer('commune_id').notNull().references(() => communes.id).primaryKey(),
+    beforeDueWorkingDays: integer('before_due_working_days').notNull().default(3),
+    onOverdue: boolean('on_overdue').notNull().default(true),
+    weeklyDigest: boolean('weekly_digest').notNull().default(true),
+    weeklySummary: boolean('weekly_summary').notNull().default(true),
+    doneNotice: boolean('done_notice').notNull().default(true),
+    weeklyDay: integer('weekly_day').notNull().default(1),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check('reminder_settings_days_check', sql`${t.beforeDueWorkingDays} BETWEEN 0 AND 30`),
+    check('reminder_settings_weekly_day_check', sql`${t.weeklyDay} BETWEEN 1 AND 5`),
+  ],
+);
+
+export type NotificationChannel = 'in_app' | 'email';
+
+/**
+ * One reminder to one person on one channel. The unique key is what makes each
+ * reminder go out once: a second run, a restarted app or a second process finds
+ * the row already there and sends nothing.
+ */
+export const reminderDeliveries = pgTable(
+  'reminder_deliveries',
+  {
+    communeId: integer('commune_id').notNull().references(() => communes.id),
+    id: serial('id').notNull(),
+    rule: varchar('rule', { length: 20 }).$type<ReminderRule>().notNull(),
+    /** 0 for the weekly mails, which are about many tasks (0 keeps the key free of NULLs). */
+    taskId: integer('task_id').notNull(),
+    occurrenceDue: date('occurrence_due').notNull(),
+    recipientId: integer('recipient_id').notNull().references(() => users.id),
+    channel: varchar('channel', { length: 10 }).$type<NotificationChannel>().notNull(),
+    createdAt: createdAt(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    attempts: integer('attempts').notNull().default(0),
+    lastAttemptAt: timestamp('last_attempt_at', { withTimezone: true }),
+    lastError: text('last_error'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.communeId, t.id] }),
+    uniqueIndex('reminder_deliveries_key_uq').on(t.communeId, t.rule, t.taskId, t.occurrenceDue, t.recipientId, t.channel),
+    check('reminder_deliveries_rule_check', sql`${t.rule} IN ('before_due', 'overdue', 'weekly_digest', 'weekly_summary', 'done_reported')`),
+    check('reminder_deliveries_channel_check', sql`${t.channel} IN ('in_app', 'email')`),
+  ],
+);
+
+/** The bell: what a person has been told in the app. */
+export const notifications = pgTable(
+  'notifications',
+  {
+    communeId: integer('commune_id').notNull().references(() => communes.id),
+    id: serial('id').notNull(),
+    userId: integer('user_id').notNull().references(() => users.id),
+    rule: varchar('rule', { length: 20 }).$type<ReminderRule>().notNull(),
+    taskId: integer('task_id'),
+    occurrenceDue: date('occurrence_due'),
+    title: varchar('title', { length: 300 }).notNull(),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+    readAt: timestamp('read_at', { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.communeId, t.id] }), index('notifications_user_idx').on(t.userId, t.createdAt)],
+);

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { addDays } from '../../domain/calendar';
 import { judgeTask } from '../../domain/status';
 import { matchKey } from '../../domain/text/normalize';
@@ -85,6 +85,8 @@ export async function loadDemoData(db: Db, today: string = todayInVietnam()): Pr
       const unitId = user.commune && user.unit ? (unitKeys.get(user.commune)?.get(unitKey(user.unit)) ?? null) : null;
       await insertUser(tx, null, { ...user, cityId: city.id, communeId, unitId, password: DEMO_PASSWORD });
     }
+    // Demo mail stays on this machine: the outbox, or the SMTP catcher of the tests.
+    await tx.update(users).set({ email: sql`${users.username} || '@demo.cchc.local'` });
     for (const commune of DEMO_COMMUNES) {
       const communeId = communeIds.get(commune.code) as number;
       await loadPlan(tx, city.id, communeId, commune, unitKeys.get(commune.code) as Map<string, number>, today);

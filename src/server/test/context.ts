@@ -18,6 +18,8 @@ export interface TestContext {
   app: FastifyInstance;
   db: Db;
   uploadDir: string;
+  /** The test database's URL, for a second connection or a CLI run against it. */
+  url: string;
   /** Signs a demo user in and returns the cookie header to send. */
   login: (username: string) => Promise<string>;
   close: () => Promise<void>;
@@ -45,6 +47,7 @@ export async function createTestContext(options: { demo?: boolean } = {}): Promi
     app,
     db: database.db,
     uploadDir,
+    url: url.toString(),
     login: async (username) => {
       const cached = cookies.get(username);
       if (cached) return cached;

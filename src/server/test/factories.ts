@@ -10,7 +10,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import type { TestContext } from './context';
 
-export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface ApiError {
   error: { code: string; message: string; details?: unknown };
@@ -97,6 +97,9 @@ const TABLES = [
   'task_history',
   'audit_log',
   'calendar_overrides',
+  'reminder_settings',
+  'reminder_deliveries',
+  'notifications',
 ] as const;
 
 export type Fingerprint = Record<(typeof TABLES)[number], string> & { uploads: string };

@@ -9,6 +9,7 @@ import { useCommune } from './commune';
 import { useCommunes } from './reference';
 import { useNotify } from './feedback';
 import { useLang } from './i18n';
+import { NotificationBell } from '../notifications/NotificationBell';
 
 function CommuneSelector() {
   const { t } = useLang();
@@ -65,6 +66,7 @@ export function AppHeader({ compact, onMenu }: { compact: boolean; onMenu: () =>
         {permissions.chooseCommune && !compact && <CommuneSelector />}
       </Flex>
       <Flex align="center" gap={8} wrap={false}>
+        <NotificationBell />
         <div className="app-header-user" data-testid="header-user">
           <Typography.Text strong ellipsis>{user.fullName}</Typography.Text>
           {!compact && <div className="app-header-sub">{t(`role.${user.role}`)}</div>}
