@@ -19,6 +19,7 @@ export type AppErrorCode =
   | 'file_type'
   | 'file_empty'
   | 'import_failed'
+  | 'busy'
   | 'internal';
 
 const HTTP_STATUS: Record<AppErrorCode, number> = {
@@ -34,6 +35,7 @@ const HTTP_STATUS: Record<AppErrorCode, number> = {
   file_type: 415,
   file_empty: 400,
   import_failed: 422,
+  busy: 503,
   internal: 500,
 };
 
