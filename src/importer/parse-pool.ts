@@ -16,6 +16,8 @@ import type { ImportResult } from './types';
 
 export interface ParsePool {
   parse(input: ImportInput): Promise<ImportResult>;
+  /** Starts the first worker now rather than on the first document. */
+  warm(): void;
   destroy(): Promise<void>;
 }
 
@@ -40,9 +42,10 @@ function isAbort(e: unknown): boolean {
 export function createParsePool(limits: ImportLimits = IMPORT_LIMITS): ParsePool {
   let pool: Piscina<ImportInput, ParseOutcome> | null = null;
   let inFlight = 0;
-  // Started on the first document, so a server (or a test) that never imports starts no thread.
-  const start = (): Piscina<ImportInput, ParseOutcome> =>
-    (pool ??= new Piscina<ImportInput, ParseOutcome>({
+  // Started by warm() or on the first document, so a test app that never imports starts no thread.
+  const start = (): Piscina<ImportInput, ParseOutcome> => {
+    if (pool) return pool;
+    pool = new Piscina<ImportInput, ParseOutcome>({
       ...workerEntry(),
       minThreads: 1,
       maxThreads: limits.parseWorkers,
@@ -50,7 +53,12 @@ export function createParsePool(limits: ImportLimits = IMPORT_LIMITS): ParsePool
       maxQueue: limits.maxQueuedParses,
       idleTimeout: 5 * 60_000,
       resourceLimits: { maxOldGenerationSizeMb: limits.workerHeapMb, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 },
-    }));
+    });
+    // A worker that dies with no task (e.g. a replacement failing to start) is reported here; without
+    // a listener the 'error' event would end the server. The task's own failure went to its caller.
+    pool.on('error', () => undefined);
+    return pool;
+  };
 
   async function parse(input: ImportInput): Promise<ImportResult> {
     if (inFlight >= limits.parseWorkers + limits.maxQueuedParses) throw new ImportError('busy');
@@ -73,6 +81,7 @@ export function createParsePool(limits: ImportLimits = IMPORT_LIMITS): ParsePool
 
   return {
     parse,
+    warm: () => void start(),
     destroy: async () => {
       await pool?.destroy();
       pool = null;

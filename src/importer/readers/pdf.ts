@@ -89,8 +89,9 @@ async function pageItems(page: PdfPage, budget: { items: number }): Promise<Item
     if (done) return items;
     budget.items -= value.items.length;
     if (budget.items < 0) {
-      await reader.cancel();
-      throw new ImportError('too_complex', { what: 'quá nhiều đoạn chữ' });
+      const error = new ImportError('too_complex', { what: 'quá nhiều đoạn chữ' });
+      await reader.cancel(error).catch(() => undefined);
+      throw error;
     }
     for (const it of value.items as Array<{ str?: string; transform: number[]; width: number; height: number }>) {
       if (typeof it.str !== 'string' || it.str.trim() === '') continue;

@@ -37,6 +37,8 @@ const ZReviewedPlan = z.object({
 
 export const importRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   const parsePool = createParsePool();
+  // A listening server starts its first parse worker now, so the first document does not wait for it.
+  app.addHook('onListen', async () => parsePool.warm());
   app.addHook('onClose', async () => parsePool.destroy());
   app.post(
     '/api/communes/:communeId/imports',
