@@ -129,6 +129,11 @@ describe('bad input', () => {
     expect(e.message).toMatch(/giải nén quá lớn/);
   });
 
+  it('refuses a PDF with more pages than the cap instead of cutting it short', async () => {
+    const e = await readPdf(fixture('002.pdf'), { ...IMPORT_LIMITS, maxPdfPages: 1 }).catch((err: unknown) => err);
+    expect(e).toMatchObject({ code: 'too_complex', message: expect.stringMatching(/trang, tối đa 1\)/) });
+  });
+
   it('caps the number of PDF text items', async () => {
     const e = await readPdf(fixture('002.pdf'), { ...IMPORT_LIMITS, maxPdfTextItems: 50 }).catch((err: unknown) => err);
     expect(e).toMatchObject({ code: 'too_complex', message: expect.stringMatching(/quá nhiều đoạn chữ/) });

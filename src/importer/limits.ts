@@ -8,7 +8,7 @@ export const IMPORT_LIMITS = {
   maxCompressionRatio: 200,
   /** Most entries a .docx may hold. */
   maxZipEntries: 2000,
-  /** Most PDF pages read. */
+  /** Most PDF pages accepted (a longer file is refused, not cut short). */
   maxPdfPages: 200,
   /** Wall-clock budget for one import. */
   maxParseMs: 15_000,

@@ -115,10 +115,12 @@ async function readPages(data: Uint8Array, limits: ImportLimits): Promise<PageCo
     throw new ImportError(name === 'PasswordException' ? 'password_protected' : 'corrupt', {}, { cause: e });
   }
   try {
+    // Refused rather than cut short: a draft silently missing its last pages would lose tasks.
+    if (doc.numPages > limits.maxPdfPages) throw new ImportError('too_complex', { what: `${doc.numPages} trang, tối đa ${limits.maxPdfPages}` });
     const pages: PageContent[] = [];
     const deadline = Date.now() + limits.maxParseMs;
     const budget = { items: limits.maxPdfTextItems };
-    for (let p = 1; p <= Math.min(doc.numPages, limits.maxPdfPages); p++) {
+    for (let p = 1; p <= doc.numPages; p++) {
       if (Date.now() > deadline) throw new ImportError('timeout');
       const page = await doc.getPage(p);
       const width = page.view[2] - page.view[0];
