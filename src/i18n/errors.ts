@@ -12,6 +12,7 @@ export const errorsVi = {
   'error.file_type': 'Loại tệp không được hỗ trợ. Chỉ nhận: {types}.',
   'error.file_empty': 'Tệp rỗng, vui lòng chọn lại tệp.',
   'error.import_failed': 'Không đọc được tài liệu: {reason}',
+  'error.busy': 'Máy chủ đang bận xử lý tài liệu khác, thử lại sau ít phút.',
   'error.internal': 'Hệ thống gặp lỗi không mong muốn. Dữ liệu đã lưu không bị ảnh hưởng; vui lòng thử lại.',
   'error.unavailable': 'Hệ thống tạm thời không kết nối được cơ sở dữ liệu. Dữ liệu đã lưu không bị mất; vui lòng thử lại sau ít phút.',
 } as const;
@@ -31,6 +32,7 @@ export const errorsEn: Record<ErrorKey, string> = {
   'error.file_type': 'This file type is not supported. Accepted: {types}.',
   'error.file_empty': 'The file is empty; please choose another file.',
   'error.import_failed': 'The document could not be read: {reason}',
+  'error.busy': 'The server is busy reading other documents; please try again in a few minutes.',
   'error.internal': 'Unexpected error. Saved data is not affected; please try again.',
   'error.unavailable': 'The database cannot be reached for the moment. Saved data is safe; please try again in a few minutes.',
 };

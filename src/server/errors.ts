@@ -23,6 +23,7 @@ export type AppErrorCode =
   | 'file_type'
   | 'file_empty'
   | 'import_failed'
+  | 'busy'
   | 'internal'
   | 'unavailable';
 
@@ -39,6 +40,7 @@ const HTTP_STATUS: Record<AppErrorCode, number> = {
   file_type: 415,
   file_empty: 400,
   import_failed: 422,
+  busy: 503,
   internal: 500,
   unavailable: 503,
 };
@@ -86,7 +88,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     const lang = langOf(request.headers['accept-language']);
     const sendAppError = (appError: AppError) => {
-      if (appError.code === 'unavailable') reply.header('retry-after', RETRY_AFTER_SECONDS);
+      if (appError.code === 'unavailable' || appError.code === 'busy') reply.header('retry-after', RETRY_AFTER_SECONDS);
       return reply.status(appError.status).send({ error: { code: appError.code, message: appError.localizedMessage(lang), details: appError.details } });
     };
     if (error instanceof AppError) return sendAppError(error);

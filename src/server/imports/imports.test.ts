@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, json, type TestContext } from '../test/context';
-import { Multipart } from '../test/factories';
+import { lazyMultipart, Multipart } from '../test/factories';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -85,5 +85,13 @@ describe('plan import', () => {
     const foreign = await ctx.login('daumoi.ap');
     const { payload, headers } = multipart('ke-hoach.txt', seed004);
     expect((await ctx.app.inject({ method: 'POST', url: '/api/communes/1/imports', payload, headers: { ...headers, cookie: foreign } })).statusCode).toBe(404);
+  });
+
+  it('checks rights before reading the upload: a refused 19 MB import is not pulled', async () => {
+    const cookie = await ctx.login('canbovp');
+    const upload = lazyMultipart('ke-hoach.docx', 19 * 1024 * 1024);
+    const response = await ctx.app.inject({ method: 'POST', url: '/api/communes/1/imports', payload: upload.stream, headers: { cookie, 'content-type': upload.contentType } });
+    expect(response.statusCode).toBe(403);
+    expect(upload.pulled()).toBeLessThan(1024 * 1024);
   });
 });

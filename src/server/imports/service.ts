@@ -3,7 +3,8 @@
  * then the reviewed draft becomes a plan, its tasks, and any new units or aliases, in one transaction.
  */
 import { and, eq } from 'drizzle-orm';
-import { guessUnitKind, importPlanDocument, isImportError, unitKey, type UnitRef } from '../../importer';
+import { guessUnitKind, isImportError, unitKey, type UnitRef } from '../../importer';
+import type { ParsePool } from '../../importer/parse-pool';
 import type { Actor } from '../access/actor';
 import { canManageCommune, ensure } from '../access/policy';
 import { recordAudit } from '../audit/service';
@@ -15,13 +16,20 @@ import { getPlan, insertPlan, type PlanInput } from '../plans/service';
 import { insertTask } from '../tasks/service';
 import { listUnits } from '../units/service';
 
-export async function analyseDocument(db: Db, actor: Actor, communeId: number, file: { fileName: string; data: Buffer; mimeType?: string }) {
+/** Who may import into a commune; checked before the upload is read, so a refused upload costs nothing. */
+export async function authorizeImport(db: Db, actor: Actor, communeId: number) {
   const commune = await requireCommune(db, actor, communeId);
   ensure(canManageCommune(actor, commune));
+  return commune;
+}
+
+/** Reads an uploaded document into a draft in the parse pool (off this thread); `authorizeImport` must have passed. */
+export async function analyseDocument(db: Db, actor: Actor, pool: ParsePool, communeId: number, file: { fileName: string; data: Buffer; mimeType?: string }) {
   const unitRefs: UnitRef[] = (await listUnits(db, actor, communeId)).map((u) => ({ id: u.id, name: u.name, shortName: u.shortName, kind: u.kind, aliases: u.aliases.map((a) => a.alias) }));
   try {
-    return await importPlanDocument({ data: file.data, fileName: file.fileName, mimeType: file.mimeType, units: unitRefs });
+    return await pool.parse({ data: file.data, fileName: file.fileName, mimeType: file.mimeType, units: unitRefs });
   } catch (error) {
+    if (isImportError(error) && error.code === 'busy') throw new AppError('busy');
     if (isImportError(error)) throw new AppError('import_failed', { reason: error.message }, { code: error.code }, error.message);
     throw error;
   }
