@@ -122,6 +122,14 @@ describe('listing a plan’s tasks', () => {
     expect(ids(all.filter((t) => searchable(t).includes('cai cach')))).toEqual(ids(plain));
   });
 
+  it('a search with invisible characters (zero-width space, soft hyphen) or in NFD finds the same tasks', async () => {
+    const plain = await planTasks(`&q=${encodeURIComponent('cai cach')}`);
+    expect(plain.length).toBeGreaterThan(3);
+    for (const q of ['cải\u200b cách', 'cả\u00adi cách', 'CẢI CÁCH'.normalize('NFD'), '\ufeffcai\u200d cach']) {
+      expect(ids(await planTasks(`&q=${encodeURIComponent(q)}`)), q).toEqual(ids(plain));
+    }
+  });
+
   it('"van ban quy pham" finds the legal-document tasks; every word must match', async () => {
     const list = await planTasks(`&q=${encodeURIComponent('van ban quy pham')}`);
     expect(ids(list)).toEqual(expect.arrayContaining([9, 10, 11, 13, 15, 17, 18]));
@@ -305,7 +313,7 @@ describe('validation: 400 with a Vietnamese message and nothing saved', () => {
     { name: 'no lead unit', method: 'POST', url: '/api/plans/1/tasks', body: () => ({ ...validTask, leadUnitIds: [] }), message: /Chọn ít nhất một cơ quan chủ trì/ },
     { name: 'a unit of another commune', method: 'POST', url: '/api/plans/1/tasks', body: () => ({ ...validTask, leadUnitIds: [10] }), message: /Có đơn vị không thuộc xã\/phường này/ },
     { name: 'impossible date 2026-02-30', method: 'PATCH', url: '/api/tasks/7', body: async () => ({ version: (await detail(7)).version, dueOverride: '2026-02-30' }), message: /Ngày không tồn tại/ },
-    { name: 'progress 150', method: 'POST', url: '/api/tasks/7/progress', body: () => ({ progress: 150 }), message: /Tiến độ từ 0 đến 100/ },
+    { name: 'progress 150', method: 'POST', url: '/api/tasks/7/progress', body: async () => ({ progress: 150 }), message: /Tiến độ từ 0 đến 100/ },
     { name: 'a city task without its source document', method: 'POST', url: '/api/tasks', body: () => ({ ...validTask, communeId: 1, origin: 'city_assigned' }), message: /sourceDocument/ },
   ];
   for (const c of cases) {
