@@ -35,6 +35,7 @@ export const ZTaskFilter = z.object({
 
 export const ZProgressInput = z.object({
   progress: z.number().int().min(0, 'Tiến độ từ 0 đến 100').max(100, 'Tiến độ từ 0 đến 100'),
+  version: zId(),
   note: zText(5000).optional(),
   done: z.boolean().optional(),
   doneAt: ZIsoDate.optional(),

@@ -382,6 +382,8 @@ const snapshot = (task: LoadedTask) => ({
 
 export interface ProgressInput {
   progress: number;
+  /** The task version the reporter saw: a report on a task changed since is refused (409), not merged. */
+  version: number;
   note?: string;
   done?: boolean;
   doneAt?: string;
@@ -392,6 +394,7 @@ export interface ProgressInput {
 export async function reportProgress(db: Db, actor: Actor, taskId: number, input: ProgressInput) {
   const { task, context } = await requireTask(db, actor, taskId);
   ensure(canReportOnTask(actor, context.commune, taskRef(task)));
+  assertVersion(task, input.version);
   const doneAt = input.doneAt ?? context.asOf;
   if (input.done && doneAt > context.asOf) throw invalid('Ngày hoàn thành không được sau ngày hôm nay.');
   const checkpoints = judge(task, context.asOf, context.dueSoonDays).checkpoints;
@@ -401,10 +404,13 @@ export async function reportProgress(db: Db, actor: Actor, taskId: number, input
   const communeId = task.row.communeId;
   await db.transaction(async (tx) => {
     const changes = occurrenceChanges(task, input, doneAt);
-    await tx
+    // The version test in the UPDATE itself: two reports that both read version n cannot both land.
+    const updated = await tx
       .update(tasks)
-      .set({ progress: changes.progress, doneAt: changes.doneAt, version: task.row.version + 1, updatedAt: new Date() })
-      .where(eq(tasks.id, taskId));
+      .set({ progress: changes.progress, doneAt: changes.doneAt, version: input.version + 1, updatedAt: new Date() })
+      .where(and(eq(tasks.id, taskId), eq(tasks.version, input.version)))
+      .returning({ id: tasks.id });
+    if (updated.length === 0) throw new AppError('conflict');
     if (input.occurrence && input.done) {
       await tx
         .insert(taskOccurrenceCompletions)
