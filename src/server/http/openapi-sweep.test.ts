@@ -186,6 +186,6 @@ describe('OpenAPI sweep: bad ids, NUL characters and impossible dates never answ
   for (const username of ['admin', 'daumoi']) {
     it(`as ${username}`, async () => {
       expect(await sweep(username)).toEqual([]);
-    });
+    }, 60_000);
   }
 });
