@@ -69,6 +69,34 @@ export const forbidden = () => new AppError('forbidden');
 export const notFound = () => new AppError('not_found');
 export const invalid = (message: string, details?: unknown) => new AppError('validation', {}, details, message);
 
+/**
+ * PostgreSQL refusals that mean "bad input" or "someone else got there first", by SQLSTATE.
+ * Validation catches these earlier; this is the net under it (and the only guard against
+ * races: two creates of the same name both pass the check, the unique index refuses one).
+ */
+const DATABASE_REFUSALS: Record<string, { code: AppErrorCode; key: ErrorKey }> = {
+  '22P05': { code: 'validation', key: 'error.bad_characters' }, // untranslatable_character (\u0000 in jsonb)
+  '22021': { code: 'validation', key: 'error.bad_characters' }, // character_not_in_repertoire (NUL in text)
+  '22003': { code: 'validation', key: 'error.out_of_range' }, // numeric_value_out_of_range
+  '22008': { code: 'validation', key: 'error.out_of_range' }, // datetime_field_overflow
+  '22007': { code: 'validation', key: 'error.out_of_range' }, // invalid_datetime_format
+  '22P02': { code: 'validation', key: 'error.validation' }, // invalid_text_representation
+  '22001': { code: 'validation', key: 'error.too_long' }, // string_data_right_truncation
+  '23514': { code: 'validation', key: 'error.validation' }, // check_violation
+  '23505': { code: 'duplicate', key: 'error.duplicate' }, // unique_violation
+  '23503': { code: 'conflict', key: 'error.referenced' }, // foreign_key_violation
+};
+
+/** The SQLSTATE of a PostgreSQL error, also when Drizzle wraps it (DrizzleQueryError keeps it as `cause`). */
+export function sqlStateOf(error: unknown): string | undefined {
+  for (let current = error, depth = 0; current && depth < 5; depth++) {
+    const { code, cause } = current as { code?: unknown; cause?: unknown };
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+    current = cause;
+  }
+  return undefined;
+}
+
 function langOf(header: string | string[] | undefined): Lang {
   return typeof header === 'string' && header.toLowerCase().startsWith('en') ? 'en' : 'vi';
 }
@@ -113,6 +141,11 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return reply.status(error.statusCode).send({ error: { code: 'validation', message: `${translate(lang, 'error.validation')} (${error.message})` } });
+    }
+    const refusal = DATABASE_REFUSALS[sqlStateOf(error) ?? ''];
+    if (refusal) {
+      request.log.warn({ err: error }, 'database refused the request');
+      return reply.status(HTTP_STATUS[refusal.code]).send({ error: { code: refusal.code, message: translate(lang, refusal.key) } });
     }
     request.log.error({ err: error }, 'unexpected error');
     return reply.status(500).send({ error: { code: 'internal', message: translate(lang, 'error.internal') } });

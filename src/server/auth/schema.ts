@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { zText } from '../http/schemas';
 
 export const ZLoginBody = z.object({
-  username: z.string().trim().min(1, 'Vui lòng nhập tên đăng nhập').max(60),
-  password: z.string().min(1, 'Vui lòng nhập mật khẩu').max(200),
+  username: zText(60, { min: 1, minMessage: 'Vui lòng nhập tên đăng nhập' }),
+  password: zText(200, { min: 1, minMessage: 'Vui lòng nhập mật khẩu', trim: false }),
 });
 
 export const ZSessionUser = z.object({

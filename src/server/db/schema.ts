@@ -41,11 +41,14 @@ export const communes = pgTable(
     name: varchar('name', { length: 200 }).notNull(),
     kind: varchar('kind', { length: 10 }).$type<'xa' | 'phuong'>().notNull(),
     code: varchar('code', { length: 20 }).notNull(),
+    /** matchKey(code) and matchKey(name) (src/domain/text), written by the app: "tu-phap" and "tu-phap\u200b" are one code. */
+    codeKey: varchar('code_key', { length: 20 }).notNull(),
+    nameKey: varchar('name_key', { length: 200 }).notNull(),
     /** How many days ahead a deadline counts as "sắp đến hạn". */
     dueSoonDays: integer('due_soon_days').notNull().default(7),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('communes_city_code_uq').on(t.cityId, t.code)],
+  (t) => [uniqueIndex('communes_city_code_key_uq').on(t.cityId, t.codeKey), uniqueIndex('communes_city_kind_name_key_uq').on(t.cityId, t.kind, t.nameKey)],
 );
 
 export const units = pgTable(
@@ -54,6 +57,8 @@ export const units = pgTable(
     id: serial('id').primaryKey(),
     communeId: integer('commune_id').notNull().references(() => communes.id),
     name: varchar('name', { length: 300 }).notNull(),
+    /** matchKey(name), written by the app: NFC/NFD, case, marks, spacing and invisible characters fold away. */
+    nameKey: varchar('name_key', { length: 300 }).notNull(),
     shortName: varchar('short_name', { length: 100 }),
     /** internal: a unit of the commune; catch_all: "Các cơ quan, đơn vị liên quan"; outside: Mặt trận, Sở … */
     kind: varchar('kind', { length: 12 }).$type<'internal' | 'catch_all' | 'outside'>().notNull().default('internal'),
@@ -61,7 +66,7 @@ export const units = pgTable(
     active: boolean('active').notNull().default(true),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('units_commune_name_uq').on(t.communeId, t.name)],
+  (t) => [uniqueIndex('units_commune_name_key_uq').on(t.communeId, t.nameKey)],
 );
 
 export const unitAliases = pgTable(
@@ -71,7 +76,7 @@ export const unitAliases = pgTable(
     communeId: integer('commune_id').notNull().references(() => communes.id),
     unitId: integer('unit_id').notNull().references(() => units.id, { onDelete: 'cascade' }),
     alias: varchar('alias', { length: 300 }).notNull(),
-    /** matchKey(alias): folded, so "VHXH", "VH-XH" and "vh xh" meet. */
+    /** matchKey(alias), the same key as unit names: "VH-XH", "vh xh" and "VH\u200b-XH" meet. */
     aliasKey: varchar('alias_key', { length: 300 }).notNull(),
   },
   (t) => [uniqueIndex('unit_aliases_commune_key_uq').on(t.communeId, t.aliasKey)],
@@ -86,6 +91,8 @@ export const users = pgTable('users', {
   communeId: integer('commune_id').references(() => communes.id),
   unitId: integer('unit_id').references(() => units.id),
   username: varchar('username', { length: 60 }).notNull().unique(),
+  /** matchKey(username): "daumoi.ap" and "DAUMOI-AP" cannot both exist. */
+  usernameKey: varchar('username_key', { length: 60 }).notNull().unique(),
   fullName: varchar('full_name', { length: 200 }).notNull(),
   title: varchar('title', { length: 200 }),
   role: varchar('role', { length: 20 }).$type<Role>().notNull(),

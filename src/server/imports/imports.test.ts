@@ -95,3 +95,32 @@ describe('plan import', () => {
     expect(upload.pulled()).toBeLessThan(1024 * 1024);
   });
 });
+
+describe('saving a reviewed plan stores names under the one key', () => {
+  const plan = { kind: 'thematic', title: 'Kế hoạch thử tên đơn vị', periodStart: '2026-01-01', periodEnd: '2026-12-31' };
+  const save = async (lead: unknown[]) =>
+    ctx.app.inject({
+      method: 'POST',
+      url: '/api/communes/3/imports/save',
+      headers: { cookie: await ctx.login('admin') },
+      payload: { plan, tasks: [{ area: 1, content: 'Nhiệm vụ thử', lead, coordinators: [], timeframeText: 'Quý IV/2026' }] },
+    });
+  const keyCount = async (table: string, column: string, key: string) =>
+    Number((await ctx.db.execute<{ n: string }>(`SELECT count(*) AS n FROM ${table} WHERE commune_id = 3 AND ${column} = '${key}'`)).rows[0].n);
+
+  it('a new unit named 99 × "KT" (which the importer expands to 791 characters) is saved: 201, not 500', async () => {
+    const name = Array.from({ length: 99 }, () => 'KT').join(' ');
+    const response = await save([{ name, newUnitKind: 'internal' }]);
+    expect(response.statusCode, response.body).toBe(201);
+    expect(await keyCount('units', 'name_key', name.toLowerCase())).toBe(1);
+    expect(await keyCount('unit_aliases', 'alias_key', name.toLowerCase())).toBe(1);
+  });
+
+  it('a new unit written like an existing one (NFD, zero-width space, case) is that unit, not a second one', async () => {
+    expect((await save([{ name: 'Ban Tiếp công dân', newUnitKind: 'internal' }])).statusCode).toBe(201);
+    for (const name of ['Ban Tiếp công dân'.normalize('NFD'), 'ban tiếp\u200b công dân']) {
+      expect((await save([{ name, newUnitKind: 'internal' }])).statusCode).toBe(201);
+    }
+    expect(await keyCount('units', 'name_key', 'ban tiep cong dan')).toBe(1);
+  });
+});

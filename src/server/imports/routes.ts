@@ -5,14 +5,15 @@ import { createParsePool } from '../../importer/parse-pool';
 import { actorOf } from '../auth/plugin';
 import type { Db } from '../db';
 import { AppError } from '../errors';
+import { zId, zIdParam, zInt, zKeyedName, zText } from '../http/schemas';
 import { ZPlanInput } from '../plans/schema';
 import { analyseDocument, authorizeImport, saveReviewedPlan } from './service';
 
-const ZCommuneParams = z.object({ communeId: z.coerce.number().int().positive() });
+const ZCommuneParams = z.object({ communeId: zIdParam() });
 
 const ZUnitChoice = z.object({
-  name: z.string().trim().min(1).max(300),
-  unitId: z.number().int().positive().nullable().optional(),
+  name: zKeyedName(300, { min: 1 }),
+  unitId: zId().nullable().optional(),
   addAlias: z.boolean().optional(),
   newUnitKind: z.enum(['internal', 'catch_all', 'outside']).optional(),
 });
@@ -22,13 +23,13 @@ const ZReviewedPlan = z.object({
   tasks: z
     .array(
       z.object({
-        area: z.number().int().min(1, 'Lĩnh vực từ I đến VII').max(7, 'Lĩnh vực từ I đến VII'),
-        number: z.number().int().min(1).max(10_000).nullable().optional(),
-        content: z.string().trim().min(1, 'Nội dung nhiệm vụ không được để trống').max(5000),
+        area: zInt(1, 7, 'Lĩnh vực từ I đến VII'),
+        number: zInt(1, 10_000).nullable().optional(),
+        content: zText(5000, { min: 1, minMessage: 'Nội dung nhiệm vụ không được để trống' }),
         lead: z.array(ZUnitChoice).max(20),
         coordinators: z.array(ZUnitChoice).max(40),
-        timeframeText: z.string().trim().max(1000),
-        product: z.string().trim().max(3000).optional(),
+        timeframeText: zText(1000),
+        product: zText(3000).optional(),
       }),
     )
     .min(1, 'Kế hoạch cần ít nhất một nhiệm vụ')

@@ -5,7 +5,7 @@
  */
 import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import { judgeTask, type Status } from '../../domain/status';
-import { foldDiacritics } from '../../domain/text/normalize';
+import { matchesSearch, searchWords } from '../../domain/text/normalize';
 import { parseTimeframe } from '../../domain/timeframe';
 import type { Actor } from '../access/actor';
 import { canCommentOnTask, canManageCommune, canReportOnTask, ensure, type CommuneRef } from '../access/policy';
@@ -175,18 +175,15 @@ export interface TaskFilter {
   q?: string;
 }
 
-/** Filters on what a person sees in the table: unit, area, judged status, and words ignoring diacritics. */
+/** Filters on what a person sees in the table: unit, area, judged status, and words keyed like names (no marks, case or invisible characters). */
 export function filterTasks(list: PresentedTask[], filter: TaskFilter): PresentedTask[] {
-  const words = filter.q ? foldDiacritics(filter.q).split(/\s+/).filter(Boolean) : [];
+  const words = filter.q ? searchWords(filter.q) : [];
   return list.filter((task) => {
     if (filter.area !== undefined && task.area !== filter.area) return false;
     if (filter.status && task.status !== filter.status) return false;
     if (filter.unitId !== undefined && ![...task.leadUnits, ...task.coordinatorUnits].some((u) => u.id === filter.unitId)) return false;
-    if (words.length === 0) return true;
-    const haystack = foldDiacritics(
-      [task.content, task.product, task.timeframeText, task.sourceDocument ?? '', ...task.leadUnits.map((u) => u.name), ...task.coordinatorUnits.map((u) => u.name)].join(' '),
-    );
-    return words.every((word) => haystack.includes(word));
+    const text = [task.content, task.product, task.timeframeText, task.sourceDocument ?? '', ...task.leadUnits.map((u) => u.name), ...task.coordinatorUnits.map((u) => u.name)].join(' ');
+    return matchesSearch(text, words);
   });
 }
 
@@ -385,6 +382,8 @@ const snapshot = (task: LoadedTask) => ({
 
 export interface ProgressInput {
   progress: number;
+  /** The task version the reporter saw: a report on a task changed since is refused (409), not merged. */
+  version: number;
   note?: string;
   done?: boolean;
   doneAt?: string;
@@ -395,6 +394,7 @@ export interface ProgressInput {
 export async function reportProgress(db: Db, actor: Actor, taskId: number, input: ProgressInput) {
   const { task, context } = await requireTask(db, actor, taskId);
   ensure(canReportOnTask(actor, context.commune, taskRef(task)));
+  assertVersion(task, input.version);
   const doneAt = input.doneAt ?? context.asOf;
   if (input.done && doneAt > context.asOf) throw invalid('Ngày hoàn thành không được sau ngày hôm nay.');
   const checkpoints = judge(task, context.asOf, context.dueSoonDays).checkpoints;
@@ -404,6 +404,13 @@ export async function reportProgress(db: Db, actor: Actor, taskId: number, input
   const communeId = task.row.communeId;
   await db.transaction(async (tx) => {
     const changes = occurrenceChanges(task, input, doneAt);
+    // The version test in the UPDATE itself: two reports that both read version n cannot both land.
+    const updated = await tx
+      .update(tasks)
+      .set({ progress: changes.progress, doneAt: changes.doneAt, version: input.version + 1, updatedAt: new Date() })
+      .where(and(eq(tasks.id, taskId), eq(tasks.version, input.version)))
+      .returning({ id: tasks.id });
+    if (updated.length === 0) throw new AppError('conflict');
     if (input.occurrence && input.done) {
       await tx
         .insert(taskOccurrenceCompletions)
@@ -413,10 +420,6 @@ export async function reportProgress(db: Db, actor: Actor, taskId: number, input
     if (input.occurrence && input.done === false) {
       await tx.delete(taskOccurrenceCompletions).where(and(eq(taskOccurrenceCompletions.taskId, taskId), eq(taskOccurrenceCompletions.due, input.occurrence)));
     }
-    await tx
-      .update(tasks)
-      .set({ progress: changes.progress, doneAt: changes.doneAt, version: task.row.version + 1, updatedAt: new Date() })
-      .where(eq(tasks.id, taskId));
     await tx.insert(taskHistory).values({ communeId, taskId, userId: actor.id, kind: changes.kind, progress: changes.progress, note: input.note ?? null, occurrence: input.occurrence ?? null });
     await recordAudit(tx, actor, {
       cityId: context.commune.cityId,

@@ -122,6 +122,14 @@ describe('listing a plan’s tasks', () => {
     expect(ids(all.filter((t) => searchable(t).includes('cai cach')))).toEqual(ids(plain));
   });
 
+  it('a search with invisible characters (zero-width space, soft hyphen) or in NFD finds the same tasks', async () => {
+    const plain = await planTasks(`&q=${encodeURIComponent('cai cach')}`);
+    expect(plain.length).toBeGreaterThan(3);
+    for (const q of ['cải\u200b cách', 'cả\u00adi cách', 'CẢI CÁCH'.normalize('NFD'), '\ufeffcai\u200d cach']) {
+      expect(ids(await planTasks(`&q=${encodeURIComponent(q)}`)), q).toEqual(ids(plain));
+    }
+  });
+
   it('"van ban quy pham" finds the legal-document tasks; every word must match', async () => {
     const list = await planTasks(`&q=${encodeURIComponent('van ban quy pham')}`);
     expect(ids(list)).toEqual(expect.arrayContaining([9, 10, 11, 13, 15, 17, 18]));
@@ -171,7 +179,7 @@ describe('reporting progress', () => {
   it('a unit head updates progress: the task, its history and the audit log all show it', async () => {
     const before = await taskOn(9);
     expect(before.progress).toBe(0);
-    const response = await call(ctx, 'truongvp', 'POST', '/api/tasks/9/progress', { progress: 45, note: 'Đã rà soát 45% văn bản' });
+    const response = await call(ctx, 'truongvp', 'POST', '/api/tasks/9/progress', { progress: 45, note: 'Đã rà soát 45% văn bản', version: (await detail(9)).version });
     expect(response.statusCode).toBe(200);
     const returned = json<Task>(response);
     expect(returned).toMatchObject({ id: 9, progress: 45, doneAt: null, version: before.version + 1 });
@@ -188,7 +196,7 @@ describe('reporting progress', () => {
   it('marking done on or before the due date → hoàn thành đúng hạn', async () => {
     const city = await taskOn(97);
     expect(city).toMatchObject({ status: 'qua_han', due: '2026-11-11' });
-    const response = await call(ctx, 'canbovp', 'POST', '/api/tasks/97/progress', { progress: 100, done: true, doneAt: '2026-11-11' });
+    const response = await call(ctx, 'canbovp', 'POST', '/api/tasks/97/progress', { progress: 100, done: true, doneAt: '2026-11-11', version: (await detail(97)).version });
     expect(response.statusCode).toBe(200);
     expect(json<Task>(response)).toMatchObject({ progress: 100, doneAt: '2026-11-11', daysLate: null });
     expect((await taskOn(97)).status).toBe('hoan_thanh_dung_han');
@@ -197,14 +205,14 @@ describe('reporting progress', () => {
 
   it('marking done after the due date → hoàn thành quá hạn with the days late', async () => {
     expect((await taskOn(8)).due).toBe('2026-10-31');
-    const response = await call(ctx, 'daumoi', 'POST', '/api/tasks/8/progress', { progress: 100, done: true, doneAt: '2026-11-05', note: 'Đã phát sóng' });
+    const response = await call(ctx, 'daumoi', 'POST', '/api/tasks/8/progress', { progress: 100, done: true, doneAt: '2026-11-05', note: 'Đã phát sóng', version: (await detail(8)).version });
     expect(response.statusCode).toBe(200);
     const task = await taskOn(8);
     expect(task).toMatchObject({ status: 'hoan_thanh_qua_han', doneAt: '2026-11-05', daysLate: 5, progress: 100 });
   });
 
   it('reopening a done task clears its completion and records "reopened"', async () => {
-    const response = await call(ctx, 'daumoi', 'POST', '/api/tasks/8/progress', { progress: 80, done: false, note: 'Cần bổ sung' });
+    const response = await call(ctx, 'daumoi', 'POST', '/api/tasks/8/progress', { progress: 80, done: false, note: 'Cần bổ sung', version: (await detail(8)).version });
     expect(response.statusCode).toBe(200);
     expect(await taskOn(8)).toMatchObject({ status: 'qua_han', doneAt: null, progress: 80 });
     expect((await detail(8)).history[0]).toMatchObject({ kind: 'reopened', progress: 80 });
@@ -212,7 +220,7 @@ describe('reporting progress', () => {
 
   it('refuses a completion date in the future, saving nothing', async () => {
     const before = await fingerprint(ctx);
-    const response = await call(ctx, 'daumoi', 'POST', '/api/tasks/5/progress', { progress: 100, done: true, doneAt: '2099-01-01' });
+    const response = await call(ctx, 'daumoi', 'POST', '/api/tasks/5/progress', { progress: 100, done: true, doneAt: '2099-01-01', version: (await detail(5)).version });
     expect(response.statusCode).toBe(400);
     expect(json<ApiError>(response).error.message).toBe('Ngày hoàn thành không được sau ngày hôm nay.');
     expect(await fingerprint(ctx)).toEqual(before);
@@ -229,12 +237,12 @@ describe('reporting progress', () => {
 
     // A date that is not one of the task's deadlines is refused.
     const before = await fingerprint(ctx);
-    const wrong = await call(ctx, 'daumoi', 'POST', '/api/tasks/2/progress', { progress: 100, done: true, occurrence: '2026-12-11', doneAt: '2026-11-20' });
+    const wrong = await call(ctx, 'daumoi', 'POST', '/api/tasks/2/progress', { progress: 100, done: true, occurrence: '2026-12-11', doneAt: '2026-11-20', version: (await detail(2)).version });
     expect(wrong.statusCode).toBe(400);
     expect(json<ApiError>(wrong).error.message).toBe('Kỳ thực hiện đã chọn không có trong lịch của nhiệm vụ.');
     expect(await fingerprint(ctx)).toEqual(before);
 
-    const response = await call(ctx, 'daumoi', 'POST', '/api/tasks/2/progress', { progress: 100, done: true, occurrence: '2026-12-10', doneAt: '2026-11-20' });
+    const response = await call(ctx, 'daumoi', 'POST', '/api/tasks/2/progress', { progress: 100, done: true, occurrence: '2026-12-10', doneAt: '2026-11-20', version: (await detail(2)).version });
     expect(response.statusCode).toBe(200);
     expect(json<Task>(response).doneAt).toBeNull(); // the task itself stays open: it is a series
     const after = await detail(2);
@@ -244,10 +252,43 @@ describe('reporting progress', () => {
     expect((await taskOn(2)).status).toBe(earlierLate ? 'hoan_thanh_qua_han' : 'hoan_thanh_dung_han');
 
     // Undoing the occurrence opens it again.
-    const undo = await call(ctx, 'daumoi', 'POST', '/api/tasks/2/progress', { progress: 75, done: false, occurrence: '2026-12-10' });
+    const undo = await call(ctx, 'daumoi', 'POST', '/api/tasks/2/progress', { progress: 75, done: false, occurrence: '2026-12-10', version: (await detail(2)).version });
     expect(undo.statusCode).toBe(200);
     expect(await countRows(ctx, 'task_occurrence_completions', `task_id = 2 AND due = '2026-12-10'`)).toBe(0);
     expect((await taskOn(2)).status).toBe('dang_thuc_hien');
+  });
+});
+
+describe('reporting progress: optimistic concurrency on the task version', () => {
+  it('a report on a stale version answers 409 in Vietnamese and changes nothing', async () => {
+    const task = await detail(10);
+    const first = await call(ctx, 'daumoi', 'POST', '/api/tasks/10/progress', { progress: 20, version: task.version });
+    expect(first.statusCode, first.body).toBe(200);
+    expect(json<Task>(first).version).toBe(task.version + 1);
+    const before = await fingerprint(ctx);
+    const stale = await call(ctx, 'daumoi', 'POST', '/api/tasks/10/progress', { progress: 90, version: task.version, note: 'Báo cáo cũ' });
+    expect(stale.statusCode).toBe(409);
+    expect(json<ApiError>(stale).error).toMatchObject({ code: 'conflict', message: 'Dữ liệu đã được người khác thay đổi. Vui lòng tải lại trang rồi thử lại.' });
+    expect(await fingerprint(ctx)).toEqual(before);
+  });
+
+  it('a report without its version is refused (400)', async () => {
+    const response = await call(ctx, 'daumoi', 'POST', '/api/tasks/10/progress', { progress: 30 });
+    expect(response.statusCode).toBe(400);
+    expect(json<ApiError>(response).error.message).toMatch(/version/);
+  });
+
+  it('five reports at once on the same version: exactly one lands, the others 409; one history entry, version + 1', async () => {
+    const task = await detail(11);
+    const historyBefore = await countRows(ctx, 'task_history', 'task_id = 11');
+    const responses = await Promise.all(
+      [10, 20, 30, 40, 50].map((progress) => call(ctx, 'daumoi', 'POST', '/api/tasks/11/progress', { progress, version: task.version })),
+    );
+    expect(responses.map((r) => r.statusCode).sort()).toEqual([200, 409, 409, 409, 409]);
+    const winner = json<Task>(responses.find((r) => r.statusCode === 200) as (typeof responses)[number]);
+    const after = await detail(11);
+    expect(after).toMatchObject({ version: task.version + 1, progress: winner.progress });
+    expect(await countRows(ctx, 'task_history', 'task_id = 11')).toBe(historyBefore + 1);
   });
 });
 
@@ -305,7 +346,7 @@ describe('validation: 400 with a Vietnamese message and nothing saved', () => {
     { name: 'no lead unit', method: 'POST', url: '/api/plans/1/tasks', body: () => ({ ...validTask, leadUnitIds: [] }), message: /Chọn ít nhất một cơ quan chủ trì/ },
     { name: 'a unit of another commune', method: 'POST', url: '/api/plans/1/tasks', body: () => ({ ...validTask, leadUnitIds: [10] }), message: /Có đơn vị không thuộc xã\/phường này/ },
     { name: 'impossible date 2026-02-30', method: 'PATCH', url: '/api/tasks/7', body: async () => ({ version: (await detail(7)).version, dueOverride: '2026-02-30' }), message: /Ngày không tồn tại/ },
-    { name: 'progress 150', method: 'POST', url: '/api/tasks/7/progress', body: () => ({ progress: 150 }), message: /Tiến độ từ 0 đến 100/ },
+    { name: 'progress 150', method: 'POST', url: '/api/tasks/7/progress', body: async () => ({ progress: 150, version: (await detail(7)).version }), message: /Tiến độ từ 0 đến 100/ },
     { name: 'a city task without its source document', method: 'POST', url: '/api/tasks', body: () => ({ ...validTask, communeId: 1, origin: 'city_assigned' }), message: /sourceDocument/ },
   ];
   for (const c of cases) {

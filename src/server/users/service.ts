@@ -1,4 +1,5 @@
 import { and, asc, eq, type SQL } from 'drizzle-orm';
+import { matchKey } from '../../domain/text/normalize';
 import type { Actor } from '../access/actor';
 import { canAdministerCommune, ensure, isCityAdmin } from '../access/policy';
 import { recordAudit } from '../audit/service';
@@ -35,7 +36,7 @@ export const publicUserColumns = {
 
 /** What the audit log keeps of a user: never the password hash. */
 const auditView = (user: typeof users.$inferSelect) => {
-  const { passwordHash: _hash, ...rest } = user;
+  const { passwordHash: _hash, usernameKey: _key, ...rest } = user;
   return rest;
 };
 
@@ -81,16 +82,19 @@ export async function createUser(db: Db, actor: Actor, input: UserInput) {
 /** Also used by the CLI and the demo loader, which act without a signed-in person. */
 export async function insertUser(db: DbOrTx, actor: Actor | null, input: UserInput & { cityId: number }) {
   const username = input.username.trim().toLowerCase();
-  const [clash] = await db.select({ id: users.id }).from(users).where(eq(users.username, username));
+  // "daumoi.ap" and "DAUMOI-AP" would be told apart by no one reading them: one key, one user.
+  const usernameKey = matchKey(username);
+  if (!usernameKey) throw invalid('Tên đăng nhập phải có ít nhất một chữ cái hoặc chữ số.');
+  const [clash] = await db.select({ id: users.id }).from(users).where(eq(users.usernameKey, usernameKey));
   if (clash) throw new AppError('duplicate', {}, undefined, `Tên đăng nhập "${username}" đã có người dùng.`);
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     const [created] = await tx
       .insert(users)
-      .values({ ...input, username, passwordHash, communeId: input.communeId ?? null, unitId: input.unitId ?? null })
+      .values({ ...input, username, usernameKey, passwordHash, communeId: input.communeId ?? null, unitId: input.unitId ?? null })
       .returning();
     await recordAudit(tx, actor, { cityId: created.cityId, communeId: created.communeId, entity: 'user', entityId: created.id, action: 'create', after: auditView(created) });
-    const { passwordHash: _hash, createdAt: _c, updatedAt: _u, ...rest } = created;
+    const { passwordHash: _hash, usernameKey: _key, createdAt: _c, updatedAt: _u, ...rest } = created;
     return rest;
   });
 }
@@ -114,7 +118,7 @@ export async function updateUser(db: Db, actor: Actor, userId: number, input: Pa
     const [after] = await tx.update(users).set({ ...input, updatedAt: new Date() }).where(eq(users.id, userId)).returning();
     await recordAudit(tx, actor, { cityId: after.cityId, communeId: after.communeId, entity: 'user', entityId: userId, action: 'update', before: auditView(before), after: auditView(after) });
     if (input.active === false) await tx.delete(sessions).where(eq(sessions.userId, userId));
-    const { passwordHash: _hash, createdAt: _c, updatedAt: _u, ...rest } = after;
+    const { passwordHash: _hash, usernameKey: _key, createdAt: _c, updatedAt: _u, ...rest } = after;
     return rest;
   });
 }

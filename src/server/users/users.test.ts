@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, json, type TestContext } from '../test/context';
-import { call, DEMO, expectAdminRefused, type ApiError } from '../test/factories';
+import { call, countRows, DEMO, expectAdminRefused, type ApiError } from '../test/factories';
 
 interface User {
   id: number;
@@ -82,6 +82,17 @@ describe('creating users', () => {
   it('usernames are unique regardless of case: 409 in Vietnamese', async () => {
     await expectRefused({ ...staff, username: 'DaumoI' }, 409, 'Tên đăng nhập "daumoi" đã có người dùng.');
     await expectRefused({ ...staff }, 409, 'Tên đăng nhập "canbo.moi" đã có người dùng.');
+  });
+
+  it('usernames differing only by punctuation are one key: "daumoi-ap" clashes with "daumoi.ap"', async () => {
+    await expectRefused({ ...staff, username: 'DAUMOI-AP' }, 409, 'Tên đăng nhập "daumoi-ap" đã có người dùng.');
+  });
+
+  it('two creates of one username at once: one 201, the others 409 — never 500', async () => {
+    const names = ['dong.thoi', 'DONG.THOI', 'dong-thoi'];
+    const responses = await Promise.all(names.map((username) => call(ctx, 'admin', 'POST', '/api/users', { ...staff, username })));
+    expect(responses.map((r) => r.statusCode).sort()).toEqual([201, 409, 409]);
+    expect(await countRows(ctx, 'users', `username_key = 'dong thoi'`)).toBe(1);
   });
 
   it('a password shorter than 8 characters → 400', async () => {

@@ -217,6 +217,8 @@ export interface CityTaskInput extends TaskInput {
 }
 export interface ProgressInput {
   progress: number;
+  /** The version of the task the form was filled on; a stale one answers 409. */
+  version: number;
   note?: string;
   done?: boolean;
   doneAt?: IsoDate;

@@ -34,6 +34,7 @@ export function ProgressForm({ task }: { task: TaskDetail }) {
     record.mutate(
       {
         progress: done ? 100 : values.progress,
+        version: task.version,
         note: values.note?.trim() || undefined,
         occurrence: recurring ? values.occurrence : undefined,
         ...(done ? { done: true, doneAt: toIsoDate(values.doneAt ?? dayjs()) } : {}),
