@@ -19,6 +19,8 @@ export type AppErrorCode =
   | 'file_type'
   | 'file_empty'
   | 'import_failed'
+  | 'password_change_required'
+  | 'cross_origin'
   | 'internal';
 
 const HTTP_STATUS: Record<AppErrorCode, number> = {
@@ -34,6 +36,8 @@ const HTTP_STATUS: Record<AppErrorCode, number> = {
   file_type: 415,
   file_empty: 400,
   import_failed: 422,
+  password_change_required: 403,
+  cross_origin: 403,
   internal: 500,
 };
 
@@ -80,6 +84,8 @@ export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     const lang = langOf(request.headers['accept-language']);
     if (error instanceof AppError) {
+      const retryAfter = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
+      if (error.code === 'too_many_attempts' && retryAfter) reply.header('retry-after', String(retryAfter));
       return reply.status(error.status).send({ error: { code: error.code, message: error.localizedMessage(lang), details: error.details } });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {

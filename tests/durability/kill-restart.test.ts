@@ -37,7 +37,7 @@ function exited(child: ChildProcess): Promise<void> {
 }
 
 async function login(): Promise<string> {
-  const response = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'daumoi', password: 'Demo@2026' }) });
+  const response = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'daumoi', password: 'CaiCach#HanhChinh2026' }) });
   expect(response.status).toBe(200);
   return (response.headers.get('set-cookie') ?? '').split(';')[0];
 }

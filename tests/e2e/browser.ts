@@ -13,7 +13,7 @@ export async function signIn(browser: Browser, username: string, viewport = { wi
   const page = await browser.newPage({ viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
   await page.goto(`${inject('baseUrl')}/`);
   await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill('Demo@2026');
+  await page.getByTestId('login-password').fill('CaiCach#HanhChinh2026');
   await page.getByTestId('login-submit').click();
   await page.getByTestId('dashboard-title').waitFor();
   return page;

@@ -16,6 +16,8 @@ declare module 'fastify' {
   }
   interface FastifyContextConfig {
     public?: boolean;
+    /** Reachable by a user who must change their password first (me, change password). */
+    beforePasswordChange?: boolean;
   }
 }
 
@@ -26,7 +28,9 @@ export const sessionPlugin = fp(async (app: FastifyInstance, options: { db: Db }
     if (!request.url.startsWith('/api/') || request.url.startsWith('/api/docs')) return;
     const token = request.cookies[SESSION_COOKIE];
     request.sessionUser = token ? await sessionUser(options.db, token) : null;
-    if (!request.sessionUser && !request.routeOptions.config.public) throw new AppError('unauthenticated');
+    const config = request.routeOptions.config;
+    if (!request.sessionUser && !config.public) throw new AppError('unauthenticated');
+    if (request.sessionUser?.mustChangePassword && !config.public && !config.beforePasswordChange) throw new AppError('password_change_required');
   });
 });
 

@@ -37,6 +37,8 @@ export const ZProgressInput = z.object({
   progress: z.number().int().min(0, 'Tiến độ từ 0 đến 100').max(100, 'Tiến độ từ 0 đến 100'),
   note: z.string().trim().max(5000).optional(),
   done: z.boolean().optional(),
+  /** Omitted: the day of the report. An earlier day needs a coordinator or leader and `doneAtReason`. */
   doneAt: ZIsoDate.optional(),
+  doneAtReason: z.string().trim().max(1000, 'Lý do tối đa 1000 ký tự').optional(),
   occurrence: ZIsoDate.optional(),
 });
