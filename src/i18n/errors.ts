@@ -31,6 +31,7 @@ export const errorsVi = {
   'error.password.reason.dates': 'mật khẩu chủ yếu là ngày tháng hoặc năm.',
   'error.password.reason.names': 'mật khẩu chủ yếu là tên người hoặc từ thông dụng.',
   'error.password.reason.other': 'mật khẩu quá ngắn so với độ phức tạp hoặc theo mẫu quen thuộc.',
+  'error.unavailable': 'Hệ thống tạm thời không kết nối được cơ sở dữ liệu. Dữ liệu đã lưu không bị mất; vui lòng thử lại sau ít phút.',
 } as const;
 
 export type ErrorKey = keyof typeof errorsVi;
@@ -67,4 +68,5 @@ export const errorsEn: Record<ErrorKey, string> = {
   'error.password.reason.dates': 'it is mostly a date or a year.',
   'error.password.reason.names': 'it is mostly a person\'s name or a common word.',
   'error.password.reason.other': 'it is too short for its complexity or follows a familiar pattern.',
+  'error.unavailable': 'The database cannot be reached for the moment. Saved data is safe; please try again in a few minutes.',
 };

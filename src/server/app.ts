@@ -23,6 +23,7 @@ import { dashboardRoutes } from './dashboard/routes';
 import type { Db } from './db';
 import { registerErrorHandler } from './errors';
 import { fileRoutes } from './files/routes';
+import { healthRoutes } from './health/routes';
 import { securityPlugin } from './http/security';
 import { importRoutes } from './imports/routes';
 import { planRoutes } from './plans/routes';
@@ -79,6 +80,7 @@ export async function buildApp({ db, config, logger = true, now = () => new Date
   await app.register(calendarRoutes, { db });
   await app.register(timeframeRoutes);
   await app.register(importRoutes, { db });
+  await app.register(healthRoutes, { db });
   await registerWebApp(app);
   return app;
 }

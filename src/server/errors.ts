@@ -5,6 +5,10 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { translate, type Lang } from '../i18n';
 import type { ErrorKey } from '../i18n/errors';
+import { isDatabaseUnavailable } from './db/unavailable';
+
+/** Seconds a client is asked to wait before retrying while the database is out of reach. */
+const RETRY_AFTER_SECONDS = 5;
 
 export type AppErrorCode =
   | 'unauthenticated'
@@ -21,7 +25,8 @@ export type AppErrorCode =
   | 'import_failed'
   | 'password_change_required'
   | 'cross_origin'
-  | 'internal';
+  | 'internal'
+  | 'unavailable';
 
 const HTTP_STATUS: Record<AppErrorCode, number> = {
   unauthenticated: 401,
@@ -39,6 +44,7 @@ const HTTP_STATUS: Record<AppErrorCode, number> = {
   password_change_required: 403,
   cross_origin: 403,
   internal: 500,
+  unavailable: 503,
 };
 
 export class AppError extends Error {
@@ -83,10 +89,17 @@ function describeIssues(issues: Issue[]): string {
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     const lang = langOf(request.headers['accept-language']);
-    if (error instanceof AppError) {
-      const retryAfter = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
-      if (error.code === 'too_many_attempts' && retryAfter) reply.header('retry-after', String(retryAfter));
-      return reply.status(error.status).send({ error: { code: error.code, message: error.localizedMessage(lang), details: error.details } });
+    const sendAppError = (appError: AppError) => {
+      if (appError.code === 'unavailable') reply.header('retry-after', RETRY_AFTER_SECONDS);
+      const retryAfter = (appError.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
+      if (appError.code === 'too_many_attempts' && retryAfter) reply.header('retry-after', String(retryAfter));
+      return reply.status(appError.status).send({ error: { code: appError.code, message: appError.localizedMessage(lang), details: appError.details } });
+    };
+    if (error instanceof AppError) return sendAppError(error);
+    if (isDatabaseUnavailable(error)) {
+      // Expected while PostgreSQL restarts or is out of reach (the outage itself is logged once per lost connection).
+      request.log.info({ reason: error.cause instanceof Error ? error.cause.message : error.message }, 'database unavailable');
+      return sendAppError(new AppError('unavailable'));
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const issues = error.validation.map((v) => ({

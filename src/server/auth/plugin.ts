@@ -18,6 +18,8 @@ declare module 'fastify' {
     public?: boolean;
     /** Reachable by a user who must change their password first (me, change password). */
     beforePasswordChange?: boolean;
+    /** Never reads the session (health probes), so it answers even while the database is down. */
+    sessionless?: boolean;
   }
 }
 
@@ -25,7 +27,7 @@ export const sessionPlugin = fp(async (app: FastifyInstance, options: { db: Db }
   app.decorateRequest('sessionUser', null);
   app.addHook('onRequest', async (request) => {
     // The API description is public: integrators read it before they have an account.
-    if (!request.url.startsWith('/api/') || request.url.startsWith('/api/docs')) return;
+    if (!request.url.startsWith('/api/') || request.url.startsWith('/api/docs') || request.routeOptions.config.sessionless) return;
     const token = request.cookies[SESSION_COOKIE];
     request.sessionUser = token ? await sessionUser(options.db, token) : null;
     const config = request.routeOptions.config;
