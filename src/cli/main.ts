@@ -8,6 +8,7 @@ import { loadDemoData } from '../server/demo/load-demo';
 import { eq } from 'drizzle-orm';
 import { cities, communes, users } from '../server/db/schema';
 import { unitRefsOfCommune } from '../server/units/service';
+import { passwordProblem } from '../server/auth/password-policy';
 import { insertUser, setPassword } from '../server/users/service';
 
 const HELP = `Cách dùng: npm run cchc -- <lệnh>
@@ -67,6 +68,8 @@ async function createUserCommand(args: string[]): Promise<number> {
   const role = option(args, 'role');
   const password = option(args, 'password');
   if (!username || !fullName || !role || !password) return fail('Thiếu tham số. ' + HELP);
+  const weak = passwordProblem(password, { username, fullName });
+  if (weak) return fail(weak);
   return withDatabase(async (db) => {
     const communeId = option(args, 'commune') ? Number(option(args, 'commune')) : null;
     const [city] = communeId

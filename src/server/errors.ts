@@ -24,6 +24,8 @@ export type AppErrorCode =
   | 'file_empty'
   | 'import_failed'
   | 'busy'
+  | 'password_change_required'
+  | 'cross_origin'
   | 'internal'
   | 'unavailable';
 
@@ -41,6 +43,8 @@ const HTTP_STATUS: Record<AppErrorCode, number> = {
   file_empty: 400,
   import_failed: 422,
   busy: 503,
+  password_change_required: 403,
+  cross_origin: 403,
   internal: 500,
   unavailable: 503,
 };
@@ -117,6 +121,8 @@ export function registerErrorHandler(app: FastifyInstance): void {
     const lang = langOf(request.headers['accept-language']);
     const sendAppError = (appError: AppError) => {
       if (appError.code === 'unavailable' || appError.code === 'busy') reply.header('retry-after', RETRY_AFTER_SECONDS);
+      const retryAfter = (appError.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
+      if (appError.code === 'too_many_attempts' && retryAfter) reply.header('retry-after', String(retryAfter));
       return reply.status(appError.status).send({ error: { code: appError.code, message: appError.localizedMessage(lang), details: appError.details } });
     };
     if (error instanceof AppError) return sendAppError(error);

@@ -557,7 +557,7 @@ beforeAll(async () => {
     expect(response.statusCode).toBe(201);
     return json<{ id: number }>(response).id;
   };
-  await create({ username: 'admin.tl', fullName: 'Quản trị xã Tiên Lãng', role: 'admin', communeId: DEMO.communes.tienLang, password: 'Demo@2026' });
+  await create({ username: 'admin.tl', fullName: 'Quản trị xã Tiên Lãng', role: 'admin', communeId: DEMO.communes.tienLang, password: 'CaiCach#HanhChinh2026' });
   state.targetUserId = await create({
     username: 'matran.target',
     fullName: 'Người dùng để sửa',

@@ -102,9 +102,27 @@ export const users = pgTable('users', {
   /** The user's own choice to receive reminders by e-mail too. */
   emailNotifications: boolean('email_notifications').notNull().default(true),
   active: boolean('active').notNull().default(true),
+  /** Set by an administrator: until the user picks a new password, the session only reaches the change-password route. */
+  mustChangePassword: boolean('must_change_password').notNull().default(false),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
+
+/**
+ * Failed sign-ins per account (the normalised username) and per client address, shared by every
+ * app process: after a few failures each further one blocks that key for a growing delay.
+ */
+export const loginThrottle = pgTable(
+  'login_throttle',
+  {
+    scope: varchar('scope', { length: 10 }).$type<'account' | 'address'>().notNull(),
+    key: varchar('key', { length: 200 }).notNull(),
+    failures: integer('failures').notNull().default(0),
+    lastFailureAt: timestamp('last_failure_at', { withTimezone: true }).notNull(),
+    blockedUntil: timestamp('blocked_until', { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.key] })],
+);
 
 export const sessions = pgTable(
   'sessions',
@@ -262,6 +280,9 @@ export const taskHistory = pgTable(
     note: text('note'),
     fileId: integer('file_id').references(() => files.id, { onDelete: 'set null' }),
     occurrence: date('occurrence'),
+    /** A completion recorded for an earlier day than the report: that day and why (coordinator or leader only). */
+    backdatedTo: date('backdated_to'),
+    reason: text('reason'),
   },
   (t) => [index('task_history_task_idx').on(t.taskId)],
 );

@@ -28,6 +28,8 @@ export const fileRoutes: FastifyPluginAsyncZod<{ db: Db; uploadDir: string }> = 
       .header('content-type', file.mimeType)
       .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.originalName)}`)
       .header('x-content-type-options', 'nosniff')
+      // Evidence files are private: no shared or browser cache keeps a copy after the session ends.
+      .header('cache-control', 'private, no-store')
       .send(stream);
   });
 };

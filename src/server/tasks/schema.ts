@@ -38,6 +38,8 @@ export const ZProgressInput = z.object({
   version: zId(),
   note: zText(5000).optional(),
   done: z.boolean().optional(),
+  /** Omitted: the day of the report. An earlier day needs a coordinator or leader and `doneAtReason`. */
   doneAt: ZIsoDate.optional(),
+  doneAtReason: z.string().trim().max(1000, 'Lý do tối đa 1000 ký tự').optional(),
   occurrence: ZIsoDate.optional(),
 });

@@ -8,7 +8,7 @@ import { judgeTask, type Status } from '../../domain/status';
 import { matchesSearch, searchWords } from '../../domain/text/normalize';
 import { parseTimeframe } from '../../domain/timeframe';
 import type { Actor } from '../access/actor';
-import { canCommentOnTask, canManageCommune, canReportOnTask, ensure, type CommuneRef } from '../access/policy';
+import { canBackdateCompletion, canCommentOnTask, canManageCommune, canReportOnTask, ensure, type CommuneRef } from '../access/policy';
 import { recordAudit } from '../audit/service';
 import { todayInVietnam } from '../clock';
 import { requireCommune } from '../communes/service';
@@ -163,6 +163,7 @@ export function presentTask(task: LoadedTask, context: JudgeContext) {
     version: row.version,
     canEdit: canReportOnTask(context.actor, context.commune, taskRef(task)),
     canManage: canManageCommune(context.actor, context.commune),
+    canBackdate: canBackdateCompletion(context.actor, context.commune),
   };
 }
 
@@ -222,6 +223,8 @@ export async function getTaskDetail(db: Db, actor: Actor, taskId: number) {
       note: taskHistory.note,
       fileId: taskHistory.fileId,
       occurrence: taskHistory.occurrence,
+      backdatedTo: taskHistory.backdatedTo,
+      reason: taskHistory.reason,
     })
     .from(taskHistory)
     .innerJoin(users, eq(users.id, taskHistory.userId))
@@ -387,6 +390,8 @@ export interface ProgressInput {
   note?: string;
   done?: boolean;
   doneAt?: string;
+  /** Why the completion is recorded for an earlier day than today. */
+  doneAtReason?: string;
   /** For recurring and continuous tasks: the checkpoint (its deadline) this report closes. */
   occurrence?: string;
 }
@@ -396,6 +401,7 @@ export async function reportProgress(db: Db, actor: Actor, taskId: number, input
   ensure(canReportOnTask(actor, context.commune, taskRef(task)));
   assertVersion(task, input.version);
   const doneAt = input.doneAt ?? context.asOf;
+  const backdated = input.done === true && doneAt < context.asOf ? checkBackdate(task, context, doneAt, input.doneAtReason) : null;
   if (input.done && doneAt > context.asOf) throw invalid('Ngày hoàn thành không được sau ngày hôm nay.');
   const checkpoints = judge(task, context.asOf, context.dueSoonDays).checkpoints;
   if (input.occurrence && !checkpoints.some((c) => c.due === input.occurrence)) {
@@ -420,7 +426,17 @@ export async function reportProgress(db: Db, actor: Actor, taskId: number, input
     if (input.occurrence && input.done === false) {
       await tx.delete(taskOccurrenceCompletions).where(and(eq(taskOccurrenceCompletions.taskId, taskId), eq(taskOccurrenceCompletions.due, input.occurrence)));
     }
-    await tx.insert(taskHistory).values({ communeId, taskId, userId: actor.id, kind: changes.kind, progress: changes.progress, note: input.note ?? null, occurrence: input.occurrence ?? null });
+    await tx.insert(taskHistory).values({
+      communeId,
+      taskId,
+      userId: actor.id,
+      kind: changes.kind,
+      progress: changes.progress,
+      note: input.note ?? null,
+      occurrence: input.occurrence ?? null,
+      backdatedTo: backdated?.doneAt ?? null,
+      reason: backdated?.reason ?? null,
+    });
     await recordAudit(tx, actor, {
       cityId: context.commune.cityId,
       communeId,
@@ -428,11 +444,33 @@ export async function reportProgress(db: Db, actor: Actor, taskId: number, input
       entityId: taskId,
       action: 'progress',
       before: { progress: task.row.progress, doneAt: task.row.doneAt },
-      after: { progress: changes.progress, doneAt: changes.doneAt, occurrence: input.occurrence ?? null, note: input.note ?? null },
+      after: {
+        progress: changes.progress,
+        doneAt: changes.doneAt,
+        occurrence: input.occurrence ?? null,
+        note: input.note ?? null,
+        ...(backdated ? { backdatedTo: backdated.doneAt, reportedOn: context.asOf, reason: backdated.reason } : {}),
+      },
     });
   });
   const [updated] = await loadTasks(db, { communeId, taskIds: [taskId] });
   return presentTask(updated, context);
+}
+
+const formatDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+
+/**
+ * A completion is dated the day it is reported (server clock, UTC+7). An earlier day is the
+ * coordinator's or leader's call, with a reason, and never before the task could start.
+ */
+function checkBackdate(task: LoadedTask, context: JudgeContext, doneAt: string, reason: string | undefined) {
+  if (!canBackdateCompletion(context.actor, context.commune)) {
+    throw new AppError('forbidden', {}, undefined, 'Ngày hoàn thành là ngày báo cáo; chỉ đầu mối CCHC hoặc lãnh đạo xã/phường được ghi một ngày hoàn thành trước hôm nay.');
+  }
+  const start = task.row.schedule.start ?? task.row.periodStart;
+  if (doneAt < start) throw invalid(`Ngày hoàn thành không được trước ngày bắt đầu của nhiệm vụ (${formatDate(start)}).`);
+  if (!reason) throw invalid('Vui lòng nêu lý do khi ghi ngày hoàn thành trước hôm nay.');
+  return { doneAt, reason };
 }
 
 /** What a progress report does to the task row: an occurrence report leaves the whole task open. */
@@ -447,7 +485,18 @@ export async function addComment(db: Db, actor: Actor, taskId: number, text: str
   const { task, context } = await requireTask(db, actor, taskId);
   ensure(canCommentOnTask(actor, context.commune, taskRef(task)));
   const [entry] = await db.insert(taskHistory).values({ communeId: task.row.communeId, taskId, userId: actor.id, kind: 'comment', note: text }).returning();
-  return { id: entry.id, at: entry.at.toISOString(), user: { id: actor.id, fullName: actor.fullName }, kind: entry.kind, progress: null, note: entry.note, fileId: null, occurrence: null };
+  return {
+    id: entry.id,
+    at: entry.at.toISOString(),
+    user: { id: actor.id, fullName: actor.fullName },
+    kind: entry.kind,
+    progress: null,
+    note: entry.note,
+    fileId: null,
+    occurrence: null,
+    backdatedTo: null,
+    reason: null,
+  };
 }
 
 /** For the files capability: the task, once the actor may attach evidence to it. */

@@ -3,7 +3,8 @@ import { matchKey } from '../../domain/text/normalize';
 import type { Actor } from '../access/actor';
 import { canAdministerCommune, ensure, isCityAdmin } from '../access/policy';
 import { recordAudit } from '../audit/service';
-import { hashPassword, PASSWORD_MIN_LENGTH } from '../auth/passwords';
+import { assertPasswordPolicy } from '../auth/password-policy';
+import { hashPassword } from '../auth/passwords';
 import { endSessionsOf } from '../auth/service';
 import { requireCommune } from '../communes/service';
 import type { Db, DbOrTx } from '../db';
@@ -19,6 +20,8 @@ export interface UserInput {
   unitId?: number | null;
   password: string;
   active?: boolean;
+  /** The user must pick a new password at the next sign-in. */
+  mustChangePassword?: boolean;
 }
 
 /** The columns of a user that may leave the server (never the password hash). */
@@ -32,6 +35,7 @@ export const publicUserColumns = {
   communeId: users.communeId,
   unitId: users.unitId,
   active: users.active,
+  mustChangePassword: users.mustChangePassword,
 };
 
 /** What the audit log keeps of a user: never the password hash. */
@@ -59,10 +63,6 @@ async function checkPlacement(db: Db, actor: Actor, role: Role, communeId: numbe
   }
 }
 
-function checkPassword(password: string) {
-  if (password.length < PASSWORD_MIN_LENGTH) throw invalid(`Mật khẩu phải có ít nhất ${PASSWORD_MIN_LENGTH} ký tự.`);
-}
-
 export async function listUsers(db: Db, actor: Actor, communeId?: number) {
   ensure(actor.role === 'admin');
   const filters: SQL[] = [eq(users.cityId, actor.cityId)];
@@ -75,7 +75,7 @@ export async function createUser(db: Db, actor: Actor, input: UserInput) {
   const communeId = input.communeId ?? null;
   const unitId = input.unitId ?? null;
   await checkPlacement(db, actor, input.role, communeId, unitId);
-  checkPassword(input.password);
+  assertPasswordPolicy(input.password, input);
   return insertUser(db, actor, { ...input, communeId, unitId, cityId: actor.cityId });
 }
 
@@ -123,15 +123,17 @@ export async function updateUser(db: Db, actor: Actor, userId: number, input: Pa
   });
 }
 
-export async function setPassword(db: Db, actor: Actor | null, userId: number, password: string): Promise<void> {
-  checkPassword(password);
+/** An administrator (or the CLI) sets a user's password; optionally the user must change it at the next sign-in. */
+export async function setPassword(db: Db, actor: Actor | null, userId: number, password: string, options: { mustChangePassword?: boolean } = {}): Promise<void> {
   const [user] = await db.select().from(users).where(eq(users.id, userId));
   if (!user) throw notFound();
   if (actor) await requireUser(db, actor, userId);
+  assertPasswordPolicy(password, user);
   const passwordHash = await hashPassword(password);
+  const mustChangePassword = options.mustChangePassword ?? false;
   await db.transaction(async (tx) => {
-    await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, userId));
-    await recordAudit(tx, actor, { cityId: user.cityId, communeId: user.communeId, entity: 'user', entityId: userId, action: 'reset_password' });
+    await tx.update(users).set({ passwordHash, mustChangePassword, updatedAt: new Date() }).where(eq(users.id, userId));
+    await recordAudit(tx, actor, { cityId: user.cityId, communeId: user.communeId, entity: 'user', entityId: userId, action: 'reset_password', after: { mustChangePassword } });
   });
   await endSessionsOf(db, userId);
 }
