@@ -21,6 +21,8 @@ const NUMBER_LINE = /^Số\s*:?\s*([0-9A-Za-zĐđ.\-]*\/[\p{L}\d.\-/]+)/u;
 /** "Số:" with the code on the next line ("Số:" / "125/KH-UBND"). */
 const NUMBER_ALONE = /^Số\s*:?\s*$/u;
 const NUMBER_CODE = /^([0-9]*\/[\p{L}\d.\-/]+)/u;
+/** A document code standing among other words: "125/KH-UBND", "48/QĐ-UBND". */
+const CODE_IN_LINE = /(?:^|\s)(\d*\/[\p{Lu}Đ]{1,6}(?:-[\p{Lu}Đ]{1,8})+)(?=\s|$)/u;
 const ATTACHED = /Kèm theo\s+(?:Quyết định|Kế hoạch|Công văn)\s+số\s*:?\s*([0-9]*\/[\p{L}\d.\-]+)(?:\s+ngày\s+(\d{1,2})?\s*(?:\/|tháng)\s*(\d{1,2})\s*(?:\/|năm)\s*(\d{4}))?/u;
 /** The national heading printed beside the issuer: a PDF line or a header table may run it into other text. */
 const NATIONAL_HEADING = /CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM|Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc/giu;
@@ -107,9 +109,15 @@ function findNumber(head: string[]): string | null {
   for (let i = 0; i < head.length; i++) {
     const n = NUMBER_LINE.exec(head[i]);
     if (n) return /[-/]$/.test(n[1]) && head[i + 1] ? n[1] + (NUMBER_CODE.exec(head[i + 1].trim())?.[1] ?? /^[\p{Lu}\d.\-]+/u.exec(head[i + 1].trim())?.[0] ?? '') : n[1];
-    if (NUMBER_ALONE.test(head[i].trim()) && head[i + 1]) {
-      const code = NUMBER_CODE.exec(head[i + 1].trim());
-      if (code) return code[1];
+    // "Số:" alone, or (two header columns run into one PDF line) "Số: Buôn Ma Thuột, ngày …": the code is on a next line.
+    // PDF lines may merge both columns: "Số: Buôn Ma Thuột, ngày 05 tháng 01 125/KH-UBND năm 2027".
+    if (NUMBER_ALONE.test(head[i].trim()) || /^Số\s*:\s*\D/u.test(head[i].trim())) {
+      const inLine = CODE_IN_LINE.exec(head[i]);
+      if (inLine) return inLine[1];
+      for (const next of head.slice(i + 1, i + 3)) {
+        const code = NUMBER_CODE.exec(next.trim());
+        if (code) return code[1];
+      }
     }
   }
   return null;
@@ -123,7 +131,12 @@ function findNumber(head: string[]): string | null {
 function findPlaceDate(head: string[]): { place: string; date: string | null } | null {
   for (let i = 0; i < head.length; i++) {
     if (/^(Căn cứ|Thực hiện|Kèm theo|\(Kèm)/u.test(head[i])) continue;
-    const window = head.slice(i, i + 3).map((p) => p.replace(NATIONAL_HEADING, ' ')).join(' ').replace(/\s+/g, ' ');
+    // A number from the other header column may sit between the wrapped halves of the date.
+    const window = head
+      .slice(i, i + 3)
+      .map((p) => p.replace(NATIONAL_HEADING, ' ').replace(/(?:^|\s)\d*\/[\p{Lu}Đ][\p{L}\d.\-]*/gu, ' '))
+      .join(' ')
+      .replace(/\s+/g, ' ');
     const line = head[i].replace(NATIONAL_HEADING, ' ').replace(/\s+/g, ' ');
     // The comma must be on this line (the place stands before it), or the line ends with the place.
     const comma = line.search(/,\s*(ngày\b|$)/u);

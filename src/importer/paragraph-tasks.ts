@@ -81,6 +81,7 @@ const TIME_PHRASES: RegExp[] = [
   /(?:trong|vào)\s+quý\s+[IVX]+(?:\s*(?:,|và|-)\s*(?:quý\s+)?[IVX]+)*(?:\s*\/\s*\d{4}|\s+năm\s+\d{4})?/iu,
   /(?:trong|vào)\s+tháng\s+\d{1,2}(?:\s*\/\s*\d{4}|\s+năm\s+\d{4})?/iu,
   /(?:trong\s+)?6\s+tháng\s+(?:đầu|cuối)\s+năm(?:\s+\d{4})?/iu,
+  /thường xuyên/iu,
 ];
 
 export function timePhrase(sentence: string): string {
@@ -92,11 +93,12 @@ export function timePhrase(sentence: string): string {
 }
 
 /** "Giao Văn phòng HĐND và UBND xã chủ trì", "(Phòng Kinh tế chủ trì)", "Cơ quan chủ trì: …". */
+// \b is ASCII-only in JavaScript: after "trì" it never matches, hence the look-ahead on letters.
 const LEAD_PATTERNS: RegExp[] = [
   /(?:cơ quan|đơn vị)\s+chủ trì\s*:\s*([^;.()]+)/iu,
-  /\bgiao\s+(?:cho\s+)?([^;.()]+?)\s+(?:chủ trì|thực hiện|tham mưu|triển khai)\b/iu,
-  /\(\s*([^;.()]+?)\s+chủ trì\b/iu,
-  /\bdo\s+([^;.()]+?)\s+chủ trì\b/iu,
+  /(?:^|\s)giao\s+(?:cho\s+)?([^;.()]+?)\s+(?:chủ trì|thực hiện|tham mưu|triển khai)(?!\p{L})/iu,
+  /\(\s*([^;.()]+?)\s+chủ trì(?!\p{L})/iu,
+  /(?:^|\s)do\s+([^;.()]+?)\s+chủ trì(?!\p{L})/iu,
 ];
 
 export function leadIn(sentence: string): string {
