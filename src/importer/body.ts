@@ -27,7 +27,7 @@ const ATTACHED = /Kèm theo\s+(?:Quyết định|Kế hoạch|Công văn)\s+số
 /** The national heading printed beside the issuer: a PDF line or a header table may run it into other text. */
 const NATIONAL_HEADING = /CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM|Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc/giu;
 /** A place name: capitalised words ("Buôn Ma Thuột", "Tiên Lãng"), possibly after "TP." or "Thành phố". */
-const PLACE_TAIL = /((?:(?:TP\.|Tp\.|TX\.)\s*)?\p{Lu}[\p{Ll}\p{M}]*(?:[ \t]+\p{Lu}[\p{Ll}\p{M}]*){0,5})\s*$/u;
+const PLACE_TAIL = /((?:(?:TP\.|Tp\.|TX\.)\s*|(?:Thành phố|Thị xã|Thị trấn)\s+)?\p{Lu}[\p{Ll}\p{M}]*(?:(?:[ \t]+|\s+[-–]\s+)\p{Lu}[\p{Ll}\p{M}]*){0,5})\s*$/u;
 
 function iso(y: string, m: string, d: string | undefined): string | null {
   if (!d) return null;
@@ -55,8 +55,9 @@ function findIssuer(paragraphs: string[]): { issuer: string; name: string } | nu
 
 const TITLE_STOP = /^(?:Căn cứ|Thực hiện|Kèm theo|\(|[IVX]+\s*[.)]|\d+\s*[.)]|[-_=*.–—\s]+$)/u;
 
+/** Upper-case text, or a line of digits only ("2027" left alone by a break). */
 function isUpper(line: string): boolean {
-  return /\p{L}/u.test(line) && line === line.toLocaleUpperCase('vi');
+  return /[\p{L}\d]/u.test(line) && line === line.toLocaleUpperCase('vi');
 }
 
 /**

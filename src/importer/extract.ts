@@ -7,7 +7,7 @@ import { readFlatTable } from './flat-table';
 import { readParagraphTasks } from './paragraph-tasks';
 import { headerColumns, readTaskTable, type RawTask } from './table';
 import type { DocModel, ImportedTask, ImportResult, ImportWarning, TableCell, UnitRef } from './types';
-import { cleanInline } from './text-utils';
+import { cleanInline, stripHtml } from './text-utils';
 import { isUnitStart, splitUnitList } from './unit-lexicon';
 import { mapUnitNames } from './unit-matching';
 
@@ -27,7 +27,7 @@ export function joinWrappedDates(cell: string): string {
 }
 
 function toTask(raw: RawTask, period: Period): { task: ImportedTask; warnings: ImportWarning[] } {
-  const text = cleanInline(joinWrappedDates(raw.cells.time));
+  const text = cleanInline(joinWrappedDates(stripHtml(raw.cells.time)));
   const schedule = parseTimeframe(text, period);
   const task: ImportedTask = {
     area: raw.area,
