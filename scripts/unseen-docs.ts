@@ -179,4 +179,59 @@ const EA_KAR: UnseenDoc = {
   },
 };
 
-export const UNSEEN_DOCS: readonly UnseenDoc[] = [TAN_AN, EA_KAR];
+const VPT = 'Văn phòng HĐND và UBND thị trấn';
+const CAM_DUC_TASKS: UnseenGoldTask[] = [
+  task(1, 1, 'Tổng hợp, báo cáo kết quả cải cách hành chính', ['Phòng Nội vụ'], ['Các phòng, đơn vị thuộc thị trấn'], ['Định kỳ hằng quý (trước ngày 10 tháng cuối quý)', 'recurring', '2027-09-10', ['2027-09-10', '2027-12-10']], 'Báo cáo'),
+  task(1, 2, 'Tự kiểm tra công tác cải cách hành chính', ['Phòng Nội vụ'], [VPT], ['Tháng 8 và tháng 11', 'recurring', '2027-08-31', ['2027-08-31', '2027-11-30']], 'Báo cáo kết quả kiểm tra'),
+  task(3, 3, 'Cập nhật, công khai thủ tục hành chính trên Cổng dịch vụ công', [VPT], [], ['Hằng tháng (chậm nhất ngày 22)', 'recurring', '2027-07-22', ['2027-07-22', '2027-08-22', '2027-09-22', '2027-10-22', '2027-11-22', '2027-12-22']], 'Thủ tục được công khai'),
+  task(3, 4, 'Đánh giá mức độ hài lòng của người dân', [VPT], ['Phòng Văn hóa - Xã hội'], ['Trước ngày 30/9/2027', 'date', '2027-09-30', ['2027-09-30']], 'Báo cáo'),
+  task(5, 5, 'Đánh giá, xếp loại chất lượng cán bộ, công chức', ['Phòng Nội vụ'], [], ['Quý III và quý IV', 'quarter', '2027-12-31', ['2027-12-31']], 'Kết quả xếp loại'),
+  task(6, 6, 'Công khai dự toán, quyết toán ngân sách', ['Phòng Kinh tế'], [], ['tháng 7, tháng 10', 'recurring', '2027-07-31', ['2027-07-31', '2027-10-31']], 'Văn bản công khai'),
+];
+
+/**
+ * Written after the rules were done and measured without changing them (held out): a half-year
+ * plan, "Số: 210 /KH-UBND" with a space, a date written d/m/yyyy, other wordings of the classes above.
+ */
+const CAM_DUC: UnseenDoc = {
+  id: 'cam-duc-h2-2027',
+  textExt: 'md',
+  header: {
+    left: ['ỦY BAN NHÂN DÂN', 'THỊ TRẤN CAM ĐỨC', 'Số: 210', '/KH-UBND'],
+    right: ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'Cam Lâm, ngày 20/6/', '2027'],
+  },
+  title: ['KẾ HOẠCH', 'CẢI CÁCH HÀNH CHÍNH 6 THÁNG', 'CUỐI NĂM 2027'],
+  body: [
+    'Thực hiện chỉ đạo của Ủy ban nhân dân huyện, Ủy ban nhân dân thị trấn Cam Đức xây dựng Kế hoạch như sau:',
+    'I. MỤC ĐÍCH, YÊU CẦU',
+    '- Hoàn thành các nhiệm vụ cải cách hành chính 6 tháng cuối năm 2027.',
+    'II. NHIỆM VỤ',
+    'Chi tiết tại Phụ lục kèm theo.',
+  ],
+  rows: [
+    'I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH',
+    row(CAM_DUC_TASKS[0]),
+    row(CAM_DUC_TASKS[1]),
+    'III. CẢI CÁCH THỦ TỤC HÀNH CHÍNH',
+    row(CAM_DUC_TASKS[2]),
+    row(CAM_DUC_TASKS[3], 'Trước ngày 30/9/20<br>27'),
+    'V. CẢI CÁCH CHẾ ĐỘ CÔNG VỤ',
+    row(CAM_DUC_TASKS[4]),
+    'VI. CẢI CÁCH TÀI CHÍNH CÔNG',
+    row(CAM_DUC_TASKS[5]),
+  ],
+  textHeading: (h) => `| | **${h.replace(/^[IVX]+\. /, '')}** | | | | |`,
+  gold: {
+    meta: {
+      title: 'CẢI CÁCH HÀNH CHÍNH 6 THÁNG CUỐI NĂM 2027',
+      number: '210/KH-UBND',
+      issuer: 'Ủy ban nhân dân thị trấn Cam Đức',
+      place: 'Cam Lâm',
+      date: '2027-06-20',
+      period: { start: '2027-07-01', end: '2027-12-31' },
+    },
+    tasks: CAM_DUC_TASKS,
+  },
+};
+
+export const UNSEEN_DOCS: readonly UnseenDoc[] = [TAN_AN, EA_KAR, CAM_DUC];

@@ -83,7 +83,7 @@ function findTitle(paragraphs: string[]): string | null {
     const p = paragraphs[i].trim();
     if (/^KẾ HOẠCH$/u.test(p) && paragraphs[i + 1]) return titleFrom(paragraphs, i + 2, paragraphs[i + 1].trim());
     const m = /^KẾ HOẠCH\s+(.{10,})$/u.exec(p);
-    if (m && !/^KẾ HOẠCH\s+(số|này)\b/iu.test(p)) return titleFrom(paragraphs, i + 1, m[1].trim());
+    if (m && !/^KẾ HOẠCH\s+(số|này)(?!\p{L})/iu.test(p)) return titleFrom(paragraphs, i + 1, m[1].trim());
   }
   return null;
 }
@@ -106,7 +106,19 @@ function periodOf(title: string): { start: string; end: string } | null {
 }
 
 /** The document number: "Số: 125/KH-UBND", or "Số:" with the code on the next line. */
-function findNumber(head: string[]): string | null {
+function findNumber(lines: string[]): string | null {
+  // "Số: 210 /KH-UBND", or "Số: 210" with "/KH-UBND" on the next line: the code is one token.
+  const head = lines.map((l, i) => {
+    if (!/^Số(?!\p{L})/u.test(l)) return l;
+    const joined = /^Số\s*:?\s*\d+\s*$/u.test(l) && /^\//.test(lines[i + 1] ?? '') ? `${l}${lines[i + 1]}` : l;
+    return joined.replace(/(\d)\s*\/\s*(?=[\p{Lu}Đ])/u, '$1/');
+  });
+  // Both header columns on one PDF line: "Số: 210 Cam Lâm, ngày 20/6/" then "/KH-UBND 2027".
+  for (let i = 0; i + 1 < head.length; i++) {
+    const digits = /^Số\s*:?\s*(\d+)(?=\s|$)/u.exec(head[i]);
+    const code = /^\/[\p{Lu}Đ][\p{L}\d.\-]*/u.exec(head[i + 1]);
+    if (digits && code) return digits[1] + code[0];
+  }
   for (let i = 0; i < head.length; i++) {
     const n = NUMBER_LINE.exec(head[i]);
     if (n) return /[-/]$/.test(n[1]) && head[i + 1] ? n[1] + (NUMBER_CODE.exec(head[i + 1].trim())?.[1] ?? /^[\p{Lu}\d.\-]+/u.exec(head[i + 1].trim())?.[0] ?? '') : n[1];

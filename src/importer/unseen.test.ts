@@ -100,6 +100,10 @@ describe('header lines broken anywhere', () => {
     [['Số: 07/KH-', 'UBND', 'Thành phố Hồ Chí Minh, ngày 03/02/2027'], '07/KH-UBND', 'Thành phố Hồ Chí Minh', '2027-02-03'],
     [['Số: 07/KH-UBND Hòa Bình, ngày 03 tháng 02', 'năm 2027'], '07/KH-UBND', 'Hòa Bình', '2027-02-03'],
     [['Số: 07/KH-UBND', 'Đông Hòa,', 'ngày 03 tháng 02 năm 2027'], '07/KH-UBND', 'Đông Hòa', '2027-02-03'],
+    [['Số: 210', '/KH-UBND', 'Cam Lâm, ngày 20/6/', '2027'], '210/KH-UBND', 'Cam Lâm', '2027-06-20'],
+    [['Số: 210 /KH-UBND', 'Cam Lâm, ngày 20/6/2027'], '210/KH-UBND', 'Cam Lâm', '2027-06-20'],
+    // Both header columns on one PDF line each.
+    [['Số: 210 Cam Lâm, ngày 20/6/', '/KH-UBND 2027'], '210/KH-UBND', 'Cam Lâm', '2027-06-20'],
     [['Độc lập - Tự do - Hạnh phúc Phan Rang - Tháp Chàm, ngày 03 tháng 02 năm 2027', 'Số: 07/KH-UBND'], '07/KH-UBND', 'Phan Rang - Tháp Chàm', '2027-02-03'],
   ])('%j', (lines, number, place, date) => {
     const meta = extractMeta([...lines, 'KẾ HOẠCH', 'Cải cách hành chính năm 2027']);
