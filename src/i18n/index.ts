@@ -3,14 +3,15 @@
  * Vietnamese first, English complete. Server and web app both read it.
  */
 import { domainEn, domainVi } from './domain';
+import { dossiersEn, dossiersVi } from './dossiers';
 import { errorsEn, errorsVi } from './errors';
 import { uiEn, uiVi } from './ui';
 
 export type Lang = 'vi' | 'en';
 
 const catalogue = {
-  vi: { ...domainVi, ...errorsVi, ...uiVi },
-  en: { ...domainEn, ...errorsEn, ...uiEn },
+  vi: { ...domainVi, ...errorsVi, ...uiVi, ...dossiersVi },
+  en: { ...domainEn, ...errorsEn, ...uiEn, ...dossiersEn },
 };
 
 export type MessageKey = keyof (typeof catalogue)['vi'];
