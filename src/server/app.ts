@@ -21,6 +21,7 @@ import { calendarRoutes } from './calendar/routes';
 import { communeRoutes } from './communes/routes';
 import type { Config } from './config';
 import { dashboardRoutes } from './dashboard/routes';
+import { dossierRoutes } from './dossiers/routes';
 import type { Db } from './db';
 import { registerErrorHandler } from './errors';
 import { fileRoutes } from './files/routes';
@@ -77,6 +78,7 @@ export async function buildApp({ db, config, logger = true }: AppOptions): Promi
   await app.register(calendarRoutes, { db });
   await app.register(timeframeRoutes);
   await app.register(importRoutes, { db });
+  await app.register(dossierRoutes, { db });
   await registerWebApp(app);
   return app;
 }
