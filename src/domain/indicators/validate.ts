@@ -5,7 +5,11 @@
 import { cleanText, matchKey } from '../text/normalize';
 import { TEMPLATE_HEADERS, type ColumnMap, type DossierField } from './template';
 import type { Dossier, LocalMoment } from './types';
-import { parseChannel, parseMoment, parseRating, parseStatus, parseYesNo, type Parsed } from './values';
+import { memoize, parseChannel, parseMoment, parseRating, parseStatus, parseYesNo, type Parsed } from './values';
+
+/** Columns whose few distinct texts repeat over thousands of rows; codes and times are unique and are not cached. */
+const REPEATING = new Set<DossierField>(['procedureCode', 'procedureName', 'field', 'unit', 'channel', 'status', 'hasFee', 'paidOnline', 'digitised', 'electronicResult', 'rating']);
+const cleanRepeating = memoize(cleanText);
 
 /** One record of the file; `line` is the physical line it starts on (header = line 1). */
 export interface SourceRow {
@@ -54,7 +58,7 @@ export function readRow(row: SourceRow, columns: ColumnMap, headerCount: number)
   if (extra > 0) problems.push({ code: 'extra_cells', count: extra });
   const cell = (f: DossierField): string => {
     const i = columns[f];
-    return i === undefined ? '' : cleanText(row.cells[i] ?? '');
+    return i === undefined ? '' : (REPEATING.has(f) ? cleanRepeating : cleanText)(row.cells[i] ?? '');
   };
   for (const f of Object.keys(columns) as DossierField[]) {
     if (isFormula(cell(f))) problems.push({ code: 'formula', column: TEMPLATE_HEADERS[f] });

@@ -53,8 +53,27 @@ export function formatMoment(ms: number): string {
   return new Date(ms).toISOString().slice(0, 19);
 }
 
+/**
+ * A bounded memo for the few distinct texts a column repeats over thousands of rows
+ * (channel, status, Có/Không, field names): folding each cell again dominated the ingest.
+ */
+export function memoize<T>(compute: (text: string) => T, limit = 4096): (text: string) => T {
+  const cache = new Map<string, T>();
+  return (text: string) => {
+    let value = cache.get(text);
+    if (value === undefined) {
+      value = compute(text);
+      if (cache.size >= limit) cache.clear();
+      cache.set(text, value);
+    }
+    return value;
+  };
+}
+
+const foldedKey = memoize(matchKey);
+
 function lookup<T>(table: Record<string, T>, text: string): Parsed<T> {
-  const value = table[matchKey(text)];
+  const value = table[foldedKey(text)];
   return value === undefined ? bad : ok(value);
 }
 
