@@ -22,6 +22,7 @@ import { communeRoutes } from './communes/routes';
 import type { Config } from './config';
 import { dashboardRoutes } from './dashboard/routes';
 import { dossierRoutes } from './dossiers/routes';
+import { scorecardRoutes } from './scorecard/routes';
 import type { Db } from './db';
 import { registerErrorHandler } from './errors';
 import { fileRoutes } from './files/routes';
@@ -79,6 +80,7 @@ export async function buildApp({ db, config, logger = true }: AppOptions): Promi
   await app.register(timeframeRoutes);
   await app.register(importRoutes, { db });
   await app.register(dossierRoutes, { db });
+  await app.register(scorecardRoutes, { db });
   await registerWebApp(app);
   return app;
 }

@@ -7,3 +7,4 @@ export * from './csv';
 export * from './file-errors';
 export * from './read-table';
 export * from './messages';
+export * from './scorecard';

@@ -338,3 +338,35 @@ export const dossierSyncTokens = pgTable('dossier_sync_tokens', {
   createdBy: integer('created_by').references(() => users.id),
   createdAt: createdAt(),
 });
+
+/**
+ * A plan target's link to its actual figure: an indicator key, or null for a figure
+ * entered by hand. Keyed by the target's folded text, because saving a plan rewrites
+ * its target rows (new ids) while the text stays.
+ */
+export const targetLinks = pgTable(
+  'target_links',
+  {
+    communeId: integer('commune_id').notNull().references(() => communes.id),
+    planId: integer('plan_id').notNull().references(() => plans.id, { onDelete: 'cascade' }),
+    targetKey: varchar('target_key', { length: 500 }).notNull(),
+    indicatorKey: varchar('indicator_key', { length: 40 }),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.communeId, t.planId, t.targetKey] })],
+);
+
+/** Figures entered by hand for a target, one per month (budget revenue, disbursement …). */
+export const targetFigures = pgTable(
+  'target_figures',
+  {
+    communeId: integer('commune_id').notNull().references(() => communes.id),
+    planId: integer('plan_id').notNull().references(() => plans.id, { onDelete: 'cascade' }),
+    targetKey: varchar('target_key', { length: 500 }).notNull(),
+    month: date('month').notNull(),
+    value: numeric('value', { mode: 'number' }).notNull(),
+    enteredBy: integer('entered_by').references(() => users.id),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.communeId, t.planId, t.targetKey, t.month] })],
+);
