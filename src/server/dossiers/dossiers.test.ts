@@ -75,6 +75,24 @@ describe('dossier ingest', () => {
   });
 });
 
+describe('column mappings per source', () => {
+  it('reads an export with unknown headers once its mapping is saved, and offers the template', async () => {
+    const csv = Buffer.from('So bien nhan;Kenh;Nhan luc;Hen luc;Xong luc;Tinh hinh\nM-1;Trực tuyến toàn trình;03/03/2025 08:00;06/03/2025 17:00;05/03/2025 09:00;Đã giải quyết\n');
+    const refused = await call(ctx, 'daumoi', 'POST', `/api/communes/${TL}/dossiers/import?source=motcua-cu`, new Multipart('cu.csv', csv));
+    expect(refused.statusCode).toBe(400);
+    const mapping = { 'So bien nhan': 'code', Kenh: 'channel', 'Nhan luc': 'received', 'Hen luc': 'appointment', 'Xong luc': 'ended', 'Tinh hinh': 'status' };
+    expect((await call(ctx, 'canbovp', 'PUT', `/api/communes/${TL}/dossiers/mappings/motcua-cu`, { mapping })).statusCode).toBe(403);
+    expect((await call(ctx, 'daumoi', 'PUT', `/api/communes/${TL}/dossiers/mappings/motcua-cu`, { mapping })).statusCode).toBe(200);
+    expect(json<{ mapping: unknown }>(await call(ctx, 'daumoi', 'GET', `/api/communes/${TL}/dossiers/mappings/motcua-cu`)).mapping).toEqual(mapping);
+    const loaded = await call(ctx, 'daumoi', 'POST', `/api/communes/${TL}/dossiers/import?source=motcua-cu`, new Multipart('cu.csv', csv));
+    expect(json<Ingest>(loaded)).toMatchObject({ inserted: 1, rejected: [] });
+    await ctx.db.execute(sql`DELETE FROM dossiers WHERE code = 'M-1'`);
+    const template = await call(ctx, 'canbovp', 'GET', '/api/dossiers/template.csv');
+    expect(template.headers['content-type']).toMatch(/text\/csv/);
+    expect(template.body).toBe(`\ufeff${TEMPLATE_CSV_HEADER}\r\n`);
+  });
+});
+
 describe('who reads and writes dossiers', () => {
   it('lets the commune’s own people and the city reviewer read its indicators, no one else', async () => {
     for (const username of ['daumoi', 'canbovp', 'chutich', 'sonoivu', 'admin']) {
