@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -52,6 +52,11 @@ describe('cchc indicators', () => {
     expect(await runIndicators([SAMPLE, '--from', '2025-02-31', '--to', '2025-03-31', '--json'], c.deps)).toBe(2);
     expect(await runIndicators([SAMPLE, '--from', '2025-04-01', '--to', '2025-03-31', '--json'], c.deps)).toBe(2);
     expect(await runIndicators([join(dir, 'none.csv'), ...Q1], c.deps)).toBe(1);
+    const huge = join(dir, 'huge.csv');
+    await writeFile(huge, '');
+    await truncate(huge, 500 * 1024 * 1024); // sparse: refused by its size before any byte is read
+    expect(await runIndicators([huge, ...Q1], c.deps)).toBe(1);
+    expect(c.err.at(-1)).toMatch(/^Tệp quá lớn \(tối đa 200 MB\)/);
   });
 
   it('writes nothing but the JSON line to stdout when run as a command', async () => {

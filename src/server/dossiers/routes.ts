@@ -38,7 +38,11 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
     async (request) => {
       const part = await request.file({ limits: { fileSize: DOSSIER_FILE_LIMITS.maxFileBytes, files: 1 } });
       if (!part) throw new AppError('file_empty');
-      const data = await part.toBuffer();
+      const data = await part.toBuffer().catch((error: { code?: string }) => {
+        // The app-wide message names the evidence limit; this route has its own.
+        if (error.code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('file_too_large', { max: `${DOSSIER_FILE_LIMITS.maxFileBytes / 1048576} MB` });
+        throw error;
+      });
       if (data.length === 0) throw new AppError('file_empty');
       return importDossierFile(db, actorOf(request), request.params.communeId, { fileName: part.filename, data, source: request.query.source });
     },
