@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEMPLATE_CSV_HEADER } from '../../domain/indicators';
 import { createTestContext, json, type TestContext } from '../test/context';
-import { call, DEMO, Multipart } from '../test/factories';
+import { call, countRows, DEMO, Multipart } from '../test/factories';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -32,6 +32,7 @@ describe('dossier ingest', () => {
     const result = json<Ingest>(first);
     expect(result).toMatchObject({ rows: 17, inserted: 11, updated: 0, unchanged: 0 });
     expect(result.rejected.map((r) => r.line)).toEqual([12, 13, 14, 15, 18, 19]);
+    expect(await countRows(ctx, 'audit_log', "entity = 'dossiers' AND action = 'import' AND (after->>'inserted')::int = 11")).toBe(1);
     const digest = await dossiersDigest();
     const again = json<Ingest>(await upload('daumoi', TL, 'ho-so.csv', sample));
     expect(again).toMatchObject({ inserted: 0, updated: 0, unchanged: 11 });
@@ -49,6 +50,7 @@ describe('dossier ingest', () => {
 
   it('refuses a file-level error and leaves the database as it was', async () => {
     const before = await dossiersDigest();
+    const audits = await countRows(ctx, 'audit_log');
     const missing = await upload('daumoi', TL, 'thieu-cot.csv', Buffer.from('Mã hồ sơ,Trạng thái\nX1,Đang xử lý\n'));
     expect(missing.statusCode).toBe(400);
     expect(json<{ error: { message: string } }>(missing).error.message).toMatch(/^Thiếu cột bắt buộc: Hình thức nộp/);
@@ -57,6 +59,7 @@ describe('dossier ingest', () => {
     const broken = await upload('daumoi', TL, 'vo.xlsx', Buffer.from('PK\u0003\u0004 not really a zip'));
     expect(broken.statusCode).toBe(400);
     expect(await dossiersDigest()).toBe(before);
+    expect(await countRows(ctx, 'audit_log')).toBe(audits);
   });
 
   it('reads an XLSX export through the same checks', async () => {

@@ -4,6 +4,7 @@
  * file-level error, leaves the database as it was.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { drizzle } from 'drizzle-orm/node-postgres';
 import type pg from 'pg';
 import { and, eq } from 'drizzle-orm';
 import {
@@ -24,6 +25,7 @@ import { canAdministerCommune, canManageCommune, canReadCommune, ensure } from '
 import { recordAudit } from '../audit/service';
 import { requireCommune } from '../communes/service';
 import type { Db } from '../db';
+import * as schema from '../db/schema';
 import { communes, dossierMappings, dossierSyncTokens } from '../db/schema';
 import { AppError, invalid } from '../errors';
 import { readXlsx } from './read-xlsx';
@@ -42,18 +44,28 @@ function fileRefused(error: unknown): never {
   throw error;
 }
 
-/** Writes the good rows in one transaction (all batches or none). */
-async function store(db: Db, communeId: number, read: ReadDossiers, onProgress?: (done: number, total: number) => void): Promise<IngestResult> {
+/**
+ * Writes the good rows in one transaction (all batches or none); `audit` runs in the
+ * same transaction, through Drizzle on the same connection.
+ */
+async function store(
+  db: Db,
+  communeId: number,
+  read: ReadDossiers,
+  options: { onProgress?: (done: number, total: number) => void; audit?: (tx: Db, result: IngestResult) => Promise<void> } = {},
+): Promise<IngestResult> {
   const client = await poolOf(db).connect();
   try {
     await client.query('BEGIN');
-    const counts = await upsertDossiers(client, communeId, read.dossiers, (done) => onProgress?.(done, read.dossiers.length));
-    await client.query('COMMIT');
-    return {
+    const counts = await upsertDossiers(client, communeId, read.dossiers, (done) => options.onProgress?.(done, read.dossiers.length));
+    const result = {
       rows: read.dossiers.length + read.rejected.length,
       ...counts,
       rejected: read.rejected.map((r) => ({ line: r.line, reason: describeRowProblems(r.problems) })),
     };
+    await options.audit?.(drizzle(client, { schema }) as unknown as Db, result);
+    await client.query('COMMIT');
+    return result;
   } catch (error) {
     await client.query('ROLLBACK');
     throw error;
@@ -104,12 +116,14 @@ export async function importDossierFile(
   } catch (error) {
     fileRefused(error);
   }
-  const result = await store(db, communeId, read, onProgress);
-  await recordAudit(db, actor, {
-    cityId: commune.cityId, communeId, entity: 'dossiers', entityId: communeId, action: 'import',
-    after: { fileName: file.fileName, rows: result.rows, inserted: result.inserted, updated: result.updated, rejected: result.rejected.length },
+  return store(db, communeId, read, {
+    onProgress,
+    audit: (tx, result) =>
+      recordAudit(tx, actor, {
+        cityId: commune.cityId, communeId, entity: 'dossiers', entityId: communeId, action: 'import',
+        after: { fileName: file.fileName, rows: result.rows, inserted: result.inserted, updated: result.updated, rejected: result.rejected.length },
+      }),
   });
-  return result;
 }
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
