@@ -1,9 +1,10 @@
 /**
  * Bytes of a CSV export → header and rows with their physical line numbers.
- * csv-parse does the quoting; this file decides the encoding and the delimiter.
+ * Papa Parse does the quoting; this file decides the encoding and the delimiter
+ * and numbers each record by the physical line it starts on.
  */
-import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
+import Papa from 'papaparse';
 import { DOSSIER_FILE_LIMITS, DossierFileError } from './file-errors';
 import type { SourceRow } from './validate';
 
@@ -52,28 +53,31 @@ export function readCsv(bytes: Uint8Array): CsvTable {
   const { text: raw, encoding } = decodeCsv(bytes);
   // One line ending everywhere, so a line number is a count of "\n" (a CR inside a quoted cell becomes LF: harmless).
   const text = raw.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n');
-  const firstLine = text.split('\n', 1)[0] ?? '';
-  const delimiter = detectDelimiter(text.trimStart().split('\n', 1)[0] ?? firstLine);
-  let records: Array<{ record: string[]; info: { lines: number } }>;
-  try {
-    records = parse(text, {
-      delimiter,
-      record_delimiter: '\n',
-      relax_quotes: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      info: true,
-    }) as unknown as Array<{ record: string[]; info: { lines: number } }>;
-  } catch (error) {
-    const line = typeof (error as { lines?: unknown }).lines === 'number' ? (error as { lines: number }).lines : 0;
-    throw new DossierFileError({ code: 'csv_malformed', line }, { cause: error });
-  }
-  // info.lines is the line a record ends on; a quoted cell spanning lines moves its start back.
-  const withLines = records.map(({ record, info }) => ({
-    line: info.lines - record.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0),
-    cells: record,
-  }));
-  const header = withLines.shift();
+  const delimiter = detectDelimiter(text.trimStart().split('\n', 1)[0] ?? '');
+  const records: SourceRow[] = [];
+  let rowStart = 0;
+  let line = 1;
+  let malformedAt: number | null = null;
+  // Papa Parse: a maintained parser, several times faster than csv-parse on large exports.
+  // Each step's cursor is just past the record's line break, so the next record starts there.
+  Papa.parse<string[]>(text, {
+    delimiter,
+    newline: '\n',
+    step: (result, parser) => {
+      if (result.errors.some((e) => e.type === 'Quotes')) {
+        malformedAt = line;
+        parser.abort();
+        return;
+      }
+      records.push({ line, cells: result.data });
+      const end = result.meta.cursor;
+      for (let i = rowStart; i < end; i++) if (text.charCodeAt(i) === 10) line++;
+      rowStart = end;
+    },
+  });
+  if (malformedAt !== null) throw new DossierFileError({ code: 'csv_malformed', line: malformedAt });
+  const rows = records.filter((r) => r.cells.some((c) => c.trim() !== ''));
+  const header = rows.shift();
   if (!header) throw new DossierFileError({ code: 'file_empty' });
-  return { headers: header.cells, headerLine: header.line, rows: withLines, encoding, delimiter };
+  return { headers: header.cells, headerLine: header.line, rows, encoding, delimiter };
 }
