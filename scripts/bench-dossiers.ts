@@ -101,7 +101,7 @@ try {
   const [city] = await database.db.insert(cities).values({ name: 'Thành phố thử tải', code: `BENCH${process.pid}` }).returning();
   const communeRows = await database.db
     .insert(communes)
-    .values(Array.from({ length: COMMUNES + 1 }, (_, i) => ({ cityId: city.id, name: `Xã thử ${i + 1}`, kind: 'xa' as const, code: `X${i + 1}` })))
+    .values(Array.from({ length: COMMUNES + 1 }, (_, i) => ({ cityId: city.id, name: `Xã thử ${i + 1}`, nameKey: `xa thu ${i + 1}`, kind: 'xa' as const, code: `X${i + 1}`, codeKey: `x${i + 1}` })))
     .returning();
   const benchCommunes = communeRows.slice(0, COMMUNES);
   const uploadCommune = communeRows[COMMUNES];

@@ -5,13 +5,14 @@
 import { domainEn, domainVi } from './domain';
 import { dossiersEn, dossiersVi } from './dossiers';
 import { errorsEn, errorsVi } from './errors';
+import { notificationsEn, notificationsVi } from './notifications';
 import { uiEn, uiVi } from './ui';
 
 export type Lang = 'vi' | 'en';
 
 const catalogue = {
-  vi: { ...domainVi, ...errorsVi, ...uiVi, ...dossiersVi },
-  en: { ...domainEn, ...errorsEn, ...uiEn, ...dossiersEn },
+  vi: { ...domainVi, ...errorsVi, ...notificationsVi, ...uiVi, ...dossiersVi },
+  en: { ...domainEn, ...errorsEn, ...notificationsEn, ...uiEn, ...dossiersEn },
 };
 
 export type MessageKey = keyof (typeof catalogue)['vi'];

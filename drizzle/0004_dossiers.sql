@@ -4,16 +4,14 @@ CREATE TABLE "dossier_mappings" (
 	"mapping" jsonb NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "dossier_mappings_commune_id_source_pk" PRIMARY KEY("commune_id","source")
-);
---> statement-breakpoint
+);--> statement-breakpoint
 CREATE TABLE "dossier_sync_tokens" (
 	"commune_id" integer PRIMARY KEY NOT NULL,
 	"token_hash" varchar(64) NOT NULL,
 	"created_by" integer,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "dossier_sync_tokens_token_hash_unique" UNIQUE("token_hash")
-);
---> statement-breakpoint
+);--> statement-breakpoint
 CREATE TABLE "dossiers" (
 	"commune_id" integer NOT NULL,
 	"code" varchar(100) NOT NULL,
@@ -34,8 +32,7 @@ CREATE TABLE "dossiers" (
 	"rating" varchar(16),
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "dossiers_commune_id_code_pk" PRIMARY KEY("commune_id","code")
-);
---> statement-breakpoint
+);--> statement-breakpoint
 CREATE TABLE "target_figures" (
 	"commune_id" integer NOT NULL,
 	"plan_id" integer NOT NULL,
@@ -45,8 +42,7 @@ CREATE TABLE "target_figures" (
 	"entered_by" integer,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "target_figures_commune_id_plan_id_target_key_month_pk" PRIMARY KEY("commune_id","plan_id","target_key","month")
-);
---> statement-breakpoint
+);--> statement-breakpoint
 CREATE TABLE "target_links" (
 	"commune_id" integer NOT NULL,
 	"plan_id" integer NOT NULL,
@@ -54,8 +50,7 @@ CREATE TABLE "target_links" (
 	"indicator_key" varchar(40),
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "target_links_commune_id_plan_id_target_key_pk" PRIMARY KEY("commune_id","plan_id","target_key")
-);
---> statement-breakpoint
+);--> statement-breakpoint
 ALTER TABLE "dossier_mappings" ADD CONSTRAINT "dossier_mappings_commune_id_communes_id_fk" FOREIGN KEY ("commune_id") REFERENCES "public"."communes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "dossier_sync_tokens" ADD CONSTRAINT "dossier_sync_tokens_commune_id_communes_id_fk" FOREIGN KEY ("commune_id") REFERENCES "public"."communes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "dossier_sync_tokens" ADD CONSTRAINT "dossier_sync_tokens_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
