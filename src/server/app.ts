@@ -20,6 +20,8 @@ import { calendarRoutes } from './calendar/routes';
 import { communeRoutes } from './communes/routes';
 import type { Config } from './config';
 import { dashboardRoutes } from './dashboard/routes';
+import { dossierRoutes } from './dossiers/routes';
+import { scorecardRoutes } from './scorecard/routes';
 import type { Db } from './db';
 import { registerErrorHandler } from './errors';
 import { fileRoutes } from './files/routes';
@@ -82,6 +84,8 @@ export async function buildApp({ db, config, logger = true, now = () => new Date
   await app.register(calendarRoutes, { db });
   await app.register(timeframeRoutes);
   await app.register(importRoutes, { db });
+  await app.register(dossierRoutes, { db });
+  await app.register(scorecardRoutes, { db });
   await app.register(healthRoutes, { db });
   await app.register(notificationRoutes, { db });
   await app.register(reminderRoutes, { db });

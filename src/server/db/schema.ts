@@ -381,3 +381,94 @@ export const notifications = pgTable(
   },
   (t) => [primaryKey({ columns: [t.communeId, t.id] }), index('notifications_user_idx').on(t.userId, t.createdAt)],
 );
+
+/**
+ * Procedure dossiers (hồ sơ TTHC) from the city's dossier system, one row per code
+ * within a commune. Moments are Vietnam wall-clock time (`timestamp` without zone),
+ * stored as the span the export's precision gives: a date-only appointment runs to
+ * 23:59:59.999, "17:00" to 17:00:59.999 (see domain/indicators/formulas.ts).
+ * Indexes follow the three reads of an indicator: received in a window, ended in a
+ * window, and still open at an as-of date.
+ */
+export const dossiers = pgTable(
+  'dossiers',
+  {
+    communeId: integer('commune_id').notNull().references(() => communes.id),
+    code: varchar('code', { length: 100 }).notNull(),
+    procedureCode: varchar('procedure_code', { length: 100 }),
+    procedureName: text('procedure_name'),
+    field: varchar('field', { length: 300 }),
+    unitName: varchar('unit_name', { length: 300 }),
+    channel: varchar('channel', { length: 16 }).notNull(),
+    receivedAt: timestamp('received_at', { mode: 'string', precision: 3 }).notNull(),
+    appointmentStart: timestamp('appointment_start', { mode: 'string', precision: 3 }).notNull(),
+    appointmentEnd: timestamp('appointment_end', { mode: 'string', precision: 3 }).notNull(),
+    endedAt: timestamp('ended_at', { mode: 'string', precision: 3 }),
+    status: varchar('status', { length: 12 }).notNull(),
+    hasFee: boolean('has_fee'),
+    paidOnline: boolean('paid_online'),
+    digitised: boolean('digitised'),
+    electronicResult: boolean('electronic_result'),
+    rating: varchar('rating', { length: 16 }),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.communeId, t.code] }),
+    index('dossiers_received_idx').on(t.communeId, t.receivedAt),
+    index('dossiers_ended_idx').on(t.communeId, t.endedAt),
+    // Open dossiers are few; overdue counts read them without touching the finished history.
+    index('dossiers_open_idx').on(t.communeId, t.appointmentStart).where(sql`status = 'processing'`),
+  ],
+);
+
+/** A commune's column mapping for one export source (header text → dossier field). */
+export const dossierMappings = pgTable(
+  'dossier_mappings',
+  {
+    communeId: integer('commune_id').notNull().references(() => communes.id),
+    source: varchar('source', { length: 100 }).notNull(),
+    mapping: jsonb('mapping').$type<Record<string, string>>().notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.communeId, t.source] })],
+);
+
+/** The machine-sync token of a commune (sha256 only); rotating replaces it. */
+export const dossierSyncTokens = pgTable('dossier_sync_tokens', {
+  communeId: integer('commune_id').primaryKey().references(() => communes.id),
+  tokenHash: varchar('token_hash', { length: 64 }).notNull().unique(),
+  createdBy: integer('created_by').references(() => users.id),
+  createdAt: createdAt(),
+});
+
+/**
+ * A plan target's link to its actual figure: an indicator key, or null for a figure
+ * entered by hand. Keyed by the target's folded text, because saving a plan rewrites
+ * its target rows (new ids) while the text stays.
+ */
+export const targetLinks = pgTable(
+  'target_links',
+  {
+    communeId: integer('commune_id').notNull().references(() => communes.id),
+    planId: integer('plan_id').notNull().references(() => plans.id, { onDelete: 'cascade' }),
+    targetKey: varchar('target_key', { length: 500 }).notNull(),
+    indicatorKey: varchar('indicator_key', { length: 40 }),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.communeId, t.planId, t.targetKey] })],
+);
+
+/** Figures entered by hand for a target, one per month (budget revenue, disbursement …). */
+export const targetFigures = pgTable(
+  'target_figures',
+  {
+    communeId: integer('commune_id').notNull().references(() => communes.id),
+    planId: integer('plan_id').notNull().references(() => plans.id, { onDelete: 'cascade' }),
+    targetKey: varchar('target_key', { length: 500 }).notNull(),
+    month: date('month').notNull(),
+    value: numeric('value', { mode: 'number' }).notNull(),
+    enteredBy: integer('entered_by').references(() => users.id),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.communeId, t.planId, t.targetKey, t.month] })],
+);
