@@ -1,13 +1,13 @@
 /** The change log: who changed what, when, before and after. */
 import { z } from 'zod';
-import { ZPersonRef, ZTimestamp } from './common';
+import { zIdParam, zIntParam, ZPersonRef, ZTimestamp } from './common';
 import { ZAuditAction, ZAuditEntity } from './vocabulary';
 
 export const ZAuditQuery = z.object({
   entity: ZAuditEntity.optional(),
-  entityId: z.coerce.number().int().positive().optional(),
-  communeId: z.coerce.number().int().positive().optional(),
-  limit: z.coerce.number().int().min(1).max(1000).default(200),
+  entityId: zIdParam().optional(),
+  communeId: zIdParam().optional(),
+  limit: zIntParam(1, 1000).default(200),
 });
 export type TAuditQuery = z.infer<typeof ZAuditQuery>;
 

@@ -1,10 +1,11 @@
 /** Signing in and out; who is signed in and what they may do across communes. */
 import { z } from 'zod';
+import { zText } from './common';
 import { ZRole } from './vocabulary';
 
 export const ZLoginBody = z.object({
-  username: z.string().trim().min(1, 'Vui lòng nhập tên đăng nhập').max(60),
-  password: z.string().min(1, 'Vui lòng nhập mật khẩu').max(200),
+  username: zText(60, { min: 1, minMessage: 'Vui lòng nhập tên đăng nhập' }),
+  password: zText(200, { min: 1, minMessage: 'Vui lòng nhập mật khẩu', trim: false }),
 });
 export type TLoginBody = z.infer<typeof ZLoginBody>;
 
@@ -20,6 +21,8 @@ export const ZSessionUser = z.object({
   unitId: z.number().nullable(),
   unitName: z.string().nullable(),
   communeName: z.string().nullable(),
+  /** The web app shows only the change-password screen while this is true. */
+  mustChangePassword: z.boolean(),
 });
 export type TSessionUser = z.infer<typeof ZSessionUser>;
 
@@ -37,6 +40,12 @@ export const ZUserRights = z.object({
   canSeeAudit: z.boolean(),
 });
 export type TUserRights = z.infer<typeof ZUserRights>;
+
+export const ZChangePasswordBody = z.object({
+  currentPassword: z.string().min(1, 'Vui lòng nhập mật khẩu hiện tại').max(200),
+  newPassword: z.string().min(1, 'Vui lòng nhập mật khẩu mới').max(200, 'Mật khẩu tối đa 200 ký tự'),
+});
+export type TChangePasswordBody = z.infer<typeof ZChangePasswordBody>;
 
 export const ZUserEnvelope = z.object({ user: ZSessionUser, can: ZUserRights });
 export type TUserEnvelope = z.infer<typeof ZUserEnvelope>;

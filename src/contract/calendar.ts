@@ -1,11 +1,11 @@
 /** The Vietnamese working calendar: holidays, official swaps, administrators' corrections. */
 import { z } from 'zod';
-import { ZDate, ZIsoDate } from './common';
+import { ZDate, zIntParam, ZIsoDate, zText } from './common';
 import { ZCalendarOverrideKind } from './vocabulary';
 
-export const ZYearParams = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
+export const ZYearParams = z.object({ year: zIntParam(2000, 2100) });
 
-export const ZOverrideInput = z.object({ date: ZIsoDate, kind: ZCalendarOverrideKind, note: z.string().trim().max(300).optional() });
+export const ZOverrideInput = z.object({ date: ZIsoDate, kind: ZCalendarOverrideKind, note: zText(300).optional() });
 export type TOverrideInput = z.infer<typeof ZOverrideInput>;
 
 export const ZCalendarOverride = z.object({ id: z.number(), date: ZDate, kind: ZCalendarOverrideKind, note: z.string().nullable() });
@@ -22,6 +22,6 @@ export const ZCalendarYear = z.object({
 });
 export type TCalendarYear = z.infer<typeof ZCalendarYear>;
 
-export const ZWorkingDaysQuery = z.object({ from: ZIsoDate, days: z.coerce.number().int().min(-365).max(365) });
+export const ZWorkingDaysQuery = z.object({ from: ZIsoDate, days: zIntParam(-365, 365) });
 export const ZWorkingDays = z.object({ from: ZDate, days: z.number(), date: ZDate });
 export type TWorkingDays = z.infer<typeof ZWorkingDays>;

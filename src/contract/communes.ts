@@ -1,12 +1,13 @@
 /** Communes and wards (xã/phường), the tenants. */
 import { z } from 'zod';
+import { zInt, zKeyedName } from './common';
 import { ZCommuneKind } from './vocabulary';
 
 export const ZCommuneInput = z.object({
-  name: z.string().trim().min(1, 'Vui lòng nhập tên xã/phường').max(200),
+  name: zKeyedName(200, { min: 1, minMessage: 'Vui lòng nhập tên xã/phường' }),
   kind: ZCommuneKind,
-  code: z.string().trim().min(1).max(20),
-  dueSoonDays: z.number().int().min(1).max(60).optional(),
+  code: zKeyedName(20, { min: 1 }),
+  dueSoonDays: zInt(1, 60).optional(),
 });
 export type TCommuneInput = z.infer<typeof ZCommuneInput>;
 

@@ -1,16 +1,16 @@
 /** A commune's picture at a glance for one date. */
 import { z } from 'zod';
-import { ZDate, ZIsoDate } from './common';
+import { ZDate, zIdParam, zIntParam, ZIsoDate } from './common';
 import { ZPlanDetail } from './plans';
 import { ZTask } from './tasks';
 import { ZArea, ZTaskStatus } from './vocabulary';
 
 export const ZDashboardQuery = z.object({
-  communeId: z.coerce.number().int().positive().optional(),
-  planId: z.coerce.number().int().positive().optional(),
+  communeId: zIdParam().optional(),
+  planId: zIdParam().optional(),
   asOf: ZIsoDate.optional(),
   /** How far ahead the "due soon" list looks. */
-  horizonDays: z.coerce.number().int().min(1).max(90).default(14),
+  horizonDays: zIntParam(1, 90).default(14),
 });
 export type TDashboardQuery = z.infer<typeof ZDashboardQuery>;
 

@@ -1,5 +1,6 @@
 /** Plan import: a document read into a draft the officer reviews, then saved. */
 import { z } from 'zod';
+import { zId, zInt, zKeyedName, zText } from './common';
 import { ZPlanInput } from './plans';
 import { ZArea, ZComparator, ZPlanKind, ZScheduleKind, ZUnitKind } from './vocabulary';
 
@@ -13,6 +14,8 @@ export const WARNING_CODES = [
   'no_task_table',
   'no_area',
   'row_uncertain',
+  /** The task was read from a numbered paragraph of the body (no appendix table): check it. */
+  'task_from_paragraph',
 ] as const;
 
 const ZImportedMeta = z.object({
@@ -66,9 +69,9 @@ export type TImportResult = z.infer<typeof ZImportResult>;
 
 /** How the officer settled one name written in the document. */
 export const ZUnitChoice = z.object({
-  name: z.string().trim().min(1).max(300),
+  name: zKeyedName(300, { min: 1 }),
   /** An existing unit; with `addAlias` the written name becomes one of its other names. */
-  unitId: z.number().int().positive().nullable().optional(),
+  unitId: zId().nullable().optional(),
   addAlias: z.boolean().optional(),
   /** A new unit of this kind, named as written. */
   newUnitKind: ZUnitKind.optional(),
@@ -77,12 +80,12 @@ export type TUnitChoice = z.infer<typeof ZUnitChoice>;
 
 export const ZReviewedTask = z.object({
   area: ZArea,
-  number: z.number().int().min(1).max(10_000).nullable().optional(),
-  content: z.string().trim().min(1, 'Nội dung nhiệm vụ không được để trống').max(5000),
+  number: zInt(1, 10_000).nullable().optional(),
+  content: zText(5000, { min: 1, minMessage: 'Nội dung nhiệm vụ không được để trống' }),
   lead: z.array(ZUnitChoice).max(20),
   coordinators: z.array(ZUnitChoice).max(40),
-  timeframeText: z.string().trim().max(1000),
-  product: z.string().trim().max(3000).optional(),
+  timeframeText: zText(1000),
+  product: zText(3000).optional(),
 });
 export type TReviewedTask = z.infer<typeof ZReviewedTask>;
 

@@ -1,7 +1,7 @@
 /**
  * The HTTP contract between the server and the web app: every shared vocabulary once, and the
- * request and response schemas of every route, one file per capability. Imports only zod and
- * src/domain. Server routes declare these schemas (validated both ways, and described at
+ * request and response schemas of every route, one file per capability. Imports only zod, src/domain
+ * and src/i18n (the messages of common.ts). Server routes declare these schemas (validated both ways, and described at
  * /api/docs); the web app imports the `T…` types, so `tsc` sees any drift across HTTP.
  */
 export * from './audit';
@@ -11,7 +11,9 @@ export * from './common';
 export * from './communes';
 export * from './dashboard';
 export * from './files';
+export * from './health';
 export * from './imports';
+export * from './notifications';
 export * from './plans';
 export * from './task-filter';
 export * from './tasks';

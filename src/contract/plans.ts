@@ -1,27 +1,27 @@
 /** Plans (kế hoạch) and their key targets (chỉ tiêu). */
 import { z } from 'zod';
-import { ZCommuneIdQuery, ZDate, ZIsoDate } from './common';
+import { ZCommuneIdQuery, ZDate, zId, ZIsoDate, zText } from './common';
 import { ZComparator, ZPlanKind, ZPlanStatus } from './vocabulary';
 
 export const ZTargetInput = z.object({
-  text: z.string().trim().min(1).max(2000),
+  text: zText(2000, { min: 1 }),
   comparator: ZComparator.nullable(),
-  value: z.number().nullable(),
-  unit: z.string().max(30).nullable(),
+  value: z.number().min(-1e12).max(1e12).nullable(),
+  unit: zText(30).nullable(),
 });
 export type TTargetInput = z.infer<typeof ZTargetInput>;
 
 export const ZPlanInput = z.object({
-  communeId: z.number().int().positive(),
+  communeId: zId(),
   kind: ZPlanKind,
-  title: z.string().trim().min(1, 'Vui lòng nhập tên kế hoạch').max(500, 'Tên kế hoạch tối đa 500 ký tự'),
-  number: z.string().trim().max(60).nullable().optional(),
-  issuer: z.string().trim().max(300).nullable().optional(),
+  title: zText(500, { min: 1, minMessage: 'Vui lòng nhập tên kế hoạch', maxMessage: 'Tên kế hoạch tối đa 500 ký tự' }),
+  number: zText(60).nullable().optional(),
+  issuer: zText(300).nullable().optional(),
   issueDate: ZIsoDate.nullable().optional(),
   periodStart: ZIsoDate,
   periodEnd: ZIsoDate,
   status: ZPlanStatus.optional(),
-  reportingRegime: z.string().max(5000).nullable().optional(),
+  reportingRegime: zText(5000, { trim: false }).nullable().optional(),
   targets: z.array(ZTargetInput).max(100).optional(),
 });
 export type TPlanInput = z.infer<typeof ZPlanInput>;

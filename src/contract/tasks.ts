@@ -1,42 +1,42 @@
 /** Tasks (nhiệm vụ): a plan's, or assigned by the city outside any plan. Statuses are judged for a date. */
 import { z } from 'zod';
-import { ZDate, ZIsoDate, ZPersonRef, ZSchedule, ZTimestamp, ZUnitRef } from './common';
+import { ZDate, zId, zIdParam, zInt, ZIsoDate, ZPersonRef, ZSchedule, zText, ZTimestamp, ZUnitRef } from './common';
 import { ZArea, ZHistoryKind, ZTaskOrigin, ZTaskStatus } from './vocabulary';
 
-const ZUnitIds = z.array(z.number().int().positive()).max(50);
+const ZUnitIds = z.array(zId()).max(50);
 
 export const ZTaskInput = z.object({
   area: ZArea,
-  number: z.number().int().min(1).max(10_000).nullable().optional(),
-  content: z.string().trim().min(1, 'Vui lòng nhập nội dung nhiệm vụ').max(5000, 'Nội dung nhiệm vụ tối đa 5000 ký tự'),
+  number: zInt(1, 10_000).nullable().optional(),
+  content: zText(5000, { min: 1, minMessage: 'Vui lòng nhập nội dung nhiệm vụ', maxMessage: 'Nội dung nhiệm vụ tối đa 5000 ký tự' }),
   leadUnitIds: ZUnitIds.min(1, 'Chọn ít nhất một cơ quan chủ trì'),
   coordinatorUnitIds: ZUnitIds.default([]),
-  timeframeText: z.string().trim().max(1000, 'Thời gian thực hiện tối đa 1000 ký tự').default(''),
-  product: z.string().trim().max(3000, 'Sản phẩm tối đa 3000 ký tự').optional(),
-  assigneeIds: z.array(z.number().int().positive()).max(50).optional(),
+  timeframeText: zText(1000, { maxMessage: 'Thời gian thực hiện tối đa 1000 ký tự' }).default(''),
+  product: zText(3000, { maxMessage: 'Sản phẩm tối đa 3000 ký tự' }).optional(),
+  assigneeIds: z.array(zId()).max(50).optional(),
   dueOverride: ZIsoDate.nullable().optional(),
 });
 /** A task's fields once parsed (defaults filled in). */
 export type TTaskInput = z.infer<typeof ZTaskInput>;
 
-export const ZTaskUpdate = ZTaskInput.partial().extend({ version: z.number().int().positive() });
+export const ZTaskUpdate = ZTaskInput.partial().extend({ version: zId() });
 export type TTaskUpdate = z.infer<typeof ZTaskUpdate>;
 
 export const ZCityTaskInput = ZTaskInput.extend({
-  communeId: z.number().int().positive(),
+  communeId: zId(),
   origin: z.literal('city_assigned').default('city_assigned'),
-  sourceDocument: z.string().trim().min(1, 'Vui lòng nhập văn bản giao nhiệm vụ').max(500),
+  sourceDocument: zText(500, { min: 1, minMessage: 'Vui lòng nhập văn bản giao nhiệm vụ' }),
   /** The year the task belongs to; its time frame is read against that year. */
-  year: z.number().int().min(2000).max(2100).optional(),
+  year: zInt(2000, 2100).optional(),
 });
 export type TCityTaskInput = z.infer<typeof ZCityTaskInput>;
 
 /** What a person filters the task table on; the search ignores diacritics. */
 export const ZTaskFilter = z.object({
-  unitId: z.coerce.number().int().positive().optional(),
+  unitId: zIdParam().optional(),
   area: z.coerce.number().pipe(ZArea).optional(),
   status: ZTaskStatus.optional(),
-  q: z.string().max(200).optional(),
+  q: zText(200, { trim: false }).optional(),
 });
 export type TTaskFilter = z.infer<typeof ZTaskFilter>;
 
@@ -44,20 +44,24 @@ export type TTaskFilter = z.infer<typeof ZTaskFilter>;
 export const ZPlanTaskQuery = ZTaskFilter.extend({ asOf: ZIsoDate.optional() });
 
 /** `GET /api/tasks`: a commune's tasks, plan tasks and city-assigned ones. */
-export const ZTaskQuery = ZPlanTaskQuery.extend({ communeId: z.coerce.number().int().positive(), origin: ZTaskOrigin.optional() });
+export const ZTaskQuery = ZPlanTaskQuery.extend({ communeId: zIdParam(), origin: ZTaskOrigin.optional() });
 export type TTaskQuery = z.infer<typeof ZTaskQuery>;
 
 export const ZProgressInput = z.object({
   progress: z.number().int().min(0, 'Tiến độ từ 0 đến 100').max(100, 'Tiến độ từ 0 đến 100'),
-  note: z.string().trim().max(5000).optional(),
+  /** The version the reporter saw: a stale one is refused (409). */
+  version: zId(),
+  note: zText(5000).optional(),
   done: z.boolean().optional(),
+  /** Omitted: the day of the report. An earlier day needs a coordinator or leader and `doneAtReason`. */
   doneAt: ZIsoDate.optional(),
+  doneAtReason: zText(1000, { maxMessage: 'Lý do tối đa 1000 ký tự' }).optional(),
   /** For recurring and continuous tasks: the checkpoint (its deadline) this report closes. */
   occurrence: ZIsoDate.optional(),
 });
 export type TProgressInput = z.infer<typeof ZProgressInput>;
 
-export const ZCommentInput = z.object({ text: z.string().trim().min(1, 'Vui lòng nhập nội dung').max(5000) });
+export const ZCommentInput = z.object({ text: zText(5000, { min: 1, minMessage: 'Vui lòng nhập nội dung' }) });
 export type TCommentInput = z.infer<typeof ZCommentInput>;
 
 /** One deadline of a recurring or continuous task, with its own status. */
@@ -96,6 +100,8 @@ export const ZTask = z.object({
   canEdit: z.boolean(),
   /** May change the task itself (content, units, deadline). */
   canManage: z.boolean(),
+  /** May record a completion for an earlier day than today (coordinator, leader), with a reason. */
+  canBackdate: z.boolean(),
 });
 export type TTask = z.infer<typeof ZTask>;
 
@@ -110,6 +116,9 @@ export const ZHistoryEntry = z.object({
   note: z.string().nullable(),
   fileId: z.number().nullable(),
   occurrence: ZDate.nullable(),
+  /** A completion recorded for an earlier day than the report, and why. */
+  backdatedTo: ZDate.nullable(),
+  reason: z.string().nullable(),
 });
 export type THistoryEntry = z.infer<typeof ZHistoryEntry>;
 

@@ -1,10 +1,11 @@
 /** A commune's units (cơ quan, đơn vị) and the other names documents give them. */
 import { z } from 'zod';
+import { zKeyedName, zText } from './common';
 import { ZUnitKind } from './vocabulary';
 
 export const ZUnitInput = z.object({
-  name: z.string().trim().min(1, 'Vui lòng nhập tên đơn vị').max(300),
-  shortName: z.string().trim().max(100).nullable().optional(),
+  name: zKeyedName(300, { min: 1, minMessage: 'Vui lòng nhập tên đơn vị' }),
+  shortName: zText(100).nullable().optional(),
   kind: ZUnitKind.optional(),
   isCoordinator: z.boolean().optional(),
   active: z.boolean().optional(),
@@ -14,7 +15,7 @@ export type TUnitInput = z.infer<typeof ZUnitInput>;
 export const ZUnitUpdate = ZUnitInput.partial();
 export type TUnitUpdate = z.infer<typeof ZUnitUpdate>;
 
-export const ZAliasInput = z.object({ alias: z.string().trim().min(1).max(300) });
+export const ZAliasInput = z.object({ alias: zKeyedName(300, { min: 1 }) });
 export type TAliasInput = z.infer<typeof ZAliasInput>;
 
 export const ZUnitAlias = z.object({ id: z.number(), alias: z.string() });

@@ -1,30 +1,31 @@
 /** User accounts, as administrators manage them. */
 import { z } from 'zod';
-import { ZCommuneIdQuery } from './common';
+import { ZCommuneIdQuery, zId, zKeyedName, zText } from './common';
 import { ZRole } from './vocabulary';
 
-export const ZPassword = z.string().min(8, 'Mật khẩu phải có ít nhất 8 ký tự').max(200);
+// Length, strength and "not the username" are checked by the server's password policy, with Vietnamese reasons.
+export const ZPassword = zText(200, { trim: false, maxMessage: 'Mật khẩu tối đa 200 ký tự' });
 
 export const ZUserCreate = z.object({
-  username: z
-    .string()
-    .trim()
-    .min(3, 'Tên đăng nhập cần ít nhất 3 ký tự')
-    .max(60)
-    .regex(/^[a-zA-Z0-9._-]+$/, 'Tên đăng nhập chỉ gồm chữ không dấu, số, dấu chấm, gạch dưới, gạch ngang'),
-  fullName: z.string().trim().min(1, 'Vui lòng nhập họ tên').max(200),
-  title: z.string().trim().max(200).nullable().optional(),
+  username: zKeyedName(60, { min: 3, minMessage: 'Tên đăng nhập cần ít nhất 3 ký tự' }).regex(
+    /^[a-zA-Z0-9._-]+$/,
+    'Tên đăng nhập chỉ gồm chữ không dấu, số, dấu chấm, gạch dưới, gạch ngang',
+  ),
+  fullName: zText(200, { min: 1, minMessage: 'Vui lòng nhập họ tên' }),
+  title: zText(200).nullable().optional(),
   role: ZRole,
-  communeId: z.number().int().positive().nullable().optional(),
-  unitId: z.number().int().positive().nullable().optional(),
+  communeId: zId().nullable().optional(),
+  unitId: zId().nullable().optional(),
   password: ZPassword,
+  /** The user must pick a new password at the next sign-in. */
+  mustChangePassword: z.boolean().optional(),
 });
 export type TUserCreate = z.infer<typeof ZUserCreate>;
 
 export const ZUserUpdate = ZUserCreate.omit({ username: true, password: true }).partial().extend({ active: z.boolean().optional() });
 export type TUserUpdate = z.infer<typeof ZUserUpdate>;
 
-export const ZPasswordInput = z.object({ password: ZPassword });
+export const ZPasswordInput = z.object({ password: ZPassword, mustChangePassword: z.boolean().optional() });
 export type TPasswordInput = z.infer<typeof ZPasswordInput>;
 
 export const ZUserQuery = ZCommuneIdQuery;
@@ -40,6 +41,7 @@ export const ZUser = z.object({
   communeId: z.number().nullable(),
   unitId: z.number().nullable(),
   active: z.boolean(),
+  mustChangePassword: z.boolean(),
 });
 export type TUser = z.infer<typeof ZUser>;
 

@@ -67,11 +67,24 @@ export const ZCalendarOverrideKind = z.enum(CALENDAR_OVERRIDE_KINDS);
 export type TCalendarOverrideKind = z.infer<typeof ZCalendarOverrideKind>;
 
 /** What the audit log records changes of; a new capability adds its entity here. */
-export const AUDIT_ENTITIES = ['plan', 'task', 'user', 'unit', 'commune', 'calendar'] as const;
+export const AUDIT_ENTITIES = ['plan', 'task', 'user', 'unit', 'commune', 'calendar', 'dossiers'] as const;
 export const ZAuditEntity = z.enum(AUDIT_ENTITIES);
 export type TAuditEntity = z.infer<typeof ZAuditEntity>;
 
-export const AUDIT_ACTIONS = ['create', 'update', 'delete', 'progress', 'attach_file', 'add_alias', 'remove_alias', 'reset_password'] as const;
+export const AUDIT_ACTIONS = [
+  'create',
+  'update',
+  'delete',
+  'progress',
+  'attach_file',
+  'add_alias',
+  'remove_alias',
+  'reset_password',
+  'change_password',
+  'reminder_settings',
+  'import',
+  'rotate_sync_token',
+] as const;
 export const ZAuditAction = z.enum(AUDIT_ACTIONS);
 export type TAuditAction = z.infer<typeof ZAuditAction>;
 

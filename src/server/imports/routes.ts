@@ -1,12 +1,17 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ZCommuneIdParams, ZImportResult, ZPlanDetail, ZReviewedPlan } from '../../contract';
 import { IMPORT_LIMITS } from '../../importer';
+import { createParsePool } from '../../importer/parse-pool';
 import { actorOf } from '../auth/plugin';
 import type { Db } from '../db';
 import { AppError } from '../errors';
-import { analyseDocument, saveReviewedPlan } from './service';
+import { analyseDocument, authorizeImport, saveReviewedPlan } from './service';
 
 export const importRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+  const parsePool = createParsePool();
+  // A listening server starts its first parse worker now, so the first document does not wait for it.
+  app.addHook('onListen', async () => parsePool.warm());
+  app.addHook('onClose', async () => parsePool.destroy());
   app.post(
     '/api/communes/:communeId/imports',
     {
@@ -20,10 +25,12 @@ export const importRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
     },
     async (request) => {
       const actor = actorOf(request);
+      // Rights first: the multipart body is not parsed, let alone buffered, for someone who may not import here.
+      await authorizeImport(db, actor, request.params.communeId);
       const part = await request.file({ limits: { fileSize: IMPORT_LIMITS.maxFileBytes, files: 1 } });
       if (!part) throw new AppError('file_empty');
       const data = await part.toBuffer();
-      return analyseDocument(db, actor, request.params.communeId, { fileName: part.filename, data, mimeType: part.mimetype });
+      return analyseDocument(db, actor, parsePool, request.params.communeId, { fileName: part.filename, data, mimeType: part.mimetype });
     },
   );
   app.post(

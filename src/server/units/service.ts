@@ -5,15 +5,16 @@ import type { Actor } from '../access/actor';
 import { canAdministerCommune, ensure, type CommuneRef } from '../access/policy';
 import { recordAudit } from '../audit/service';
 import { requireCommune } from '../communes/service';
-import type { Db } from '../db';
+import type { Db, DbOrTx } from '../db';
 import { unitAliases, units } from '../db/schema';
 import { AppError, notFound, invalid } from '../errors';
 
 type UnitRow = typeof units.$inferSelect;
 type AliasRow = typeof unitAliases.$inferSelect;
 
-/** The API shape of a unit: its other names, and whether the actor may edit it. */
-function presentUnit(actor: Actor, commune: CommuneRef, { createdAt: _createdAt, ...unit }: UnitRow, aliases: AliasRow[]): TUnit {
+/** The API shape of a unit: its other names, and whether the actor may edit it (its stored key stays inside). */
+function presentUnit(actor: Actor, commune: CommuneRef, row: UnitRow, aliases: AliasRow[]): TUnit {
+  const { createdAt: _createdAt, nameKey: _nameKey, ...unit } = row;
   return {
     ...unit,
     aliases: aliases.filter((a) => a.unitId === unit.id).map((a) => ({ id: a.id, alias: a.alias })),
@@ -21,9 +22,20 @@ function presentUnit(actor: Actor, commune: CommuneRef, { createdAt: _createdAt,
   };
 }
 
+/** What the audit log keeps of a unit: not its key. */
+function auditView(row: UnitRow) {
+  const { createdAt: _createdAt, nameKey: _nameKey, ...unit } = row;
+  return unit;
+}
+
 async function aliasesOf(db: Db, communeId: number, unitId?: number) {
   const where = unitId === undefined ? eq(unitAliases.communeId, communeId) : and(eq(unitAliases.communeId, communeId), eq(unitAliases.unitId, unitId));
   return db.select().from(unitAliases).where(where).orderBy(asc(unitAliases.id));
+}
+
+async function assertNameFree(db: DbOrTx, communeId: number, name: string, exceptId?: number) {
+  const [clash] = await db.select({ id: units.id }).from(units).where(and(eq(units.communeId, communeId), eq(units.nameKey, matchKey(name))));
+  if (clash && clash.id !== exceptId) throw new AppError('duplicate', {}, undefined, `Đơn vị "${name}" đã có.`);
 }
 
 export async function listUnits(db: Db, actor: Actor, communeId: number): Promise<TUnit[]> {
@@ -44,10 +56,10 @@ export async function createUnit(db: Db, actor: Actor, communeId: number, input:
   const commune = await requireCommune(db, actor, communeId);
   ensure(canAdministerCommune(actor, commune));
   const created = await db.transaction(async (tx) => {
-    const [clash] = await tx.select({ id: units.id }).from(units).where(and(eq(units.communeId, communeId), eq(units.name, input.name)));
-    if (clash) throw new AppError('duplicate', {}, undefined, `Đơn vị "${input.name}" đã có.`);
-    const [created] = await tx.insert(units).values({ ...input, communeId }).returning();
-    await recordAudit(tx, actor, { cityId: commune.cityId, communeId, entity: 'unit', entityId: created.id, action: 'create', after: created });
+    // A concurrent create passes this check too; the unique index on (commune, name key) then answers 409.
+    await assertNameFree(tx, communeId, input.name);
+    const [created] = await tx.insert(units).values({ ...input, communeId, nameKey: matchKey(input.name) }).returning();
+    await recordAudit(tx, actor, { cityId: commune.cityId, communeId, entity: 'unit', entityId: created.id, action: 'create', after: auditView(created) });
     return created;
   });
   return presentUnit(actor, commune, created, []);
@@ -57,12 +69,10 @@ export async function updateUnit(db: Db, actor: Actor, unitId: number, input: TU
   const { unit, commune } = await requireUnit(db, actor, unitId);
   ensure(canAdministerCommune(actor, commune));
   const updated = await db.transaction(async (tx) => {
-    if (input.name !== undefined && input.name !== unit.name) {
-      const [clash] = await tx.select({ id: units.id }).from(units).where(and(eq(units.communeId, unit.communeId), eq(units.name, input.name)));
-      if (clash) throw new AppError('duplicate', {}, undefined, `Đơn vị "${input.name}" đã có.`);
-    }
-    const [after] = await tx.update(units).set(input).where(eq(units.id, unitId)).returning();
-    await recordAudit(tx, actor, { cityId: commune.cityId, communeId: commune.id, entity: 'unit', entityId: unitId, action: 'update', before: unit, after });
+    if (input.name !== undefined) await assertNameFree(tx, unit.communeId, input.name, unitId);
+    const changes = input.name === undefined ? input : { ...input, nameKey: matchKey(input.name) };
+    const [after] = await tx.update(units).set(changes).where(eq(units.id, unitId)).returning();
+    await recordAudit(tx, actor, { cityId: commune.cityId, communeId: commune.id, entity: 'unit', entityId: unitId, action: 'update', before: auditView(unit), after: auditView(after) });
     return after;
   });
   return presentUnit(actor, commune, updated, await aliasesOf(db, commune.id, unitId));

@@ -18,7 +18,7 @@ export const userRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
     '/api/users/:id/password',
     { schema: { tags: ['users'], summary: 'Đặt lại mật khẩu', params: ZId, body: ZPasswordInput, response: { 204: ZNoContent } } },
     async (request, reply) => {
-      await setPassword(db, actorOf(request), request.params.id, request.body.password);
+      await setPassword(db, actorOf(request), request.params.id, request.body.password, { mustChangePassword: request.body.mustChangePassword });
       return reply.status(204).send(null);
     },
   );

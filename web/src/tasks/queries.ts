@@ -55,7 +55,8 @@ export function useRecordProgress(id: number) {
   const invalidate = useInvalidateTask();
   return useMutation({
     mutationFn: (input: TProgressInput) => api.post<TTask>(`/api/tasks/${id}/progress`, input),
-    onSuccess: () => invalidate(id),
+    // On success and on a 409 (someone reported first) alike the task must be read again.
+    onSettled: () => invalidate(id),
   });
 }
 
