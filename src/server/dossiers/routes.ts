@@ -1,23 +1,25 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { DOSSIER_FIELDS, DOSSIER_FILE_LIMITS, TEMPLATE_CSV_HEADER } from '../../domain/indicators';
-import { isIsoDate } from '../../domain/calendar/dates';
+import {
+  binaryResponse,
+  ZCommuneIdParams,
+  ZCommuneIndicatorsQuery,
+  ZDossierImportQuery,
+  ZDossierMapping,
+  ZDossierMappingInput,
+  ZDossierMappingParams,
+  ZIndicatorWindow,
+  ZIngestResult,
+  ZSyncInput,
+  ZSyncToken,
+} from '../../contract';
+import { DOSSIER_FILE_LIMITS, TEMPLATE_CSV_HEADER } from '../../domain/indicators';
 import { actorOf } from '../auth/plugin';
 import type { Db } from '../db';
 import { AppError } from '../errors';
 import { cityIndicators, communeIndicators, getMapping, importDossierFile, rotateSyncToken, saveMapping, syncDossiers } from './service';
 
-const ZCommuneParams = z.object({ communeId: z.coerce.number().int().positive() });
-const ZDay = z.string().refine(isIsoDate, 'Ngày phải có dạng YYYY-MM-DD và có thật');
-const ZWindow = z
-  .object({ from: ZDay, to: ZDay, asOf: ZDay.optional() })
-  .refine((w) => w.from <= w.to, 'Ngày bắt đầu phải không sau ngày kết thúc');
-const ZSource = z.string().trim().min(1).max(100);
-const ZField = z.enum(DOSSIER_FIELDS);
-const ZSyncRecord = z.object(Object.fromEntries(DOSSIER_FIELDS.map((f) => [f, z.string().max(2000).nullable().optional()])) as Record<(typeof DOSSIER_FIELDS)[number], z.ZodOptional<z.ZodNullable<z.ZodString>>>);
-
 export const dossierRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
-  app.get('/api/dossiers/template.csv', { schema: { tags: ['dossiers'], summary: 'Tệp mẫu CSV hồ sơ TTHC (UTF-8 có BOM, mở được bằng Excel)' } }, async (_request, reply) =>
+  app.get('/api/dossiers/template.csv', { schema: { tags: ['dossiers'], summary: 'Tệp mẫu CSV hồ sơ TTHC (UTF-8 có BOM, mở được bằng Excel)', response: { 200: binaryResponse('text/csv', 'Tệp mẫu CSV') } } }, async (_request, reply) =>
     reply
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', 'attachment; filename="mau-ho-so-tthc.csv"')
@@ -30,9 +32,10 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
       schema: {
         tags: ['dossiers'],
         summary: 'Nạp hồ sơ TTHC từ tệp CSV/XLSX: dòng hợp lệ được lưu (cập nhật theo mã hồ sơ), dòng lỗi được báo kèm số dòng',
-        params: ZCommuneParams,
-        querystring: z.object({ source: ZSource.optional() }),
+        params: ZCommuneIdParams,
+        querystring: ZDossierImportQuery,
         consumes: ['multipart/form-data'],
+        response: { 200: ZIngestResult },
       },
     },
     async (request) => {
@@ -50,7 +53,7 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
 
   app.get(
     '/api/communes/:communeId/dossiers/mappings/:source',
-    { schema: { tags: ['dossiers'], summary: 'Ánh xạ cột đã lưu của một nguồn xuất dữ liệu', params: ZCommuneParams.extend({ source: ZSource }) } },
+    { schema: { tags: ['dossiers'], summary: 'Ánh xạ cột đã lưu của một nguồn xuất dữ liệu', params: ZDossierMappingParams, response: { 200: ZDossierMapping } } },
     async (request) => getMapping(db, actorOf(request), request.params.communeId, request.params.source),
   );
   app.put(
@@ -59,8 +62,9 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
       schema: {
         tags: ['dossiers'],
         summary: 'Lưu ánh xạ cột (tiêu đề trong tệp → trường hồ sơ) cho một nguồn',
-        params: ZCommuneParams.extend({ source: ZSource }),
-        body: z.object({ mapping: z.record(z.string().trim().min(1).max(200), ZField) }),
+        params: ZDossierMappingParams,
+        body: ZDossierMappingInput,
+        response: { 200: ZDossierMapping },
       },
     },
     async (request) => saveMapping(db, actorOf(request), request.params.communeId, request.params.source, request.body.mapping),
@@ -68,7 +72,7 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
 
   app.post(
     '/api/communes/:communeId/dossiers/sync-token',
-    { schema: { tags: ['dossiers'], summary: 'Cấp lại mã đồng bộ hồ sơ của xã/phường (mã cũ hết hiệu lực; chỉ hiện một lần)', params: ZCommuneParams } },
+    { schema: { tags: ['dossiers'], summary: 'Cấp lại mã đồng bộ hồ sơ của xã/phường (mã cũ hết hiệu lực; chỉ hiện một lần)', params: ZCommuneIdParams, response: { 201: ZSyncToken } } },
     async (request, reply) => reply.status(201).send(await rotateSyncToken(db, actorOf(request), request.params.communeId)),
   );
 
@@ -80,7 +84,8 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
       schema: {
         tags: ['dossiers'],
         summary: 'Đồng bộ hồ sơ từ hệ thống một cửa (Authorization: Bearer <mã đồng bộ>); ghi vào đúng xã/phường của mã',
-        body: z.object({ dossiers: z.array(ZSyncRecord).min(1).max(50_000) }),
+        body: ZSyncInput,
+        response: { 200: ZIngestResult },
       },
     },
     async (request) => {
@@ -96,8 +101,8 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
       schema: {
         tags: ['dossiers'],
         summary: 'Chỉ số hồ sơ TTHC của xã/phường trong kỳ (toàn xã hoặc theo đơn vị / lĩnh vực / thủ tục)',
-        params: ZCommuneParams,
-        querystring: ZWindow.and(z.object({ groupBy: z.enum(['unit', 'field', 'procedure']).optional() })),
+        params: ZCommuneIdParams,
+        querystring: ZCommuneIndicatorsQuery,
       },
     },
     async (request) => {
@@ -108,7 +113,7 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
 
   app.get(
     '/api/indicators/communes',
-    { schema: { tags: ['dossiers'], summary: 'Chỉ số hồ sơ TTHC theo từng xã/phường của thành phố', querystring: ZWindow } },
+    { schema: { tags: ['dossiers'], summary: 'Chỉ số hồ sơ TTHC theo từng xã/phường của thành phố', querystring: ZIndicatorWindow } },
     async (request) => {
       const { from, to, asOf } = request.query;
       return cityIndicators(db, actorOf(request), { from, to, asOf: asOf ?? to });

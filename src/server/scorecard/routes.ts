@@ -1,14 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { INDICATOR_KEYS } from '../../domain/indicators';
-import { isIsoDate } from '../../domain/calendar/dates';
+import { ZPlanIdParams, ZScorecardQuery, ZTargetFigure, ZTargetFigureInput, ZTargetLink, ZTargetLinkInput, ZTargetParams } from '../../contract';
 import { actorOf } from '../auth/plugin';
 import { todayInVietnam } from '../clock';
 import type { Db } from '../db';
 import { enterFigure, linkTarget, planScorecard } from './service';
-
-const ZPlanParams = z.object({ planId: z.coerce.number().int().positive() });
-const ZTargetParams = ZPlanParams.extend({ targetId: z.coerce.number().int().positive() });
 
 export const scorecardRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   app.get(
@@ -17,8 +12,8 @@ export const scorecardRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
       schema: {
         tags: ['scorecard'],
         summary: 'Bảng theo dõi chỉ tiêu của kế hoạch: thực tế so với chỉ tiêu (đạt / chưa đạt / không có dữ liệu) và xu hướng theo tháng',
-        params: ZPlanParams,
-        querystring: z.object({ asOf: z.string().refine(isIsoDate, 'Ngày phải có dạng YYYY-MM-DD').optional() }),
+        params: ZPlanIdParams,
+        querystring: ZScorecardQuery,
       },
     },
     async (request) => planScorecard(db, actorOf(request), request.params.planId, request.query.asOf ?? todayInVietnam()),
@@ -30,7 +25,8 @@ export const scorecardRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
         tags: ['scorecard'],
         summary: 'Gắn chỉ tiêu với một chỉ số tính từ hồ sơ, hoặc (null) với số liệu nhập tay',
         params: ZTargetParams,
-        body: z.object({ indicatorKey: z.enum(INDICATOR_KEYS).nullable() }),
+        body: ZTargetLinkInput,
+        response: { 200: ZTargetLink },
       },
     },
     async (request) => linkTarget(db, actorOf(request), request.params.planId, request.params.targetId, request.body.indicatorKey),
@@ -42,7 +38,8 @@ export const scorecardRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
         tags: ['scorecard'],
         summary: 'Nhập số liệu thực tế theo tháng cho chỉ tiêu đo bằng tay (thu ngân sách, giải ngân …)',
         params: ZTargetParams,
-        body: z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Tháng có dạng YYYY-MM'), value: z.number().finite() }),
+        body: ZTargetFigureInput,
+        response: { 200: ZTargetFigure },
       },
     },
     async (request) => enterFigure(db, actorOf(request), request.params.planId, request.params.targetId, request.body.month, request.body.value),

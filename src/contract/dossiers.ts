@@ -1,0 +1,45 @@
+/** Procedure dossiers (hồ sơ TTHC): uploads, column mappings, machine sync, and the indicators' window. */
+import { z } from 'zod';
+import { DOSSIER_FIELDS } from '../domain/indicators/template';
+import { ZCommuneIdParams, ZIsoDate, zText } from './common';
+
+export const ZDossierField = z.enum(DOSSIER_FIELDS);
+
+/** A source (an export's origin) names a saved column mapping. */
+export const ZDossierSource = zText(100, { min: 1 });
+
+export const ZDossierImportQuery = z.object({ source: ZDossierSource.optional() });
+export const ZDossierMappingParams = ZCommuneIdParams.extend({ source: ZDossierSource });
+
+/** Header text in the file → dossier field. */
+export const ZDossierMappingInput = z.object({ mapping: z.record(zText(200, { min: 1 }), ZDossierField) });
+export const ZDossierMapping = z.object({ source: z.string(), mapping: z.record(z.string(), z.string()) });
+export type TDossierMapping = z.infer<typeof ZDossierMapping>;
+
+/** One dossier as the one-stop system sends it: every template field, as text. */
+export const ZSyncRecord = z.object(
+  Object.fromEntries(DOSSIER_FIELDS.map((f) => [f, zText(2000, { trim: false }).nullable().optional()])) as Record<
+    (typeof DOSSIER_FIELDS)[number],
+    z.ZodOptional<z.ZodNullable<ReturnType<typeof zText>>>
+  >,
+);
+export const ZSyncInput = z.object({ dossiers: z.array(ZSyncRecord).min(1).max(50_000) });
+
+/** What an upload or a sync did: rows read, written, left alone, and the refused ones with their line. */
+export const ZIngestResult = z.object({
+  rows: z.number(),
+  inserted: z.number(),
+  updated: z.number(),
+  unchanged: z.number(),
+  rejected: z.array(z.object({ line: z.number(), reason: z.string() })),
+});
+export type TIngestResult = z.infer<typeof ZIngestResult>;
+
+/** A new sync token, shown once. */
+export const ZSyncToken = z.object({ token: z.string() });
+
+/** The indicators' period: received/ended between `from` and `to`, open as of `asOf` (default `to`). */
+export const ZIndicatorWindow = z
+  .object({ from: ZIsoDate, to: ZIsoDate, asOf: ZIsoDate.optional() })
+  .refine((w) => w.from <= w.to, 'Ngày bắt đầu phải không sau ngày kết thúc');
+export const ZCommuneIndicatorsQuery = ZIndicatorWindow.and(z.object({ groupBy: z.enum(['unit', 'field', 'procedure']).optional() }));
