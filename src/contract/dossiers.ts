@@ -43,3 +43,24 @@ export const ZIndicatorWindow = z
   .object({ from: ZIsoDate, to: ZIsoDate, asOf: ZIsoDate.optional() })
   .refine((w) => w.from <= w.to, 'Ngày bắt đầu phải không sau ngày kết thúc');
 export const ZCommuneIndicatorsQuery = ZIndicatorWindow.and(z.object({ groupBy: z.enum(['unit', 'field', 'procedure']).optional() }));
+
+/** The indicator set of Quyết định 766/QĐ-TTg: counts, and percentages (null when nothing to divide). */
+export const ZIndicatorSet = z.object({
+  received: z.number(),
+  finished: z.number(),
+  on_time: z.number(),
+  late: z.number(),
+  on_time_pct: z.number().nullable(),
+  overdue_open: z.number(),
+  online_pct: z.number().nullable(),
+  full_online_pct: z.number().nullable(),
+  online_payment_pct: z.number().nullable(),
+  digitised_pct: z.number().nullable(),
+  e_result_pct: z.number().nullable(),
+  satisfaction_pct: z.number().nullable(),
+});
+export type TIndicatorSet = z.infer<typeof ZIndicatorSet>;
+
+/** One row per group (unit, field, procedure or commune id; '' for the whole commune). */
+export const ZIndicatorRows = z.array(z.object({ key: z.string(), indicators: ZIndicatorSet }));
+export type TIndicatorRows = z.infer<typeof ZIndicatorRows>;

@@ -1,7 +1,8 @@
 /** A plan's key targets against indicators or monthly figures entered by hand. */
 import { z } from 'zod';
 import { INDICATOR_KEYS } from '../domain/indicators/types';
-import { zIdParam, ZIsoDate } from './common';
+import { ZDate, zIdParam, ZIsoDate } from './common';
+import { ZComparator } from './vocabulary';
 
 export const ZIndicatorKey = z.enum(INDICATOR_KEYS);
 
@@ -20,3 +21,28 @@ export const ZTargetFigureInput = z.object({
 });
 export const ZTargetFigure = z.object({ targetId: z.number(), month: z.string(), value: z.number() });
 export type TTargetFigure = z.infer<typeof ZTargetFigure>;
+
+/** One key target against its actual figure: from an indicator (linked or suggested by its wording) or entered by hand. */
+export const ZScorecardTarget = z.object({
+  id: z.number(),
+  text: z.string(),
+  comparator: ZComparator.nullable(),
+  value: z.number().nullable(),
+  unit: z.string().nullable(),
+  source: z.enum(['indicator', 'manual']),
+  indicatorKey: ZIndicatorKey.nullable(),
+  /** The link was chosen by a person (otherwise suggested from the wording). */
+  linkSaved: z.boolean(),
+  actual: z.number().nullable(),
+  status: z.enum(['met', 'not_met', 'no_data']),
+  trend: z.array(z.object({ month: z.string(), actual: z.number().nullable() })),
+});
+export type TScorecardTarget = z.infer<typeof ZScorecardTarget>;
+
+export const ZScorecard = z.object({
+  planId: z.number(),
+  asOf: ZDate,
+  period: z.object({ start: ZDate, end: ZDate }),
+  targets: z.array(ZScorecardTarget),
+});
+export type TScorecard = z.infer<typeof ZScorecard>;

@@ -7,6 +7,7 @@ import {
   ZDossierMapping,
   ZDossierMappingInput,
   ZDossierMappingParams,
+  ZIndicatorRows,
   ZIndicatorWindow,
   ZIngestResult,
   ZSyncInput,
@@ -103,6 +104,7 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
         summary: 'Chỉ số hồ sơ TTHC của xã/phường trong kỳ (toàn xã hoặc theo đơn vị / lĩnh vực / thủ tục)',
         params: ZCommuneIdParams,
         querystring: ZCommuneIndicatorsQuery,
+        response: { 200: ZIndicatorRows },
       },
     },
     async (request) => {
@@ -113,7 +115,7 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
 
   app.get(
     '/api/indicators/communes',
-    { schema: { tags: ['dossiers'], summary: 'Chỉ số hồ sơ TTHC theo từng xã/phường của thành phố', querystring: ZIndicatorWindow } },
+    { schema: { tags: ['dossiers'], summary: 'Chỉ số hồ sơ TTHC theo từng xã/phường của thành phố', querystring: ZIndicatorWindow, response: { 200: ZIndicatorRows } } },
     async (request) => {
       const { from, to, asOf } = request.query;
       return cityIndicators(db, actorOf(request), { from, to, asOf: asOf ?? to });

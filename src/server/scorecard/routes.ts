@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ZPlanIdParams, ZScorecardQuery, ZTargetFigure, ZTargetFigureInput, ZTargetLink, ZTargetLinkInput, ZTargetParams } from '../../contract';
+import { ZPlanIdParams, ZScorecard, ZScorecardQuery, ZTargetFigure, ZTargetFigureInput, ZTargetLink, ZTargetLinkInput, ZTargetParams } from '../../contract';
 import { actorOf } from '../auth/plugin';
 import { todayInVietnam } from '../clock';
 import type { Db } from '../db';
@@ -14,6 +14,7 @@ export const scorecardRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
         summary: 'Bảng theo dõi chỉ tiêu của kế hoạch: thực tế so với chỉ tiêu (đạt / chưa đạt / không có dữ liệu) và xu hướng theo tháng',
         params: ZPlanIdParams,
         querystring: ZScorecardQuery,
+        response: { 200: ZScorecard },
       },
     },
     async (request) => planScorecard(db, actorOf(request), request.params.planId, request.query.asOf ?? todayInVietnam()),

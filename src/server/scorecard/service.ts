@@ -79,7 +79,7 @@ export async function planScorecard(db: Db, actor: Actor, planId: number, asOf: 
         comparator: t.comparator,
         value: t.value,
         unit: t.unit,
-        source: indicatorKey ? 'indicator' : 'manual',
+        source: indicatorKey ? ('indicator' as const) : ('manual' as const),
         indicatorKey,
         linkSaved: saved,
         actual,
