@@ -74,10 +74,13 @@ export const ZIsoDate = z
     const date = new Date(`${value}T00:00:00Z`);
     return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
   }, vi('error.field_date_missing'))
-  .refine((value) => {
-    const year = Number(value.slice(0, 4));
-    return year >= MIN_YEAR && year <= MAX_YEAR;
-  }, vi('error.field_date_range', { min: MIN_YEAR, max: MAX_YEAR }));
+  .refine(
+    (value) => {
+      const year = Number(value.slice(0, 4));
+      return year >= MIN_YEAR && year <= MAX_YEAR;
+    },
+    vi('error.field_date_range', { min: MIN_YEAR, max: MAX_YEAR }),
+  );
 
 /** A date the server sends: `yyyy-mm-dd`, never shifted by a time zone. */
 export const ZDate = z.iso.date();

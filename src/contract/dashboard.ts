@@ -56,4 +56,3 @@ export type TDashboardFull = z.infer<typeof ZDashboardFull>;
 
 export const ZDashboard = z.union([ZDashboardFull, ZDashboardEmpty]);
 export type TDashboard = z.infer<typeof ZDashboard>;
-

@@ -39,9 +39,7 @@ export type TIngestResult = z.infer<typeof ZIngestResult>;
 export const ZSyncToken = z.object({ token: z.string() });
 
 /** The indicators' period: received/ended between `from` and `to`, open as of `asOf` (default `to`). */
-export const ZIndicatorWindow = z
-  .object({ from: ZIsoDate, to: ZIsoDate, asOf: ZIsoDate.optional() })
-  .refine((w) => w.from <= w.to, 'Ngày bắt đầu phải không sau ngày kết thúc');
+export const ZIndicatorWindow = z.object({ from: ZIsoDate, to: ZIsoDate, asOf: ZIsoDate.optional() }).refine((w) => w.from <= w.to, 'Ngày bắt đầu phải không sau ngày kết thúc');
 export const ZCommuneIndicatorsQuery = ZIndicatorWindow.and(z.object({ groupBy: z.enum(['unit', 'field', 'procedure']).optional() }));
 
 /** The indicator set of Quyết định 766/QĐ-TTg: counts, and percentages (null when nothing to divide). */

@@ -4,4 +4,3 @@ import { ZIsoDate, zText } from './common';
 
 export const ZTimeframeParse = z.object({ text: zText(1000, { trim: false }), periodStart: ZIsoDate, periodEnd: ZIsoDate });
 export type TTimeframeParse = z.infer<typeof ZTimeframeParse>;
-
