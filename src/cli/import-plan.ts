@@ -6,9 +6,12 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { IMPORT_LIMITS, importPlanDocument, isImportError, type ImportResult, type UnitRef } from '../importer/index';
+import { systemClock, type Clock } from '../server/clock';
 
 export interface ImportPlanDeps {
   loadUnits?: (communeId: number) => Promise<UnitRef[]>;
+  /** Whose "this year" reads a document that names no period (the system clock by default). */
+  clock?: Clock;
   out?: (text: string) => void;
   err?: (text: string) => void;
 }
@@ -80,7 +83,8 @@ export async function runImportPlan(args: string[], deps: ImportPlanDeps = {}): 
     }
     const data = await readFile(parsed.file);
     const units = parsed.commune !== null && deps.loadUnits ? await deps.loadUnits(parsed.commune) : undefined;
-    const result = await importPlanDocument({ data, fileName: parsed.file, units });
+    const referenceYear = Number((deps.clock ?? systemClock).today().slice(0, 4));
+    const result = await importPlanDocument({ data, fileName: parsed.file, units, referenceYear });
     out(parsed.json ? JSON.stringify(toCliJson(result)) : summary(result));
     return 0;
   } catch (e) {

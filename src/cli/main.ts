@@ -2,11 +2,12 @@
  * `npm run cchc -- <command>`: the command-line face of cchc for operators and integrators.
  */
 import { parseTimeframe } from '../domain/timeframe';
+import { fixedClock, systemClock, type Clock } from '../server/clock';
 import { readConfig } from '../server/config';
 import { openDatabase } from '../server/db/open';
 import { loadDemoData } from '../server/demo/load-demo';
 import { eq } from 'drizzle-orm';
-import { cities, communes, users } from '../server/db/schema';
+import { cities, communes, ROLES, type Role, users } from '../server/db/schema';
 import { unitRefsOfCommune } from '../server/units/service';
 import { insertUser, setPassword } from '../server/users/service';
 
@@ -17,6 +18,9 @@ const HELP = `Cách dùng: npm run cchc -- <lệnh>
   seed-demo                                               Nạp dữ liệu mẫu (khi cơ sở dữ liệu còn trống)
   create-user <tên đăng nhập> --name "<họ tên>" --role <vai trò> [--commune <id>] [--unit <id>] --password <mật khẩu>
   reset-password <tên đăng nhập> --password <mật khẩu>`;
+
+/** CCHC_TODAY=yyyy-mm-dd stops the clock, so a demo load or an import reads the same on any day. */
+const clock: Clock = process.env.CCHC_TODAY ? fixedClock(process.env.CCHC_TODAY) : systemClock;
 
 function option(args: string[], name: string): string | undefined {
   const index = args.indexOf(`--${name}`);
@@ -58,12 +62,15 @@ async function withUnits(communeId: number) {
   }
 }
 
+const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value);
+
 async function createUserCommand(args: string[]): Promise<number> {
   const username = args[0];
   const fullName = option(args, 'name');
   const role = option(args, 'role');
   const password = option(args, 'password');
   if (!username || !fullName || !role || !password) return fail('Thiếu tham số. ' + HELP);
+  if (!isRole(role)) return fail(`Vai trò "${role}" không hợp lệ; chọn một trong: ${ROLES.join(', ')}.`);
   return withDatabase(async (db) => {
     const communeId = option(args, 'commune') ? Number(option(args, 'commune')) : null;
     const [city] = communeId
@@ -71,7 +78,7 @@ async function createUserCommand(args: string[]): Promise<number> {
       : await db.select({ id: cities.id }).from(cities).limit(1);
     if (!city) return fail('Chưa có thành phố/xã phường nào trong cơ sở dữ liệu (chạy seed-demo hoặc tạo trước).');
     const unitId = option(args, 'unit') ? Number(option(args, 'unit')) : null;
-    const created = await insertUser(db, null, { username, fullName, role: role as never, communeId, unitId, password, cityId: city.id });
+    const created = await insertUser(db, null, { username, fullName, role, communeId, unitId, password, cityId: city.id });
     console.log(`Đã tạo người dùng ${created.username} (id ${created.id}).`);
     return 0;
   });
@@ -99,7 +106,7 @@ async function run(argv: string[]): Promise<number> {
       const { runImportPlan } = await import('./import-plan');
       if (!args.includes('--commune')) return runImportPlan(args);
       const loadUnits = (communeId: number) => withUnits(communeId);
-      return runImportPlan(args, { loadUnits });
+      return runImportPlan(args, { loadUnits, clock });
     }
     case 'migrate':
       return withDatabase(async () => {
@@ -108,7 +115,7 @@ async function run(argv: string[]): Promise<number> {
       });
     case 'seed-demo':
       return withDatabase(async (db) => {
-        const logins = await loadDemoData(db);
+        const logins = await loadDemoData(db, clock.today());
         console.log(logins ? `Đã nạp dữ liệu mẫu (${logins.length} tài khoản, mật khẩu ${logins[0].password}).` : 'Cơ sở dữ liệu đã có dữ liệu; không nạp lại.');
         return 0;
       });

@@ -18,6 +18,7 @@ import { auditRoutes } from './audit/routes';
 import { sessionPlugin } from './auth/plugin';
 import { authRoutes } from './auth/routes';
 import { calendarRoutes } from './calendar/routes';
+import type { Clock } from './clock';
 import { communeRoutes } from './communes/routes';
 import type { Config } from './config';
 import { dashboardRoutes } from './dashboard/routes';
@@ -38,11 +39,13 @@ const WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 
 export interface AppOptions {
   db: Db;
+  /** Where "today" comes from: the system clock in production, a fixed one in tests and CLI runs. */
+  clock: Clock;
   config: Pick<Config, 'uploadDir' | 'sessionDays' | 'secureCookies' | 'logLevel'>;
   logger?: boolean;
 }
 
-export async function buildApp({ db, config, logger = true }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ db, clock, config, logger = true }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ? { level: config.logLevel, redact: ['req.headers.cookie', 'req.body.password'] } : false,
     bodyLimit: 2 * 1024 * 1024,
@@ -69,14 +72,14 @@ export async function buildApp({ db, config, logger = true }: AppOptions): Promi
   await app.register(communeRoutes, { db });
   await app.register(unitRoutes, { db });
   await app.register(userRoutes, { db });
-  await app.register(planRoutes, { db });
-  await app.register(taskRoutes, { db });
+  await app.register(planRoutes, { db, clock });
+  await app.register(taskRoutes, { db, clock });
   await app.register(fileRoutes, { db, uploadDir: config.uploadDir });
-  await app.register(dashboardRoutes, { db });
+  await app.register(dashboardRoutes, { db, clock });
   await app.register(auditRoutes, { db });
   await app.register(calendarRoutes, { db });
   await app.register(timeframeRoutes);
-  await app.register(importRoutes, { db });
+  await app.register(importRoutes, { db, clock });
   await registerWebApp(app);
   return app;
 }

@@ -4,6 +4,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { buildApp } from './app';
+import { systemClock } from './clock';
 import { readConfig } from './config';
 import { openDatabase } from './db/open';
 import { loadDemoData } from './demo/load-demo';
@@ -14,11 +15,11 @@ async function main() {
   mkdirSync(config.uploadDir, { recursive: true });
   const database = await openDatabase(config, (message) => console.log(message));
   if (withDemo) {
-    const logins = await loadDemoData(database.db);
+    const logins = await loadDemoData(database.db, systemClock.today());
     if (logins) printLogins(logins);
     else console.log('Dữ liệu mẫu đã có sẵn (giữ nguyên dữ liệu hiện tại).');
   }
-  const app = await buildApp({ db: database.db, config });
+  const app = await buildApp({ db: database.db, clock: systemClock, config });
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

@@ -2,12 +2,12 @@ import { and, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { Actor } from '../access/actor';
 import { canSeeAudit, ensure } from '../access/policy';
 import type { Db, DbOrTx } from '../db';
-import { auditLog, communes, users } from '../db/schema';
+import { type AUDIT_ENTITIES, auditLog, communes, users } from '../db/schema';
 
 export interface AuditEntry {
   cityId: number;
   communeId: number | null;
-  entity: 'plan' | 'task' | 'user' | 'unit' | 'commune' | 'calendar';
+  entity: (typeof AUDIT_ENTITIES)[number];
   entityId: number;
   action: string;
   before?: unknown;
@@ -25,7 +25,7 @@ export async function recordAudit(tx: DbOrTx, actor: Actor | null, entry: AuditE
 }
 
 export interface AuditQuery {
-  entity?: string;
+  entity?: (typeof AUDIT_ENTITIES)[number];
   entityId?: number;
   communeId?: number;
   limit: number;

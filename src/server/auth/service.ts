@@ -4,7 +4,7 @@ import type { Actor } from '../access/actor';
 import type { Db } from '../db';
 import { communes, sessions, units, users } from '../db/schema';
 import { AppError } from '../errors';
-import { publicUserColumns } from '../users/service';
+import { publicUserColumns } from '../users/columns';
 import { verifyPassword } from './passwords';
 
 export interface SessionUser extends Actor {

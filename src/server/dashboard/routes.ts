@@ -1,11 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../auth/plugin';
+import type { Clock } from '../clock';
 import type { Db } from '../db';
 import { ZIsoDate } from '../http/schemas';
 import { getDashboard } from './service';
 
-export const dashboardRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+export const dashboardRoutes: FastifyPluginAsyncZod<{ db: Db; clock: Clock }> = async (app, { db, clock }) => {
   app.get(
     '/api/dashboard',
     {
@@ -20,6 +21,6 @@ export const dashboardRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
         }),
       },
     },
-    async (request) => getDashboard(db, actorOf(request), request.query),
+    async (request) => getDashboard(db, actorOf(request), { ...request.query, asOf: request.query.asOf ?? clock.today() }),
   );
 };

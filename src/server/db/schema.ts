@@ -1,13 +1,20 @@
 /**
- * The database schema. Every tenant table carries `commune_id` so a nationwide
- * deployment can shard on it (Citus distribution column); child tables repeat it
- * rather than reach it through a join.
+ * The database schema, ready to shard by commune (Citus distribution column `commune_id`):
+ * - a tenant table (one commune's rows) has a NOT NULL `commune_id`, a primary key that
+ *   starts with it, every unique constraint including it, and foreign keys to other
+ *   tenant tables through it (`(commune_id, plan_id) → plans(commune_id, id)`);
+ * - the other tables (cities, communes, users, sessions, audit_log, calendar_overrides)
+ *   are reference or city-level tables, listed in docs/ARCHITECTURE.md.
+ * Closed vocabularies are CHECKed in the database. src/server/db/schema-rules.test.ts
+ * reads the catalog and fails on any table that breaks these rules.
  */
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   boolean,
   check,
   date,
+  foreignKey,
   index,
   integer,
   jsonb,
@@ -23,6 +30,25 @@ import {
 import type { Schedule } from '../../domain/timeframe/types';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+
+/** `column IN ('a', 'b', …)`: a closed vocabulary enforced by the database, not only by the API. */
+const oneOf = (column: AnyPgColumn, values: readonly string[]): SQL =>
+  sql`${column} IN (${sql.join(
+    values.map((value) => sql.raw(`'${value.replace(/'/g, "''")}'`)),
+    sql.raw(', '),
+  )})`;
+
+export const COMMUNE_KINDS = ['xa', 'phuong'] as const;
+export const UNIT_KINDS = ['internal', 'catch_all', 'outside'] as const;
+export const ROLES = ['admin', 'leader', 'coordinator', 'unit_head', 'unit_staff', 'inspector', 'city_reviewer'] as const;
+export const PLAN_KINDS = ['annual', 'half_year', 'thematic', 'inspection'] as const;
+export const PLAN_STATUSES = ['draft', 'issued', 'closed'] as const;
+export const TARGET_COMPARATORS = ['>=', '<=', '=', '>', '<'] as const;
+export const TASK_ORIGINS = ['plan', 'city_assigned'] as const;
+export const TASK_UNIT_ROLES = ['lead', 'coordinator'] as const;
+export const HISTORY_KINDS = ['created', 'edited', 'progress', 'comment', 'file', 'done', 'reopened'] as const;
+export const AUDIT_ENTITIES = ['plan', 'task', 'user', 'unit', 'commune', 'calendar'] as const;
+export const CALENDAR_OVERRIDE_KINDS = ['day_off', 'working_day'] as const;
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
 
 export const cities = pgTable('cities', {
@@ -38,61 +64,88 @@ export const communes = pgTable(
     id: serial('id').primaryKey(),
     cityId: integer('city_id').notNull().references(() => cities.id),
     name: varchar('name', { length: 200 }).notNull(),
-    kind: varchar('kind', { length: 10 }).$type<'xa' | 'phuong'>().notNull(),
+    kind: varchar('kind', { length: 10, enum: COMMUNE_KINDS }).notNull(),
     code: varchar('code', { length: 20 }).notNull(),
     /** How many days ahead a deadline counts as "sắp đến hạn". */
     dueSoonDays: integer('due_soon_days').notNull().default(7),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('communes_city_code_uq').on(t.cityId, t.code)],
+  (t) => [uniqueIndex('communes_city_code_uq').on(t.cityId, t.code), check('communes_kind_check', oneOf(t.kind, COMMUNE_KINDS))],
 );
 
 export const units = pgTable(
   'units',
   {
-    id: serial('id').primaryKey(),
+    id: serial('id').notNull(),
     communeId: integer('commune_id').notNull().references(() => communes.id),
     name: varchar('name', { length: 300 }).notNull(),
     shortName: varchar('short_name', { length: 100 }),
     /** internal: a unit of the commune; catch_all: "Các cơ quan, đơn vị liên quan"; outside: Mặt trận, Sở … */
-    kind: varchar('kind', { length: 12 }).$type<'internal' | 'catch_all' | 'outside'>().notNull().default('internal'),
+    kind: varchar('kind', { length: 12, enum: UNIT_KINDS }).notNull().default('internal'),
     isCoordinator: boolean('is_coordinator').notNull().default(false),
     active: boolean('active').notNull().default(true),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('units_commune_name_uq').on(t.communeId, t.name)],
+  (t) => [
+    primaryKey({ name: 'units_pkey', columns: [t.communeId, t.id] }),
+    uniqueIndex('units_commune_name_uq').on(t.communeId, t.name),
+    check('units_kind_check', oneOf(t.kind, UNIT_KINDS)),
+  ],
 );
 
 export const unitAliases = pgTable(
   'unit_aliases',
   {
-    id: serial('id').primaryKey(),
+    id: serial('id').notNull(),
     communeId: integer('commune_id').notNull().references(() => communes.id),
-    unitId: integer('unit_id').notNull().references(() => units.id, { onDelete: 'cascade' }),
+    unitId: integer('unit_id').notNull(),
     alias: varchar('alias', { length: 300 }).notNull(),
     /** matchKey(alias): folded, so "VHXH", "VH-XH" and "vh xh" meet. */
     aliasKey: varchar('alias_key', { length: 300 }).notNull(),
   },
-  (t) => [uniqueIndex('unit_aliases_commune_key_uq').on(t.communeId, t.aliasKey)],
+  (t) => [
+    primaryKey({ name: 'unit_aliases_pkey', columns: [t.communeId, t.id] }),
+    foreignKey({ name: 'unit_aliases_unit_fk', columns: [t.communeId, t.unitId], foreignColumns: [units.communeId, units.id] }).onDelete('cascade'),
+    uniqueIndex('unit_aliases_commune_key_uq').on(t.communeId, t.aliasKey),
+  ],
 );
 
-export type Role = 'admin' | 'leader' | 'coordinator' | 'unit_head' | 'unit_staff' | 'inspector' | 'city_reviewer';
+export type Role = (typeof ROLES)[number];
 
-export const users = pgTable('users', {
-  id: serial('id').primaryKey(),
-  cityId: integer('city_id').notNull().references(() => cities.id),
-  /** null for city-level users (city reviewers, the city's administrators). */
-  communeId: integer('commune_id').references(() => communes.id),
-  unitId: integer('unit_id').references(() => units.id),
-  username: varchar('username', { length: 60 }).notNull().unique(),
-  fullName: varchar('full_name', { length: 200 }).notNull(),
-  title: varchar('title', { length: 200 }),
-  role: varchar('role', { length: 20 }).$type<Role>().notNull(),
-  passwordHash: text('password_hash').notNull(),
-  active: boolean('active').notNull().default(true),
-  createdAt: createdAt(),
-  updatedAt: updatedAt(),
-});
+/**
+ * A city-level table: city reviewers and the city's administrators belong to no commune,
+ * so `commune_id` is nullable and the table is not distributed (see docs/ARCHITECTURE.md).
+ */
+export const users = pgTable(
+  'users',
+  {
+    id: serial('id').primaryKey(),
+    cityId: integer('city_id').notNull().references(() => cities.id),
+    /** null for city-level users (city reviewers, the city's administrators). */
+    communeId: integer('commune_id').references(() => communes.id),
+    unitId: integer('unit_id'),
+    username: varchar('username', { length: 60 }).notNull().unique(),
+    fullName: varchar('full_name', { length: 200 }).notNull(),
+    title: varchar('title', { length: 200 }),
+    role: varchar('role', { length: 20, enum: ROLES }).notNull(),
+    passwordHash: text('password_hash').notNull(),
+    active: boolean('active').notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    foreignKey({ name: 'users_unit_fk', columns: [t.communeId, t.unitId], foreignColumns: [units.communeId, units.id] }),
+    check('users_role_check', oneOf(t.role, ROLES)),
+    // The placement rules of users/service.ts, held by the database for the CLI and any other writer.
+    check(
+      'users_placement_check',
+      sql`(${t.communeId} IS NOT NULL OR ${t.role} IN ('admin', 'city_reviewer'))
+        AND (${t.communeId} IS NULL OR ${t.role} <> 'city_reviewer')
+        AND (${t.unitId} IS NOT NULL OR ${t.role} NOT IN ('unit_head', 'unit_staff'))
+        AND (${t.unitId} IS NULL OR ${t.communeId} IS NOT NULL)`,
+    ),
+  ],
+);
 
 export const sessions = pgTable(
   'sessions',
@@ -106,43 +159,52 @@ export const sessions = pgTable(
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
 
-export type PlanKind = 'annual' | 'half_year' | 'thematic' | 'inspection';
-export type PlanStatus = 'draft' | 'issued' | 'closed';
+export type PlanKind = (typeof PLAN_KINDS)[number];
+export type PlanStatus = (typeof PLAN_STATUSES)[number];
 
 export const plans = pgTable(
   'plans',
   {
-    id: serial('id').primaryKey(),
+    id: serial('id').notNull(),
     communeId: integer('commune_id').notNull().references(() => communes.id),
-    kind: varchar('kind', { length: 12 }).$type<PlanKind>().notNull(),
+    kind: varchar('kind', { length: 12, enum: PLAN_KINDS }).notNull(),
     title: varchar('title', { length: 500 }).notNull(),
     number: varchar('number', { length: 60 }),
     issuer: varchar('issuer', { length: 300 }),
     issueDate: date('issue_date'),
     periodStart: date('period_start').notNull(),
     periodEnd: date('period_end').notNull(),
-    status: varchar('status', { length: 10 }).$type<PlanStatus>().notNull().default('draft'),
+    status: varchar('status', { length: 10, enum: PLAN_STATUSES }).notNull().default('draft'),
     reportingRegime: text('reporting_regime'),
     createdBy: integer('created_by').references(() => users.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index('plans_commune_idx').on(t.communeId)],
+  (t) => [
+    primaryKey({ name: 'plans_pkey', columns: [t.communeId, t.id] }),
+    check('plans_kind_check', oneOf(t.kind, PLAN_KINDS)),
+    check('plans_status_check', oneOf(t.status, PLAN_STATUSES)),
+  ],
 );
 
 export const planTargets = pgTable(
   'plan_targets',
   {
-    id: serial('id').primaryKey(),
+    id: serial('id').notNull(),
     communeId: integer('commune_id').notNull().references(() => communes.id),
-    planId: integer('plan_id').notNull().references(() => plans.id, { onDelete: 'cascade' }),
+    planId: integer('plan_id').notNull(),
     position: integer('position').notNull(),
     text: text('text').notNull(),
-    comparator: varchar('comparator', { length: 2 }).$type<'>=' | '<=' | '=' | '>' | '<'>(),
+    comparator: varchar('comparator', { length: 2, enum: TARGET_COMPARATORS }),
     value: numeric('value', { mode: 'number' }),
     unit: varchar('unit', { length: 30 }),
   },
-  (t) => [index('plan_targets_plan_idx').on(t.planId)],
+  (t) => [
+    primaryKey({ name: 'plan_targets_pkey', columns: [t.communeId, t.id] }),
+    foreignKey({ name: 'plan_targets_plan_fk', columns: [t.communeId, t.planId], foreignColumns: [plans.communeId, plans.id] }).onDelete('cascade'),
+    index('plan_targets_plan_idx').on(t.communeId, t.planId),
+    check('plan_targets_comparator_check', oneOf(t.comparator, TARGET_COMPARATORS)),
+  ],
 );
 
 export type TaskState = 'open' | 'done';
@@ -150,11 +212,11 @@ export type TaskState = 'open' | 'done';
 export const tasks = pgTable(
   'tasks',
   {
-    id: serial('id').primaryKey(),
+    id: serial('id').notNull(),
     communeId: integer('commune_id').notNull().references(() => communes.id),
     /** null for tasks the city assigned outside any plan. */
-    planId: integer('plan_id').references(() => plans.id, { onDelete: 'cascade' }),
-    origin: varchar('origin', { length: 16 }).$type<'plan' | 'city_assigned'>().notNull().default('plan'),
+    planId: integer('plan_id'),
+    origin: varchar('origin', { length: 16, enum: TASK_ORIGINS }).notNull().default('plan'),
     sourceDocument: varchar('source_document', { length: 500 }),
     area: integer('area').notNull(),
     number: integer('number'),
@@ -175,10 +237,12 @@ export const tasks = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    index('tasks_commune_idx').on(t.communeId),
-    index('tasks_plan_idx').on(t.planId),
+    primaryKey({ name: 'tasks_pkey', columns: [t.communeId, t.id] }),
+    foreignKey({ name: 'tasks_plan_fk', columns: [t.communeId, t.planId], foreignColumns: [plans.communeId, plans.id] }).onDelete('cascade'),
+    index('tasks_plan_idx').on(t.communeId, t.planId),
     check('tasks_area_check', sql`${t.area} BETWEEN 1 AND 7`),
     check('tasks_progress_check', sql`${t.progress} BETWEEN 0 AND 100`),
+    check('tasks_origin_check', oneOf(t.origin, TASK_ORIGINS)),
   ],
 );
 
@@ -186,22 +250,31 @@ export const taskUnits = pgTable(
   'task_units',
   {
     communeId: integer('commune_id').notNull().references(() => communes.id),
-    taskId: integer('task_id').notNull().references(() => tasks.id, { onDelete: 'cascade' }),
-    unitId: integer('unit_id').notNull().references(() => units.id),
-    role: varchar('role', { length: 12 }).$type<'lead' | 'coordinator'>().notNull(),
+    taskId: integer('task_id').notNull(),
+    unitId: integer('unit_id').notNull(),
+    role: varchar('role', { length: 12, enum: TASK_UNIT_ROLES }).notNull(),
     position: integer('position').notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.taskId, t.unitId, t.role] }), index('task_units_unit_idx').on(t.unitId)],
+  (t) => [
+    primaryKey({ name: 'task_units_pkey', columns: [t.communeId, t.taskId, t.unitId, t.role] }),
+    foreignKey({ name: 'task_units_task_fk', columns: [t.communeId, t.taskId], foreignColumns: [tasks.communeId, tasks.id] }).onDelete('cascade'),
+    foreignKey({ name: 'task_units_unit_fk', columns: [t.communeId, t.unitId], foreignColumns: [units.communeId, units.id] }),
+    index('task_units_unit_idx').on(t.communeId, t.unitId),
+    check('task_units_role_check', oneOf(t.role, TASK_UNIT_ROLES)),
+  ],
 );
 
 export const taskAssignees = pgTable(
   'task_assignees',
   {
     communeId: integer('commune_id').notNull().references(() => communes.id),
-    taskId: integer('task_id').notNull().references(() => tasks.id, { onDelete: 'cascade' }),
+    taskId: integer('task_id').notNull(),
     userId: integer('user_id').notNull().references(() => users.id),
   },
-  (t) => [primaryKey({ columns: [t.taskId, t.userId] })],
+  (t) => [
+    primaryKey({ name: 'task_assignees_pkey', columns: [t.communeId, t.taskId, t.userId] }),
+    foreignKey({ name: 'task_assignees_task_fk', columns: [t.communeId, t.taskId], foreignColumns: [tasks.communeId, tasks.id] }).onDelete('cascade'),
+  ],
 );
 
 /** A checkpoint of a recurring or continuous task marked done (keyed by its deadline). */
@@ -209,20 +282,23 @@ export const taskOccurrenceCompletions = pgTable(
   'task_occurrence_completions',
   {
     communeId: integer('commune_id').notNull().references(() => communes.id),
-    taskId: integer('task_id').notNull().references(() => tasks.id, { onDelete: 'cascade' }),
+    taskId: integer('task_id').notNull(),
     due: date('due').notNull(),
     doneAt: date('done_at').notNull(),
     userId: integer('user_id').references(() => users.id),
   },
-  (t) => [primaryKey({ columns: [t.taskId, t.due] })],
+  (t) => [
+    primaryKey({ name: 'task_occurrence_completions_pkey', columns: [t.communeId, t.taskId, t.due] }),
+    foreignKey({ name: 'task_occurrence_completions_task_fk', columns: [t.communeId, t.taskId], foreignColumns: [tasks.communeId, tasks.id] }).onDelete('cascade'),
+  ],
 );
 
 export const files = pgTable(
   'files',
   {
-    id: serial('id').primaryKey(),
+    id: serial('id').notNull(),
     communeId: integer('commune_id').notNull().references(() => communes.id),
-    taskId: integer('task_id').notNull().references(() => tasks.id, { onDelete: 'cascade' }),
+    taskId: integer('task_id').notNull(),
     originalName: varchar('original_name', { length: 255 }).notNull(),
     mimeType: varchar('mime_type', { length: 120 }).notNull(),
     size: integer('size').notNull(),
@@ -232,29 +308,40 @@ export const files = pgTable(
     uploadedBy: integer('uploaded_by').notNull().references(() => users.id),
     uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('files_task_idx').on(t.taskId)],
+  (t) => [
+    primaryKey({ name: 'files_pkey', columns: [t.communeId, t.id] }),
+    foreignKey({ name: 'files_task_fk', columns: [t.communeId, t.taskId], foreignColumns: [tasks.communeId, tasks.id] }).onDelete('cascade'),
+    index('files_task_idx').on(t.communeId, t.taskId),
+  ],
 );
 
-export type HistoryKind = 'created' | 'edited' | 'progress' | 'comment' | 'file' | 'done' | 'reopened';
+export type HistoryKind = (typeof HISTORY_KINDS)[number];
 
 export const taskHistory = pgTable(
   'task_history',
   {
-    id: serial('id').primaryKey(),
+    id: serial('id').notNull(),
     communeId: integer('commune_id').notNull().references(() => communes.id),
-    taskId: integer('task_id').notNull().references(() => tasks.id, { onDelete: 'cascade' }),
+    taskId: integer('task_id').notNull(),
     userId: integer('user_id').notNull().references(() => users.id),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
-    kind: varchar('kind', { length: 12 }).$type<HistoryKind>().notNull(),
+    kind: varchar('kind', { length: 12, enum: HISTORY_KINDS }).notNull(),
     progress: integer('progress'),
     note: text('note'),
-    fileId: integer('file_id').references(() => files.id, { onDelete: 'set null' }),
+    // Files go only with their task, whose history goes with it: no ON DELETE SET NULL, which would null commune_id too.
+    fileId: integer('file_id'),
     occurrence: date('occurrence'),
   },
-  (t) => [index('task_history_task_idx').on(t.taskId)],
+  (t) => [
+    primaryKey({ name: 'task_history_pkey', columns: [t.communeId, t.id] }),
+    foreignKey({ name: 'task_history_task_fk', columns: [t.communeId, t.taskId], foreignColumns: [tasks.communeId, tasks.id] }).onDelete('cascade'),
+    foreignKey({ name: 'task_history_file_fk', columns: [t.communeId, t.fileId], foreignColumns: [files.communeId, files.id] }),
+    index('task_history_task_idx').on(t.communeId, t.taskId),
+    check('task_history_kind_check', oneOf(t.kind, HISTORY_KINDS)),
+  ],
 );
 
-/** Every change to plans, tasks and users: who, when, before and after. */
+/** Every change to plans, tasks and users: who, when, before and after. City-level entries have no commune. */
 export const auditLog = pgTable(
   'audit_log',
   {
@@ -263,19 +350,27 @@ export const auditLog = pgTable(
     communeId: integer('commune_id').references(() => communes.id),
     actorId: integer('actor_id').references(() => users.id),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
-    entity: varchar('entity', { length: 30 }).notNull(),
+    entity: varchar('entity', { length: 30, enum: AUDIT_ENTITIES }).notNull(),
     entityId: integer('entity_id').notNull(),
     action: varchar('action', { length: 30 }).notNull(),
     before: jsonb('before'),
     after: jsonb('after'),
   },
-  (t) => [index('audit_commune_idx').on(t.communeId, t.at), index('audit_entity_idx').on(t.entity, t.entityId)],
+  (t) => [
+    index('audit_commune_idx').on(t.communeId, t.at),
+    index('audit_entity_idx').on(t.entity, t.entityId),
+    check('audit_log_entity_check', oneOf(t.entity, AUDIT_ENTITIES)),
+  ],
 );
 
 /** The government's yearly swaps: extra days off and make-up working days. National, not per commune. */
-export const calendarOverrides = pgTable('calendar_overrides', {
-  id: serial('id').primaryKey(),
-  date: date('date').notNull().unique(),
-  kind: varchar('kind', { length: 12 }).$type<'day_off' | 'working_day'>().notNull(),
-  note: varchar('note', { length: 300 }),
-});
+export const calendarOverrides = pgTable(
+  'calendar_overrides',
+  {
+    id: serial('id').primaryKey(),
+    date: date('date').notNull().unique(),
+    kind: varchar('kind', { length: 12, enum: CALENDAR_OVERRIDE_KINDS }).notNull(),
+    note: varchar('note', { length: 300 }),
+  },
+  (t) => [check('calendar_overrides_kind_check', oneOf(t.kind, CALENDAR_OVERRIDE_KINDS))],
+);

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IMPORT_LIMITS } from '../../importer';
 import { actorOf } from '../auth/plugin';
+import type { Clock } from '../clock';
 import type { Db } from '../db';
 import { AppError } from '../errors';
 import { ZPlanInput } from '../plans/schema';
@@ -34,7 +35,7 @@ const ZReviewedPlan = z.object({
     .max(500),
 });
 
-export const importRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+export const importRoutes: FastifyPluginAsyncZod<{ db: Db; clock: Clock }> = async (app, { db, clock }) => {
   app.post(
     '/api/communes/:communeId/imports',
     {
@@ -50,12 +51,12 @@ export const importRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
       const part = await request.file({ limits: { fileSize: IMPORT_LIMITS.maxFileBytes, files: 1 } });
       if (!part) throw new AppError('file_empty');
       const data = await part.toBuffer();
-      return analyseDocument(db, actor, request.params.communeId, { fileName: part.filename, data, mimeType: part.mimetype });
+      return analyseDocument(db, clock, actor, request.params.communeId, { fileName: part.filename, data, mimeType: part.mimetype });
     },
   );
   app.post(
     '/api/communes/:communeId/imports/save',
     { schema: { tags: ['imports'], summary: 'Lưu kế hoạch đã rà soát: kế hoạch, nhiệm vụ, đơn vị và tên gọi mới', params: ZCommuneParams, body: ZReviewedPlan } },
-    async (request, reply) => reply.status(201).send(await saveReviewedPlan(db, actorOf(request), request.params.communeId, request.body)),
+    async (request, reply) => reply.status(201).send(await saveReviewedPlan(db, clock, actorOf(request), request.params.communeId, request.body)),
   );
 };

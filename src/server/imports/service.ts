@@ -12,15 +12,17 @@ import type { Db, DbOrTx } from '../db';
 import { unitAliases, units } from '../db/schema';
 import { AppError, invalid } from '../errors';
 import { getPlan, insertPlan, type PlanInput } from '../plans/service';
-import { insertTask } from '../tasks/service';
+import type { Clock } from '../clock';
+import { insertTask } from '../tasks/commands';
 import { listUnits } from '../units/service';
 
-export async function analyseDocument(db: Db, actor: Actor, communeId: number, file: { fileName: string; data: Buffer; mimeType?: string }) {
+export async function analyseDocument(db: Db, clock: Clock, actor: Actor, communeId: number, file: { fileName: string; data: Buffer; mimeType?: string }) {
   const commune = await requireCommune(db, actor, communeId);
   ensure(canManageCommune(actor, commune));
   const unitRefs: UnitRef[] = (await listUnits(db, actor, communeId)).map((u) => ({ id: u.id, name: u.name, shortName: u.shortName, kind: u.kind, aliases: u.aliases.map((a) => a.alias) }));
   try {
-    return await importPlanDocument({ data: file.data, fileName: file.fileName, mimeType: file.mimeType, units: unitRefs });
+    const referenceYear = Number(clock.today().slice(0, 4));
+    return await importPlanDocument({ data: file.data, fileName: file.fileName, mimeType: file.mimeType, units: unitRefs, referenceYear });
   } catch (error) {
     if (isImportError(error)) throw new AppError('import_failed', { reason: error.message }, { code: error.code }, error.message);
     throw error;
@@ -75,7 +77,7 @@ async function resolveUnit(tx: DbOrTx, actor: Actor, communeId: number, cityId: 
   return created.id;
 }
 
-export async function saveReviewedPlan(db: Db, actor: Actor, communeId: number, reviewed: ReviewedPlan) {
+export async function saveReviewedPlan(db: Db, clock: Clock, actor: Actor, communeId: number, reviewed: ReviewedPlan) {
   const commune = await requireCommune(db, actor, communeId);
   ensure(canManageCommune(actor, commune));
   if (reviewed.plan.periodStart > reviewed.plan.periodEnd) throw invalid('Ngày bắt đầu kỳ kế hoạch phải trước ngày kết thúc.');
@@ -99,5 +101,5 @@ export async function saveReviewedPlan(db: Db, actor: Actor, communeId: number, 
     }
     return plan.id;
   });
-  return getPlan(db, actor, planId);
+  return getPlan(db, actor, planId, clock.today());
 }

@@ -1,14 +1,14 @@
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { summarise, type Status } from '../../domain/status';
 import type { Actor } from '../access/actor';
 import { canManageCommune, ensure } from '../access/policy';
 import { recordAudit } from '../audit/service';
-import { todayInVietnam } from '../clock';
+import type { Clock } from '../clock';
 import { listCommunes, requireCommune } from '../communes/service';
 import type { Db, DbOrTx } from '../db';
 import { type PlanKind, type PlanStatus, planTargets, plans } from '../db/schema';
 import { notFound, invalid } from '../errors';
-import { judge, loadTasks } from '../tasks/service';
+import { judgePlanTasks } from '../tasks/read-model';
 
 export interface TargetInput {
   text: string;
@@ -56,9 +56,9 @@ export function presentPlanSummary(plan: PlanRow, communeName: string, statuses:
 
 export type PlanSummary = ReturnType<typeof presentPlanSummary>;
 
-async function summaryOf(db: Db, plan: PlanRow, communeName: string, dueSoonDays: number, asOf: string): Promise<PlanSummary> {
-  const loaded = await loadTasks(db, { communeId: plan.communeId, planId: plan.id });
-  return presentPlanSummary(plan, communeName, loaded.map((task) => judge(task, asOf, dueSoonDays).status));
+async function summaryOf(db: Db, plan: PlanRow, commune: { name: string; dueSoonDays: number }, asOf: string): Promise<PlanSummary> {
+  const statuses = await judgePlanTasks(db, [plan], asOf, () => commune.dueSoonDays);
+  return presentPlanSummary(plan, commune.name, statuses.get(plan.id) ?? []);
 }
 
 export async function targetsOf(db: Db, plan: PlanRow) {
@@ -69,15 +69,22 @@ export async function targetsOf(db: Db, plan: PlanRow) {
     .orderBy(asc(planTargets.position));
 }
 
-export async function listPlans(db: Db, actor: Actor, communeId?: number): Promise<PlanSummary[]> {
+/** Every plan the actor may read, judged at `asOf`: four queries however many communes and plans. */
+export async function listPlans(db: Db, actor: Actor, asOf: string, communeId?: number): Promise<PlanSummary[]> {
   const visible = (await listCommunes(db, actor)).filter((c) => communeId === undefined || c.id === communeId);
-  const asOf = todayInVietnam();
-  const result: PlanSummary[] = [];
-  for (const commune of visible) {
-    const rows = await db.select().from(plans).where(eq(plans.communeId, commune.id)).orderBy(desc(plans.periodStart), desc(plans.id));
-    for (const plan of rows) result.push(await summaryOf(db, plan, commune.name, commune.dueSoonDays, asOf));
-  }
-  return result;
+  if (visible.length === 0) return [];
+  const communeOf = new Map(visible.map((c) => [c.id, c]));
+  const rows = await db
+    .select()
+    .from(plans)
+    .where(inArray(plans.communeId, [...communeOf.keys()]))
+    .orderBy(asc(plans.communeId), desc(plans.periodStart), desc(plans.id));
+  const statuses = await judgePlanTasks(db, rows, asOf, (id) => communeOf.get(id)?.dueSoonDays ?? 7);
+  // Communes in the order listCommunes gives (by name), each commune's plans newest first.
+  const order = new Map(visible.map((c, i) => [c.id, i]));
+  return rows
+    .sort((a, b) => (order.get(a.communeId) ?? 0) - (order.get(b.communeId) ?? 0))
+    .map((plan) => presentPlanSummary(plan, communeOf.get(plan.communeId)?.name ?? '', statuses.get(plan.id) ?? []));
 }
 
 export async function requirePlan(db: Db, actor: Actor, planId: number) {
@@ -87,11 +94,11 @@ export async function requirePlan(db: Db, actor: Actor, planId: number) {
   return { plan, commune };
 }
 
-export async function getPlan(db: Db, actor: Actor, planId: number) {
+export async function getPlan(db: Db, actor: Actor, planId: number, asOf: string) {
   const { plan, commune } = await requirePlan(db, actor, planId);
   const targets = await targetsOf(db, plan);
   return {
-    ...(await summaryOf(db, plan, commune.name, commune.dueSoonDays, todayInVietnam())),
+    ...(await summaryOf(db, plan, commune, asOf)),
     reportingRegime: plan.reportingRegime,
     targets,
   };
@@ -102,7 +109,7 @@ function checkPeriod(start: string, end: string) {
 }
 
 async function writeTargets(tx: DbOrTx, communeId: number, planId: number, targets: TargetInput[]) {
-  await tx.delete(planTargets).where(eq(planTargets.planId, planId));
+  await tx.delete(planTargets).where(and(eq(planTargets.communeId, communeId), eq(planTargets.planId, planId)));
   if (targets.length) await tx.insert(planTargets).values(targets.map((t, position) => ({ ...t, communeId, planId, position })));
 }
 
@@ -115,26 +122,26 @@ export async function insertPlan(tx: DbOrTx, actor: Actor | null, cityId: number
   return created;
 }
 
-export async function createPlan(db: Db, actor: Actor, input: PlanInput) {
+export async function createPlan(db: Db, clock: Clock, actor: Actor, input: PlanInput) {
   const commune = await requireCommune(db, actor, input.communeId);
   ensure(canManageCommune(actor, commune));
   checkPeriod(input.periodStart, input.periodEnd);
   const created = await db.transaction((tx) => insertPlan(tx, actor, commune.cityId, input));
-  return getPlan(db, actor, created.id);
+  return getPlan(db, actor, created.id, clock.today());
 }
 
-export async function updatePlan(db: Db, actor: Actor, planId: number, input: Partial<Omit<PlanInput, 'communeId'>>) {
+export async function updatePlan(db: Db, clock: Clock, actor: Actor, planId: number, input: Partial<Omit<PlanInput, 'communeId'>>) {
   const { plan, commune } = await requirePlan(db, actor, planId);
   ensure(canManageCommune(actor, commune));
   checkPeriod(input.periodStart ?? plan.periodStart, input.periodEnd ?? plan.periodEnd);
-  const before = await getPlan(db, actor, planId);
+  const before = await getPlan(db, actor, planId, clock.today());
   await db.transaction(async (tx) => {
     const { targets, ...fields } = input;
-    await tx.update(plans).set({ ...fields, updatedAt: new Date() }).where(eq(plans.id, planId));
+    await tx.update(plans).set({ ...fields, updatedAt: clock.now() }).where(and(eq(plans.communeId, plan.communeId), eq(plans.id, planId)));
     if (targets) await writeTargets(tx, plan.communeId, planId, targets);
     await recordAudit(tx, actor, { cityId: commune.cityId, communeId: plan.communeId, entity: 'plan', entityId: planId, action: 'update', before, after: input });
   });
-  return getPlan(db, actor, planId);
+  return getPlan(db, actor, planId, clock.today());
 }
 
 /**

@@ -1,12 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../auth/plugin';
+import type { Clock } from '../clock';
 import type { Db } from '../db';
-import { ZId } from '../http/schemas';
+import { ZId, ZIsoDate } from '../http/schemas';
+import { addComment, createCityTask, reportProgress, updateTask } from './commands';
+import { getTaskDetail, listTasks } from './read-model';
 import { ZCityTaskInput, ZProgressInput, ZTaskFilter, ZTaskUpdate } from './schema';
-import { addComment, createCityTask, getTaskDetail, listTasks, reportProgress, updateTask } from './service';
 
-export const taskRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+export const taskRoutes: FastifyPluginAsyncZod<{ db: Db; clock: Clock }> = async (app, { db, clock }) => {
   app.get(
     '/api/tasks',
     {
@@ -18,22 +20,24 @@ export const taskRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
     },
     async (request) => {
       const { communeId, origin, asOf, ...filter } = request.query;
-      return listTasks(db, actorOf(request), { communeId, origin }, filter, asOf);
+      return listTasks(db, actorOf(request), { communeId, origin }, filter, asOf ?? clock.today());
     },
   );
   app.post('/api/tasks', { schema: { tags: ['tasks'], summary: 'Thêm nhiệm vụ UBND thành phố giao', body: ZCityTaskInput } }, async (request, reply) =>
-    reply.status(201).send(await createCityTask(db, actorOf(request), request.body)),
+    reply.status(201).send(await createCityTask(db, clock, actorOf(request), request.body)),
   );
-  app.get('/api/tasks/:id', { schema: { tags: ['tasks'], summary: 'Chi tiết nhiệm vụ, lịch sử, tệp sản phẩm', params: ZId } }, async (request) =>
-    getTaskDetail(db, actorOf(request), request.params.id),
+  app.get(
+    '/api/tasks/:id',
+    { schema: { tags: ['tasks'], summary: 'Chi tiết nhiệm vụ, lịch sử, tệp sản phẩm', params: ZId, querystring: z.object({ asOf: ZIsoDate.optional() }) } },
+    async (request) => getTaskDetail(db, actorOf(request), request.params.id, request.query.asOf ?? clock.today()),
   );
   app.patch('/api/tasks/:id', { schema: { tags: ['tasks'], summary: 'Sửa nhiệm vụ (đầu mối CCHC, lãnh đạo)', params: ZId, body: ZTaskUpdate } }, async (request) =>
-    updateTask(db, actorOf(request), request.params.id, request.body),
+    updateTask(db, clock, actorOf(request), request.params.id, request.body),
   );
   app.post(
     '/api/tasks/:id/progress',
     { schema: { tags: ['tasks'], summary: 'Cập nhật tiến độ / hoàn thành', params: ZId, body: ZProgressInput } },
-    async (request) => reportProgress(db, actorOf(request), request.params.id, request.body),
+    async (request) => reportProgress(db, clock, actorOf(request), request.params.id, request.body),
   );
   app.post(
     '/api/tasks/:id/comments',

@@ -10,6 +10,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { buildApp } from '../app';
+import { fixedClock, type Clock } from '../clock';
 import { applyMigrations, connectDatabase, type Db } from '../db';
 import { loadDemoData } from '../demo/load-demo';
 import { DEMO_PASSWORD } from '../demo/communes';
@@ -18,6 +19,7 @@ export interface TestContext {
   app: FastifyInstance;
   db: Db;
   uploadDir: string;
+  clock: Clock;
   /** Signs a demo user in and returns the cookie header to send. */
   login: (username: string) => Promise<string>;
   close: () => Promise<void>;
@@ -26,7 +28,8 @@ export interface TestContext {
 /** The date the demo and the tests judge statuses at, so results do not move with the calendar. */
 export const TEST_TODAY = '2026-11-23';
 
-export async function createTestContext(options: { demo?: boolean } = {}): Promise<TestContext> {
+export async function createTestContext(options: { demo?: boolean; clock?: Clock } = {}): Promise<TestContext> {
+  const clock = options.clock ?? fixedClock(TEST_TODAY);
   const serverUrl = new URL(inject('pgUrl'));
   const name = `cchc_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl.toString() });
@@ -37,14 +40,15 @@ export async function createTestContext(options: { demo?: boolean } = {}): Promi
   url.pathname = `/${name}`;
   const database = connectDatabase(url.toString());
   await applyMigrations(database.db);
-  if (options.demo !== false) await loadDemoData(database.db, TEST_TODAY);
+  if (options.demo !== false) await loadDemoData(database.db, clock.today());
   const uploadDir = mkdtempSync(path.join(tmpdir(), 'cchc-uploads-'));
-  const app = await buildApp({ db: database.db, config: { uploadDir, sessionDays: 1, secureCookies: false, logLevel: 'silent' }, logger: false });
+  const app = await buildApp({ db: database.db, clock, config: { uploadDir, sessionDays: 1, secureCookies: false, logLevel: 'silent' }, logger: false });
   const cookies = new Map<string, string>();
   return {
     app,
     db: database.db,
     uploadDir,
+    clock,
     login: async (username) => {
       const cached = cookies.get(username);
       if (cached) return cached;

@@ -7,6 +7,7 @@ import { endSessionsOf } from '../auth/service';
 import { requireCommune } from '../communes/service';
 import type { Db, DbOrTx } from '../db';
 import { type Role, sessions, units, users } from '../db/schema';
+import { publicUserColumns } from './columns';
 import { AppError, notFound, invalid } from '../errors';
 
 export interface UserInput {
@@ -20,19 +21,6 @@ export interface UserInput {
   active?: boolean;
 }
 
-/** The columns of a user that may leave the server (never the password hash). */
-export const publicUserColumns = {
-  id: users.id,
-  username: users.username,
-  fullName: users.fullName,
-  title: users.title,
-  role: users.role,
-  cityId: users.cityId,
-  communeId: users.communeId,
-  unitId: users.unitId,
-  active: users.active,
-};
-
 /** What the audit log keeps of a user: never the password hash. */
 const auditView = (user: typeof users.$inferSelect) => {
   const { passwordHash: _hash, ...rest } = user;
@@ -42,20 +30,29 @@ const auditView = (user: typeof users.$inferSelect) => {
 const CITY_ROLES = new Set<Role>(['admin', 'city_reviewer']);
 const UNIT_ROLES = new Set<Role>(['unit_head', 'unit_staff']);
 
-async function checkPlacement(db: Db, actor: Actor, role: Role, communeId: number | null, unitId: number | null) {
+/** Where a role may sit: city roles at the city, commune roles in a commune, unit roles in one of its units. */
+async function checkRolePlacement(db: DbOrTx, role: Role, communeId: number | null, unitId: number | null) {
   if (communeId === null) {
     if (!CITY_ROLES.has(role)) throw invalid('Người dùng vai trò này phải thuộc một xã/phường.');
-    ensure(isCityAdmin(actor));
+    if (unitId !== null) throw invalid('Đơn vị không thuộc xã/phường đã chọn.');
     return;
   }
-  const commune = await requireCommune(db, actor, communeId);
-  ensure(canAdministerCommune(actor, commune));
   if (role === 'city_reviewer') throw invalid('Cán bộ Sở Nội vụ không thuộc xã/phường.');
   if (UNIT_ROLES.has(role) && unitId === null) throw invalid('Trưởng đơn vị và cán bộ đơn vị phải thuộc một đơn vị.');
   if (unitId !== null) {
-    const [unit] = await db.select().from(units).where(and(eq(units.id, unitId), eq(units.communeId, communeId)));
+    const [unit] = await db.select({ id: units.id }).from(units).where(and(eq(units.communeId, communeId), eq(units.id, unitId)));
     if (!unit) throw invalid('Đơn vị không thuộc xã/phường đã chọn.');
   }
+}
+
+/** May the actor place a user there? City-level users are the city administrator's; others their commune's administrators'. */
+async function checkPlacement(db: Db, actor: Actor, role: Role, communeId: number | null, unitId: number | null) {
+  if (communeId === null) {
+    await checkRolePlacement(db, role, communeId, unitId);
+    return ensure(isCityAdmin(actor));
+  }
+  ensure(canAdministerCommune(actor, await requireCommune(db, actor, communeId)));
+  await checkRolePlacement(db, role, communeId, unitId);
 }
 
 function checkPassword(password: string) {
@@ -74,12 +71,13 @@ export async function createUser(db: Db, actor: Actor, input: UserInput) {
   const communeId = input.communeId ?? null;
   const unitId = input.unitId ?? null;
   await checkPlacement(db, actor, input.role, communeId, unitId);
-  checkPassword(input.password);
   return insertUser(db, actor, { ...input, communeId, unitId, cityId: actor.cityId });
 }
 
-/** Also used by the CLI and the demo loader, which act without a signed-in person. */
+/** Also used by the CLI, the demo loader and test factories, which act without a signed-in person: the rules hold for them too. */
 export async function insertUser(db: DbOrTx, actor: Actor | null, input: UserInput & { cityId: number }) {
+  await checkRolePlacement(db, input.role, input.communeId ?? null, input.unitId ?? null);
+  checkPassword(input.password);
   const username = input.username.trim().toLowerCase();
   const [clash] = await db.select({ id: users.id }).from(users).where(eq(users.username, username));
   if (clash) throw new AppError('duplicate', {}, undefined, `Tên đăng nhập "${username}" đã có người dùng.`);
