@@ -550,7 +550,7 @@ const CASES: Case[] = [
 const ERROR_CODE: Record<number, string> = { 401: 'unauthenticated', 403: 'forbidden', 404: 'not_found' };
 
 beforeAll(async () => {
-  ctx = await createTestContext();
+  ctx = await createTestContext({ demo: true });
   const admin = await ctx.login('admin');
   const create = async (body: Record<string, unknown>) => {
     const response = await ctx.app.inject({ method: 'POST', url: '/api/users', headers: { cookie: admin }, payload: body });

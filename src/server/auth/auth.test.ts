@@ -3,7 +3,7 @@ import { createTestContext, json, type TestContext } from '../test/context';
 
 let ctx: TestContext;
 beforeAll(async () => {
-  ctx = await createTestContext();
+  ctx = await createTestContext({ demo: true });
 });
 afterAll(async () => ctx.close());
 

@@ -36,7 +36,7 @@ interface Dashboard {
 
 let ctx: TestContext;
 beforeAll(async () => {
-  ctx = await createTestContext();
+  ctx = await createTestContext({ demo: true });
 });
 afterAll(async () => ctx?.close());
 

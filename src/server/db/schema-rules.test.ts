@@ -24,7 +24,7 @@ const refusedBy = (query: ReturnType<typeof sql>) =>
     (error: { cause?: { constraint?: string } }) => error.cause?.constraint ?? String(error),
   );
 beforeAll(async () => {
-  ctx = await createTestContext({ demo: false });
+  ctx = await createTestContext();
 });
 afterAll(async () => ctx?.close());
 

@@ -20,7 +20,7 @@ const TASK = 9; // led by Văn phòng HĐND và UBND
 
 let ctx: TestContext;
 beforeAll(async () => {
-  ctx = await createTestContext();
+  ctx = await createTestContext({ demo: true });
 });
 afterAll(async () => ctx?.close());
 

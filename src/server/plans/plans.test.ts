@@ -38,7 +38,7 @@ interface Task {
 
 let ctx: TestContext;
 beforeAll(async () => {
-  ctx = await createTestContext();
+  ctx = await createTestContext({ demo: true });
 });
 afterAll(async () => ctx?.close());
 

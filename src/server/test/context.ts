@@ -1,6 +1,6 @@
 /**
- * A fresh database per test file, migrated and loaded with the demo, and the
- * app built on it. Requests go through Fastify's inject: the full HTTP stack, no socket.
+ * A fresh database per test file, migrated (and loaded with the demo only when a test
+ * asks for it: tests build their own data with the factories), and the app built on it. Requests go through Fastify's inject: the full HTTP stack, no socket.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -20,7 +20,9 @@ export interface TestContext {
   db: Db;
   uploadDir: string;
   clock: Clock;
-  /** Signs a demo user in and returns the cookie header to send. */
+  /** Passwords of the users factories built; anyone else is a demo user (DEMO_PASSWORD). */
+  passwords: Map<string, string>;
+  /** Signs a user in and returns the cookie header to send. */
   login: (username: string) => Promise<string>;
   close: () => Promise<void>;
 }
@@ -40,19 +42,21 @@ export async function createTestContext(options: { demo?: boolean; clock?: Clock
   url.pathname = `/${name}`;
   const database = connectDatabase(url.toString());
   await applyMigrations(database.db);
-  if (options.demo !== false) await loadDemoData(database.db, clock.today());
+  if (options.demo) await loadDemoData(database.db, clock.today());
   const uploadDir = mkdtempSync(path.join(tmpdir(), 'cchc-uploads-'));
   const app = await buildApp({ db: database.db, clock, config: { uploadDir, sessionDays: 1, secureCookies: false, logLevel: 'silent' }, logger: false });
   const cookies = new Map<string, string>();
+  const passwords = new Map<string, string>();
   return {
     app,
     db: database.db,
     uploadDir,
     clock,
+    passwords,
     login: async (username) => {
       const cached = cookies.get(username);
       if (cached) return cached;
-      const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: DEMO_PASSWORD } });
+      const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: passwords.get(username) ?? DEMO_PASSWORD } });
       if (response.statusCode !== 200) throw new Error(`login ${username}: ${response.statusCode} ${response.body}`);
       const cookie = String(response.headers['set-cookie']).split(';')[0];
       cookies.set(username, cookie);
