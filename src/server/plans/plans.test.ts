@@ -1,6 +1,9 @@
+import { drizzle } from 'drizzle-orm/node-postgres';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as schema from '../db/schema';
 import { createTestContext, json, TEST_TODAY, type TestContext } from '../test/context';
+import { listPlans } from './service';
 import { buildCommune, buildPlan, buildTask, buildUnit, buildUser, call, fingerprint, type ApiError, type BuiltUser } from '../test/factories';
 
 interface Target {
@@ -130,6 +133,37 @@ async function createdPlan(): Promise<Plan> {
   expect(response.statusCode, response.body).toBe(201);
   return json<Plan>(response);
 }
+
+describe('listing plans costs a fixed number of queries', () => {
+  it('the same for one commune with one plan as for four communes with three plans each', async () => {
+    const { city } = { city: { id: commune.cityId } };
+    const queries: string[] = [];
+    // The same pool, with a logger that counts what listPlans sends.
+    const counted = drizzle(ctx.pool, { schema, logger: { logQuery: (query) => queries.push(query) } });
+    const reviewer = { id: 0, username: 'x', fullName: 'x', role: 'city_reviewer' as const, cityId: city.id, communeId: null, unitId: null };
+    const costOf = async (communeId?: number) => {
+      queries.length = 0;
+      const list = await listPlans(counted, reviewer, TEST_TODAY, communeId);
+      return { plans: list.length, queries: queries.length };
+    };
+    const single = await buildCommune(ctx, { city });
+    await buildTask(ctx, { plan: await buildPlan(ctx, single) });
+    const one = await costOf(single.id);
+    expect(one.plans).toBe(1);
+    for (let c = 0; c < 3; c++) {
+      const more = await buildCommune(ctx, { city });
+      for (let p = 0; p < 3; p++) {
+        const plan = await buildPlan(ctx, more);
+        await buildTask(ctx, { plan });
+        await buildTask(ctx, { plan }, { timeframeText: 'Trước ngày 10 của tháng cuối quý' });
+      }
+    }
+    const many = await costOf();
+    expect(many.plans).toBeGreaterThanOrEqual(10);
+    expect(many.queries).toBe(one.queries);
+    expect(many.queries).toBeLessThanOrEqual(4);
+  });
+});
 
 describe('creating and updating a plan', () => {
   it('creates a plan with its targets (draft by default)', async () => {

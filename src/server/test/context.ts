@@ -18,6 +18,8 @@ import { DEMO_PASSWORD } from '../demo/communes';
 export interface TestContext {
   app: FastifyInstance;
   db: Db;
+  /** The pool under `db`, for a test that needs its own Drizzle handle (a query-counting logger). */
+  pool: pg.Pool;
   uploadDir: string;
   clock: Clock;
   /** Passwords of the users factories built; anyone else is a demo user (DEMO_PASSWORD). */
@@ -50,6 +52,7 @@ export async function createTestContext(options: { demo?: boolean; clock?: Clock
   return {
     app,
     db: database.db,
+    pool: database.pool,
     uploadDir,
     clock,
     passwords,
