@@ -79,7 +79,6 @@ const dashboard = async (user: string, query: string) => {
   return json<Dashboard>(response);
 };
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
-const ids = (list: { id: number }[]) => list.map((x) => x.id).sort((a, b) => a - b);
 
 describe('a coordinator’s dashboard at a date', () => {
   let d: Dashboard;
