@@ -203,7 +203,7 @@ export async function buildUnit(ctx: TestContext, commune: CommuneRow, fields: {
  */
 export async function buildUser(
   ctx: TestContext,
-  fields: { role: Role; commune?: CommuneRow; unit?: UnitRow; city?: Pick<CityRow, 'id'>; fullName?: string; username?: string },
+  fields: { role: Role; commune?: CommuneRow; unit?: UnitRow; city?: Pick<CityRow, 'id'>; fullName?: string; username?: string; title?: string },
 ): Promise<BuiltUser> {
   const cityLevel = fields.role === 'city_reviewer' || (fields.role === 'admin' && !fields.commune);
   const commune = cityLevel ? null : (fields.commune ?? (await buildCommune(ctx, { city: fields.city })));
@@ -214,6 +214,7 @@ export async function buildUser(
   const user = await insertUser(ctx.db, null, {
     username,
     fullName: fields.fullName ?? `Người thử ${username}`,
+    title: fields.title ?? null,
     role: fields.role,
     communeId: commune?.id ?? null,
     unitId: unit?.id ?? null,
