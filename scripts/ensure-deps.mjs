@@ -21,7 +21,7 @@ export function ensureNodeModules() {
   const marker = 'node_modules/.package-lock.json';
   if (existsSync(marker) && statSync(marker).mtimeMs >= statSync('package-lock.json').mtimeMs) return;
   console.log('› Cài đặt các gói npm (npm ci)…');
-  run('npm ci --no-audit --no-fund');
+  run('npm ci --no-audit --no-fund --loglevel=warn'); // .npmrc silences npm for clean CLI output; show install problems
 }
 
 export function ensureChromium() {
@@ -29,6 +29,21 @@ export function ensureChromium() {
   console.log('› Cài đặt Chromium của Debian cho kiểm thử trên trình duyệt…');
   const sudo = process.getuid?.() === 0 ? '' : 'sudo ';
   run(`${sudo}apt-get update -qq && ${sudo}env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium`);
+}
+
+/**
+ * LibreOffice (headless) and poppler-utils for the test that renders the official
+ * documents to PDF; fonts-liberation2 is Times New Roman's metric twin with the
+ * Vietnamese glyphs (fonts-liberation 1.x lacks them and LibreOffice falls back to DejaVu).
+ */
+export function ensureOfficeTools() {
+  const tools = ['/usr/bin/soffice', '/usr/bin/pdftotext', '/usr/bin/pdffonts', '/usr/share/fonts/truetype/liberation2'];
+  if (tools.every((t) => existsSync(t))) return;
+  console.log('› Cài đặt LibreOffice Writer và poppler-utils của Debian cho kiểm thử văn bản Word…');
+  const sudo = process.getuid?.() === 0 ? '' : 'sudo ';
+  run(
+    `${sudo}apt-get update -qq && ${sudo}env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libreoffice-writer poppler-utils fonts-liberation2`,
+  );
 }
 
 /** Builds the web app when it is missing or older than its sources. */

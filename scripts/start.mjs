@@ -1,6 +1,6 @@
 /**
  * Quick start, command 1: installs what is missing, then runs cchc on its
- * embedded PostgreSQL with the demo data on http://localhost:3000.
+ * embedded PostgreSQL with the demo data on http://127.0.0.1:3000 (HOST to open it).
  */
 import { spawn } from 'node:child_process';
 import { ensureNodeModules, ensureWebBuild } from './ensure-deps.mjs';

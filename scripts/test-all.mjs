@@ -6,10 +6,11 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { ensureChromium, ensureNodeModules, ensureWebBuild } from './ensure-deps.mjs';
+import { ensureChromium, ensureNodeModules, ensureOfficeTools, ensureWebBuild } from './ensure-deps.mjs';
 
 ensureNodeModules();
 ensureChromium();
+ensureOfficeTools();
 ensureWebBuild();
 mkdirSync('test-results', { recursive: true });
 

@@ -7,6 +7,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { IMPORT_LIMITS, importPlanDocument, isImportError, type ImportResult, type UnitRef } from '../importer/index';
 import { systemClock, type Clock } from '../server/clock';
+import { userPath } from './paths';
 
 export interface ImportPlanDeps {
   loadUnits?: (communeId: number) => Promise<UnitRef[]>;
@@ -39,7 +40,7 @@ function parseArgs(args: string[]): Parsed | string {
     else if (file === null) file = a;
     else return `Thừa tham số: ${a}`;
   }
-  return file ? { file, json, commune } : 'Thiếu đường dẫn tệp kế hoạch.';
+  return file ? { file: userPath(file), json, commune } : 'Thiếu đường dẫn tệp kế hoạch.';
 }
 
 /** The public JSON: the extraction without the review-screen `source`. */

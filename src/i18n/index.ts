@@ -4,13 +4,14 @@
  */
 import { domainEn, domainVi } from './domain';
 import { errorsEn, errorsVi } from './errors';
+import { notificationsEn, notificationsVi } from './notifications';
 import { uiEn, uiVi } from './ui';
 
 export type Lang = 'vi' | 'en';
 
 const catalogue = {
-  vi: { ...domainVi, ...errorsVi, ...uiVi },
-  en: { ...domainEn, ...errorsEn, ...uiEn },
+  vi: { ...domainVi, ...errorsVi, ...notificationsVi, ...uiVi },
+  en: { ...domainEn, ...errorsEn, ...notificationsEn, ...uiEn },
 };
 
 export type MessageKey = keyof (typeof catalogue)['vi'];

@@ -7,7 +7,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
-import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -25,8 +24,12 @@ import { dashboardRoutes } from './dashboard/routes';
 import type { Db } from './db';
 import { registerErrorHandler } from './errors';
 import { fileRoutes } from './files/routes';
+import { healthRoutes } from './health/routes';
+import { securityPlugin } from './http/security';
 import { importRoutes } from './imports/routes';
+import { notificationRoutes } from './notifications/routes';
 import { planRoutes } from './plans/routes';
+import { reminderRoutes } from './reminders/routes';
 import { taskRoutes } from './tasks/routes';
 import { timeframeRoutes } from './timeframe/routes';
 import { unitRoutes } from './units/routes';
@@ -41,15 +44,18 @@ export interface AppOptions {
   db: Db;
   /** Where "today" comes from: the system clock in production, a fixed one in tests and CLI runs. */
   clock: Clock;
-  config: Pick<Config, 'uploadDir' | 'sessionDays' | 'secureCookies' | 'logLevel'>;
+  config: Pick<Config, 'uploadDir' | 'sessionDays' | 'secureCookies' | 'logLevel'> & Partial<Pick<Config, 'trustProxy' | 'publicOrigins'>>;
   logger?: boolean;
+  /** The sign-in throttle's clock; tests pass one they can move. */
+  now?: () => Date;
 }
 
-export async function buildApp({ db, clock, config, logger = true }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ db, clock, config, logger = true, now = () => new Date() }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: logger ? { level: config.logLevel, redact: ['req.headers.cookie', 'req.body.password'] } : false,
+    logger: logger ? { level: config.logLevel, redact: ['req.headers.cookie', 'req.body.password', 'req.body.currentPassword', 'req.body.newPassword'] } : false,
     bodyLimit: 2 * 1024 * 1024,
-    trustProxy: true,
+    // X-Forwarded-For is believed only from proxies the operator names (TRUST_PROXY): otherwise any client could pick its address.
+    trustProxy: config.trustProxy ?? false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -62,13 +68,12 @@ export async function buildApp({ db, clock, config, logger = true }: AppOptions)
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(securityPlugin, { publicOrigins: config.publicOrigins ?? [], https: config.secureCookies });
   await app.register(cookie);
-  // preHandler: the key includes the username, so the body must be parsed first.
-  await app.register(rateLimit, { global: false, hook: 'preHandler' });
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 10 } });
   await app.register(sessionPlugin, { db });
 
-  await app.register(authRoutes, { db, sessionDays: config.sessionDays, secureCookies: config.secureCookies });
+  await app.register(authRoutes, { db, sessionDays: config.sessionDays, secureCookies: config.secureCookies, now });
   await app.register(communeRoutes, { db });
   await app.register(unitRoutes, { db });
   await app.register(userRoutes, { db });
@@ -80,6 +85,9 @@ export async function buildApp({ db, clock, config, logger = true }: AppOptions)
   await app.register(calendarRoutes, { db });
   await app.register(timeframeRoutes);
   await app.register(importRoutes, { db, clock });
+  await app.register(healthRoutes, { db });
+  await app.register(notificationRoutes, { db });
+  await app.register(reminderRoutes, { db });
   await registerWebApp(app);
   return app;
 }

@@ -11,10 +11,11 @@ export interface Clock {
 
 const UTC_PLUS_7_MS = 7 * 3_600_000;
 
-const isoDateAtUtcPlus7 = (instant: Date): string => new Date(instant.getTime() + UTC_PLUS_7_MS).toISOString().slice(0, 10);
+/** The ISO date of an instant in Vietnam (UTC+7): the day a stored timestamp belongs to. */
+export const dateInVietnam = (instant: Date): string => new Date(instant.getTime() + UTC_PLUS_7_MS).toISOString().slice(0, 10);
 
 export const systemClock: Clock = {
-  today: () => isoDateAtUtcPlus7(new Date()),
+  today: () => dateInVietnam(new Date()),
   now: () => new Date(),
 };
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { actorOf } from '../auth/plugin';
 import type { Clock } from '../clock';
 import type { Db } from '../db';
-import { ZIsoDate } from '../http/schemas';
+import { zIdParam, zIntParam, ZIsoDate } from '../http/schemas';
 import { getDashboard } from './service';
 
 export const dashboardRoutes: FastifyPluginAsyncZod<{ db: Db; clock: Clock }> = async (app, { db, clock }) => {
@@ -14,10 +14,10 @@ export const dashboardRoutes: FastifyPluginAsyncZod<{ db: Db; clock: Clock }> = 
         tags: ['dashboard'],
         summary: 'Tổng quan kế hoạch hiện hành: tỷ lệ hoàn thành theo lĩnh vực, đơn vị; quá hạn; sắp đến hạn',
         querystring: z.object({
-          communeId: z.coerce.number().int().positive().optional(),
-          planId: z.coerce.number().int().positive().optional(),
+          communeId: zIdParam().optional(),
+          planId: zIdParam().optional(),
           asOf: ZIsoDate.optional(),
-          horizonDays: z.coerce.number().int().min(1).max(90).default(14),
+          horizonDays: zIntParam(1, 90).default(14),
         }),
       },
     },

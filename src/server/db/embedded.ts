@@ -18,6 +18,12 @@ export interface EmbeddedCluster {
   stop: () => Promise<void>;
   /** True when a cluster left running by a killed app was found and reused. */
   reused: boolean;
+  /** Folder of the cluster, for log lines. */
+  pgDir: string;
+  /** Whether the postmaster named in `postmaster.pid` is still a live process. */
+  isAlive: () => boolean;
+  /** Starts the postmaster again after it died; PostgreSQL replays its WAL (crash recovery) before it accepts connections. */
+  restart: () => Promise<void>;
 }
 
 interface Binaries {
@@ -103,11 +109,78 @@ async function isRunning(bins: Binaries, pgDir: string, runAs: RunAs): Promise<b
   return status.code === 0;
 }
 
+/**
+ * Reads `postmaster.pid` and asks the kernel about that process, as `pg_ctl status` does, without spawning
+ * anything. On Linux it also refuses a zombie (a container's init may never reap it) or a reused pid.
+ */
+function postmasterPid(pgDir: string): number | null {
+  try {
+    const pid = Number(readFileSync(path.join(pgDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    return Number.isInteger(pid) && pid > 0 ? pid : null;
+  } catch {
+    return null;
+  }
+}
+
+function postmasterAlive(pgDir: string): boolean {
+  const pid = postmasterPid(pgDir);
+  if (pid === null) return false;
+  try {
+    process.kill(pid, 0);
+  } catch {
+    // ESRCH: gone. EPERM: the pid now belongs to a process we may not signal, so not to our postmaster.
+    return false;
+  }
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+    if (state === 'Z' || state === 'X') return false;
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('postgres');
+  } catch {
+    // Without /proc (macOS) the signal check is all we have; with it, an unreadable entry means the process just went.
+    return !existsSync('/proc/self');
+  }
+}
+
+/**
+ * PostgreSQL will not start while the pid in its lock file exists, even as a zombie waiting to be reaped:
+ * give the dead postmaster's pid a few seconds to go before starting a new one.
+ */
+async function pidReleased(pgDir: string, timeoutMs: number): Promise<void> {
+  const pid = postmasterPid(pgDir);
+  if (pid === null) return;
+  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 50))) {
+    try {
+      process.kill(pid, 0);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ESRCH') return;
+    }
+  }
+}
+
 function runningPort(pgDir: string): number | null {
   const pidFile = path.join(pgDir, 'postmaster.pid');
   if (!existsSync(pidFile)) return null;
   const port = Number(readFileSync(pidFile, 'utf8').split('\n')[3]);
   return Number.isInteger(port) && port > 0 ? port : null;
+}
+
+/** `fast` trades durability for speed and is for tests only: the app keeps fsync and synchronous commit on. */
+function serverSettings(port: number, fast = false): string {
+  const settings = [`-p ${port}`, `-c listen_addresses=127.0.0.1`, `-c unix_socket_directories=''`];
+  if (fast) settings.push('-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off');
+  // Crash recovery first flushes the whole data folder; file by file that took 2–8 s here, one syncfs() call a fraction.
+  if (platform() === 'linux') settings.push('-c recovery_init_sync_method=syncfs');
+  return settings.join(' ');
+}
+
+async function startPostmaster(bins: Binaries, pgDir: string, settings: string, runAs: RunAs): Promise<void> {
+  const serverLogFile = path.join(pgDir, 'server.log');
+  const started = await run(bins.pg_ctl, ['start', '-D', pgDir, '-w', '-t', '60', '-l', serverLogFile, '-o', settings], runAs);
+  if (started.code !== 0) {
+    const serverLog = existsSync(serverLogFile) ? readFileSync(serverLogFile, 'utf8').slice(-2000) : '';
+    throw new Error(`Không khởi động được PostgreSQL: ${started.output}\n${serverLog}`);
+  }
 }
 
 export interface StartOptions {
@@ -143,22 +216,18 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
     reused = true;
     log(`Dùng lại PostgreSQL đang chạy (cổng ${port}) do lần chạy trước để lại`);
   } else {
-    const settings = [`-p ${port}`, `-c listen_addresses=127.0.0.1`, `-c unix_socket_directories=''`];
-    if (options.fast) settings.push('-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off');
-    const started = await run(
-      bins.pg_ctl,
-      ['start', '-D', pgDir, '-w', '-t', '60', '-l', path.join(pgDir, 'server.log'), '-o', settings.join(' ')],
-      runAs,
-    );
-    if (started.code !== 0) {
-      const serverLog = existsSync(path.join(pgDir, 'server.log')) ? readFileSync(path.join(pgDir, 'server.log'), 'utf8').slice(-2000) : '';
-      throw new Error(`Không khởi động được PostgreSQL: ${started.output}\n${serverLog}`);
-    }
+    await startPostmaster(bins, pgDir, serverSettings(port, options.fast), runAs);
   }
 
   return {
     port,
     reused,
+    pgDir,
+    isAlive: () => postmasterAlive(pgDir),
+    restart: async () => {
+      await pidReleased(pgDir, 5000);
+      await startPostmaster(bins, pgDir, serverSettings(port, options.fast), runAs);
+    },
     url: (database) => `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`,
     stop: async () => {
       await run(bins.pg_ctl, ['stop', '-D', pgDir, '-m', 'fast', '-w', '-t', '60'], runAs);

@@ -19,8 +19,20 @@ export interface Database {
 // DATE columns stay ISO strings ("2026-01-13"), never JS Dates shifted by a time zone.
 pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
 
-export function connectDatabase(url: string): Database {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+export interface ConnectOptions {
+  /** Told of every connection the server dropped (the embedded server's watchdog looks at once). */
+  onConnectionError?: (error: Error) => void;
+}
+
+export function connectDatabase(url: string, options: ConnectOptions = {}): Database {
+  // A refused connection fails at once; one to an unreachable host gives up after 5 s rather than hang the request.
+  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000, keepAlive: true });
+  const onConnectionError = options.onConnectionError ?? ((error: Error) => console.warn(`Mất kết nối tới PostgreSQL: ${error.message}`));
+  // node-postgres emits 'error' from a client whose server went away, idle in the pool or checked out between
+  // two queries of a transaction; unhandled, that event ends the process. The client listener reports it; the
+  // pool re-emits an idle client's error after dropping that client, which needs no second report.
+  pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', onConnectionError));
   const db = drizzle(pool, { schema });
   return { db, pool, close: () => pool.end() };
 }

@@ -30,7 +30,7 @@ afterAll(async () => ctx?.close());
 
 describe('the schema is ready to shard by commune', () => {
   it('the documentation lists the reference tables', () => {
-    expect(documentedReferenceTables()).toEqual(expect.arrayContaining(['cities', 'communes', 'users', 'sessions', 'audit_log', 'calendar_overrides']));
+    expect(documentedReferenceTables()).toEqual(expect.arrayContaining(['cities', 'communes', 'users', 'sessions', 'login_throttle', 'audit_log', 'calendar_overrides']));
   });
 
   it('every table of the migrated schema follows the rules', async () => {
@@ -40,14 +40,14 @@ describe('the schema is ready to shard by commune', () => {
   });
 
   it('every closed vocabulary is CHECKed in the database, and the database refuses a value outside it', async () => {
-    expect(vocabularyColumns().map((c) => `${c.table}.${c.column}`)).toEqual(expect.arrayContaining(['users.role', 'plans.kind', 'plans.status', 'tasks.origin', 'units.kind']));
+    expect(vocabularyColumns().map((c) => `${c.table}.${c.column}`)).toEqual(expect.arrayContaining(['users.role', 'plans.kind', 'plans.status', 'tasks.origin', 'units.kind', 'notifications.rule', 'reminder_deliveries.channel', 'login_throttle.scope']));
     expect(uncheckedVocabularies(await readCatalog(ctx.db))).toEqual([]);
     await ctx.db.execute(sql`INSERT INTO cities (name, code) VALUES ('Thành phố thử', 'tp-thu')`);
-    expect(await refusedBy(sql`INSERT INTO communes (city_id, name, kind, code) SELECT id, 'Xã thử', 'thon', 'x1' FROM cities`)).toBe('communes_kind_check');
-    expect(await refusedBy(sql`INSERT INTO communes (city_id, name, kind, code) SELECT id, 'Xã thử', 'xa', 'x1' FROM cities`)).toBe('');
+    expect(await refusedBy(sql`INSERT INTO communes (city_id, name, kind, code, code_key, name_key) SELECT id, 'Xã thử', 'thon', 'x1', 'x1', 'xa thu' FROM cities`)).toBe('communes_kind_check');
+    expect(await refusedBy(sql`INSERT INTO communes (city_id, name, kind, code, code_key, name_key) SELECT id, 'Xã thử', 'xa', 'x1', 'x1', 'xa thu' FROM cities`)).toBe('');
     const user = (username: string, role: string, inCommune = false) =>
-      sql`INSERT INTO users (city_id, commune_id, username, full_name, role, password_hash)
-          SELECT id, ${inCommune ? sql`(SELECT min(id) FROM communes)` : sql`NULL`}, ${username}, 'Người thử', ${role}, 'x' FROM cities`;
+      sql`INSERT INTO users (city_id, commune_id, username, username_key, full_name, role, password_hash)
+          SELECT id, ${inCommune ? sql`(SELECT min(id) FROM communes)` : sql`NULL`}, ${username}, ${username}, 'Người thử', ${role}, 'x' FROM cities`;
     expect(await refusedBy(user('u1', 'superuser', true))).toBe('users_role_check');
     // A coordinator sits in a commune, whoever writes the row (the CLI, a script, the API).
     expect(await refusedBy(user('u2', 'coordinator'))).toBe('users_placement_check');

@@ -3,7 +3,7 @@
  * - a tenant table (one commune's rows) has a NOT NULL `commune_id`, a primary key that
  *   starts with it, every unique constraint including it, and foreign keys to other
  *   tenant tables through it (`(commune_id, plan_id) → plans(commune_id, id)`);
- * - the other tables (cities, communes, users, sessions, audit_log, calendar_overrides)
+ * - the other tables (cities, communes, users, sessions, login_throttle, audit_log, calendar_overrides)
  *   are reference or city-level tables, listed in docs/ARCHITECTURE.md.
  * Closed vocabularies are CHECKed in the database. src/server/db/schema-rules.test.ts
  * reads the catalog and fails on any table that breaks these rules.
@@ -27,6 +27,7 @@ import {
   uniqueIndex,
   varchar,
 } from 'drizzle-orm/pg-core';
+import { REMINDER_RULES } from '../../domain/reminders/rules';
 import type { Schedule } from '../../domain/timeframe/types';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
@@ -49,6 +50,8 @@ export const TASK_UNIT_ROLES = ['lead', 'coordinator'] as const;
 export const HISTORY_KINDS = ['created', 'edited', 'progress', 'comment', 'file', 'done', 'reopened'] as const;
 export const AUDIT_ENTITIES = ['plan', 'task', 'user', 'unit', 'commune', 'calendar'] as const;
 export const CALENDAR_OVERRIDE_KINDS = ['day_off', 'working_day'] as const;
+export const NOTIFICATION_CHANNELS = ['in_app', 'email'] as const;
+export const THROTTLE_SCOPES = ['account', 'address'] as const;
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
 
 export const cities = pgTable('cities', {
@@ -66,11 +69,18 @@ export const communes = pgTable(
     name: varchar('name', { length: 200 }).notNull(),
     kind: varchar('kind', { length: 10, enum: COMMUNE_KINDS }).notNull(),
     code: varchar('code', { length: 20 }).notNull(),
+    /** matchKey(code) and matchKey(name) (src/domain/text), written by the app: "tu-phap" and "tu-phap\u200b" are one code. */
+    codeKey: varchar('code_key', { length: 20 }).notNull(),
+    nameKey: varchar('name_key', { length: 200 }).notNull(),
     /** How many days ahead a deadline counts as "sắp đến hạn". */
     dueSoonDays: integer('due_soon_days').notNull().default(7),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('communes_city_code_uq').on(t.cityId, t.code), check('communes_kind_check', oneOf(t.kind, COMMUNE_KINDS))],
+  (t) => [
+    uniqueIndex('communes_city_code_key_uq').on(t.cityId, t.codeKey),
+    uniqueIndex('communes_city_kind_name_key_uq').on(t.cityId, t.kind, t.nameKey),
+    check('communes_kind_check', oneOf(t.kind, COMMUNE_KINDS)),
+  ],
 );
 
 export const units = pgTable(
@@ -79,6 +89,8 @@ export const units = pgTable(
     id: serial('id').notNull(),
     communeId: integer('commune_id').notNull().references(() => communes.id),
     name: varchar('name', { length: 300 }).notNull(),
+    /** matchKey(name), written by the app: NFC/NFD, case, marks, spacing and invisible characters fold away. */
+    nameKey: varchar('name_key', { length: 300 }).notNull(),
     shortName: varchar('short_name', { length: 100 }),
     /** internal: a unit of the commune; catch_all: "Các cơ quan, đơn vị liên quan"; outside: Mặt trận, Sở … */
     kind: varchar('kind', { length: 12, enum: UNIT_KINDS }).notNull().default('internal'),
@@ -88,7 +100,7 @@ export const units = pgTable(
   },
   (t) => [
     primaryKey({ name: 'units_pkey', columns: [t.communeId, t.id] }),
-    uniqueIndex('units_commune_name_uq').on(t.communeId, t.name),
+    uniqueIndex('units_commune_name_key_uq').on(t.communeId, t.nameKey),
     check('units_kind_check', oneOf(t.kind, UNIT_KINDS)),
   ],
 );
@@ -100,7 +112,7 @@ export const unitAliases = pgTable(
     communeId: integer('commune_id').notNull().references(() => communes.id),
     unitId: integer('unit_id').notNull(),
     alias: varchar('alias', { length: 300 }).notNull(),
-    /** matchKey(alias): folded, so "VHXH", "VH-XH" and "vh xh" meet. */
+    /** matchKey(alias), the same key as unit names: "VH-XH", "vh xh" and "VH\u200b-XH" meet. */
     aliasKey: varchar('alias_key', { length: 300 }).notNull(),
   },
   (t) => [
@@ -125,11 +137,19 @@ export const users = pgTable(
     communeId: integer('commune_id').references(() => communes.id),
     unitId: integer('unit_id'),
     username: varchar('username', { length: 60 }).notNull().unique(),
+    /** matchKey(username): "daumoi.ap" and "DAUMOI-AP" cannot both exist. */
+    usernameKey: varchar('username_key', { length: 60 }).notNull().unique(),
     fullName: varchar('full_name', { length: 200 }).notNull(),
     title: varchar('title', { length: 200 }),
     role: varchar('role', { length: 20, enum: ROLES }).notNull(),
     passwordHash: text('password_hash').notNull(),
+    /** Where reminders are mailed; none means in-app notifications only. */
+    email: varchar('email', { length: 254 }),
+    /** The user's own choice to receive reminders by e-mail too. */
+    emailNotifications: boolean('email_notifications').notNull().default(true),
     active: boolean('active').notNull().default(true),
+    /** Set by an administrator: until the user picks a new password, the session only reaches the change-password route. */
+    mustChangePassword: boolean('must_change_password').notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -145,6 +165,22 @@ export const users = pgTable(
         AND (${t.unitId} IS NULL OR ${t.communeId} IS NOT NULL)`,
     ),
   ],
+);
+
+/**
+ * Failed sign-ins per account (the normalised username) and per client address, shared by every
+ * app process: after a few failures each further one blocks that key for a growing delay.
+ */
+export const loginThrottle = pgTable(
+  'login_throttle',
+  {
+    scope: varchar('scope', { length: 10, enum: THROTTLE_SCOPES }).notNull(),
+    key: varchar('key', { length: 200 }).notNull(),
+    failures: integer('failures').notNull().default(0),
+    lastFailureAt: timestamp('last_failure_at', { withTimezone: true }).notNull(),
+    blockedUntil: timestamp('blocked_until', { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.key] }), check('login_throttle_scope_check', oneOf(t.scope, THROTTLE_SCOPES))],
 );
 
 export const sessions = pgTable(
@@ -331,6 +367,9 @@ export const taskHistory = pgTable(
     // Files go only with their task, whose history goes with it: no ON DELETE SET NULL, which would null commune_id too.
     fileId: integer('file_id'),
     occurrence: date('occurrence'),
+    /** A completion recorded for an earlier day than the report: that day and why (coordinator or leader only). */
+    backdatedTo: date('backdated_to'),
+    reason: text('reason'),
   },
   (t) => [
     primaryKey({ name: 'task_history_pkey', columns: [t.communeId, t.id] }),
@@ -373,4 +412,77 @@ export const calendarOverrides = pgTable(
     note: varchar('note', { length: 300 }),
   },
   (t) => [check('calendar_overrides_kind_check', oneOf(t.kind, CALENDAR_OVERRIDE_KINDS))],
+);
+
+/** A commune's reminder rules (defaults in domain/reminders when the row is missing). */
+export const reminderSettings = pgTable(
+  'reminder_settings',
+  {
+    communeId: integer('commune_id').notNull().references(() => communes.id).primaryKey(),
+    beforeDueWorkingDays: integer('before_due_working_days').notNull().default(3),
+    onOverdue: boolean('on_overdue').notNull().default(true),
+    weeklyDigest: boolean('weekly_digest').notNull().default(true),
+    weeklySummary: boolean('weekly_summary').notNull().default(true),
+    doneNotice: boolean('done_notice').notNull().default(true),
+    weeklyDay: integer('weekly_day').notNull().default(1),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check('reminder_settings_days_check', sql`${t.beforeDueWorkingDays} BETWEEN 0 AND 30`),
+    check('reminder_settings_weekly_day_check', sql`${t.weeklyDay} BETWEEN 1 AND 5`),
+  ],
+);
+
+export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
+
+/**
+ * One reminder to one person on one channel. The unique key is what makes each
+ * reminder go out once: a second run, a restarted app or a second process finds
+ * the row already there and sends nothing.
+ */
+export const reminderDeliveries = pgTable(
+  'reminder_deliveries',
+  {
+    communeId: integer('commune_id').notNull().references(() => communes.id),
+    id: serial('id').notNull(),
+    rule: varchar('rule', { length: 20, enum: REMINDER_RULES }).notNull(),
+    /** 0 for the weekly mails, which are about many tasks (0 keeps the key free of NULLs). */
+    taskId: integer('task_id').notNull(),
+    occurrenceDue: date('occurrence_due').notNull(),
+    recipientId: integer('recipient_id').notNull().references(() => users.id),
+    channel: varchar('channel', { length: 10, enum: NOTIFICATION_CHANNELS }).notNull(),
+    createdAt: createdAt(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    attempts: integer('attempts').notNull().default(0),
+    lastAttemptAt: timestamp('last_attempt_at', { withTimezone: true }),
+    lastError: text('last_error'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.communeId, t.id] }),
+    uniqueIndex('reminder_deliveries_key_uq').on(t.communeId, t.rule, t.taskId, t.occurrenceDue, t.recipientId, t.channel),
+    check('reminder_deliveries_rule_check', oneOf(t.rule, REMINDER_RULES)),
+    check('reminder_deliveries_channel_check', oneOf(t.channel, NOTIFICATION_CHANNELS)),
+  ],
+);
+
+/** The bell: what a person has been told in the app. */
+export const notifications = pgTable(
+  'notifications',
+  {
+    communeId: integer('commune_id').notNull().references(() => communes.id),
+    id: serial('id').notNull(),
+    userId: integer('user_id').notNull().references(() => users.id),
+    rule: varchar('rule', { length: 20, enum: REMINDER_RULES }).notNull(),
+    taskId: integer('task_id'),
+    occurrenceDue: date('occurrence_due'),
+    title: varchar('title', { length: 300 }).notNull(),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+    readAt: timestamp('read_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.communeId, t.id] }),
+    index('notifications_user_idx').on(t.userId, t.createdAt),
+    check('notifications_rule_check', oneOf(t.rule, REMINDER_RULES)),
+  ],
 );

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { actorOf } from '../auth/plugin';
 import type { Clock } from '../clock';
 import type { Db } from '../db';
-import { ZId, ZIsoDate } from '../http/schemas';
+import { ZId, ZIsoDate, zIdParam } from '../http/schemas';
 import { createPlanTask } from '../tasks/commands';
 import { listTasks } from '../tasks/read-model';
 import { ZTaskFilter, ZTaskInput } from '../tasks/schema';
@@ -16,7 +16,7 @@ const ZAsOf = z.object({ asOf: ZIsoDate.optional() });
 export const planRoutes: FastifyPluginAsyncZod<{ db: Db; clock: Clock }> = async (app, { db, clock }) => {
   app.get(
     '/api/plans',
-    { schema: { tags: ['plans'], summary: 'Danh sách kế hoạch', querystring: ZAsOf.extend({ communeId: z.coerce.number().int().positive().optional() }) } },
+    { schema: { tags: ['plans'], summary: 'Danh sách kế hoạch', querystring: ZAsOf.extend({ communeId: zIdParam().optional() }) } },
     async (request) => listPlans(db, actorOf(request), request.query.asOf ?? clock.today(), request.query.communeId),
   );
   app.post('/api/plans', { schema: { tags: ['plans'], summary: 'Tạo kế hoạch', body: ZPlanInput } }, async (request, reply) =>

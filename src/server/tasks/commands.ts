@@ -6,7 +6,7 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { parseTimeframe } from '../../domain/timeframe';
 import type { Actor } from '../access/actor';
-import { canCommentOnTask, canManageCommune, canReportOnTask, ensure } from '../access/policy';
+import { canBackdateCompletion, canCommentOnTask, canManageCommune, canReportOnTask, ensure } from '../access/policy';
 import { recordAudit } from '../audit/service';
 import type { Clock } from '../clock';
 import { requireCommune } from '../communes/service';
@@ -14,7 +14,7 @@ import type { Db, DbOrTx } from '../db';
 import { plans, taskAssignees, taskHistory, taskOccurrenceCompletions, tasks, taskUnits, users } from '../db/schema';
 import { AppError, invalid, notFound } from '../errors';
 import { assertUnitsOfCommune } from '../units/service';
-import { getTaskDetail, judge, loadTasks, presentTask, readContext, requireTask, taskRef, type LoadedTask } from './read-model';
+import { getTaskDetail, judge, loadTasks, presentTask, readContext, requireTask, taskRef, type LoadedTask, type ReadContext } from './read-model';
 
 export interface TaskInput {
   area: number;
@@ -140,10 +140,14 @@ const snapshot = (task: LoadedTask) => ({
   coordinatorUnitIds: task.coordinators.map((u) => u.id),
 });
 
+function assertVersion(task: LoadedTask, version: number) {
+  if (task.row.version !== version) throw new AppError('conflict');
+}
+
 export async function updateTask(db: Db, clock: Clock, actor: Actor, taskId: number, input: Partial<TaskInput> & { version: number }) {
   const { task, commune } = await requireTask(db, actor, taskId);
   ensure(canManageCommune(actor, commune));
-  if (task.row.version !== input.version) throw new AppError('conflict');
+  assertVersion(task, input.version);
   const communeId = task.row.communeId;
   await assertUnitsOfCommune(db, communeId, [...(input.leadUnitIds ?? []), ...(input.coordinatorUnitIds ?? [])]);
   await assertAssignees(db, communeId, input.assigneeIds ?? []);
@@ -173,9 +177,13 @@ export async function updateTask(db: Db, clock: Clock, actor: Actor, taskId: num
 
 export interface ProgressInput {
   progress: number;
+  /** The task version the reporter saw: a report on a task changed since is refused (409), not merged. */
+  version: number;
   note?: string;
   done?: boolean;
   doneAt?: string;
+  /** Why the completion is recorded for an earlier day than today. */
+  doneAtReason?: string;
   /** For recurring and continuous tasks: the checkpoint (its deadline) this report closes. */
   occurrence?: string;
 }
@@ -184,8 +192,10 @@ export interface ProgressInput {
 export async function reportProgress(db: Db, clock: Clock, actor: Actor, taskId: number, input: ProgressInput) {
   const { task, commune } = await requireTask(db, actor, taskId);
   ensure(canReportOnTask(actor, commune, taskRef(task)));
+  assertVersion(task, input.version);
   const context = readContext(actor, commune, clock.today());
   const doneAt = input.doneAt ?? context.asOf;
+  const backdated = input.done === true && doneAt < context.asOf ? checkBackdate(task, context, doneAt, input.doneAtReason) : null;
   if (input.done && doneAt > context.asOf) throw invalid('Ngày hoàn thành không được sau ngày hôm nay.');
   const checkpoints = judge(task, context.asOf, context.dueSoonDays).checkpoints;
   if (input.occurrence && !checkpoints.some((c) => c.due === input.occurrence)) {
@@ -194,6 +204,13 @@ export async function reportProgress(db: Db, clock: Clock, actor: Actor, taskId:
   const communeId = task.row.communeId;
   await db.transaction(async (tx) => {
     const changes = occurrenceChanges(task, input, doneAt);
+    // The version test in the UPDATE itself: two reports that both read version n cannot both land.
+    const updated = await tx
+      .update(tasks)
+      .set({ progress: changes.progress, doneAt: changes.doneAt, version: input.version + 1, updatedAt: clock.now() })
+      .where(and(eq(tasks.communeId, communeId), eq(tasks.id, taskId), eq(tasks.version, input.version)))
+      .returning({ id: tasks.id });
+    if (updated.length === 0) throw new AppError('conflict');
     if (input.occurrence && input.done) {
       await tx
         .insert(taskOccurrenceCompletions)
@@ -208,11 +225,17 @@ export async function reportProgress(db: Db, clock: Clock, actor: Actor, taskId:
         .delete(taskOccurrenceCompletions)
         .where(and(eq(taskOccurrenceCompletions.communeId, communeId), eq(taskOccurrenceCompletions.taskId, taskId), eq(taskOccurrenceCompletions.due, input.occurrence)));
     }
-    await tx
-      .update(tasks)
-      .set({ progress: changes.progress, doneAt: changes.doneAt, version: task.row.version + 1, updatedAt: clock.now() })
-      .where(and(eq(tasks.communeId, communeId), eq(tasks.id, taskId)));
-    await tx.insert(taskHistory).values({ communeId, taskId, userId: actor.id, kind: changes.kind, progress: changes.progress, note: input.note ?? null, occurrence: input.occurrence ?? null });
+    await tx.insert(taskHistory).values({
+      communeId,
+      taskId,
+      userId: actor.id,
+      kind: changes.kind,
+      progress: changes.progress,
+      note: input.note ?? null,
+      occurrence: input.occurrence ?? null,
+      backdatedTo: backdated?.doneAt ?? null,
+      reason: backdated?.reason ?? null,
+    });
     await recordAudit(tx, actor, {
       cityId: commune.cityId,
       communeId,
@@ -220,11 +243,33 @@ export async function reportProgress(db: Db, clock: Clock, actor: Actor, taskId:
       entityId: taskId,
       action: 'progress',
       before: { progress: task.row.progress, doneAt: task.row.doneAt },
-      after: { progress: changes.progress, doneAt: changes.doneAt, occurrence: input.occurrence ?? null, note: input.note ?? null },
+      after: {
+        progress: changes.progress,
+        doneAt: changes.doneAt,
+        occurrence: input.occurrence ?? null,
+        note: input.note ?? null,
+        ...(backdated ? { backdatedTo: backdated.doneAt, reportedOn: context.asOf, reason: backdated.reason } : {}),
+      },
     });
   });
   const [updated] = await loadTasks(db, { communeId, taskIds: [taskId] });
   return presentTask(updated, context);
+}
+
+const formatDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+
+/**
+ * A completion is dated the day it is reported (the clock's today, UTC+7). An earlier day is the
+ * coordinator's or leader's call, with a reason, and never before the task could start.
+ */
+function checkBackdate(task: LoadedTask, context: ReadContext, doneAt: string, reason: string | undefined) {
+  if (!canBackdateCompletion(context.actor, context.commune)) {
+    throw new AppError('forbidden', {}, undefined, 'Ngày hoàn thành là ngày báo cáo; chỉ đầu mối CCHC hoặc lãnh đạo xã/phường được ghi một ngày hoàn thành trước hôm nay.');
+  }
+  const start = task.row.schedule.start ?? task.row.periodStart;
+  if (doneAt < start) throw invalid(`Ngày hoàn thành không được trước ngày bắt đầu của nhiệm vụ (${formatDate(start)}).`);
+  if (!reason) throw invalid('Vui lòng nêu lý do khi ghi ngày hoàn thành trước hôm nay.');
+  return { doneAt, reason };
 }
 
 /** What a progress report does to the task row: an occurrence report leaves the whole task open. */
@@ -239,5 +284,16 @@ export async function addComment(db: Db, actor: Actor, taskId: number, text: str
   const { task, commune } = await requireTask(db, actor, taskId);
   ensure(canCommentOnTask(actor, commune, taskRef(task)));
   const [entry] = await db.insert(taskHistory).values({ communeId: task.row.communeId, taskId, userId: actor.id, kind: 'comment', note: text }).returning();
-  return { id: entry.id, at: entry.at.toISOString(), user: { id: actor.id, fullName: actor.fullName }, kind: entry.kind, progress: null, note: entry.note, fileId: null, occurrence: null };
+  return {
+    id: entry.id,
+    at: entry.at.toISOString(),
+    user: { id: actor.id, fullName: actor.fullName },
+    kind: entry.kind,
+    progress: null,
+    note: entry.note,
+    fileId: null,
+    occurrence: null,
+    backdatedTo: null,
+    reason: null,
+  };
 }

@@ -6,9 +6,9 @@
  */
 import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import { judgeTask, type Status } from '../../domain/status';
-import { foldDiacritics } from '../../domain/text/normalize';
+import { matchesSearch, searchWords } from '../../domain/text/normalize';
 import type { Actor } from '../access/actor';
-import { canManageCommune, canReportOnTask, type CommuneRef, type TaskRef } from '../access/policy';
+import { canBackdateCompletion, canManageCommune, canReportOnTask, type CommuneRef, type TaskRef } from '../access/policy';
 import { requireCommune } from '../communes/service';
 import type { Db, DbOrTx } from '../db';
 import { files, taskAssignees, taskHistory, taskOccurrenceCompletions, tasks, taskUnits, units, users } from '../db/schema';
@@ -184,6 +184,7 @@ export function presentTask(task: LoadedTask, context: ReadContext) {
     version: row.version,
     canEdit: canReportOnTask(context.actor, context.commune, taskRef(task)),
     canManage: canManageCommune(context.actor, context.commune),
+    canBackdate: canBackdateCompletion(context.actor, context.commune),
   };
 }
 
@@ -196,18 +197,15 @@ export interface TaskFilter {
   q?: string;
 }
 
-/** Filters on what a person sees in the table: unit, area, judged status, and words ignoring diacritics. */
+/** Filters on what a person sees in the table: unit, area, judged status, and words keyed like names (no marks, case or invisible characters). */
 export function filterTasks(list: PresentedTask[], filter: TaskFilter): PresentedTask[] {
-  const words = filter.q ? foldDiacritics(filter.q).split(/\s+/).filter(Boolean) : [];
+  const words = filter.q ? searchWords(filter.q) : [];
   return list.filter((task) => {
     if (filter.area !== undefined && task.area !== filter.area) return false;
     if (filter.status && task.status !== filter.status) return false;
     if (filter.unitId !== undefined && ![...task.leadUnits, ...task.coordinatorUnits].some((u) => u.id === filter.unitId)) return false;
-    if (words.length === 0) return true;
-    const haystack = foldDiacritics(
-      [task.content, task.product, task.timeframeText, task.sourceDocument ?? '', ...task.leadUnits.map((u) => u.name), ...task.coordinatorUnits.map((u) => u.name)].join(' '),
-    );
-    return words.every((word) => haystack.includes(word));
+    const text = [task.content, task.product, task.timeframeText, task.sourceDocument ?? '', ...task.leadUnits.map((u) => u.name), ...task.coordinatorUnits.map((u) => u.name)].join(' ');
+    return matchesSearch(text, words);
   });
 }
 
@@ -247,6 +245,8 @@ export async function getTaskDetail(db: Db, actor: Actor, taskId: number, asOf: 
         note: taskHistory.note,
         fileId: taskHistory.fileId,
         occurrence: taskHistory.occurrence,
+        backdatedTo: taskHistory.backdatedTo,
+        reason: taskHistory.reason,
       })
       .from(taskHistory)
       .innerJoin(users, eq(users.id, taskHistory.userId))

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { actorOf } from '../auth/plugin';
 import type { Clock } from '../clock';
 import type { Db } from '../db';
-import { ZId, ZIsoDate } from '../http/schemas';
+import { ZId, ZIsoDate, zIdParam, zText } from '../http/schemas';
 import { addComment, createCityTask, reportProgress, updateTask } from './commands';
 import { getTaskDetail, listTasks } from './read-model';
 import { ZCityTaskInput, ZProgressInput, ZTaskFilter, ZTaskUpdate } from './schema';
@@ -15,7 +15,7 @@ export const taskRoutes: FastifyPluginAsyncZod<{ db: Db; clock: Clock }> = async
       schema: {
         tags: ['tasks'],
         summary: 'Nhiệm vụ của xã/phường (cả nhiệm vụ UBND thành phố giao)',
-        querystring: ZTaskFilter.extend({ communeId: z.coerce.number().int().positive(), origin: z.enum(['plan', 'city_assigned']).optional() }),
+        querystring: ZTaskFilter.extend({ communeId: zIdParam(), origin: z.enum(['plan', 'city_assigned']).optional() }),
       },
     },
     async (request) => {
@@ -41,7 +41,7 @@ export const taskRoutes: FastifyPluginAsyncZod<{ db: Db; clock: Clock }> = async
   );
   app.post(
     '/api/tasks/:id/comments',
-    { schema: { tags: ['tasks'], summary: 'Thêm ý kiến', params: ZId, body: z.object({ text: z.string().trim().min(1, 'Vui lòng nhập nội dung').max(5000) }) } },
+    { schema: { tags: ['tasks'], summary: 'Thêm ý kiến', params: ZId, body: z.object({ text: zText(5000, { min: 1, minMessage: 'Vui lòng nhập nội dung' }) }) } },
     async (request, reply) => reply.status(201).send(await addComment(db, actorOf(request), request.params.id, request.body.text)),
   );
 };

@@ -38,7 +38,16 @@ interface Occurrence {
 interface TaskDetail extends Task {
   /** Each deadline of the task with its own status (the contract's `checkpoints`). */
   checkpoints: Occurrence[];
-  history: { id: number; kind: string; progress: number | null; note: string | null; occurrence: string | null; user: { id: number; fullName: string } }[];
+  history: {
+    id: number;
+    kind: string;
+    progress: number | null;
+    note: string | null;
+    occurrence: string | null;
+    backdatedTo: string | null;
+    reason: string | null;
+    user: { id: number; fullName: string };
+  }[];
 }
 interface AuditEntry {
   id: number;
@@ -78,7 +87,7 @@ const get = async <T>(user: string, url: string): Promise<T> => {
 };
 const planTasks = (planId: number, query = '') => get<Task[]>(coordinator.username, `/api/plans/${planId}/tasks?asOf=${TEST_TODAY}${query}`);
 const communeTasks = (query = '') => get<Task[]>(coordinator.username, `/api/tasks?communeId=${commune.id}&asOf=${TEST_TODAY}${query}`);
-const detail = (id: number) => get<TaskDetail>(coordinator.username, `/api/tasks/${id}`);
+const detail = (id: number, user = coordinator.username) => get<TaskDetail>(user, `/api/tasks/${id}`);
 /** A task as the lists judge it on the test's day. */
 const taskOn = async (id: number) => (await communeTasks()).find((t) => t.id === id) as Task;
 const auditOf = (id: number) => get<AuditEntry[]>(leader.username, `/api/audit?entity=task&entityId=${id}`);
@@ -160,6 +169,14 @@ describe('listing a plan’s tasks', () => {
     expect(plain.every((task) => searchable(task).includes('cai cach'))).toBe(true);
   });
 
+  it('a search with invisible characters (zero-width space, soft hyphen) or in NFD finds the same tasks', async () => {
+    const plain = await planTasks(fixture.plan.id, `&q=${encodeURIComponent('cai cach')}`);
+    expect(plain.length).toBeGreaterThan(1);
+    for (const q of ['cải\u200b cách', 'cả\u00adi cách', 'CẢI CÁCH'.normalize('NFD'), '\ufeffcai\u200d cach']) {
+      expect(ids(await planTasks(fixture.plan.id, `&q=${encodeURIComponent(q)}`)), q).toEqual(ids(plain));
+    }
+  });
+
   it('"van ban quy pham" finds the legal-document tasks; every word must match, unit names included', async () => {
     const { t } = fixture;
     expect(ids(await planTasks(fixture.plan.id, `&q=${encodeURIComponent('van ban quy pham')}`))).toEqual(ids([t.dueSoon, t.underWay]));
@@ -202,7 +219,7 @@ describe('reporting progress', () => {
   it('a unit head updates progress: the task, its history and the audit log all show it', async () => {
     const plan = await buildPlan(ctx, commune);
     const task = await buildTask(ctx, { plan }, { lead: [vanPhong], timeframeText: 'Tháng 12/2026' });
-    const response = await call(ctx, vanPhongHead.username, 'POST', `/api/tasks/${task.id}/progress`, { progress: 45, note: 'Đã rà soát 45% văn bản' });
+    const response = await call(ctx, vanPhongHead.username, 'POST', `/api/tasks/${task.id}/progress`, { progress: 45, note: 'Đã rà soát 45% văn bản', version: task.version });
     expect(response.statusCode).toBe(200);
     expect(json<Task>(response)).toMatchObject({ id: task.id, progress: 45, doneAt: null, version: task.version + 1 });
     expect((await taskOn(task.id)).status).toBe('dang_thuc_hien');
@@ -215,24 +232,28 @@ describe('reporting progress', () => {
     expect(entry.after).toMatchObject({ progress: 45, doneAt: null, note: 'Đã rà soát 45% văn bản' });
   });
 
-  it('marking done on or before the due date → hoàn thành đúng hạn', async () => {
+  it('marking done on or before the due date → hoàn thành đúng hạn (a backdated date: the coordinator, with a reason)', async () => {
     const task = await buildTask(ctx, { commune }, { lead: [vanPhong], timeframeText: 'Trước ngày 11/11/2026' });
     expect(await taskOn(task.id)).toMatchObject({ status: 'qua_han', due: '2026-11-11' });
-    const response = await call(ctx, vanPhongStaff.username, 'POST', `/api/tasks/${task.id}/progress`, { progress: 100, done: true, doneAt: '2026-11-11' });
-    expect(response.statusCode).toBe(200);
+    const reason = 'Văn bản báo cáo đã ký ngày 11/11, nhập muộn do mất mạng';
+    const response = await call(ctx, coordinator.username, 'POST', `/api/tasks/${task.id}/progress`, { version: task.version, progress: 100, done: true, doneAt: '2026-11-11', doneAtReason: reason });
+    expect(response.statusCode, response.body).toBe(200);
     expect(json<Task>(response)).toMatchObject({ progress: 100, doneAt: '2026-11-11', daysLate: null });
     expect((await taskOn(task.id)).status).toBe('hoan_thanh_dung_han');
-    expect((await detail(task.id)).history[0]).toMatchObject({ kind: 'done', progress: 100 });
+    expect((await detail(task.id)).history[0]).toMatchObject({ kind: 'done', progress: 100, backdatedTo: '2026-11-11', reason, user: { fullName: 'Lê Thị Cải' } });
+    const [entry] = await auditOf(task.id);
+    expect(entry).toMatchObject({ action: 'progress', actor: { fullName: 'Lê Thị Cải' } });
+    expect(entry.after).toMatchObject({ doneAt: '2026-11-11', backdatedTo: '2026-11-11', reportedOn: ctx.clock.today(), reason });
   });
 
   it('marking done after the due date → hoàn thành quá hạn with the days late; reopening clears it', async () => {
     const plan = await buildPlan(ctx, commune);
     const task = await buildTask(ctx, { plan }, { timeframeText: 'Tháng 10/2026' });
-    const response = await call(ctx, coordinator.username, 'POST', `/api/tasks/${task.id}/progress`, { progress: 100, done: true, doneAt: '2026-11-05', note: 'Đã phát sóng' });
+    const response = await call(ctx, coordinator.username, 'POST', `/api/tasks/${task.id}/progress`, { version: task.version, progress: 100, done: true, doneAt: '2026-11-05', doneAtReason: 'Phát sóng ngày 05/11', note: 'Đã phát sóng' });
     expect(response.statusCode).toBe(200);
     expect(await taskOn(task.id)).toMatchObject({ status: 'hoan_thanh_qua_han', doneAt: '2026-11-05', daysLate: 5, progress: 100 });
 
-    const reopen = await call(ctx, coordinator.username, 'POST', `/api/tasks/${task.id}/progress`, { progress: 80, done: false, note: 'Cần bổ sung' });
+    const reopen = await call(ctx, coordinator.username, 'POST', `/api/tasks/${task.id}/progress`, { progress: 80, done: false, note: 'Cần bổ sung', version: json<Task>(response).version });
     expect(reopen.statusCode).toBe(200);
     expect(await taskOn(task.id)).toMatchObject({ status: 'qua_han', doneAt: null, progress: 80 });
     expect((await detail(task.id)).history[0]).toMatchObject({ kind: 'reopened', progress: 80 });
@@ -244,12 +265,12 @@ describe('reporting progress', () => {
     const tomorrow = new Date(Date.parse(`${ctx.clock.today()}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
     for (const doneAt of [tomorrow, '2099-01-01']) {
       const before = await fingerprint(ctx);
-      const response = await call(ctx, coordinator.username, 'POST', `/api/tasks/${task.id}/progress`, { progress: 100, done: true, doneAt });
+      const response = await call(ctx, coordinator.username, 'POST', `/api/tasks/${task.id}/progress`, { progress: 100, done: true, doneAt, version: task.version });
       expect(response.statusCode).toBe(400);
       expect(json<ApiError>(response).error.message).toBe('Ngày hoàn thành không được sau ngày hôm nay.');
       expect(await fingerprint(ctx)).toEqual(before);
     }
-    const today = await call(ctx, coordinator.username, 'POST', `/api/tasks/${task.id}/progress`, { progress: 100, done: true, doneAt: ctx.clock.today() });
+    const today = await call(ctx, coordinator.username, 'POST', `/api/tasks/${task.id}/progress`, { progress: 100, done: true, doneAt: ctx.clock.today(), version: task.version });
     expect(today.statusCode).toBe(200);
   });
 
@@ -263,16 +284,16 @@ describe('reporting progress', () => {
 
     // A date that is not one of the task's deadlines is refused.
     const before = await fingerprint(ctx);
-    const wrong = await call(ctx, coordinator.username, 'POST', `/api/tasks/${task.id}/progress`, { progress: 100, done: true, occurrence: '2026-12-11', doneAt: '2026-11-20' });
+    const wrong = await call(ctx, coordinator.username, 'POST', `/api/tasks/${task.id}/progress`, { version: task.version, progress: 100, done: true, occurrence: '2026-12-11', doneAt: '2026-11-20', doneAtReason: 'Báo cáo quý đã gửi' });
     expect(wrong.statusCode).toBe(400);
     expect(json<ApiError>(wrong).error.message).toBe('Kỳ thực hiện đã chọn không có trong lịch của nhiệm vụ.');
     expect(await fingerprint(ctx)).toEqual(before);
 
     for (const due of ['2026-03-10', '2026-06-10', '2026-09-10']) {
-      const done = await call(ctx, coordinator.username, 'POST', `/api/tasks/${task.id}/progress`, { progress: 75, done: true, occurrence: due, doneAt: due });
-      expect(done.statusCode).toBe(200);
+      const done = await call(ctx, coordinator.username, 'POST', `/api/tasks/${task.id}/progress`, { version: (await detail(task.id)).version, progress: 75, done: true, occurrence: due, doneAt: due, doneAtReason: 'Báo cáo quý đã gửi đúng hạn' });
+      expect(done.statusCode, done.body).toBe(200);
     }
-    const response = await call(ctx, coordinator.username, 'POST', `/api/tasks/${task.id}/progress`, { progress: 100, done: true, occurrence: '2026-12-10', doneAt: '2026-11-20' });
+    const response = await call(ctx, coordinator.username, 'POST', `/api/tasks/${task.id}/progress`, { version: (await detail(task.id)).version, progress: 100, done: true, occurrence: '2026-12-10', doneAt: '2026-11-20', doneAtReason: 'Báo cáo quý đã gửi' });
     expect(response.statusCode).toBe(200);
     expect(json<Task>(response).doneAt).toBeNull(); // the task itself stays open: it is a series
     const after = await detail(task.id);
@@ -282,10 +303,109 @@ describe('reporting progress', () => {
     expect((await taskOn(task.id)).status).toBe('hoan_thanh_dung_han');
 
     // Undoing the occurrence opens it again.
-    const undo = await call(ctx, coordinator.username, 'POST', `/api/tasks/${task.id}/progress`, { progress: 75, done: false, occurrence: '2026-12-10' });
+    const undo = await call(ctx, coordinator.username, 'POST', `/api/tasks/${task.id}/progress`, { progress: 75, done: false, occurrence: '2026-12-10', version: (await detail(task.id)).version });
     expect(undo.statusCode).toBe(200);
     expect(await countRows(ctx, 'task_occurrence_completions', `task_id = ${task.id} AND due = '2026-12-10'`)).toBe(0);
     expect((await taskOn(task.id)).status).toBe('dang_thuc_hien');
+  });
+});
+
+describe('reporting progress: optimistic concurrency on the task version', () => {
+  it('a report on a stale version answers 409 in Vietnamese and changes nothing', async () => {
+    const task = await buildTask(ctx, { plan: await buildPlan(ctx, commune) });
+    const first = await call(ctx, coordinator.username, 'POST', `/api/tasks/${task.id}/progress`, { progress: 20, version: task.version });
+    expect(first.statusCode, first.body).toBe(200);
+    expect(json<Task>(first).version).toBe(task.version + 1);
+    const before = await fingerprint(ctx);
+    const stale = await call(ctx, coordinator.username, 'POST', `/api/tasks/${task.id}/progress`, { progress: 90, version: task.version, note: 'Báo cáo cũ' });
+    expect(stale.statusCode).toBe(409);
+    expect(json<ApiError>(stale).error).toMatchObject({ code: 'conflict', message: 'Dữ liệu đã được người khác thay đổi. Vui lòng tải lại trang rồi thử lại.' });
+    expect(await fingerprint(ctx)).toEqual(before);
+  });
+
+  it('a report without its version is refused (400)', async () => {
+    const task = await buildTask(ctx, { plan: await buildPlan(ctx, commune) });
+    const response = await call(ctx, coordinator.username, 'POST', `/api/tasks/${task.id}/progress`, { progress: 30 });
+    expect(response.statusCode).toBe(400);
+    expect(json<ApiError>(response).error.message).toMatch(/version/);
+  });
+
+  it('five reports at once on the same version: exactly one lands, the others 409; one history entry, version + 1', async () => {
+    const task = await buildTask(ctx, { plan: await buildPlan(ctx, commune) });
+    const historyBefore = await countRows(ctx, 'task_history', `task_id = ${task.id}`);
+    const responses = await Promise.all(
+      [10, 20, 30, 40, 50].map((progress) => call(ctx, coordinator.username, 'POST', `/api/tasks/${task.id}/progress`, { progress, version: task.version })),
+    );
+    expect(responses.map((r) => r.statusCode).sort()).toEqual([200, 409, 409, 409, 409]);
+    const winner = json<Task>(responses.find((r) => r.statusCode === 200) as (typeof responses)[number]);
+    const after = await detail(task.id);
+    expect(after).toMatchObject({ version: task.version + 1, progress: winner.progress });
+    expect(await countRows(ctx, 'task_history', `task_id = ${task.id}`)).toBe(historyBefore + 1);
+  });
+});
+
+describe('completion dates cannot be backdated', () => {
+  const refusedUnchanged = async (user: BuiltUser, taskId: number, body: Record<string, unknown>, status: number, message: string) => {
+    const before = await fingerprint(ctx);
+    const response = await call(ctx, user.username, 'POST', `/api/tasks/${taskId}/progress`, { version: (await detail(taskId)).version, ...body });
+    expect(response.statusCode, response.body).toBe(status);
+    expect(json<ApiError>(response).error.message).toBe(message);
+    expect(await fingerprint(ctx)).toEqual(before);
+  };
+  const ONLY_MANAGERS = 'Ngày hoàn thành là ngày báo cáo; chỉ đầu mối CCHC hoặc lãnh đạo xã/phường được ghi một ngày hoàn thành trước hôm nay.';
+  /** A Văn phòng task of a plan for 2026, and a city task of 2026 for the managers. */
+  let vanPhongTask: Awaited<ReturnType<typeof buildTask>>;
+  let cityTask: Awaited<ReturnType<typeof buildTask>>;
+  beforeAll(async () => {
+    vanPhongTask = await buildTask(ctx, { plan: await buildPlan(ctx, commune) }, { lead: [vanPhong], timeframeText: 'Tháng 12/2026' });
+    cityTask = await buildTask(ctx, { commune }, { lead: [hcc], timeframeText: 'Trước ngày 31/12/2026' });
+  });
+
+  it('the issue’s request — unit staff marking their task done on 2000-01-01 — is refused, nothing saved', async () => {
+    expect((await detail(vanPhongTask.id, vanPhongStaff.username)).canEdit).toBe(true);
+    await refusedUnchanged(vanPhongStaff, vanPhongTask.id, { progress: 100, done: true, doneAt: '2000-01-01' }, 403, ONLY_MANAGERS);
+  });
+
+  it('a unit head cannot record yesterday either, even with a reason', async () => {
+    const yesterday = new Date(Date.parse(`${ctx.clock.today()}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    await refusedUnchanged(vanPhongHead, vanPhongTask.id, { progress: 100, done: true, doneAt: yesterday, doneAtReason: 'Quên nhập' }, 403, ONLY_MANAGERS);
+  });
+
+  it('a unit head completing without a date gets the clock’s today (UTC+7)', async () => {
+    const response = await call(ctx, vanPhongHead.username, 'POST', `/api/tasks/${vanPhongTask.id}/progress`, { version: (await detail(vanPhongTask.id)).version, progress: 100, done: true });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(json<Task>(response).doneAt).toBe(ctx.clock.today());
+    expect((await detail(vanPhongTask.id)).history[0]).toMatchObject({ kind: 'done', backdatedTo: null, reason: null });
+    // Sending today's date explicitly is the same report.
+    const again = await call(ctx, vanPhongHead.username, 'POST', `/api/tasks/${vanPhongTask.id}/progress`, { version: (await detail(vanPhongTask.id)).version, progress: 100, done: true, doneAt: ctx.clock.today() });
+    expect(again.statusCode).toBe(200);
+  });
+
+  it('the coordinator and the leader must give a reason', async () => {
+    await refusedUnchanged(coordinator, cityTask.id, { progress: 100, done: true, doneAt: '2026-11-20' }, 400, 'Vui lòng nêu lý do khi ghi ngày hoàn thành trước hôm nay.');
+    await refusedUnchanged(leader, cityTask.id, { progress: 100, done: true, doneAt: '2026-11-20', doneAtReason: '   ' }, 400, 'Vui lòng nêu lý do khi ghi ngày hoàn thành trước hôm nay.');
+  });
+
+  it('never before the task’s start (its plan or year start), even for the coordinator', async () => {
+    const task = await detail(cityTask.id);
+    const start = task.schedule.start ?? '2026-01-01';
+    expect(start <= '2026-11-20').toBe(true);
+    const shown = `${start.slice(8, 10)}/${start.slice(5, 7)}/${start.slice(0, 4)}`;
+    await refusedUnchanged(coordinator, cityTask.id, { progress: 100, done: true, doneAt: '2000-01-01', doneAtReason: 'Thử' }, 400, `Ngày hoàn thành không được trước ngày bắt đầu của nhiệm vụ (${shown}).`);
+  });
+
+  it('never in the future', async () => {
+    await refusedUnchanged(leader, cityTask.id, { progress: 100, done: true, doneAt: '2099-01-01', doneAtReason: 'Thử' }, 400, 'Ngày hoàn thành không được sau ngày hôm nay.');
+  });
+
+  it('the leader records an earlier day with a reason: history and audit keep both', async () => {
+    const response = await call(ctx, leader.username, 'POST', `/api/tasks/${cityTask.id}/progress`, { version: (await detail(cityTask.id)).version, progress: 100, done: true, doneAt: '2026-11-20', doneAtReason: 'Đã hoàn thành theo biên bản ngày 20/11' });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(json<Task & { canBackdate: boolean }>(response)).toMatchObject({ doneAt: '2026-11-20', canBackdate: true });
+    expect((await detail(cityTask.id)).history[0]).toMatchObject({ kind: 'done', backdatedTo: '2026-11-20', reason: 'Đã hoàn thành theo biên bản ngày 20/11' });
+    const [entry] = await auditOf(cityTask.id);
+    expect(entry.after).toMatchObject({ backdatedTo: '2026-11-20', reason: 'Đã hoàn thành theo biên bản ngày 20/11', reportedOn: ctx.clock.today() });
+    expect((await detail(cityTask.id, vanPhongHead.username)) as unknown as { canBackdate: boolean }).toMatchObject({ canBackdate: false });
   });
 });
 
@@ -354,7 +474,7 @@ describe('validation: 400 with a Vietnamese message and nothing saved', () => {
     { name: 'no lead unit', method: 'POST', url: () => `/api/plans/${plan.id}/tasks`, body: () => ({ ...validTask(), leadUnitIds: [] }), message: /Chọn ít nhất một cơ quan chủ trì/ },
     { name: 'a unit of another commune', method: 'POST', url: () => `/api/plans/${plan.id}/tasks`, body: () => ({ ...validTask(), leadUnitIds: [foreignUnit.id] }), message: /Có đơn vị không thuộc xã\/phường này/ },
     { name: 'impossible date 2026-02-30', method: 'PATCH', url: () => `/api/tasks/${task.id}`, body: async () => ({ version: (await detail(task.id)).version, dueOverride: '2026-02-30' }), message: /Ngày không tồn tại/ },
-    { name: 'progress 150', method: 'POST', url: () => `/api/tasks/${task.id}/progress`, body: () => ({ progress: 150 }), message: /Tiến độ từ 0 đến 100/ },
+    { name: 'progress 150', method: 'POST', url: () => `/api/tasks/${task.id}/progress`, body: async () => ({ progress: 150, version: (await detail(task.id)).version }), message: /Tiến độ từ 0 đến 100/ },
     { name: 'a city task without its source document', method: 'POST', url: () => '/api/tasks', body: () => ({ ...validTask(), communeId: commune.id, origin: 'city_assigned' }), message: /sourceDocument/ },
   ];
   for (const c of cases) {

@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { buildApp } from '../app';
+import { buildApp, type AppOptions } from '../app';
 import { fixedClock, type Clock } from '../clock';
 import { applyMigrations, connectDatabase, type Db } from '../db';
 import { loadDemoData } from '../demo/load-demo';
@@ -24,6 +24,8 @@ export interface TestContext {
   clock: Clock;
   /** Passwords of the users factories built; anyone else is a demo user (DEMO_PASSWORD). */
   passwords: Map<string, string>;
+  /** The test database's URL, for a second connection or a CLI run against it. */
+  url: string;
   /** Signs a user in and returns the cookie header to send. */
   login: (username: string) => Promise<string>;
   close: () => Promise<void>;
@@ -32,7 +34,17 @@ export interface TestContext {
 /** The date the demo and the tests judge statuses at, so results do not move with the calendar. */
 export const TEST_TODAY = '2026-11-23';
 
-export async function createTestContext(options: { demo?: boolean; clock?: Clock } = {}): Promise<TestContext> {
+export interface TestContextOptions {
+  demo?: boolean;
+  /** Where "today" comes from (TEST_TODAY by default). */
+  clock?: Clock;
+  /** The sign-in throttle's clock, to move past a delay without sleeping. */
+  now?: () => Date;
+  trustProxy?: AppOptions['config']['trustProxy'];
+  publicOrigins?: string[];
+}
+
+export async function createTestContext(options: TestContextOptions = {}): Promise<TestContext> {
   const clock = options.clock ?? fixedClock(TEST_TODAY);
   const serverUrl = new URL(inject('pgUrl'));
   const name = `cchc_test_${randomBytes(6).toString('hex')}`;
@@ -46,7 +58,13 @@ export async function createTestContext(options: { demo?: boolean; clock?: Clock
   await applyMigrations(database.db);
   if (options.demo) await loadDemoData(database.db, clock.today());
   const uploadDir = mkdtempSync(path.join(tmpdir(), 'cchc-uploads-'));
-  const app = await buildApp({ db: database.db, clock, config: { uploadDir, sessionDays: 1, secureCookies: false, logLevel: 'silent' }, logger: false });
+  const app = await buildApp({
+    db: database.db,
+    clock,
+    config: { uploadDir, sessionDays: 1, secureCookies: false, logLevel: 'silent', trustProxy: options.trustProxy, publicOrigins: options.publicOrigins },
+    logger: false,
+    now: options.now,
+  });
   const cookies = new Map<string, string>();
   const passwords = new Map<string, string>();
   return {
@@ -56,6 +74,7 @@ export async function createTestContext(options: { demo?: boolean; clock?: Clock
     uploadDir,
     clock,
     passwords,
+    url: url.toString(),
     login: async (username) => {
       const cached = cookies.get(username);
       if (cached) return cached;

@@ -6,7 +6,9 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { eq, sql } from 'drizzle-orm';
+import { matchKey } from '../../domain/text/normalize';
 import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import { cities, communes, type PlanKind, type PlanStatus, type Role, tasks, units, UNIT_KINDS, users } from '../db/schema';
@@ -15,7 +17,7 @@ import { insertTask } from '../tasks/commands';
 import { insertUser } from '../users/service';
 import type { TestContext } from './context';
 
-export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface ApiError {
   error: { code: string; message: string; details?: unknown };
@@ -56,6 +58,26 @@ export class Multipart {
   }
 }
 
+/**
+ * A multipart upload of `size` bytes produced lazily, counting what the server
+ * pulled: proves a refused upload is not read.
+ */
+export function lazyMultipart(fileName: string, size: number): { stream: Readable; contentType: string; pulled: () => number } {
+  const empty = new Multipart(fileName, Buffer.alloc(0));
+  const [head, tail] = [empty.body.subarray(0, empty.body.length - empty.boundary.length - 8), empty.body.subarray(empty.body.length - empty.boundary.length - 8)];
+  const chunk = Buffer.alloc(64 * 1024, 0x41);
+  let pulled = 0;
+  async function* parts() {
+    yield head;
+    for (let sent = 0; sent < size; sent += chunk.length) {
+      pulled += chunk.length;
+      yield chunk;
+    }
+    yield tail;
+  }
+  return { stream: Readable.from(parts(), { objectMode: false }), contentType: empty.contentType, pulled: () => pulled };
+}
+
 /** A small but well-formed one-page PDF (text "Bao cao CCHC"); `padTo` grows it with a comment stream. */
 export function tinyPdf(text = 'Bao cao CCHC', padTo = 0): Buffer {
   const objects = [
@@ -90,10 +112,10 @@ export type Fingerprint = Record<string, string> & { uploads: string };
 /**
  * One digest per table plus the list of uploaded files: equal fingerprints mean nothing changed.
  * The tables come from the catalog, so a table added by a later migration is covered without a list to keep;
- * sessions are left out (logins happen on demand).
+ * sessions and the sign-in throttle are left out (logins happen on demand).
  */
 export async function fingerprint(ctx: TestContext): Promise<Fingerprint> {
-  const found = await ctx.db.execute(sql`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'sessions' ORDER BY tablename`);
+  const found = await ctx.db.execute(sql`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('sessions', 'login_throttle') ORDER BY tablename`);
   const tables = (found.rows as { tablename: string }[]).map((r) => r.tablename);
   const columns = tables
     .map((table) => `(SELECT count(*) || ':' || md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) FROM "${table}" t) AS "${table}"`)
@@ -182,17 +204,20 @@ export async function buildCommune(
 ): Promise<CommuneRow> {
   const city = fields.city ?? (await buildCity(ctx));
   const n = next();
+  const name = fields.name ?? `Xã thử ${n}`;
+  const code = `xa-${n}`;
   const [commune] = await ctx.db
     .insert(communes)
-    .values({ cityId: city.id, name: fields.name ?? `Xã thử ${n}`, kind: fields.kind ?? 'xa', code: `xa-${n}`, dueSoonDays: fields.dueSoonDays ?? 7 })
+    .values({ cityId: city.id, name, kind: fields.kind ?? 'xa', code, codeKey: matchKey(code), nameKey: matchKey(name), dueSoonDays: fields.dueSoonDays ?? 7 })
     .returning();
   return commune;
 }
 
 export async function buildUnit(ctx: TestContext, commune: CommuneRow, fields: { name?: string; kind?: (typeof UNIT_KINDS)[number] } = {}): Promise<UnitRow> {
+  const name = fields.name ?? `Phòng thử ${next()}`;
   const [unit] = await ctx.db
     .insert(units)
-    .values({ communeId: commune.id, name: fields.name ?? `Phòng thử ${next()}`, kind: fields.kind ?? 'internal' })
+    .values({ communeId: commune.id, name, nameKey: matchKey(name), kind: fields.kind ?? 'internal' })
     .returning();
   return unit;
 }

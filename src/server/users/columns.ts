@@ -11,4 +11,5 @@ export const publicUserColumns = {
   communeId: users.communeId,
   unitId: users.unitId,
   active: users.active,
+  mustChangePassword: users.mustChangePassword,
 };

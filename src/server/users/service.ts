@@ -1,8 +1,10 @@
 import { and, asc, eq, type SQL } from 'drizzle-orm';
+import { matchKey } from '../../domain/text/normalize';
 import type { Actor } from '../access/actor';
 import { canAdministerCommune, ensure, isCityAdmin } from '../access/policy';
 import { recordAudit } from '../audit/service';
-import { hashPassword, PASSWORD_MIN_LENGTH } from '../auth/passwords';
+import { assertPasswordPolicy } from '../auth/password-policy';
+import { hashPassword } from '../auth/passwords';
 import { endSessionsOf } from '../auth/service';
 import { requireCommune } from '../communes/service';
 import type { Db, DbOrTx } from '../db';
@@ -19,11 +21,13 @@ export interface UserInput {
   unitId?: number | null;
   password: string;
   active?: boolean;
+  /** The user must pick a new password at the next sign-in. */
+  mustChangePassword?: boolean;
 }
 
 /** What the audit log keeps of a user: never the password hash. */
 const auditView = (user: typeof users.$inferSelect) => {
-  const { passwordHash: _hash, ...rest } = user;
+  const { passwordHash: _hash, usernameKey: _key, ...rest } = user;
   return rest;
 };
 
@@ -55,10 +59,6 @@ async function checkPlacement(db: Db, actor: Actor, role: Role, communeId: numbe
   await checkRolePlacement(db, role, communeId, unitId);
 }
 
-function checkPassword(password: string) {
-  if (password.length < PASSWORD_MIN_LENGTH) throw invalid(`Mật khẩu phải có ít nhất ${PASSWORD_MIN_LENGTH} ký tự.`);
-}
-
 export async function listUsers(db: Db, actor: Actor, communeId?: number) {
   ensure(actor.role === 'admin');
   const filters: SQL[] = [eq(users.cityId, actor.cityId)];
@@ -77,18 +77,21 @@ export async function createUser(db: Db, actor: Actor, input: UserInput) {
 /** Also used by the CLI, the demo loader and test factories, which act without a signed-in person: the rules hold for them too. */
 export async function insertUser(db: DbOrTx, actor: Actor | null, input: UserInput & { cityId: number }) {
   await checkRolePlacement(db, input.role, input.communeId ?? null, input.unitId ?? null);
-  checkPassword(input.password);
+  assertPasswordPolicy(input.password, input);
   const username = input.username.trim().toLowerCase();
-  const [clash] = await db.select({ id: users.id }).from(users).where(eq(users.username, username));
+  // "daumoi.ap" and "DAUMOI-AP" would be told apart by no one reading them: one key, one user.
+  const usernameKey = matchKey(username);
+  if (!usernameKey) throw invalid('Tên đăng nhập phải có ít nhất một chữ cái hoặc chữ số.');
+  const [clash] = await db.select({ id: users.id }).from(users).where(eq(users.usernameKey, usernameKey));
   if (clash) throw new AppError('duplicate', {}, undefined, `Tên đăng nhập "${username}" đã có người dùng.`);
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     const [created] = await tx
       .insert(users)
-      .values({ ...input, username, passwordHash, communeId: input.communeId ?? null, unitId: input.unitId ?? null })
+      .values({ ...input, username, usernameKey, passwordHash, communeId: input.communeId ?? null, unitId: input.unitId ?? null })
       .returning();
     await recordAudit(tx, actor, { cityId: created.cityId, communeId: created.communeId, entity: 'user', entityId: created.id, action: 'create', after: auditView(created) });
-    const { passwordHash: _hash, createdAt: _c, updatedAt: _u, ...rest } = created;
+    const { passwordHash: _hash, usernameKey: _key, createdAt: _c, updatedAt: _u, ...rest } = created;
     return rest;
   });
 }
@@ -112,20 +115,22 @@ export async function updateUser(db: Db, actor: Actor, userId: number, input: Pa
     const [after] = await tx.update(users).set({ ...input, updatedAt: new Date() }).where(eq(users.id, userId)).returning();
     await recordAudit(tx, actor, { cityId: after.cityId, communeId: after.communeId, entity: 'user', entityId: userId, action: 'update', before: auditView(before), after: auditView(after) });
     if (input.active === false) await tx.delete(sessions).where(eq(sessions.userId, userId));
-    const { passwordHash: _hash, createdAt: _c, updatedAt: _u, ...rest } = after;
+    const { passwordHash: _hash, usernameKey: _key, createdAt: _c, updatedAt: _u, ...rest } = after;
     return rest;
   });
 }
 
-export async function setPassword(db: Db, actor: Actor | null, userId: number, password: string): Promise<void> {
-  checkPassword(password);
+/** An administrator (or the CLI) sets a user's password; optionally the user must change it at the next sign-in. */
+export async function setPassword(db: Db, actor: Actor | null, userId: number, password: string, options: { mustChangePassword?: boolean } = {}): Promise<void> {
   const [user] = await db.select().from(users).where(eq(users.id, userId));
   if (!user) throw notFound();
   if (actor) await requireUser(db, actor, userId);
+  assertPasswordPolicy(password, user);
   const passwordHash = await hashPassword(password);
+  const mustChangePassword = options.mustChangePassword ?? false;
   await db.transaction(async (tx) => {
-    await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, userId));
-    await recordAudit(tx, actor, { cityId: user.cityId, communeId: user.communeId, entity: 'user', entityId: userId, action: 'reset_password' });
+    await tx.update(users).set({ passwordHash, mustChangePassword, updatedAt: new Date() }).where(eq(users.id, userId));
+    await recordAudit(tx, actor, { cityId: user.cityId, communeId: user.communeId, entity: 'user', entityId: userId, action: 'reset_password', after: { mustChangePassword } });
   });
   await endSessionsOf(db, userId);
 }

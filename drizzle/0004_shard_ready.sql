@@ -79,4 +79,6 @@ ALTER TABLE "users" ADD CONSTRAINT "users_role_check" CHECK ("users"."role" IN (
 ALTER TABLE "users" ADD CONSTRAINT "users_placement_check" CHECK (("users"."commune_id" IS NOT NULL OR "users"."role" IN ('admin', 'city_reviewer'))
         AND ("users"."commune_id" IS NULL OR "users"."role" <> 'city_reviewer')
         AND ("users"."unit_id" IS NOT NULL OR "users"."role" NOT IN ('unit_head', 'unit_staff'))
-        AND ("users"."unit_id" IS NULL OR "users"."commune_id" IS NOT NULL));
+        AND ("users"."unit_id" IS NULL OR "users"."commune_id" IS NOT NULL));--> statement-breakpoint
+ALTER TABLE "login_throttle" ADD CONSTRAINT "login_throttle_scope_check" CHECK ("login_throttle"."scope" IN ('account', 'address'));--> statement-breakpoint
+ALTER TABLE "notifications" ADD CONSTRAINT "notifications_rule_check" CHECK ("notifications"."rule" IN ('before_due', 'overdue', 'weekly_digest', 'weekly_summary', 'done_reported'));
