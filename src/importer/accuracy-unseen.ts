@@ -18,7 +18,8 @@ export const META_FIELDS = ['title', 'number', 'issuer', 'place', 'date', 'perio
 export const TASK_FIELDS = ['area', 'number', 'lead', 'coordinators', 'kind', 'due', 'occurrences', 'product', 'content'] as const;
 export type UnseenField = `meta.${(typeof META_FIELDS)[number]}` | (typeof TASK_FIELDS)[number] | 'tasks';
 
-interface GoldTask {
+/** A task of an unseen document's gold, as written by hand (scripts/unseen-docs.ts). */
+export interface UnseenGoldTask {
   area: number | null;
   number: number;
   content: string;
@@ -30,7 +31,7 @@ interface GoldTask {
 
 interface Gold {
   meta: { title: string; number: string; issuer: string; place: string; date: string; period: { start: string; end: string } };
-  tasks: GoldTask[];
+  tasks: UnseenGoldTask[];
 }
 
 export interface Tally {
@@ -60,7 +61,7 @@ function metaOk(field: (typeof META_FIELDS)[number], result: ImportResult, gold:
   }
 }
 
-function taskOk(field: (typeof TASK_FIELDS)[number], ours: ImportedTask, gold: GoldTask): boolean {
+function taskOk(field: (typeof TASK_FIELDS)[number], ours: ImportedTask, gold: UnseenGoldTask): boolean {
   switch (field) {
     case 'area':
       return ours.area === gold.area;
