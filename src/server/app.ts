@@ -27,6 +27,7 @@ import { fileRoutes } from './files/routes';
 import { healthRoutes } from './health/routes';
 import { importRoutes } from './imports/routes';
 import { planRoutes } from './plans/routes';
+import { reportRoutes } from './reports/routes';
 import { taskRoutes } from './tasks/routes';
 import { timeframeRoutes } from './timeframe/routes';
 import { unitRoutes } from './units/routes';
@@ -74,6 +75,7 @@ export async function buildApp({ db, config, logger = true }: AppOptions): Promi
   await app.register(taskRoutes, { db });
   await app.register(fileRoutes, { db, uploadDir: config.uploadDir });
   await app.register(dashboardRoutes, { db });
+  await app.register(reportRoutes, { db });
   await app.register(auditRoutes, { db });
   await app.register(calendarRoutes, { db });
   await app.register(timeframeRoutes);

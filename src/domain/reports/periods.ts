@@ -12,8 +12,7 @@ import type { IsoDate, Period } from '../timeframe/types';
 
 const ZMonthDay = z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'Ngày theo dạng MM-DD');
 
-export const ZReportingRegime = z
-  .object({
+export const ZReportingRegimeFields = z.object({
     /** Day of the quarter's last month units report by, and the commune by. */
     quarterUnitDay: z.number().int().min(1).max(28),
     quarterCommuneDay: z.number().int().min(1).max(28),
@@ -21,8 +20,9 @@ export const ZReportingRegime = z
     halfYear: z.boolean(),
     annualUnit: ZMonthDay,
     annualCommune: ZMonthDay,
-  })
-  .refine((r) => r.quarterUnitDay <= r.quarterCommuneDay && r.annualUnit <= r.annualCommune, {
+  });
+
+export const ZReportingRegime = ZReportingRegimeFields.refine((r) => r.quarterUnitDay <= r.quarterCommuneDay && r.annualUnit <= r.annualCommune, {
     message: 'Hạn của đơn vị không được sau hạn của UBND xã',
   });
 
