@@ -13,18 +13,18 @@ import type { IsoDate, Period } from '../timeframe/types';
 const ZMonthDay = z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'Ngày theo dạng MM-DD');
 
 export const ZReportingRegimeFields = z.object({
-    /** Day of the quarter's last month units report by, and the commune by. */
-    quarterUnitDay: z.number().int().min(1).max(28),
-    quarterCommuneDay: z.number().int().min(1).max(28),
-    /** Quarters 2 and 4 are reported as the 6-month and annual reports instead of plain quarters. */
-    halfYear: z.boolean(),
-    annualUnit: ZMonthDay,
-    annualCommune: ZMonthDay,
-  });
+  /** Day of the quarter's last month units report by, and the commune by. */
+  quarterUnitDay: z.number().int().min(1).max(28),
+  quarterCommuneDay: z.number().int().min(1).max(28),
+  /** Quarters 2 and 4 are reported as the 6-month and annual reports instead of plain quarters. */
+  halfYear: z.boolean(),
+  annualUnit: ZMonthDay,
+  annualCommune: ZMonthDay,
+});
 
 export const ZReportingRegime = ZReportingRegimeFields.refine((r) => r.quarterUnitDay <= r.quarterCommuneDay && r.annualUnit <= r.annualCommune, {
-    message: 'Hạn của đơn vị không được sau hạn của UBND xã',
-  });
+  message: 'Hạn của đơn vị không được sau hạn của UBND xã',
+});
 
 export type ReportingRegime = z.infer<typeof ZReportingRegime>;
 
