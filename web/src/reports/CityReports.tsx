@@ -1,7 +1,7 @@
 /** The city's view of one period: every commune on time, late or missing, and their figures side by side. */
 import { Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { formatDate } from '../app/format';
 import { useT } from '../app/i18n';
 import { useCityOverview } from './queries';
@@ -18,7 +18,8 @@ function recentCodes(): string[] {
 export function CityReports() {
   const t = useT();
   const codes = recentCodes();
-  const [code, setCode] = useState(codes[0]);
+  const [params] = useSearchParams();
+  const [code, setCode] = useState(params.get('code') ?? codes[0]);
   const overview = useCityOverview(code);
   const communes = overview.data?.communes ?? [];
   const sent = communes.filter((c) => c.reportId !== null);
