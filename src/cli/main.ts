@@ -8,17 +8,21 @@ import { loadDemoData } from '../server/demo/load-demo';
 import { eq } from 'drizzle-orm';
 import { cities, communes, users } from '../server/db/schema';
 import { unitRefsOfCommune } from '../server/units/service';
+import { passwordProblem } from '../server/auth/password-policy';
 import { insertUser, setPassword } from '../server/users/service';
 
 const HELP = `Cách dùng: npm run cchc -- <lệnh>
   timeframe "<văn bản>" --period 2025-07-01..2025-12-31   Phân tích thời gian thực hiện, in JSON
   import-plan <tệp> --json [--commune <id>]               Đọc kế hoạch từ tệp .docx/.pdf/.txt, in JSON
+  indicators <tệp.csv> --from YYYY-MM-DD --to YYYY-MM-DD --as-of YYYY-MM-DD --json
+                                                          Chỉ số hồ sơ TTHC từ tệp xuất (mẫu chuẩn), in JSON
   export-plan <tệp> --docx <tệp ra.docx> [--json]          Xuất kế hoạch thành văn bản Word theo Nghị định 30/2020
   inspection-dates --visit YYYY-MM-DD [--surprise] --json Hạn gửi thông báo và báo cáo trước ngày kiểm tra, in JSON
   migrate                                                 Áp dụng các migration vào cơ sở dữ liệu
   seed-demo                                               Nạp dữ liệu mẫu (khi cơ sở dữ liệu còn trống)
   create-user <tên đăng nhập> --name "<họ tên>" --role <vai trò> [--commune <id>] [--unit <id>] --password <mật khẩu>
-  reset-password <tên đăng nhập> --password <mật khẩu>`;
+  reset-password <tên đăng nhập> --password <mật khẩu>
+  reminders run [--as-of YYYY-MM-DD] [--json]             Chạy quy tắc nhắc việc cho mọi xã/phường, in những gì đã gửi`;
 
 function option(args: string[], name: string): string | undefined {
   const index = args.indexOf(`--${name}`);
@@ -66,6 +70,8 @@ async function createUserCommand(args: string[]): Promise<number> {
   const role = option(args, 'role');
   const password = option(args, 'password');
   if (!username || !fullName || !role || !password) return fail('Thiếu tham số. ' + HELP);
+  const weak = passwordProblem(password, { username, fullName });
+  if (weak) return fail(weak);
   return withDatabase(async (db) => {
     const communeId = option(args, 'commune') ? Number(option(args, 'commune')) : null;
     const [city] = communeId
@@ -103,6 +109,10 @@ async function run(argv: string[]): Promise<number> {
       const loadUnits = (communeId: number) => withUnits(communeId);
       return runImportPlan(args, { loadUnits });
     }
+    case 'indicators': {
+      const { runIndicators } = await import('./indicators');
+      return runIndicators(args);
+    }
     case 'export-plan': {
       const { runExportPlan } = await import('./export-plan');
       return runExportPlan(args);
@@ -126,6 +136,10 @@ async function run(argv: string[]): Promise<number> {
       return createUserCommand(args);
     case 'reset-password':
       return resetPasswordCommand(args);
+    case 'reminders': {
+      const { remindersCommand } = await import('./reminders');
+      return remindersCommand(args, readConfig(), withDatabase);
+    }
     default:
       console.log(HELP);
       return command ? 1 : 0;

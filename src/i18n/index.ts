@@ -3,14 +3,16 @@
  * Vietnamese first, English complete. Server and web app both read it.
  */
 import { domainEn, domainVi } from './domain';
+import { dossiersEn, dossiersVi } from './dossiers';
 import { errorsEn, errorsVi } from './errors';
+import { notificationsEn, notificationsVi } from './notifications';
 import { uiEn, uiVi } from './ui';
 
 export type Lang = 'vi' | 'en';
 
 const catalogue = {
-  vi: { ...domainVi, ...errorsVi, ...uiVi },
-  en: { ...domainEn, ...errorsEn, ...uiEn },
+  vi: { ...domainVi, ...errorsVi, ...notificationsVi, ...uiVi, ...dossiersVi },
+  en: { ...domainEn, ...errorsEn, ...notificationsEn, ...uiEn, ...dossiersEn },
 };
 
 export type MessageKey = keyof (typeof catalogue)['vi'];

@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
+import { heavyDocx, hugeStreamPdf, nestedRunsDocx } from './hostile-documents';
 import { importPlanDocument, ImportError, IMPORT_LIMITS } from './index';
+import { readDocx } from './readers/docx';
+import { readPdf } from './readers/pdf';
 import { IMPORT_FIXTURES } from './test-helpers';
 
 async function failure(data: Uint8Array, fileName: string): Promise<ImportError> {
@@ -87,11 +90,52 @@ describe('bad input', () => {
       if (sig === 0x02014b50) view.setUint32(i + 24, 1024, true);
     }
     const e = await failure(bomb, 'bom.docx');
-    expect(['zip_bomb', 'corrupt']).toContain(e.code);
+    expect(['zip_bomb', 'corrupt', 'content_too_large']).toContain(e.code);
   });
 
   it('rejects empty files and unknown binary types', async () => {
     expect((await failure(new Uint8Array(0), 'rong.docx')).code).toBe('file_empty');
     expect((await failure(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 3]), 'anh.png')).code).toBe('unsupported_type');
+  });
+
+  it('reads runs nested 200 deep without recursion, and refuses 80,000 (depth cap) in well under a second', async () => {
+    const model = await readDocx(nestedRunsDocx(200));
+    expect(model.blocks).toEqual([{ kind: 'paragraph', text: 'Kế hoạch' }]);
+    const e = await failure(nestedRunsDocx(80_000), 'long-nhau.docx');
+    expect(e.code).toBe('too_complex');
+    expect(e.message).toMatch(/lồng nhau quá sâu/);
+  });
+
+  it('caps document.xml on the bytes actually inflated when the zip directory lies', async () => {
+    const limits = { ...IMPORT_LIMITS, maxDocumentXmlBytes: 1024 * 1024 };
+    const data = heavyDocx(3 * 1024 * 1024);
+    await expect(readDocx(data, limits)).rejects.toMatchObject({ code: 'content_too_large' });
+    const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+    for (let i = 0; i + 4 < data.length; i++) {
+      if (view.getUint32(i, true) === 0x04034b50) view.setUint32(i + 22, 1024, true);
+      if (view.getUint32(i, true) === 0x02014b50) view.setUint32(i + 24, 1024, true);
+    }
+    await expect(readDocx(data, limits)).rejects.toMatchObject({ code: 'content_too_large', message: expect.stringMatching(/tối đa 1 MB/) });
+  });
+
+  it('caps the number of XML elements', async () => {
+    const e = await readDocx(fixture('004.docx'), { ...IMPORT_LIMITS, maxXmlElements: 1000 }).catch((err: unknown) => err);
+    expect(e).toMatchObject({ code: 'too_complex', message: expect.stringMatching(/quá nhiều thành phần/) });
+  });
+
+  it('refuses a PDF whose content stream inflates past the cap, before pdf.js reads it', async () => {
+    const e = await failure(await hugeStreamPdf(IMPORT_LIMITS.maxPdfStreamBytes * 4), 'luong-lon.pdf');
+    expect(e.code).toBe('content_too_large');
+    expect(e.message).toMatch(/giải nén quá lớn/);
+  });
+
+  it('refuses a PDF with more pages than the cap instead of cutting it short', async () => {
+    const e = await readPdf(fixture('002.pdf'), { ...IMPORT_LIMITS, maxPdfPages: 1 }).catch((err: unknown) => err);
+    expect(e).toMatchObject({ code: 'too_complex', message: expect.stringMatching(/trang, tối đa 1\)/) });
+  });
+
+  it('caps the number of PDF text items', async () => {
+    const e = await readPdf(fixture('002.pdf'), { ...IMPORT_LIMITS, maxPdfTextItems: 50 }).catch((err: unknown) => err);
+    expect(e).toMatchObject({ code: 'too_complex', message: expect.stringMatching(/quá nhiều đoạn chữ/) });
   });
 });

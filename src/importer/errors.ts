@@ -9,7 +9,10 @@ export type ImportErrorCode =
   | 'zip_bomb'
   | 'no_text'
   | 'not_a_plan'
-  | 'timeout';
+  | 'timeout'
+  | 'content_too_large'
+  | 'too_complex'
+  | 'busy';
 
 const MESSAGES: Record<ImportErrorCode, string> = {
   file_empty: 'Tệp rỗng, vui lòng chọn lại tệp.',
@@ -22,14 +25,20 @@ const MESSAGES: Record<ImportErrorCode, string> = {
   no_text: 'Tệp PDF không có lớp chữ (có thể là bản scan/ảnh chụp). Vui lòng tải lên bản Word hoặc PDF xuất trực tiếp từ Word.',
   not_a_plan: 'Tài liệu không phải là kế hoạch cải cách hành chính: không tìm thấy tiêu đề kế hoạch hay bảng danh mục nhiệm vụ.',
   timeout: 'Tài liệu quá phức tạp, không đọc xong trong thời gian cho phép. Vui lòng tách nhỏ hoặc lưu lại tệp rồi thử lại.',
+  content_too_large: 'Nội dung tài liệu sau khi giải nén quá lớn (tối đa {max}) nên bị từ chối để bảo vệ hệ thống. Vui lòng tách nhỏ tài liệu hoặc lưu lại bằng Word/trình đọc PDF rồi thử lại.',
+  too_complex: 'Tài liệu có cấu trúc quá phức tạp ({what}) nên bị từ chối để bảo vệ hệ thống. Vui lòng lưu lại tệp bằng Word/trình đọc PDF rồi thử lại.',
+  busy: 'Máy chủ đang bận xử lý tài liệu khác, thử lại sau ít phút.',
 };
 
 export class ImportError extends Error {
   readonly code: ImportErrorCode;
+  /** Kept so the error can cross from the parse worker to the server and be rebuilt. */
+  readonly params: Record<string, string>;
   constructor(code: ImportErrorCode, params: Record<string, string> = {}, options?: { cause?: unknown }) {
     super(fill(MESSAGES[code], params), options);
     this.name = 'ImportError';
     this.code = code;
+    this.params = params;
   }
 }
 

@@ -132,8 +132,11 @@ const FILLER = new Set(['va', 'cua']);
 const LOCALITY_SUFFIX = /(?:\s(?:thuoc )?(?:ubnd |uy ban nhan dan )?(?:xa|phuong|thi tran))+$/;
 
 /**
- * A key that equates the spellings of one unit: case, diacritics, punctuation,
- * "&"/"và", abbreviations (VH-XH, KT,HT&ĐT, HĐND&UBND, HCC) and the trailing "xã/phường".
+ * A key for *matching* a written name to a commune's units: the one stored key (matchKey:
+ * NFC/NFD, case, diacritics, punctuation, invisible characters) with abbreviations expanded
+ * (VH-XH, KT,HT&ĐT, HĐND&UBND, HCC), "&"/"và" and the trailing "xã/phường" dropped.
+ * Never stored: expansion makes it longer than the name, and "Phòng KT" must stay an alias
+ * of "Phòng Kinh tế", not a clash with it. Names with one matchKey always share one unitKey.
  */
 export function unitKey(name: string): string {
   let k = matchKey(name);

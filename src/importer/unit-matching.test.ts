@@ -42,6 +42,8 @@ describe('unit matching', () => {
   it('folds Uỷ/Ủy, hoá/hóa, NBSP, curly quotes and dashes', () => {
     expect(unitKey('Uỷ ban nhân dân xã')).toBe(unitKey('Ủy ban nhân dân'));
     expect(unitKey('Phòng Văn hoá\u00a0– Xã hội')).toBe(unitKey('Phòng Văn hóa - Xã hội'));
+    // Built on the stored key: names with one matchKey share one unitKey (NFD, zero-width space, case).
+    expect(unitKey('Phòng Tư\u200b pháp'.normalize('NFD'))).toBe(unitKey('phòng tư pháp'));
     expect(cleanInline('“Phòng  Kinh tế”\u00a0')).toBe('"Phòng Kinh tế"');
     expect(cleanInline('Phòng Văn hóa – Xã hội')).toBe('Phòng Văn hóa - Xã hội');
     expect(cleanInline('Phòng Văn hǎa')).toBe('Phòng Văn hăa');

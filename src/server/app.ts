@@ -7,7 +7,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
-import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -21,12 +20,17 @@ import { calendarRoutes } from './calendar/routes';
 import { communeRoutes } from './communes/routes';
 import type { Config } from './config';
 import { dashboardRoutes } from './dashboard/routes';
+import { dossierRoutes } from './dossiers/routes';
+import { scorecardRoutes } from './scorecard/routes';
 import type { Db } from './db';
 import { registerErrorHandler } from './errors';
 import { fileRoutes } from './files/routes';
 import { healthRoutes } from './health/routes';
+import { securityPlugin } from './http/security';
 import { importRoutes } from './imports/routes';
+import { notificationRoutes } from './notifications/routes';
 import { planRoutes } from './plans/routes';
+import { reminderRoutes } from './reminders/routes';
 import { reportRoutes } from './reports/routes';
 import { taskRoutes } from './tasks/routes';
 import { timeframeRoutes } from './timeframe/routes';
@@ -40,15 +44,18 @@ const WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 
 export interface AppOptions {
   db: Db;
-  config: Pick<Config, 'uploadDir' | 'sessionDays' | 'secureCookies' | 'logLevel'>;
+  config: Pick<Config, 'uploadDir' | 'sessionDays' | 'secureCookies' | 'logLevel'> & Partial<Pick<Config, 'trustProxy' | 'publicOrigins'>>;
   logger?: boolean;
+  /** The sign-in throttle's clock; tests pass one they can move. */
+  now?: () => Date;
 }
 
-export async function buildApp({ db, config, logger = true }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ db, config, logger = true, now = () => new Date() }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: logger ? { level: config.logLevel, redact: ['req.headers.cookie', 'req.body.password'] } : false,
+    logger: logger ? { level: config.logLevel, redact: ['req.headers.cookie', 'req.body.password', 'req.body.currentPassword', 'req.body.newPassword'] } : false,
     bodyLimit: 2 * 1024 * 1024,
-    trustProxy: true,
+    // X-Forwarded-For is believed only from proxies the operator names (TRUST_PROXY): otherwise any client could pick its address.
+    trustProxy: config.trustProxy ?? false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -61,13 +68,12 @@ export async function buildApp({ db, config, logger = true }: AppOptions): Promi
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(securityPlugin, { publicOrigins: config.publicOrigins ?? [], https: config.secureCookies });
   await app.register(cookie);
-  // preHandler: the key includes the username, so the body must be parsed first.
-  await app.register(rateLimit, { global: false, hook: 'preHandler' });
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 10 } });
   await app.register(sessionPlugin, { db });
 
-  await app.register(authRoutes, { db, sessionDays: config.sessionDays, secureCookies: config.secureCookies });
+  await app.register(authRoutes, { db, sessionDays: config.sessionDays, secureCookies: config.secureCookies, now });
   await app.register(communeRoutes, { db });
   await app.register(unitRoutes, { db });
   await app.register(userRoutes, { db });
@@ -80,7 +86,11 @@ export async function buildApp({ db, config, logger = true }: AppOptions): Promi
   await app.register(calendarRoutes, { db });
   await app.register(timeframeRoutes);
   await app.register(importRoutes, { db });
+  await app.register(dossierRoutes, { db });
+  await app.register(scorecardRoutes, { db });
   await app.register(healthRoutes, { db });
+  await app.register(notificationRoutes, { db });
+  await app.register(reminderRoutes, { db });
   await registerWebApp(app);
   return app;
 }

@@ -23,6 +23,9 @@ export type AppErrorCode =
   | 'file_type'
   | 'file_empty'
   | 'import_failed'
+  | 'busy'
+  | 'password_change_required'
+  | 'cross_origin'
   | 'internal'
   | 'unavailable';
 
@@ -39,6 +42,9 @@ const HTTP_STATUS: Record<AppErrorCode, number> = {
   file_type: 415,
   file_empty: 400,
   import_failed: 422,
+  busy: 503,
+  password_change_required: 403,
+  cross_origin: 403,
   internal: 500,
   unavailable: 503,
 };
@@ -67,6 +73,34 @@ export const forbidden = () => new AppError('forbidden');
 export const notFound = () => new AppError('not_found');
 export const invalid = (message: string, details?: unknown) => new AppError('validation', {}, details, message);
 
+/**
+ * PostgreSQL refusals that mean "bad input" or "someone else got there first", by SQLSTATE.
+ * Validation catches these earlier; this is the net under it (and the only guard against
+ * races: two creates of the same name both pass the check, the unique index refuses one).
+ */
+const DATABASE_REFUSALS: Record<string, { code: AppErrorCode; key: ErrorKey }> = {
+  '22P05': { code: 'validation', key: 'error.bad_characters' }, // untranslatable_character (\u0000 in jsonb)
+  '22021': { code: 'validation', key: 'error.bad_characters' }, // character_not_in_repertoire (NUL in text)
+  '22003': { code: 'validation', key: 'error.out_of_range' }, // numeric_value_out_of_range
+  '22008': { code: 'validation', key: 'error.out_of_range' }, // datetime_field_overflow
+  '22007': { code: 'validation', key: 'error.out_of_range' }, // invalid_datetime_format
+  '22P02': { code: 'validation', key: 'error.validation' }, // invalid_text_representation
+  '22001': { code: 'validation', key: 'error.too_long' }, // string_data_right_truncation
+  '23514': { code: 'validation', key: 'error.validation' }, // check_violation
+  '23505': { code: 'duplicate', key: 'error.duplicate' }, // unique_violation
+  '23503': { code: 'conflict', key: 'error.referenced' }, // foreign_key_violation
+};
+
+/** The SQLSTATE of a PostgreSQL error, also when Drizzle wraps it (DrizzleQueryError keeps it as `cause`). */
+export function sqlStateOf(error: unknown): string | undefined {
+  for (let current = error, depth = 0; current && depth < 5; depth++) {
+    const { code, cause } = current as { code?: unknown; cause?: unknown };
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+    current = cause;
+  }
+  return undefined;
+}
+
 function langOf(header: string | string[] | undefined): Lang {
   return typeof header === 'string' && header.toLowerCase().startsWith('en') ? 'en' : 'vi';
 }
@@ -86,7 +120,9 @@ export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     const lang = langOf(request.headers['accept-language']);
     const sendAppError = (appError: AppError) => {
-      if (appError.code === 'unavailable') reply.header('retry-after', RETRY_AFTER_SECONDS);
+      if (appError.code === 'unavailable' || appError.code === 'busy') reply.header('retry-after', RETRY_AFTER_SECONDS);
+      const retryAfter = (appError.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
+      if (appError.code === 'too_many_attempts' && retryAfter) reply.header('retry-after', String(retryAfter));
       return reply.status(appError.status).send({ error: { code: appError.code, message: appError.localizedMessage(lang), details: appError.details } });
     };
     if (error instanceof AppError) return sendAppError(error);
@@ -111,6 +147,11 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return reply.status(error.statusCode).send({ error: { code: 'validation', message: `${translate(lang, 'error.validation')} (${error.message})` } });
+    }
+    const refusal = DATABASE_REFUSALS[sqlStateOf(error) ?? ''];
+    if (refusal) {
+      request.log.warn({ err: error }, 'database refused the request');
+      return reply.status(HTTP_STATUS[refusal.code]).send({ error: { code: refusal.code, message: translate(lang, refusal.key) } });
     }
     request.log.error({ err: error }, 'unexpected error');
     return reply.status(500).send({ error: { code: 'internal', message: translate(lang, 'error.internal') } });

@@ -5,10 +5,13 @@
  */
 import { mkdirSync } from 'node:fs';
 import pino from 'pino';
+import path from 'node:path';
 import { buildApp } from './app';
 import { readConfig } from './config';
 import { openDatabase } from './db/open';
 import { loadDemoData } from './demo/load-demo';
+import { createMailer } from './mail/mailer';
+import { startReminderJobs } from './reminders/jobs';
 
 async function main() {
   const config = readConfig();
@@ -22,12 +25,17 @@ async function main() {
     else console.log('Dữ liệu mẫu đã có sẵn (giữ nguyên dữ liệu hiện tại).');
   }
   const app = await buildApp({ db: database.db, config });
+  const mailer = createMailer({ smtpUrl: config.smtpUrl, mailFrom: config.mailFrom, outboxDir: path.join(config.dataDir, 'outbox') });
+  const jobs = await startReminderJobs({ pool: database.pool, db: database.db, mailer, publicUrl: config.publicUrl, log: (message, error) => app.log.info({ err: error }, message) });
+  console.log(`Nhắc việc: hàng đợi pg-boss, thư gửi tới ${mailer.target}`);
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     console.log(`\nNhận ${signal}: đang dừng ứng dụng và cơ sở dữ liệu…`);
+    await jobs.stop();
     await app.close();
+    mailer.close();
     await database.close();
     console.log('Đã dừng an toàn.');
     process.exit(0);

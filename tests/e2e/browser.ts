@@ -2,6 +2,26 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 
+/** The demo's password (src/server/demo/communes.ts), as a person types it. */
+export const DEMO_PASSWORD = 'CaiCach#HanhChinh2026';
+
+const violations = new WeakMap<Page, string[]>();
+
+/** Messages the browser logged for content the Content-Security-Policy blocked on this page. */
+export function cspViolations(page: Page): string[] {
+  return violations.get(page) ?? [];
+}
+
+export async function openPage(browser: Browser, viewport = { width: 1366, height: 900 }): Promise<Page> {
+  const page = await browser.newPage({ viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+  const seen: string[] = [];
+  violations.set(page, seen);
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) seen.push(message.text());
+  });
+  return page;
+}
+
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
@@ -10,10 +30,10 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 export async function signIn(browser: Browser, username: string, viewport = { width: 1366, height: 900 }): Promise<Page> {
-  const page = await browser.newPage({ viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+  const page = await openPage(browser, viewport);
   await page.goto(`${inject('baseUrl')}/`);
   await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill('Demo@2026');
+  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
   await page.getByTestId('login-submit').click();
   await page.getByTestId('dashboard-title').waitFor();
   return page;

@@ -23,7 +23,7 @@ it('city reviewer sees the communes but no edit control, and the server refuses 
 
   // The page's own session cannot write either: the server decides, not the hidden buttons.
   const status = await page.evaluate(async (base) => {
-    const response = await fetch(`${base}/api/tasks/1/progress`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ progress: 90 }) });
+    const response = await fetch(`${base}/api/tasks/1/progress`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ progress: 90, version: 1 }) });
     return response.status;
   }, inject('baseUrl'));
   expect(status).toBe(403);

@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { kpi, launchBrowser, signIn } from './browser';
+import { cspViolations, kpi, launchBrowser, signIn } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -30,6 +30,9 @@ it('unit head closes an overdue task of their unit with evidence', async () => {
   await (await chooser).setFiles({ name: 'bao-cao-ket-qua.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% báo cáo kết quả\n%%EOF\n') });
   await expect.poll(() => drawer.getByTestId('file-link').filter({ hasText: 'bao-cao-ket-qua.pdf' }).count(), { timeout: 15_000 }).toBe(1);
 
+  // A unit head cannot pick the completion date: it is the day of the report.
+  expect(await drawer.getByTestId('progress-done-date').count()).toBe(0);
+  await drawer.getByTestId('progress-done-today').waitFor();
   await drawer.getByTestId('progress-done').click();
   await expect.poll(() => drawer.getByTestId('status-tag').first().innerText(), { timeout: 15_000 }).toMatch(/Hoàn thành/);
   mkdirSync('test-results', { recursive: true });
@@ -39,4 +42,6 @@ it('unit head closes an overdue task of their unit with evidence', async () => {
   await expect.poll(() => kpi(page, 'overdue'), { timeout: 15_000 }).toBe(overdueBefore - 1);
   expect(await kpi(page, 'done')).toBe(doneBefore + 1);
   await page.screenshot({ path: 'test-results/e2e-unit-head-dashboard.png', fullPage: true });
+  // Ant Design's run-time styles, ECharts and the bundles all work under the server's CSP.
+  expect(cspViolations(page)).toEqual([]);
 });

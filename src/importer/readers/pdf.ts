@@ -8,11 +8,12 @@
  * rows that table.ts skips or appends.
  */
 import { ImportError } from '../errors';
-import { IMPORT_LIMITS } from '../limits';
+import { IMPORT_LIMITS, type ImportLimits } from '../limits';
 import { linesToParagraphs } from '../paragraphs';
 import { headerColumns } from '../table';
 import type { Block, DocModel, TableCell } from '../types';
 import { fold } from '../text-utils';
+import { checkPdfStreams } from './pdf-guard';
 
 interface Item {
   str: string;
@@ -79,9 +80,33 @@ function dedupe(sortedDesc: number[], tol: number): number[] {
   return out;
 }
 
-async function readPages(data: Uint8Array): Promise<PageContent[]> {
+/** Text items of one page, read as a stream so a page with millions of items is stopped at the cap. */
+async function pageItems(page: PdfPage, budget: { items: number }): Promise<Item[]> {
+  const items: Item[] = [];
+  const reader = page.streamTextContent().getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return items;
+    budget.items -= value.items.length;
+    if (budget.items < 0) {
+      const error = new ImportError('too_complex', { what: 'quá nhiều đoạn chữ' });
+      await reader.cancel(error).catch(() => undefined);
+      throw error;
+    }
+    for (const it of value.items as Array<{ str?: string; transform: number[]; width: number; height: number }>) {
+      if (typeof it.str !== 'string' || it.str.trim() === '') continue;
+      items.push({ str: it.str, x: it.transform[4], y: it.transform[5], w: it.width, h: Math.abs(it.transform[3]) || it.height });
+    }
+  }
+}
+
+type PdfPage = Awaited<ReturnType<Awaited<ReturnType<PdfModule['getDocument']>['promise']>['getPage']>>;
+
+async function readPages(data: Uint8Array, limits: ImportLimits): Promise<PageContent[]> {
+  checkPdfStreams(data, limits);
   const lib = await loadPdfjs();
-  const task = lib.getDocument({ data: new Uint8Array(data), verbosity: 0, isEvalSupported: false, useSystemFonts: false, disableFontFace: true, stopAtErrors: false });
+  // maxImageSize 1: images are dropped unread (only text and rules matter here, and images cost the most memory).
+  const task = lib.getDocument({ data: new Uint8Array(data), verbosity: 0, isEvalSupported: false, useSystemFonts: false, disableFontFace: true, stopAtErrors: false, maxImageSize: 1 });
   let doc;
   try {
     doc = await task.promise;
@@ -90,18 +115,16 @@ async function readPages(data: Uint8Array): Promise<PageContent[]> {
     throw new ImportError(name === 'PasswordException' ? 'password_protected' : 'corrupt', {}, { cause: e });
   }
   try {
+    // Refused rather than cut short: a draft silently missing its last pages would lose tasks.
+    if (doc.numPages > limits.maxPdfPages) throw new ImportError('too_complex', { what: `${doc.numPages} trang, tối đa ${limits.maxPdfPages}` });
     const pages: PageContent[] = [];
-    const deadline = Date.now() + IMPORT_LIMITS.maxParseMs;
-    for (let p = 1; p <= Math.min(doc.numPages, IMPORT_LIMITS.maxPdfPages); p++) {
+    const deadline = Date.now() + limits.maxParseMs;
+    const budget = { items: limits.maxPdfTextItems };
+    for (let p = 1; p <= doc.numPages; p++) {
       if (Date.now() > deadline) throw new ImportError('timeout');
       const page = await doc.getPage(p);
       const width = page.view[2] - page.view[0];
-      const content = await page.getTextContent();
-      const items: Item[] = [];
-      for (const it of content.items) {
-        if (!('str' in it) || it.str.trim() === '') continue;
-        items.push({ str: it.str, x: it.transform[4], y: it.transform[5], w: it.width, h: Math.abs(it.transform[3]) || it.height });
-      }
+      const items = await pageItems(page, budget);
       const ops = await page.getOperatorList();
       pages.push({ items, rules: horizontalRules(ops.fnArray, ops.argsArray, lib.OPS, width) });
       page.cleanup();
@@ -259,8 +282,8 @@ function paragraphsOf(items: Item[]): string[] {
   return toLines(items).map(joinLine);
 }
 
-export async function readPdf(data: Uint8Array): Promise<DocModel> {
-  const pages = await readPages(data);
+export async function readPdf(data: Uint8Array, limits: ImportLimits = IMPORT_LIMITS): Promise<DocModel> {
+  const pages = await readPages(data, limits);
   if (pages.every((p) => p.items.length === 0)) throw new ImportError('no_text');
   const found = findColumns(pages);
   const blocks: Block[] = [];

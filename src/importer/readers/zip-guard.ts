@@ -1,14 +1,18 @@
 /**
  * Zip-bomb guard for .docx: checks the central directory's declared sizes
- * before anything is inflated, and caps the bytes actually inflated while
- * reading (declared sizes can lie).
+ * before anything is inflated. Declared sizes can lie, so the reader also caps
+ * the bytes it actually inflates (docx.ts).
  */
-import type JSZip from 'jszip';
 import { ImportError } from '../errors';
-import { IMPORT_LIMITS } from '../limits';
+import { IMPORT_LIMITS, type ImportLimits } from '../limits';
 
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
+const DOCUMENT_XML = 'word/document.xml';
+
+function entryName(data: Uint8Array, at: number, length: number): string {
+  return new TextDecoder('utf-8').decode(data.subarray(at, Math.min(data.byteLength, at + length)));
+}
 
 function findEocd(view: DataView): number {
   const min = Math.max(0, view.byteLength - 22 - 0xffff);
@@ -17,7 +21,7 @@ function findEocd(view: DataView): number {
 }
 
 /** Throws zip_bomb when the archive declares too many entries, too many bytes or an absurd ratio. */
-export function checkZipDirectory(data: Uint8Array, limits = IMPORT_LIMITS): void {
+export function checkZipDirectory(data: Uint8Array, limits: ImportLimits = IMPORT_LIMITS): void {
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
   const eocd = findEocd(view);
   if (eocd < 0) throw new ImportError('corrupt');
@@ -34,43 +38,10 @@ export function checkZipDirectory(data: Uint8Array, limits = IMPORT_LIMITS): voi
     total += size;
     if (total > limits.maxUnzippedBytes) throw new ImportError('zip_bomb');
     if (size > 1_000_000 && size / Math.max(1, compressed) > limits.maxCompressionRatio) throw new ImportError('zip_bomb');
-    offset += 46 + view.getUint16(offset + 28, true) + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true);
+    const nameLength = view.getUint16(offset + 28, true);
+    if (size > limits.maxDocumentXmlBytes && entryName(data, offset + 46, nameLength) === DOCUMENT_XML) {
+      throw new ImportError('content_too_large', { max: `${Math.round(limits.maxDocumentXmlBytes / (1024 * 1024))} MB` });
+    }
+    offset += 46 + nameLength + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true);
   }
-}
-
-/** Inflates one entry, stopping as soon as it passes `cap` bytes. */
-export function readEntryCapped(file: JSZip.JSZipObject, cap: number): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => {
-    const chunks: Uint8Array[] = [];
-    let size = 0;
-    let stopped = false;
-    const stream = file.nodeStream('nodebuffer');
-    stream
-      .on('data', (chunk: Uint8Array) => {
-        if (stopped) return;
-        size += chunk.length;
-        if (size > cap) {
-          stopped = true;
-          stream.pause();
-          reject(new ImportError('zip_bomb'));
-          stream.removeAllListeners('data');
-          return;
-        }
-        chunks.push(chunk);
-      })
-      .on('error', (e: Error) => {
-        if (!stopped) reject(new ImportError('corrupt', {}, { cause: e }));
-        stopped = true;
-      })
-      .on('end', () => {
-        if (stopped) return;
-        const out = new Uint8Array(size);
-        let at = 0;
-        for (const c of chunks) {
-          out.set(c, at);
-          at += c.length;
-        }
-        resolve(out);
-      });
-  });
 }

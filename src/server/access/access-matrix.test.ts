@@ -359,7 +359,7 @@ const CASES: Case[] = [
     allow: ALLOW.tlReportVanPhong,
     status: 200,
     url: () => '/api/tasks/9/progress',
-    body: (role) => ({ progress: 30, note: `Cập nhật của ${role}` }),
+    body: async (role) => ({ progress: 30, version: await version(9), note: `Cập nhật của ${role}` }),
   },
   {
     name: 'POST /api/tasks/:id/progress (led by TT PVHCC)',
@@ -368,7 +368,7 @@ const CASES: Case[] = [
     allow: ALLOW.tlReportHcc,
     status: 200,
     url: () => '/api/tasks/21/progress',
-    body: (role) => ({ progress: 60, note: `Cập nhật của ${role}` }),
+    body: async (role) => ({ progress: 60, version: await version(21), note: `Cập nhật của ${role}` }),
   },
   {
     name: 'POST /api/tasks/:id/comments (Văn phòng coordinates)',
@@ -512,7 +512,7 @@ const CASES: Case[] = [
     allow: ALLOW.apManagers,
     status: 200,
     url: (_role, s) => `/api/tasks/${s.apTaskId}/progress`,
-    body: (role) => ({ progress: 40, note: `Cập nhật của ${role}` }),
+    body: async (role, s) => ({ progress: 40, version: await version(s.apTaskId), note: `Cập nhật của ${role}` }),
   },
   {
     name: 'POST /api/tasks/:id/comments (An Phong)',
@@ -557,7 +557,7 @@ beforeAll(async () => {
     expect(response.statusCode).toBe(201);
     return json<{ id: number }>(response).id;
   };
-  await create({ username: 'admin.tl', fullName: 'Quản trị xã Tiên Lãng', role: 'admin', communeId: DEMO.communes.tienLang, password: 'Demo@2026' });
+  await create({ username: 'admin.tl', fullName: 'Quản trị xã Tiên Lãng', role: 'admin', communeId: DEMO.communes.tienLang, password: 'CaiCach#HanhChinh2026' });
   state.targetUserId = await create({
     username: 'matran.target',
     fullName: 'Người dùng để sửa',

@@ -48,6 +48,14 @@ export function canReportOnTask(actor: Actor, commune: CommuneRef, task: TaskRef
   return inLeadUnit && (actor.role === 'unit_head' || actor.role === 'unit_staff');
 }
 
+/**
+ * A completion dated before the day it is reported: only the commune's CCHC coordinator or its
+ * leader (who answer for the figures), never unit people reporting on their own work.
+ */
+export function canBackdateCompletion(actor: Actor, commune: CommuneRef): boolean {
+  return canReadCommune(actor, commune) && (actor.role === 'coordinator' || actor.role === 'leader');
+}
+
 /** Comments: those who report, plus the coordinating units' people. */
 export function canCommentOnTask(actor: Actor, commune: CommuneRef, task: TaskRef): boolean {
   if (canReportOnTask(actor, commune, task)) return true;

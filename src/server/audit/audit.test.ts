@@ -64,8 +64,8 @@ describe('the audit log', () => {
   });
 
   it('a leader sees only the own commune’s entries; the city administrator sees all', async () => {
-    const apTask = json<{ id: number }[]>(await call(ctx, 'daumoi.ap', 'GET', `/api/plans/${DEMO.plans.anPhong}/tasks`))[0];
-    const progress = await call(ctx, 'daumoi.ap', 'POST', `/api/tasks/${apTask.id}/progress`, { progress: 20, note: 'An Phong cập nhật' });
+    const apTask = json<{ id: number; version: number }[]>(await call(ctx, 'daumoi.ap', 'GET', `/api/plans/${DEMO.plans.anPhong}/tasks`))[0];
+    const progress = await call(ctx, 'daumoi.ap', 'POST', `/api/tasks/${apTask.id}/progress`, { progress: 20, note: 'An Phong cập nhật', version: apTask.version });
     expect(progress.statusCode).toBe(200);
 
     const cityWide = await audit('admin', '?entity=task&limit=1000');

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../auth/plugin';
 import type { Db } from '../db';
+import { zIdParam, zIntParam } from '../http/schemas';
 import { listAudit } from './service';
 
 export const auditRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
@@ -13,9 +14,9 @@ export const auditRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
         summary: 'Nhật ký thay đổi (quản trị, lãnh đạo)',
         querystring: z.object({
           entity: z.enum(['plan', 'task', 'user', 'unit', 'commune', 'calendar']).optional(),
-          entityId: z.coerce.number().int().positive().optional(),
-          communeId: z.coerce.number().int().positive().optional(),
-          limit: z.coerce.number().int().min(1).max(1000).default(200),
+          entityId: zIdParam().optional(),
+          communeId: zIdParam().optional(),
+          limit: zIntParam(1, 1000).default(200),
         }),
       },
     },

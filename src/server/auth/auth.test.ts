@@ -1,15 +1,38 @@
+import { sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../app';
+import { DEMO_PASSWORD } from '../demo/communes';
 import { createTestContext, json, type TestContext } from '../test/context';
+import { call, DEMO, type ApiError } from '../test/factories';
 
 let ctx: TestContext;
+/** The throttle's clock: moved forward instead of sleeping through a delay. */
+let clock = Date.parse('2026-11-30T02:00:00Z');
 beforeAll(async () => {
-  ctx = await createTestContext();
+  ctx = await createTestContext({ now: () => new Date(clock) });
 });
 afterAll(async () => ctx.close());
 
+interface Attempt {
+  username: string;
+  password: string;
+  headers?: Record<string, string>;
+  remoteAddress?: string;
+  app?: FastifyInstance;
+}
+const attempt = ({ username, password, headers = {}, remoteAddress, app = ctx.app }: Attempt) =>
+  app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, headers, ...(remoteAddress ? { remoteAddress } : {}) });
+const cookieOf = (response: { headers: Record<string, unknown> }) => String(response.headers['set-cookie']).split(';')[0];
+const failuresOf = async (scope: string, key: string) => {
+  const result = await ctx.db.execute(sql`SELECT failures FROM login_throttle WHERE scope = ${scope} AND key = ${key}`);
+  return Number((result.rows[0] as { failures?: number } | undefined)?.failures ?? 0);
+};
+const messageOf = (response: { body: string }) => json<ApiError>(response as never).error.message;
+
 describe('login', () => {
   it('signs a demo user in with an httpOnly, SameSite session cookie', async () => {
-    const response = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'daumoi', password: 'Demo@2026' } });
+    const response = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'daumoi', password: DEMO_PASSWORD } });
     expect(response.statusCode).toBe(200);
     const cookie = String(response.headers['set-cookie']);
     expect(cookie).toMatch(/cchc_session=/);
@@ -42,13 +65,174 @@ describe('login', () => {
     expect((await ctx.app.inject({ method: 'GET', url: '/api/docs/' })).statusCode).toBe(200);
   });
 
-  it('rate-limits repeated failures for one username and address', async () => {
-    const attempt = () => ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'kiemtra', password: 'wrong-password' } });
+});
+
+describe('sign-in throttle (per account and per address, in PostgreSQL)', () => {
+  it('300 wrong passwords with a new X-Forwarded-For each: only 5 are checked, then the account waits', async () => {
+    const addressBefore = await failuresOf('address', '127.0.0.1');
     const codes: number[] = [];
-    for (let i = 0; i < 12; i++) codes.push((await attempt()).statusCode);
-    expect(codes.slice(0, 10).every((c) => c === 401)).toBe(true);
-    const blocked = await attempt();
+    let last = '';
+    for (let i = 0; i < 300; i++) {
+      const response = await attempt({ username: 'kiemtra', password: `sai-${i}`, headers: { 'x-forwarded-for': `203.0.113.${i % 250}, 10.0.${i}.1` } });
+      codes.push(response.statusCode);
+      last = messageOf(response);
+    }
+    expect(codes.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
+    expect(codes.slice(5).every((code) => code === 429)).toBe(true);
+    expect(last).toBe('Đã nhập sai mật khẩu quá nhiều lần. Vui lòng thử lại sau 30 giây.');
+    // X-Forwarded-For was ignored (TRUST_PROXY unset): every attempt counted against the socket address.
+    expect(await failuresOf('account', 'kiemtra')).toBe(5);
+    expect((await failuresOf('address', '127.0.0.1')) - addressBefore).toBe(5);
+    const spoofed = await ctx.db.execute(sql`SELECT count(*)::int AS n FROM login_throttle WHERE key LIKE '203.0.113.%'`);
+    expect(spoofed.rows[0]).toEqual({ n: 0 });
+
+    // The right password is refused too while the delay runs — not even checked.
+    const right = await attempt({ username: 'KiemTra ', password: DEMO_PASSWORD });
+    expect(right.statusCode).toBe(429);
+    expect(right.headers['retry-after']).toBe('30');
+
+    // Another account from the same office address signs in normally.
+    expect((await attempt({ username: 'truongvp', password: DEMO_PASSWORD })).statusCode).toBe(200);
+
+    clock += 29_000;
+    expect((await attempt({ username: 'kiemtra', password: DEMO_PASSWORD })).statusCode).toBe(429);
+    clock += 2_000;
+    const after = await attempt({ username: 'kiemtra', password: DEMO_PASSWORD });
+    expect(after.statusCode).toBe(200);
+    expect(await failuresOf('account', 'kiemtra')).toBe(0);
+  });
+
+  it('delays grow: 30 s, then 60 s, then 2 min after further failures', async () => {
+    const fail = () => attempt({ username: 'giamdochcc', password: 'khong-dung-mat-khau', remoteAddress: '198.51.100.7' });
+    for (let i = 0; i < 5; i++) expect((await fail()).statusCode).toBe(401);
+    expect(messageOf(await fail())).toMatch(/sau 30 giây/);
+    clock += 31_000;
+    expect((await fail()).statusCode).toBe(401);
+    expect(messageOf(await fail())).toMatch(/sau 60 giây/);
+    clock += 61_000;
+    expect((await fail()).statusCode).toBe(401);
+    expect(messageOf(await fail())).toBe('Đã nhập sai mật khẩu quá nhiều lần. Vui lòng thử lại sau 2 phút.');
+    clock += 121_000;
+    expect((await attempt({ username: 'giamdochcc', password: DEMO_PASSWORD, remoteAddress: '198.51.100.7' })).statusCode).toBe(200);
+  });
+
+  it('one address spraying many accounts is slowed; the same people from another address are not', async () => {
+    for (let i = 0; i < 30; i++) {
+      expect((await attempt({ username: `khong-co-${i}`, password: 'Password123!', remoteAddress: '192.0.2.50' })).statusCode).toBe(401);
+    }
+    const blocked = await attempt({ username: 'canbovp', password: DEMO_PASSWORD, remoteAddress: '192.0.2.50' });
     expect(blocked.statusCode).toBe(429);
-    expect(json<{ error: { message: string } }>(blocked).error.message).toMatch(/quá nhiều lần/);
+    expect(messageOf(blocked)).toMatch(/sau 10 giây/);
+    expect((await attempt({ username: 'canbovp', password: DEMO_PASSWORD, remoteAddress: '192.0.2.51' })).statusCode).toBe(200);
+  });
+
+  it('with TRUST_PROXY naming the proxy, X-Forwarded-For is the client address', async () => {
+    const behindProxy = await buildApp({
+      db: ctx.db,
+      config: { uploadDir: ctx.uploadDir, sessionDays: 1, secureCookies: false, logLevel: 'silent', trustProxy: ['127.0.0.1'] },
+      logger: false,
+      now: () => new Date(clock),
+    });
+    try {
+      for (let i = 0; i < 30; i++) {
+        await attempt({ app: behindProxy, username: `phun-${i}`, password: 'sai-mat-khau-1', headers: { 'x-forwarded-for': '203.0.113.77' } });
+      }
+      expect(await failuresOf('address', '203.0.113.77')).toBe(30);
+      expect((await attempt({ app: behindProxy, username: 'sonoivu', password: DEMO_PASSWORD, headers: { 'x-forwarded-for': '203.0.113.77' } })).statusCode).toBe(429);
+      expect((await attempt({ app: behindProxy, username: 'sonoivu', password: DEMO_PASSWORD, headers: { 'x-forwarded-for': '203.0.113.78' } })).statusCode).toBe(200);
+    } finally {
+      await behindProxy.close();
+    }
+  });
+});
+
+describe('changing one’s own password', () => {
+  const NEW_PASSWORD = 'Hoa-Sen-Ven-Ho-2027';
+  const change = (cookie: string, body: Record<string, unknown>) => ctx.app.inject({ method: 'POST', url: '/api/auth/password', headers: { cookie }, payload: body });
+
+  it('a wrong current password → 400, nothing changes', async () => {
+    const cookie = cookieOf(await attempt({ username: 'canbovp', password: DEMO_PASSWORD, remoteAddress: '10.9.0.1' }));
+    const response = await change(cookie, { currentPassword: 'khong-phai-mat-khau', newPassword: NEW_PASSWORD });
+    expect(response.statusCode).toBe(400);
+    expect(messageOf(response)).toBe('Mật khẩu hiện tại không đúng.');
+    expect((await attempt({ username: 'canbovp', password: NEW_PASSWORD, remoteAddress: '10.9.0.1' })).statusCode).toBe(401);
+  });
+
+  it('a new password under the policy → 400 with the reason', async () => {
+    const cookie = cookieOf(await attempt({ username: 'canbovp', password: DEMO_PASSWORD, remoteAddress: '10.9.0.1' }));
+    const cases: [string, string | RegExp][] = [
+      ['Ngan#2026', 'Mật khẩu phải có ít nhất 10 ký tự.'],
+      ['canbovp-2026-xyz', 'Mật khẩu không được chứa tên đăng nhập.'],
+      ['Password123!', /^Mật khẩu quá dễ đoán: mật khẩu gần giống một mật khẩu phổ biến/],
+      ['qwertyuiop12', /^Mật khẩu quá dễ đoán/],
+      [DEMO_PASSWORD, 'Mật khẩu mới phải khác mật khẩu hiện tại.'],
+    ];
+    for (const [newPassword, message] of cases) {
+      const response = await change(cookie, { currentPassword: DEMO_PASSWORD, newPassword });
+      expect(response.statusCode, newPassword).toBe(400);
+      if (typeof message === 'string') expect(messageOf(response)).toBe(message);
+      else expect(messageOf(response)).toMatch(message);
+    }
+  });
+
+  it('the right current password and a strong new one: 204, other sessions end, this one stays', async () => {
+    const other = cookieOf(await attempt({ username: 'canbovp', password: DEMO_PASSWORD, remoteAddress: '10.9.0.2' }));
+    const cookie = cookieOf(await attempt({ username: 'canbovp', password: DEMO_PASSWORD, remoteAddress: '10.9.0.1' }));
+    const response = await change(cookie, { currentPassword: DEMO_PASSWORD, newPassword: NEW_PASSWORD });
+    expect(response.statusCode, response.body).toBe(204);
+    expect((await ctx.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } })).statusCode).toBe(200);
+    expect((await ctx.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: other } })).statusCode).toBe(401);
+    expect((await attempt({ username: 'canbovp', password: DEMO_PASSWORD, remoteAddress: '10.9.0.3' })).statusCode).toBe(401);
+    expect((await attempt({ username: 'canbovp', password: NEW_PASSWORD, remoteAddress: '10.9.0.3' })).statusCode).toBe(200);
+    const audit = json<{ action: string; actor: { fullName: string } }[]>(await call(ctx, 'admin', 'GET', '/api/audit?entity=user'));
+    expect(audit[0]).toMatchObject({ action: 'change_password', actor: { fullName: 'Đỗ Thị Cán' } });
+    expect(JSON.stringify(audit[0])).not.toMatch(/Hoa-Sen|argon2/);
+  });
+
+  it('without a session → 401', async () => {
+    expect((await ctx.app.inject({ method: 'POST', url: '/api/auth/password', payload: { currentPassword: 'a', newPassword: 'b' } })).statusCode).toBe(401);
+  });
+});
+
+describe('a change required by an administrator', () => {
+  it('the session reaches only me, logout and change-password until the password is changed', async () => {
+    const users = json<{ id: number; username: string }[]>(await call(ctx, 'admin', 'GET', '/api/users'));
+    const daumoiAp = users.find((u) => u.username === 'daumoi.ap');
+    expect(daumoiAp).toBeDefined();
+    const flag = await call(ctx, 'admin', 'PATCH', `/api/users/${daumoiAp?.id}`, { mustChangePassword: true });
+    expect(flag.statusCode, flag.body).toBe(200);
+
+    const login = await attempt({ username: 'daumoi.ap', password: DEMO_PASSWORD, remoteAddress: '10.9.1.1' });
+    expect(login.statusCode).toBe(200);
+    expect(json<{ user: { mustChangePassword: boolean } }>(login).user.mustChangePassword).toBe(true);
+    const cookie = cookieOf(login);
+    const me = await ctx.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } });
+    expect(json<{ user: { mustChangePassword: boolean } }>(me).user.mustChangePassword).toBe(true);
+
+    for (const [method, url] of [
+      ['GET', `/api/plans?communeId=${DEMO.communes.anPhong}`],
+      ['GET', '/api/dashboard'],
+      ['POST', '/api/tasks/1/comments'],
+    ] as const) {
+      const response = await ctx.app.inject({ method, url, headers: { cookie }, ...(method === 'POST' ? { payload: { text: 'x' } } : {}) });
+      expect(response.statusCode, url).toBe(403);
+      expect(json<ApiError>(response).error).toEqual({ code: 'password_change_required', message: 'Bạn cần đổi mật khẩu trước khi tiếp tục làm việc.' });
+    }
+
+    const changed = await ctx.app.inject({ method: 'POST', url: '/api/auth/password', headers: { cookie }, payload: { currentPassword: DEMO_PASSWORD, newPassword: 'Phuong-An-Phong-Mua-Thu' } });
+    expect(changed.statusCode, changed.body).toBe(204);
+    const after = await ctx.app.inject({ method: 'GET', url: `/api/plans?communeId=${DEMO.communes.anPhong}`, headers: { cookie } });
+    expect(after.statusCode).toBe(200);
+    expect(json<{ user: { mustChangePassword: boolean } }>(await ctx.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } })).user.mustChangePassword).toBe(false);
+  });
+
+  it('an administrator’s reset can require the change too', async () => {
+    const users = json<{ id: number; username: string }[]>(await call(ctx, 'admin', 'GET', '/api/users'));
+    const target = users.find((u) => u.username === 'daumoi.cg');
+    const reset = await call(ctx, 'admin', 'POST', `/api/users/${target?.id}/password`, { password: 'Tam-Thoi-Cam-Giang-01', mustChangePassword: true });
+    expect(reset.statusCode, reset.body).toBe(204);
+    const login = await attempt({ username: 'daumoi.cg', password: 'Tam-Thoi-Cam-Giang-01', remoteAddress: '10.9.1.2' });
+    expect(json<{ user: { mustChangePassword: boolean } }>(login).user.mustChangePassword).toBe(true);
+    expect((await ctx.app.inject({ method: 'GET', url: '/api/dashboard', headers: { cookie: cookieOf(login) } })).statusCode).toBe(403);
   });
 });

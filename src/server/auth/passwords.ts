@@ -14,6 +14,3 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
     return false;
   }
 }
-
-/** A password must be at least 8 characters; the UI and the CLI say so in Vietnamese. */
-export const PASSWORD_MIN_LENGTH = 8;

@@ -16,6 +16,8 @@ declare module 'fastify' {
   }
   interface FastifyContextConfig {
     public?: boolean;
+    /** Reachable by a user who must change their password first (me, change password). */
+    beforePasswordChange?: boolean;
     /** Never reads the session (health probes), so it answers even while the database is down. */
     sessionless?: boolean;
   }
@@ -28,7 +30,9 @@ export const sessionPlugin = fp(async (app: FastifyInstance, options: { db: Db }
     if (!request.url.startsWith('/api/') || request.url.startsWith('/api/docs') || request.routeOptions.config.sessionless) return;
     const token = request.cookies[SESSION_COOKIE];
     request.sessionUser = token ? await sessionUser(options.db, token) : null;
-    if (!request.sessionUser && !request.routeOptions.config.public) throw new AppError('unauthenticated');
+    const config = request.routeOptions.config;
+    if (!request.sessionUser && !config.public) throw new AppError('unauthenticated');
+    if (request.sessionUser?.mustChangePassword && !config.public && !config.beforePasswordChange) throw new AppError('password_change_required');
   });
 });
 

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { zText } from '../http/schemas';
 
 export const ZLoginBody = z.object({
-  username: z.string().trim().min(1, 'Vui lòng nhập tên đăng nhập').max(60),
-  password: z.string().min(1, 'Vui lòng nhập mật khẩu').max(200),
+  username: zText(60, { min: 1, minMessage: 'Vui lòng nhập tên đăng nhập' }),
+  password: zText(200, { min: 1, minMessage: 'Vui lòng nhập mật khẩu', trim: false }),
 });
 
 export const ZSessionUser = z.object({
@@ -16,6 +17,13 @@ export const ZSessionUser = z.object({
   unitId: z.number().nullable(),
   unitName: z.string().nullable(),
   communeName: z.string().nullable(),
+  /** The web app shows only the change-password screen while this is true. */
+  mustChangePassword: z.boolean(),
+});
+
+export const ZChangePasswordBody = z.object({
+  currentPassword: z.string().min(1, 'Vui lòng nhập mật khẩu hiện tại').max(200),
+  newPassword: z.string().min(1, 'Vui lòng nhập mật khẩu mới').max(200, 'Mật khẩu tối đa 200 ký tự'),
 });
 
 export const ZUserEnvelope = z.object({ user: ZSessionUser });

@@ -2,13 +2,13 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../auth/plugin';
 import type { Db } from '../db';
-import { ZId, ZIsoDate } from '../http/schemas';
+import { ZId, zIntParam, ZIsoDate, zText } from '../http/schemas';
 import { addOverride, getYear, loadCalendar, removeOverride } from './service';
 
 export const calendarRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   app.get(
     '/api/calendar/:year',
-    { schema: { tags: ['calendar'], summary: 'Ngày nghỉ lễ, ngày nghỉ bù, ngày làm bù của một năm', params: z.object({ year: z.coerce.number().int().min(2000).max(2100) }) } },
+    { schema: { tags: ['calendar'], summary: 'Ngày nghỉ lễ, ngày nghỉ bù, ngày làm bù của một năm', params: z.object({ year: zIntParam(2000, 2100) }) } },
     async (request) => getYear(db, request.params.year),
   );
   app.post(
@@ -17,7 +17,7 @@ export const calendarRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
       schema: {
         tags: ['calendar'],
         summary: 'Thêm ngày nghỉ / ngày làm bù theo thông báo của Chính phủ (quản trị)',
-        body: z.object({ date: ZIsoDate, kind: z.enum(['day_off', 'working_day']), note: z.string().trim().max(300).optional() }),
+        body: z.object({ date: ZIsoDate, kind: z.enum(['day_off', 'working_day']), note: zText(300).optional() }),
       },
     },
     async (request, reply) => reply.status(201).send(await addOverride(db, actorOf(request), request.body)),
@@ -32,7 +32,7 @@ export const calendarRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
       schema: {
         tags: ['calendar'],
         summary: 'Cộng/trừ N ngày làm việc từ một ngày',
-        querystring: z.object({ from: ZIsoDate, days: z.coerce.number().int().min(-365).max(365) }),
+        querystring: z.object({ from: ZIsoDate, days: zIntParam(-365, 365) }),
       },
     },
     async (request) => {

@@ -82,4 +82,23 @@ describe('communes', () => {
     expect((await call(ctx, 'admin', 'PATCH', '/api/communes/99999', { dueSoonDays: 10 })).statusCode).toBe(404);
     expect((await call(ctx, 'admin', 'GET', '/api/communes/99999/units')).statusCode).toBe(404);
   });
+
+  it('codes and names compare by their key: "tu-phap" and "tu-phap\u200b" are one code; "Tiên Lãng" and "tiên lãng" one xã', async () => {
+    expect((await call(ctx, 'admin', 'POST', '/api/communes', { name: 'Tư Pháp', kind: 'xa', code: 'tu-phap' })).statusCode).toBe(201);
+    await expectRefused('POST', '/api/communes', { name: 'Tư Pháp 2', kind: 'xa', code: 'tu-phap\u200b' }, 409, 'Mã xã/phường "tu-phap\u200b" đã được dùng.');
+    await expectRefused('POST', '/api/communes', { name: 'Tư Pháp 3', kind: 'xa', code: 'TU-PHAP' }, 409, 'Mã xã/phường "TU-PHAP" đã được dùng.');
+    await expectRefused('POST', '/api/communes', { name: 'tiên lãng\u200b', kind: 'xa', code: 'tl-2' }, 409, 'Xã/phường "tiên lãng\u200b" đã tồn tại.');
+    await expectRefused('PATCH', `/api/communes/${DEMO.communes.anPhong}`, { code: 'Tien-Lang' }, 409, 'Mã xã/phường "Tien-Lang" đã được dùng.');
+  });
+
+  it('two creates of one commune at once: one 201, the other 409 — never 500', async () => {
+    const bodies = [
+      { name: 'Đồng Thái', kind: 'xa', code: 'dong-thai' },
+      { name: 'Đồng Thái'.normalize('NFD'), kind: 'xa', code: 'dong-thai\u200b' },
+      { name: 'đồng thái', kind: 'xa', code: 'DONG-THAI' },
+    ];
+    const responses = await Promise.all(bodies.map((body) => call(ctx, 'admin', 'POST', '/api/communes', body)));
+    expect(responses.map((r) => r.statusCode).sort()).toEqual([201, 409, 409]);
+    expect((await communes()).filter((c) => c.code.toLowerCase().startsWith('dong-thai'))).toHaveLength(1);
+  });
 });

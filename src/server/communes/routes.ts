@@ -2,14 +2,14 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../auth/plugin';
 import type { Db } from '../db';
-import { ZId } from '../http/schemas';
+import { ZId, zInt, zKeyedName } from '../http/schemas';
 import { createCommune, listCommunes, updateCommune } from './service';
 
 const ZCommuneInput = z.object({
-  name: z.string().trim().min(1, 'Vui lòng nhập tên xã/phường').max(200),
+  name: zKeyedName(200, { min: 1, minMessage: 'Vui lòng nhập tên xã/phường' }),
   kind: z.enum(['xa', 'phuong']),
-  code: z.string().trim().min(1).max(20),
-  dueSoonDays: z.number().int().min(1).max(60).optional(),
+  code: zKeyedName(20, { min: 1 }),
+  dueSoonDays: zInt(1, 60).optional(),
 });
 
 export const communeRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../auth/plugin';
 import type { Db } from '../db';
-import { ZIsoDate } from '../http/schemas';
+import { zIdParam, zIntParam, ZIsoDate } from '../http/schemas';
 import { getDashboard } from './service';
 
 export const dashboardRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
@@ -13,10 +13,10 @@ export const dashboardRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
         tags: ['dashboard'],
         summary: 'Tổng quan kế hoạch hiện hành: tỷ lệ hoàn thành theo lĩnh vực, đơn vị; quá hạn; sắp đến hạn',
         querystring: z.object({
-          communeId: z.coerce.number().int().positive().optional(),
-          planId: z.coerce.number().int().positive().optional(),
+          communeId: zIdParam().optional(),
+          planId: zIdParam().optional(),
           asOf: ZIsoDate.optional(),
-          horizonDays: z.coerce.number().int().min(1).max(90).default(14),
+          horizonDays: zIntParam(1, 90).default(14),
         }),
       },
     },

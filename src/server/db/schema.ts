@@ -21,6 +21,7 @@ import {
   uniqueIndex,
   varchar,
 } from 'drizzle-orm/pg-core';
+import type { ReminderRule } from '../../domain/reminders/rules';
 import type { Schedule } from '../../domain/timeframe/types';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
@@ -41,11 +42,14 @@ export const communes = pgTable(
     name: varchar('name', { length: 200 }).notNull(),
     kind: varchar('kind', { length: 10 }).$type<'xa' | 'phuong'>().notNull(),
     code: varchar('code', { length: 20 }).notNull(),
+    /** matchKey(code) and matchKey(name) (src/domain/text), written by the app: "tu-phap" and "tu-phap\u200b" are one code. */
+    codeKey: varchar('code_key', { length: 20 }).notNull(),
+    nameKey: varchar('name_key', { length: 200 }).notNull(),
     /** How many days ahead a deadline counts as "sắp đến hạn". */
     dueSoonDays: integer('due_soon_days').notNull().default(7),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('communes_city_code_uq').on(t.cityId, t.code)],
+  (t) => [uniqueIndex('communes_city_code_key_uq').on(t.cityId, t.codeKey), uniqueIndex('communes_city_kind_name_key_uq').on(t.cityId, t.kind, t.nameKey)],
 );
 
 export const units = pgTable(
@@ -54,6 +58,8 @@ export const units = pgTable(
     id: serial('id').primaryKey(),
     communeId: integer('commune_id').notNull().references(() => communes.id),
     name: varchar('name', { length: 300 }).notNull(),
+    /** matchKey(name), written by the app: NFC/NFD, case, marks, spacing and invisible characters fold away. */
+    nameKey: varchar('name_key', { length: 300 }).notNull(),
     shortName: varchar('short_name', { length: 100 }),
     /** internal: a unit of the commune; catch_all: "Các cơ quan, đơn vị liên quan"; outside: Mặt trận, Sở … */
     kind: varchar('kind', { length: 12 }).$type<'internal' | 'catch_all' | 'outside'>().notNull().default('internal'),
@@ -61,7 +67,7 @@ export const units = pgTable(
     active: boolean('active').notNull().default(true),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('units_commune_name_uq').on(t.communeId, t.name)],
+  (t) => [uniqueIndex('units_commune_name_key_uq').on(t.communeId, t.nameKey)],
 );
 
 export const unitAliases = pgTable(
@@ -71,7 +77,7 @@ export const unitAliases = pgTable(
     communeId: integer('commune_id').notNull().references(() => communes.id),
     unitId: integer('unit_id').notNull().references(() => units.id, { onDelete: 'cascade' }),
     alias: varchar('alias', { length: 300 }).notNull(),
-    /** matchKey(alias): folded, so "VHXH", "VH-XH" and "vh xh" meet. */
+    /** matchKey(alias), the same key as unit names: "VH-XH", "vh xh" and "VH\u200b-XH" meet. */
     aliasKey: varchar('alias_key', { length: 300 }).notNull(),
   },
   (t) => [uniqueIndex('unit_aliases_commune_key_uq').on(t.communeId, t.aliasKey)],
@@ -86,14 +92,38 @@ export const users = pgTable('users', {
   communeId: integer('commune_id').references(() => communes.id),
   unitId: integer('unit_id').references(() => units.id),
   username: varchar('username', { length: 60 }).notNull().unique(),
+  /** matchKey(username): "daumoi.ap" and "DAUMOI-AP" cannot both exist. */
+  usernameKey: varchar('username_key', { length: 60 }).notNull().unique(),
   fullName: varchar('full_name', { length: 200 }).notNull(),
   title: varchar('title', { length: 200 }),
   role: varchar('role', { length: 20 }).$type<Role>().notNull(),
   passwordHash: text('password_hash').notNull(),
+  /** Where reminders are mailed; none means in-app notifications only. */
+  email: varchar('email', { length: 254 }),
+  /** The user's own choice to receive reminders by e-mail too. */
+  emailNotifications: boolean('email_notifications').notNull().default(true),
   active: boolean('active').notNull().default(true),
+  /** Set by an administrator: until the user picks a new password, the session only reaches the change-password route. */
+  mustChangePassword: boolean('must_change_password').notNull().default(false),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
+
+/**
+ * Failed sign-ins per account (the normalised username) and per client address, shared by every
+ * app process: after a few failures each further one blocks that key for a growing delay.
+ */
+export const loginThrottle = pgTable(
+  'login_throttle',
+  {
+    scope: varchar('scope', { length: 10 }).$type<'account' | 'address'>().notNull(),
+    key: varchar('key', { length: 200 }).notNull(),
+    failures: integer('failures').notNull().default(0),
+    lastFailureAt: timestamp('last_failure_at', { withTimezone: true }).notNull(),
+    blockedUntil: timestamp('blocked_until', { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.key] })],
+);
 
 export const sessions = pgTable(
   'sessions',
@@ -251,6 +281,9 @@ export const taskHistory = pgTable(
     note: text('note'),
     fileId: integer('file_id').references(() => files.id, { onDelete: 'set null' }),
     occurrence: date('occurrence'),
+    /** A completion recorded for an earlier day than the report: that day and why (coordinator or leader only). */
+    backdatedTo: date('backdated_to'),
+    reason: text('reason'),
   },
   (t) => [index('task_history_task_idx').on(t.taskId)],
 );
@@ -281,6 +314,165 @@ export const calendarOverrides = pgTable('calendar_overrides', {
   note: varchar('note', { length: 300 }),
 });
 
+/** A commune's reminder rules (defaults in domain/reminders when the row is missing). */
+export const reminderSettings = pgTable(
+  'reminder_settings',
+  {
+    communeId: integer('commune_id').notNull().references(() => communes.id).primaryKey(),
+    beforeDueWorkingDays: integer('before_due_working_days').notNull().default(3),
+    onOverdue: boolean('on_overdue').notNull().default(true),
+    weeklyDigest: boolean('weekly_digest').notNull().default(true),
+    weeklySummary: boolean('weekly_summary').notNull().default(true),
+    doneNotice: boolean('done_notice').notNull().default(true),
+    weeklyDay: integer('weekly_day').notNull().default(1),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check('reminder_settings_days_check', sql`${t.beforeDueWorkingDays} BETWEEN 0 AND 30`),
+    check('reminder_settings_weekly_day_check', sql`${t.weeklyDay} BETWEEN 1 AND 5`),
+  ],
+);
+
+export type NotificationChannel = 'in_app' | 'email';
+
+/**
+ * One reminder to one person on one channel. The unique key is what makes each
+ * reminder go out once: a second run, a restarted app or a second process finds
+ * the row already there and sends nothing.
+ */
+export const reminderDeliveries = pgTable(
+  'reminder_deliveries',
+  {
+    communeId: integer('commune_id').notNull().references(() => communes.id),
+    id: serial('id').notNull(),
+    rule: varchar('rule', { length: 20 }).$type<ReminderRule>().notNull(),
+    /** 0 for the weekly mails, which are about many tasks (0 keeps the key free of NULLs). */
+    taskId: integer('task_id').notNull(),
+    occurrenceDue: date('occurrence_due').notNull(),
+    recipientId: integer('recipient_id').notNull().references(() => users.id),
+    channel: varchar('channel', { length: 10 }).$type<NotificationChannel>().notNull(),
+    createdAt: createdAt(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    attempts: integer('attempts').notNull().default(0),
+    lastAttemptAt: timestamp('last_attempt_at', { withTimezone: true }),
+    lastError: text('last_error'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.communeId, t.id] }),
+    uniqueIndex('reminder_deliveries_key_uq').on(t.communeId, t.rule, t.taskId, t.occurrenceDue, t.recipientId, t.channel),
+    check('reminder_deliveries_rule_check', sql`${t.rule} IN ('before_due', 'overdue', 'weekly_digest', 'weekly_summary', 'done_reported')`),
+    check('reminder_deliveries_channel_check', sql`${t.channel} IN ('in_app', 'email')`),
+  ],
+);
+
+/** The bell: what a person has been told in the app. */
+export const notifications = pgTable(
+  'notifications',
+  {
+    communeId: integer('commune_id').notNull().references(() => communes.id),
+    id: serial('id').notNull(),
+    userId: integer('user_id').notNull().references(() => users.id),
+    rule: varchar('rule', { length: 20 }).$type<ReminderRule>().notNull(),
+    taskId: integer('task_id'),
+    occurrenceDue: date('occurrence_due'),
+    title: varchar('title', { length: 300 }).notNull(),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+    readAt: timestamp('read_at', { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.communeId, t.id] }), index('notifications_user_idx').on(t.userId, t.createdAt)],
+);
+
+/**
+ * Procedure dossiers (hồ sơ TTHC) from the city's dossier system, one row per code
+ * within a commune. Moments are Vietnam wall-clock time (`timestamp` without zone),
+ * stored as the span the export's precision gives: a date-only appointment runs to
+ * 23:59:59.999, "17:00" to 17:00:59.999 (see domain/indicators/formulas.ts).
+ * Indexes follow the three reads of an indicator: received in a window, ended in a
+ * window, and still open at an as-of date.
+ */
+export const dossiers = pgTable(
+  'dossiers',
+  {
+    communeId: integer('commune_id').notNull().references(() => communes.id),
+    code: varchar('code', { length: 100 }).notNull(),
+    procedureCode: varchar('procedure_code', { length: 100 }),
+    procedureName: text('procedure_name'),
+    field: varchar('field', { length: 300 }),
+    unitName: varchar('unit_name', { length: 300 }),
+    channel: varchar('channel', { length: 16 }).notNull(),
+    receivedAt: timestamp('received_at', { mode: 'string', precision: 3 }).notNull(),
+    appointmentStart: timestamp('appointment_start', { mode: 'string', precision: 3 }).notNull(),
+    appointmentEnd: timestamp('appointment_end', { mode: 'string', precision: 3 }).notNull(),
+    endedAt: timestamp('ended_at', { mode: 'string', precision: 3 }),
+    status: varchar('status', { length: 12 }).notNull(),
+    hasFee: boolean('has_fee'),
+    paidOnline: boolean('paid_online'),
+    digitised: boolean('digitised'),
+    electronicResult: boolean('electronic_result'),
+    rating: varchar('rating', { length: 16 }),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.communeId, t.code] }),
+    index('dossiers_received_idx').on(t.communeId, t.receivedAt),
+    index('dossiers_ended_idx').on(t.communeId, t.endedAt),
+    // Open dossiers are few; overdue counts read them without touching the finished history.
+    index('dossiers_open_idx').on(t.communeId, t.appointmentStart).where(sql`status = 'processing'`),
+  ],
+);
+
+/** A commune's column mapping for one export source (header text → dossier field). */
+export const dossierMappings = pgTable(
+  'dossier_mappings',
+  {
+    communeId: integer('commune_id').notNull().references(() => communes.id),
+    source: varchar('source', { length: 100 }).notNull(),
+    mapping: jsonb('mapping').$type<Record<string, string>>().notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.communeId, t.source] })],
+);
+
+/** The machine-sync token of a commune (sha256 only); rotating replaces it. */
+export const dossierSyncTokens = pgTable('dossier_sync_tokens', {
+  communeId: integer('commune_id').primaryKey().references(() => communes.id),
+  tokenHash: varchar('token_hash', { length: 64 }).notNull().unique(),
+  createdBy: integer('created_by').references(() => users.id),
+  createdAt: createdAt(),
+});
+
+/**
+ * A plan target's link to its actual figure: an indicator key, or null for a figure
+ * entered by hand. Keyed by the target's folded text, because saving a plan rewrites
+ * its target rows (new ids) while the text stays.
+ */
+export const targetLinks = pgTable(
+  'target_links',
+  {
+    communeId: integer('commune_id').notNull().references(() => communes.id),
+    planId: integer('plan_id').notNull().references(() => plans.id, { onDelete: 'cascade' }),
+    targetKey: varchar('target_key', { length: 500 }).notNull(),
+    indicatorKey: varchar('indicator_key', { length: 40 }),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.communeId, t.planId, t.targetKey] })],
+);
+
+/** Figures entered by hand for a target, one per month (budget revenue, disbursement …). */
+export const targetFigures = pgTable(
+  'target_figures',
+  {
+    communeId: integer('commune_id').notNull().references(() => communes.id),
+    planId: integer('plan_id').notNull().references(() => plans.id, { onDelete: 'cascade' }),
+    targetKey: varchar('target_key', { length: 500 }).notNull(),
+    month: date('month').notNull(),
+    value: numeric('value', { mode: 'number' }).notNull(),
+    enteredBy: integer('entered_by').references(() => users.id),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.communeId, t.planId, t.targetKey, t.month] })],
+);
 /** A report template version (issue 10). City-wide data, not a tenant's: a new year's outline is a new version of the same key. */
 export const reportTemplates = pgTable(
   'report_templates',

@@ -98,7 +98,8 @@ export const DEMO_COMMUNES: DemoCommune[] = [
   },
 ];
 
-export const DEMO_PASSWORD = 'Demo@2026';
+// Passes the password policy (src/server/auth/password-policy.ts), though it is published: change it outside a demo.
+export const DEMO_PASSWORD = 'CaiCach#HanhChinh2026';
 
 export interface DemoUser {
   username: string;

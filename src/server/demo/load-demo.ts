@@ -6,14 +6,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { addDays } from '../../domain/calendar';
 import { judgeTask } from '../../domain/status';
 import { matchKey } from '../../domain/text/normalize';
 import { todayInVietnam } from '../clock';
 import type { Db, DbOrTx } from '../db';
 import { cities, communes, taskHistory, taskOccurrenceCompletions, tasks, unitAliases, units, users } from '../db/schema';
-import { guessUnitKind } from '../../importer';
+import { guessUnitKind, unitKey } from '../../importer';
 import type { GoldTask } from '../../importer/accuracy';
 import { insertPlan, type TargetInput } from '../plans/service';
 import { insertTask } from '../tasks/service';
@@ -29,20 +29,23 @@ interface GoldPlan {
   tasks: GoldTask[];
 }
 
-/** Unit names compare without case, marks, punctuation or a trailing "xã/phường". */
-const unitKey = (name: string) => matchKey(name).replace(/ (xa|phuong)$/, '');
-
+/**
+ * The catalogue's units with every alias stored under the one key (matchKey, unique per commune);
+ * returns the importer's matching key (unitKey) → unit, which the plan's and the users' unit names are looked up by.
+ */
 async function createUnits(tx: DbOrTx, communeId: number, commune: DemoCommune) {
   const byKey = new Map<string, number>();
+  const storedKeys = new Set<string>();
   for (const unit of commune.units) {
     const [created] = await tx
       .insert(units)
-      .values({ communeId, name: unit.name, shortName: unit.shortName ?? null, kind: unit.kind ?? 'internal', isCoordinator: unit.isCoordinator ?? false })
+      .values({ communeId, name: unit.name, nameKey: matchKey(unit.name), shortName: unit.shortName ?? null, kind: unit.kind ?? 'internal', isCoordinator: unit.isCoordinator ?? false })
       .returning();
     for (const alias of [unit.name, ...unit.aliases]) {
-      const aliasKey = unitKey(alias);
-      if (byKey.has(aliasKey)) continue;
-      byKey.set(aliasKey, created.id);
+      if (!byKey.has(unitKey(alias))) byKey.set(unitKey(alias), created.id);
+      const aliasKey = matchKey(alias);
+      if (storedKeys.has(aliasKey)) continue;
+      storedKeys.add(aliasKey);
       await tx.insert(unitAliases).values({ communeId, unitId: created.id, alias, aliasKey });
     }
   }
@@ -54,8 +57,9 @@ async function unitFor(tx: DbOrTx, communeId: number, byKey: Map<string, number>
   const key = unitKey(name);
   const known = byKey.get(key);
   if (known) return known;
-  const [created] = await tx.insert(units).values({ communeId, name, kind: guessUnitKind(name) }).returning();
-  await tx.insert(unitAliases).values({ communeId, unitId: created.id, alias: name, aliasKey: key });
+  const [created] = await tx.insert(units).values({ communeId, name, nameKey: matchKey(name), kind: guessUnitKind(name) }).returning();
+  // Same matchKey ⇒ same unitKey, so a name not found by unitKey has a stored key no row holds yet.
+  await tx.insert(unitAliases).values({ communeId, unitId: created.id, alias: name, aliasKey: matchKey(name) });
   byKey.set(key, created.id);
   return created.id;
 }
@@ -76,7 +80,7 @@ export async function loadDemoData(db: Db, today: string = todayInVietnam()): Pr
     const communeIds = new Map<string, number>();
     const unitKeys = new Map<string, Map<string, number>>();
     for (const commune of DEMO_COMMUNES) {
-      const [created] = await tx.insert(communes).values({ cityId: city.id, name: commune.name, kind: commune.kind, code: commune.code }).returning();
+      const [created] = await tx.insert(communes).values({ cityId: city.id, name: commune.name, nameKey: matchKey(commune.name), kind: commune.kind, code: commune.code, codeKey: matchKey(commune.code) }).returning();
       communeIds.set(commune.code, created.id);
       unitKeys.set(commune.code, await createUnits(tx, created.id, commune));
     }
@@ -85,6 +89,8 @@ export async function loadDemoData(db: Db, today: string = todayInVietnam()): Pr
       const unitId = user.commune && user.unit ? (unitKeys.get(user.commune)?.get(unitKey(user.unit)) ?? null) : null;
       await insertUser(tx, null, { ...user, cityId: city.id, communeId, unitId, password: DEMO_PASSWORD });
     }
+    // Demo mail stays on this machine: the outbox, or the SMTP catcher of the tests.
+    await tx.update(users).set({ email: sql`${users.username} || '@demo.cchc.local'` });
     for (const commune of DEMO_COMMUNES) {
       const communeId = communeIds.get(commune.code) as number;
       await loadPlan(tx, city.id, communeId, commune, unitKeys.get(commune.code) as Map<string, number>, today);

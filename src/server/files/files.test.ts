@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, json, type TestContext } from '../test/context';
-import { call, countRows, fingerprint, listUploads, Multipart, tinyPdf, type ApiError } from '../test/factories';
+import { call, countRows, fingerprint, lazyMultipart, listUploads, Multipart, tinyPdf, type ApiError } from '../test/factories';
 
 interface FileMeta {
   id: number;
@@ -159,5 +159,19 @@ describe('refused uploads change nothing', () => {
     expect((await call(ctx, 'daumoi.ap', 'GET', `/api/files/${id}`)).statusCode).toBe(404);
     expect((await call(ctx, 'daumoi', 'GET', '/api/files/999999')).statusCode).toBe(404);
     expect((await call(ctx, null, 'GET', `/api/files/${id}`)).statusCode).toBe(401);
+  });
+
+  it('checks rights before reading the upload: a refused 19 MB upload is not pulled, an allowed one is', async () => {
+    const send = async (user: string) => {
+      const upload = lazyMultipart('bao-cao.pdf', 19 * 1024 * 1024);
+      const response = await ctx.app.inject({ method: 'POST', url: `/api/tasks/${TASK}/files`, payload: upload.stream, headers: { cookie: await ctx.login(user), 'content-type': upload.contentType } });
+      return { status: response.statusCode, pulled: upload.pulled() };
+    };
+    const refused = await send('kiemtra');
+    expect(refused.status).toBe(403);
+    expect(refused.pulled).toBeLessThan(1024 * 1024);
+    const allowed = await send('truongvp'); // read in full, then refused for its type (not a PDF)
+    expect(allowed.status).toBe(415);
+    expect(allowed.pulled).toBeGreaterThanOrEqual(19 * 1024 * 1024);
   });
 });

@@ -8,7 +8,7 @@ import { recordAudit } from '../audit/service';
 import type { Db } from '../db';
 import { files, taskHistory } from '../db/schema';
 import { AppError, notFound } from '../errors';
-import { requireReadableTask, requireReportableTask } from '../tasks/service';
+import { requireReadableTask, type requireReportableTask } from '../tasks/service';
 import { ACCEPTED_LIST, detectFileType, MAX_FILE_BYTES } from './file-types';
 
 export interface Upload {
@@ -22,8 +22,10 @@ function safeName(fileName: string): string {
   return base.slice(-200) || 'tep-dinh-kem';
 }
 
-export async function attachFile(db: Db, actor: Actor, uploadDir: string, taskId: number, upload: Upload) {
-  const { task, commune } = await requireReportableTask(db, actor, taskId);
+/** Stores an upload on a task; `access` is what requireReportableTask returned before the upload was read. */
+export async function attachFile(db: Db, actor: Actor, uploadDir: string, access: Awaited<ReturnType<typeof requireReportableTask>>, upload: Upload) {
+  const { task, commune } = access;
+  const taskId = task.id;
   if (upload.data.length === 0) throw new AppError('file_empty');
   if (upload.data.length > MAX_FILE_BYTES) throw new AppError('file_too_large', { max: '20 MB' });
   const name = safeName(upload.fileName);

@@ -51,7 +51,7 @@ describe('database out of reach', () => {
   it('answers 503 with a Vietnamese message and Retry-After on readiness, sign-in and any signed-in request', async () => {
     const requests = [
       { method: 'GET' as const, url: '/api/ready' },
-      { method: 'POST' as const, url: '/api/auth/login', payload: { username: 'daumoi', password: 'Demo@2026' } },
+      { method: 'POST' as const, url: '/api/auth/login', payload: { username: 'daumoi', password: 'CaiCach#HanhChinh2026' } },
       { method: 'GET' as const, url: '/api/auth/me', headers: { cookie: 'cchc_session=abc' } },
       { method: 'POST' as const, url: '/api/tasks/1/comments', headers: { cookie: 'cchc_session=abc' }, payload: { text: 'ghi chú' } },
     ];

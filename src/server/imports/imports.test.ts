@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, json, type TestContext } from '../test/context';
-import { Multipart } from '../test/factories';
+import { lazyMultipart, Multipart } from '../test/factories';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -85,5 +85,42 @@ describe('plan import', () => {
     const foreign = await ctx.login('daumoi.ap');
     const { payload, headers } = multipart('ke-hoach.txt', seed004);
     expect((await ctx.app.inject({ method: 'POST', url: '/api/communes/1/imports', payload, headers: { ...headers, cookie: foreign } })).statusCode).toBe(404);
+  });
+
+  it('checks rights before reading the upload: a refused 19 MB import is not pulled', async () => {
+    const cookie = await ctx.login('canbovp');
+    const upload = lazyMultipart('ke-hoach.docx', 19 * 1024 * 1024);
+    const response = await ctx.app.inject({ method: 'POST', url: '/api/communes/1/imports', payload: upload.stream, headers: { cookie, 'content-type': upload.contentType } });
+    expect(response.statusCode).toBe(403);
+    expect(upload.pulled()).toBeLessThan(1024 * 1024);
+  });
+});
+
+describe('saving a reviewed plan stores names under the one key', () => {
+  const plan = { kind: 'thematic', title: 'Kế hoạch thử tên đơn vị', periodStart: '2026-01-01', periodEnd: '2026-12-31' };
+  const save = async (lead: unknown[]) =>
+    ctx.app.inject({
+      method: 'POST',
+      url: '/api/communes/3/imports/save',
+      headers: { cookie: await ctx.login('admin') },
+      payload: { plan, tasks: [{ area: 1, content: 'Nhiệm vụ thử', lead, coordinators: [], timeframeText: 'Quý IV/2026' }] },
+    });
+  const keyCount = async (table: string, column: string, key: string) =>
+    Number((await ctx.db.execute<{ n: string }>(`SELECT count(*) AS n FROM ${table} WHERE commune_id = 3 AND ${column} = '${key}'`)).rows[0].n);
+
+  it('a new unit named 99 × "KT" (which the importer expands to 791 characters) is saved: 201, not 500', async () => {
+    const name = Array.from({ length: 99 }, () => 'KT').join(' ');
+    const response = await save([{ name, newUnitKind: 'internal' }]);
+    expect(response.statusCode, response.body).toBe(201);
+    expect(await keyCount('units', 'name_key', name.toLowerCase())).toBe(1);
+    expect(await keyCount('unit_aliases', 'alias_key', name.toLowerCase())).toBe(1);
+  });
+
+  it('a new unit written like an existing one (NFD, zero-width space, case) is that unit, not a second one', async () => {
+    expect((await save([{ name: 'Ban Tiếp công dân', newUnitKind: 'internal' }])).statusCode).toBe(201);
+    for (const name of ['Ban Tiếp công dân'.normalize('NFD'), 'ban tiếp\u200b công dân']) {
+      expect((await save([{ name, newUnitKind: 'internal' }])).statusCode).toBe(201);
+    }
+    expect(await keyCount('units', 'name_key', 'ban tiep cong dan')).toBe(1);
   });
 });

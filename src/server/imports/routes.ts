@@ -1,17 +1,19 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IMPORT_LIMITS } from '../../importer';
+import { createParsePool } from '../../importer/parse-pool';
 import { actorOf } from '../auth/plugin';
 import type { Db } from '../db';
 import { AppError } from '../errors';
+import { zId, zIdParam, zInt, zKeyedName, zText } from '../http/schemas';
 import { ZPlanInput } from '../plans/schema';
-import { analyseDocument, saveReviewedPlan } from './service';
+import { analyseDocument, authorizeImport, saveReviewedPlan } from './service';
 
-const ZCommuneParams = z.object({ communeId: z.coerce.number().int().positive() });
+const ZCommuneParams = z.object({ communeId: zIdParam() });
 
 const ZUnitChoice = z.object({
-  name: z.string().trim().min(1).max(300),
-  unitId: z.number().int().positive().nullable().optional(),
+  name: zKeyedName(300, { min: 1 }),
+  unitId: zId().nullable().optional(),
   addAlias: z.boolean().optional(),
   newUnitKind: z.enum(['internal', 'catch_all', 'outside']).optional(),
 });
@@ -21,13 +23,13 @@ const ZReviewedPlan = z.object({
   tasks: z
     .array(
       z.object({
-        area: z.number().int().min(1, 'Lĩnh vực từ I đến VII').max(7, 'Lĩnh vực từ I đến VII'),
-        number: z.number().int().min(1).max(10_000).nullable().optional(),
-        content: z.string().trim().min(1, 'Nội dung nhiệm vụ không được để trống').max(5000),
+        area: zInt(1, 7, 'Lĩnh vực từ I đến VII'),
+        number: zInt(1, 10_000).nullable().optional(),
+        content: zText(5000, { min: 1, minMessage: 'Nội dung nhiệm vụ không được để trống' }),
         lead: z.array(ZUnitChoice).max(20),
         coordinators: z.array(ZUnitChoice).max(40),
-        timeframeText: z.string().trim().max(1000),
-        product: z.string().trim().max(3000).optional(),
+        timeframeText: zText(1000),
+        product: zText(3000).optional(),
       }),
     )
     .min(1, 'Kế hoạch cần ít nhất một nhiệm vụ')
@@ -35,6 +37,10 @@ const ZReviewedPlan = z.object({
 });
 
 export const importRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+  const parsePool = createParsePool();
+  // A listening server starts its first parse worker now, so the first document does not wait for it.
+  app.addHook('onListen', async () => parsePool.warm());
+  app.addHook('onClose', async () => parsePool.destroy());
   app.post(
     '/api/communes/:communeId/imports',
     {
@@ -47,10 +53,12 @@ export const importRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
     },
     async (request) => {
       const actor = actorOf(request);
+      // Rights first: the multipart body is not parsed, let alone buffered, for someone who may not import here.
+      await authorizeImport(db, actor, request.params.communeId);
       const part = await request.file({ limits: { fileSize: IMPORT_LIMITS.maxFileBytes, files: 1 } });
       if (!part) throw new AppError('file_empty');
       const data = await part.toBuffer();
-      return analyseDocument(db, actor, request.params.communeId, { fileName: part.filename, data, mimeType: part.mimetype });
+      return analyseDocument(db, actor, parsePool, request.params.communeId, { fileName: part.filename, data, mimeType: part.mimetype });
     },
   );
   app.post(

@@ -3,7 +3,9 @@
  * then the reviewed draft becomes a plan, its tasks, and any new units or aliases, in one transaction.
  */
 import { and, eq } from 'drizzle-orm';
-import { guessUnitKind, importPlanDocument, isImportError, unitKey, type UnitRef } from '../../importer';
+import { matchKey } from '../../domain/text/normalize';
+import { guessUnitKind, isImportError, unitKey, type UnitRef } from '../../importer';
+import type { ParsePool } from '../../importer/parse-pool';
 import type { Actor } from '../access/actor';
 import { canManageCommune, ensure } from '../access/policy';
 import { recordAudit } from '../audit/service';
@@ -15,13 +17,20 @@ import { getPlan, insertPlan, type PlanInput } from '../plans/service';
 import { insertTask } from '../tasks/service';
 import { listUnits } from '../units/service';
 
-export async function analyseDocument(db: Db, actor: Actor, communeId: number, file: { fileName: string; data: Buffer; mimeType?: string }) {
+/** Who may import into a commune; checked before the upload is read, so a refused upload costs nothing. */
+export async function authorizeImport(db: Db, actor: Actor, communeId: number) {
   const commune = await requireCommune(db, actor, communeId);
   ensure(canManageCommune(actor, commune));
+  return commune;
+}
+
+/** Reads an uploaded document into a draft in the parse pool (off this thread); `authorizeImport` must have passed. */
+export async function analyseDocument(db: Db, actor: Actor, pool: ParsePool, communeId: number, file: { fileName: string; data: Buffer; mimeType?: string }) {
   const unitRefs: UnitRef[] = (await listUnits(db, actor, communeId)).map((u) => ({ id: u.id, name: u.name, shortName: u.shortName, kind: u.kind, aliases: u.aliases.map((a) => a.alias) }));
   try {
-    return await importPlanDocument({ data: file.data, fileName: file.fileName, mimeType: file.mimeType, units: unitRefs });
+    return await pool.parse({ data: file.data, fileName: file.fileName, mimeType: file.mimeType, units: unitRefs });
   } catch (error) {
+    if (isImportError(error) && error.code === 'busy') throw new AppError('busy');
     if (isImportError(error)) throw new AppError('import_failed', { reason: error.message }, { code: error.code }, error.message);
     throw error;
   }
@@ -52,24 +61,29 @@ export interface ReviewedPlan {
   tasks: ReviewedTask[];
 }
 
+/**
+ * Two keys, two jobs: `unitKey` (the importer's, abbreviations expanded) says which names in this
+ * document mean the same unit; `matchKey` is what is stored and kept unique (unit names, aliases).
+ */
 async function resolveUnit(tx: DbOrTx, actor: Actor, communeId: number, cityId: number, choice: UnitChoice, cache: Map<string, number>): Promise<number> {
   const key = unitKey(choice.name);
+  const storedKey = matchKey(choice.name);
   const cached = cache.get(key);
   if (cached && !choice.unitId) return cached;
   if (choice.unitId) {
     const [unit] = await tx.select().from(units).where(and(eq(units.id, choice.unitId), eq(units.communeId, communeId)));
     if (!unit) throw invalid(`Đơn vị đã chọn cho "${choice.name}" không thuộc xã/phường này.`);
-    if (choice.addAlias && key) {
-      const inserted = await tx.insert(unitAliases).values({ communeId, unitId: unit.id, alias: choice.name, aliasKey: key }).onConflictDoNothing().returning();
+    if (choice.addAlias && storedKey) {
+      const inserted = await tx.insert(unitAliases).values({ communeId, unitId: unit.id, alias: choice.name, aliasKey: storedKey }).onConflictDoNothing().returning();
       if (inserted.length) await recordAudit(tx, actor, { cityId, communeId, entity: 'unit', entityId: unit.id, action: 'add_alias', after: { alias: choice.name } });
     }
     cache.set(key, unit.id);
     return unit.id;
   }
-  const [existing] = await tx.select({ id: units.id }).from(units).where(and(eq(units.communeId, communeId), eq(units.name, choice.name)));
+  const [existing] = await tx.select({ id: units.id }).from(units).where(and(eq(units.communeId, communeId), eq(units.nameKey, storedKey)));
   if (existing) return existing.id;
-  const [created] = await tx.insert(units).values({ communeId, name: choice.name, kind: choice.newUnitKind ?? guessUnitKind(choice.name) }).returning();
-  if (key) await tx.insert(unitAliases).values({ communeId, unitId: created.id, alias: choice.name, aliasKey: key }).onConflictDoNothing();
+  const [created] = await tx.insert(units).values({ communeId, name: choice.name, nameKey: storedKey, kind: choice.newUnitKind ?? guessUnitKind(choice.name) }).returning();
+  await tx.insert(unitAliases).values({ communeId, unitId: created.id, alias: choice.name, aliasKey: storedKey }).onConflictDoNothing();
   await recordAudit(tx, actor, { cityId, communeId, entity: 'unit', entityId: created.id, action: 'create', after: created });
   cache.set(key, created.id);
   return created.id;

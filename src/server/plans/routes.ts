@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { actorOf } from '../auth/plugin';
 import { todayInVietnam } from '../clock';
 import type { Db } from '../db';
-import { ZId } from '../http/schemas';
+import { ZId, zIdParam } from '../http/schemas';
 import { createPlanTask, listTasks } from '../tasks/service';
 import { buildPlanWorkbook } from './export';
 import { ZTaskFilter, ZTaskInput } from '../tasks/schema';
@@ -13,7 +13,7 @@ import { createPlan, getPlan, listPlans, requirePlan, updatePlan } from './servi
 export const planRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   app.get(
     '/api/plans',
-    { schema: { tags: ['plans'], summary: 'Danh sách kế hoạch', querystring: z.object({ communeId: z.coerce.number().int().positive().optional() }) } },
+    { schema: { tags: ['plans'], summary: 'Danh sách kế hoạch', querystring: z.object({ communeId: zIdParam().optional() }) } },
     async (request) => listPlans(db, actorOf(request), request.query.communeId),
   );
   app.post('/api/plans', { schema: { tags: ['plans'], summary: 'Tạo kế hoạch', body: ZPlanInput } }, async (request, reply) =>

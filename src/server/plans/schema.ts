@@ -1,24 +1,24 @@
 import { z } from 'zod';
-import { ZIsoDate } from '../http/schemas';
+import { zId, ZIsoDate, zText } from '../http/schemas';
 
 export const ZTarget = z.object({
-  text: z.string().trim().min(1).max(2000),
+  text: zText(2000, { min: 1 }),
   comparator: z.enum(['>=', '<=', '=', '>', '<']).nullable(),
-  value: z.number().nullable(),
-  unit: z.string().max(30).nullable(),
+  value: z.number().min(-1e12).max(1e12).nullable(),
+  unit: zText(30).nullable(),
 });
 
 export const ZPlanInput = z.object({
-  communeId: z.number().int().positive(),
+  communeId: zId(),
   kind: z.enum(['annual', 'half_year', 'thematic', 'inspection']),
-  title: z.string().trim().min(1, 'Vui lòng nhập tên kế hoạch').max(500, 'Tên kế hoạch tối đa 500 ký tự'),
-  number: z.string().trim().max(60).nullable().optional(),
-  issuer: z.string().trim().max(300).nullable().optional(),
+  title: zText(500, { min: 1, minMessage: 'Vui lòng nhập tên kế hoạch', maxMessage: 'Tên kế hoạch tối đa 500 ký tự' }),
+  number: zText(60).nullable().optional(),
+  issuer: zText(300).nullable().optional(),
   issueDate: ZIsoDate.nullable().optional(),
   periodStart: ZIsoDate,
   periodEnd: ZIsoDate,
   status: z.enum(['draft', 'issued', 'closed']).optional(),
-  reportingRegime: z.string().max(5000).nullable().optional(),
+  reportingRegime: zText(5000, { trim: false }).nullable().optional(),
   targets: z.array(ZTarget).max(100).optional(),
 });
 

@@ -255,7 +255,7 @@ describe('figures equal the dashboard’s at the same as-of date', () => {
     const communeId = list.find((p) => p.id === y.id)?.reports.find((r) => r.level === 'commune')?.id as number;
     const tasks = await ok<{ id: number; status: string; version: number }[]>('daumoi', 'GET', `/api/tasks?communeId=1&planId=${plan}&asOf=${TEST_TODAY}`);
     const open = tasks.find((t) => t.status === 'dang_thuc_hien' || t.status === 'chua_thuc_hien') as { id: number; version: number };
-    await ok('daumoi', 'POST', `/api/tasks/${open.id}/progress`, { progress: 100, done: true, doneAt: '2026-11-01', version: open.version }, 200);
+    await ok('daumoi', 'POST', `/api/tasks/${open.id}/progress`, { progress: 100, done: true, doneAt: '2026-11-01', doneAtReason: 'Biên bản nghiệm thu ngày 01/11', version: open.version }, 200);
     const report = await ok<Report>('daumoi', 'GET', `/api/reports/${communeId}`);
     const done = report.computed.find((c) => c.key === 'tasks.done') as Report['computed'][number];
     expect(done.differs).toBe(true);

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../auth/plugin';
 import type { Db } from '../db';
-import { ZId } from '../http/schemas';
+import { ZId, zIdParam, zText } from '../http/schemas';
 import { ZCityTaskInput, ZProgressInput, ZTaskFilter, ZTaskUpdate } from './schema';
 import { addComment, createCityTask, getTaskDetail, listTasks, reportProgress, updateTask } from './service';
 
@@ -13,7 +13,7 @@ export const taskRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
       schema: {
         tags: ['tasks'],
         summary: 'Nhiệm vụ của xã/phường (cả nhiệm vụ UBND thành phố giao)',
-        querystring: ZTaskFilter.extend({ communeId: z.coerce.number().int().positive(), origin: z.enum(['plan', 'city_assigned']).optional() }),
+        querystring: ZTaskFilter.extend({ communeId: zIdParam(), origin: z.enum(['plan', 'city_assigned']).optional() }),
       },
     },
     async (request) => {
@@ -37,7 +37,7 @@ export const taskRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
   );
   app.post(
     '/api/tasks/:id/comments',
-    { schema: { tags: ['tasks'], summary: 'Thêm ý kiến', params: ZId, body: z.object({ text: z.string().trim().min(1, 'Vui lòng nhập nội dung').max(5000) }) } },
+    { schema: { tags: ['tasks'], summary: 'Thêm ý kiến', params: ZId, body: z.object({ text: zText(5000, { min: 1, minMessage: 'Vui lòng nhập nội dung' }) }) } },
     async (request, reply) => reply.status(201).send(await addComment(db, actorOf(request), request.params.id, request.body.text)),
   );
 };

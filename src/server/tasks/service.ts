@@ -5,10 +5,10 @@
  */
 import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import { judgeTask, type Status } from '../../domain/status';
-import { foldDiacritics } from '../../domain/text/normalize';
+import { matchesSearch, searchWords } from '../../domain/text/normalize';
 import { parseTimeframe } from '../../domain/timeframe';
 import type { Actor } from '../access/actor';
-import { canCommentOnTask, canManageCommune, canReportOnTask, ensure, type CommuneRef } from '../access/policy';
+import { canBackdateCompletion, canCommentOnTask, canManageCommune, canReportOnTask, ensure, type CommuneRef } from '../access/policy';
 import { recordAudit } from '../audit/service';
 import { todayInVietnam } from '../clock';
 import { requireCommune } from '../communes/service';
@@ -163,6 +163,7 @@ export function presentTask(task: LoadedTask, context: JudgeContext) {
     version: row.version,
     canEdit: canReportOnTask(context.actor, context.commune, taskRef(task)),
     canManage: canManageCommune(context.actor, context.commune),
+    canBackdate: canBackdateCompletion(context.actor, context.commune),
   };
 }
 
@@ -175,18 +176,15 @@ export interface TaskFilter {
   q?: string;
 }
 
-/** Filters on what a person sees in the table: unit, area, judged status, and words ignoring diacritics. */
+/** Filters on what a person sees in the table: unit, area, judged status, and words keyed like names (no marks, case or invisible characters). */
 export function filterTasks(list: PresentedTask[], filter: TaskFilter): PresentedTask[] {
-  const words = filter.q ? foldDiacritics(filter.q).split(/\s+/).filter(Boolean) : [];
+  const words = filter.q ? searchWords(filter.q) : [];
   return list.filter((task) => {
     if (filter.area !== undefined && task.area !== filter.area) return false;
     if (filter.status && task.status !== filter.status) return false;
     if (filter.unitId !== undefined && ![...task.leadUnits, ...task.coordinatorUnits].some((u) => u.id === filter.unitId)) return false;
-    if (words.length === 0) return true;
-    const haystack = foldDiacritics(
-      [task.content, task.product, task.timeframeText, task.sourceDocument ?? '', ...task.leadUnits.map((u) => u.name), ...task.coordinatorUnits.map((u) => u.name)].join(' '),
-    );
-    return words.every((word) => haystack.includes(word));
+    const text = [task.content, task.product, task.timeframeText, task.sourceDocument ?? '', ...task.leadUnits.map((u) => u.name), ...task.coordinatorUnits.map((u) => u.name)].join(' ');
+    return matchesSearch(text, words);
   });
 }
 
@@ -225,6 +223,8 @@ export async function getTaskDetail(db: Db, actor: Actor, taskId: number) {
       note: taskHistory.note,
       fileId: taskHistory.fileId,
       occurrence: taskHistory.occurrence,
+      backdatedTo: taskHistory.backdatedTo,
+      reason: taskHistory.reason,
     })
     .from(taskHistory)
     .innerJoin(users, eq(users.id, taskHistory.userId))
@@ -385,9 +385,13 @@ const snapshot = (task: LoadedTask) => ({
 
 export interface ProgressInput {
   progress: number;
+  /** The task version the reporter saw: a report on a task changed since is refused (409), not merged. */
+  version: number;
   note?: string;
   done?: boolean;
   doneAt?: string;
+  /** Why the completion is recorded for an earlier day than today. */
+  doneAtReason?: string;
   /** For recurring and continuous tasks: the checkpoint (its deadline) this report closes. */
   occurrence?: string;
 }
@@ -395,7 +399,9 @@ export interface ProgressInput {
 export async function reportProgress(db: Db, actor: Actor, taskId: number, input: ProgressInput) {
   const { task, context } = await requireTask(db, actor, taskId);
   ensure(canReportOnTask(actor, context.commune, taskRef(task)));
+  assertVersion(task, input.version);
   const doneAt = input.doneAt ?? context.asOf;
+  const backdated = input.done === true && doneAt < context.asOf ? checkBackdate(task, context, doneAt, input.doneAtReason) : null;
   if (input.done && doneAt > context.asOf) throw invalid('Ngày hoàn thành không được sau ngày hôm nay.');
   const checkpoints = judge(task, context.asOf, context.dueSoonDays).checkpoints;
   if (input.occurrence && !checkpoints.some((c) => c.due === input.occurrence)) {
@@ -404,6 +410,13 @@ export async function reportProgress(db: Db, actor: Actor, taskId: number, input
   const communeId = task.row.communeId;
   await db.transaction(async (tx) => {
     const changes = occurrenceChanges(task, input, doneAt);
+    // The version test in the UPDATE itself: two reports that both read version n cannot both land.
+    const updated = await tx
+      .update(tasks)
+      .set({ progress: changes.progress, doneAt: changes.doneAt, version: input.version + 1, updatedAt: new Date() })
+      .where(and(eq(tasks.id, taskId), eq(tasks.version, input.version)))
+      .returning({ id: tasks.id });
+    if (updated.length === 0) throw new AppError('conflict');
     if (input.occurrence && input.done) {
       await tx
         .insert(taskOccurrenceCompletions)
@@ -413,11 +426,17 @@ export async function reportProgress(db: Db, actor: Actor, taskId: number, input
     if (input.occurrence && input.done === false) {
       await tx.delete(taskOccurrenceCompletions).where(and(eq(taskOccurrenceCompletions.taskId, taskId), eq(taskOccurrenceCompletions.due, input.occurrence)));
     }
-    await tx
-      .update(tasks)
-      .set({ progress: changes.progress, doneAt: changes.doneAt, version: task.row.version + 1, updatedAt: new Date() })
-      .where(eq(tasks.id, taskId));
-    await tx.insert(taskHistory).values({ communeId, taskId, userId: actor.id, kind: changes.kind, progress: changes.progress, note: input.note ?? null, occurrence: input.occurrence ?? null });
+    await tx.insert(taskHistory).values({
+      communeId,
+      taskId,
+      userId: actor.id,
+      kind: changes.kind,
+      progress: changes.progress,
+      note: input.note ?? null,
+      occurrence: input.occurrence ?? null,
+      backdatedTo: backdated?.doneAt ?? null,
+      reason: backdated?.reason ?? null,
+    });
     await recordAudit(tx, actor, {
       cityId: context.commune.cityId,
       communeId,
@@ -425,11 +444,33 @@ export async function reportProgress(db: Db, actor: Actor, taskId: number, input
       entityId: taskId,
       action: 'progress',
       before: { progress: task.row.progress, doneAt: task.row.doneAt },
-      after: { progress: changes.progress, doneAt: changes.doneAt, occurrence: input.occurrence ?? null, note: input.note ?? null },
+      after: {
+        progress: changes.progress,
+        doneAt: changes.doneAt,
+        occurrence: input.occurrence ?? null,
+        note: input.note ?? null,
+        ...(backdated ? { backdatedTo: backdated.doneAt, reportedOn: context.asOf, reason: backdated.reason } : {}),
+      },
     });
   });
   const [updated] = await loadTasks(db, { communeId, taskIds: [taskId] });
   return presentTask(updated, context);
+}
+
+const formatDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+
+/**
+ * A completion is dated the day it is reported (server clock, UTC+7). An earlier day is the
+ * coordinator's or leader's call, with a reason, and never before the task could start.
+ */
+function checkBackdate(task: LoadedTask, context: JudgeContext, doneAt: string, reason: string | undefined) {
+  if (!canBackdateCompletion(context.actor, context.commune)) {
+    throw new AppError('forbidden', {}, undefined, 'Ngày hoàn thành là ngày báo cáo; chỉ đầu mối CCHC hoặc lãnh đạo xã/phường được ghi một ngày hoàn thành trước hôm nay.');
+  }
+  const start = task.row.schedule.start ?? task.row.periodStart;
+  if (doneAt < start) throw invalid(`Ngày hoàn thành không được trước ngày bắt đầu của nhiệm vụ (${formatDate(start)}).`);
+  if (!reason) throw invalid('Vui lòng nêu lý do khi ghi ngày hoàn thành trước hôm nay.');
+  return { doneAt, reason };
 }
 
 /** What a progress report does to the task row: an occurrence report leaves the whole task open. */
@@ -444,7 +485,18 @@ export async function addComment(db: Db, actor: Actor, taskId: number, text: str
   const { task, context } = await requireTask(db, actor, taskId);
   ensure(canCommentOnTask(actor, context.commune, taskRef(task)));
   const [entry] = await db.insert(taskHistory).values({ communeId: task.row.communeId, taskId, userId: actor.id, kind: 'comment', note: text }).returning();
-  return { id: entry.id, at: entry.at.toISOString(), user: { id: actor.id, fullName: actor.fullName }, kind: entry.kind, progress: null, note: entry.note, fileId: null, occurrence: null };
+  return {
+    id: entry.id,
+    at: entry.at.toISOString(),
+    user: { id: actor.id, fullName: actor.fullName },
+    kind: entry.kind,
+    progress: null,
+    note: entry.note,
+    fileId: null,
+    occurrence: null,
+    backdatedTo: null,
+    reason: null,
+  };
 }
 
 /** For the files capability: the task, once the actor may attach evidence to it. */

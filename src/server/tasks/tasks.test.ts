@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STATUSES } from '../../domain/status';
+import { todayInVietnam } from '../clock';
 import { createTestContext, json, TEST_TODAY, type TestContext } from '../test/context';
 import { call, countRows, DEMO, fingerprint, type ApiError } from '../test/factories';
 
@@ -38,7 +39,16 @@ interface Occurrence {
 interface TaskDetail extends Task {
   /** Each deadline of the task with its own status (the contract's `checkpoints`). */
   checkpoints: Occurrence[];
-  history: { id: number; kind: string; progress: number | null; note: string | null; occurrence: string | null; user: { id: number; fullName: string } }[];
+  history: {
+    id: number;
+    kind: string;
+    progress: number | null;
+    note: string | null;
+    occurrence: string | null;
+    backdatedTo: string | null;
+    reason: string | null;
+    user: { id: number; fullName: string };
+  }[];
 }
 interface AuditEntry {
   id: number;
@@ -122,6 +132,14 @@ describe('listing a plan’s tasks', () => {
     expect(ids(all.filter((t) => searchable(t).includes('cai cach')))).toEqual(ids(plain));
   });
 
+  it('a search with invisible characters (zero-width space, soft hyphen) or in NFD finds the same tasks', async () => {
+    const plain = await planTasks(`&q=${encodeURIComponent('cai cach')}`);
+    expect(plain.length).toBeGreaterThan(3);
+    for (const q of ['cải\u200b cách', 'cả\u00adi cách', 'CẢI CÁCH'.normalize('NFD'), '\ufeffcai\u200d cach']) {
+      expect(ids(await planTasks(`&q=${encodeURIComponent(q)}`)), q).toEqual(ids(plain));
+    }
+  });
+
   it('"van ban quy pham" finds the legal-document tasks; every word must match', async () => {
     const list = await planTasks(`&q=${encodeURIComponent('van ban quy pham')}`);
     expect(ids(list)).toEqual(expect.arrayContaining([9, 10, 11, 13, 15, 17, 18]));
@@ -171,7 +189,7 @@ describe('reporting progress', () => {
   it('a unit head updates progress: the task, its history and the audit log all show it', async () => {
     const before = await taskOn(9);
     expect(before.progress).toBe(0);
-    const response = await call(ctx, 'truongvp', 'POST', '/api/tasks/9/progress', { progress: 45, note: 'Đã rà soát 45% văn bản' });
+    const response = await call(ctx, 'truongvp', 'POST', '/api/tasks/9/progress', { progress: 45, note: 'Đã rà soát 45% văn bản', version: (await detail(9)).version });
     expect(response.statusCode).toBe(200);
     const returned = json<Task>(response);
     expect(returned).toMatchObject({ id: 9, progress: 45, doneAt: null, version: before.version + 1 });
@@ -185,26 +203,30 @@ describe('reporting progress', () => {
     expect(entry.after).toMatchObject({ progress: 45, doneAt: null, note: 'Đã rà soát 45% văn bản' });
   });
 
-  it('marking done on or before the due date → hoàn thành đúng hạn', async () => {
+  it('marking done on or before the due date → hoàn thành đúng hạn (a backdated date: the coordinator, with a reason)', async () => {
     const city = await taskOn(97);
     expect(city).toMatchObject({ status: 'qua_han', due: '2026-11-11' });
-    const response = await call(ctx, 'canbovp', 'POST', '/api/tasks/97/progress', { progress: 100, done: true, doneAt: '2026-11-11' });
-    expect(response.statusCode).toBe(200);
+    const reason = 'Văn bản báo cáo đã ký ngày 11/11, nhập muộn do mất mạng';
+    const response = await call(ctx, 'daumoi', 'POST', '/api/tasks/97/progress', { version: (await detail(97)).version, progress: 100, done: true, doneAt: '2026-11-11', doneAtReason: reason });
+    expect(response.statusCode, response.body).toBe(200);
     expect(json<Task>(response)).toMatchObject({ progress: 100, doneAt: '2026-11-11', daysLate: null });
     expect((await taskOn(97)).status).toBe('hoan_thanh_dung_han');
-    expect((await detail(97)).history[0]).toMatchObject({ kind: 'done', progress: 100 });
+    expect((await detail(97)).history[0]).toMatchObject({ kind: 'done', progress: 100, backdatedTo: '2026-11-11', reason, user: { fullName: 'Lê Thị Cải' } });
+    const [entry] = await auditOf(97);
+    expect(entry).toMatchObject({ action: 'progress', actor: { fullName: 'Lê Thị Cải' } });
+    expect(entry.after).toMatchObject({ doneAt: '2026-11-11', backdatedTo: '2026-11-11', reportedOn: todayInVietnam(), reason });
   });
 
   it('marking done after the due date → hoàn thành quá hạn with the days late', async () => {
     expect((await taskOn(8)).due).toBe('2026-10-31');
-    const response = await call(ctx, 'daumoi', 'POST', '/api/tasks/8/progress', { progress: 100, done: true, doneAt: '2026-11-05', note: 'Đã phát sóng' });
+    const response = await call(ctx, 'daumoi', 'POST', '/api/tasks/8/progress', { version: (await detail(8)).version, progress: 100, done: true, doneAt: '2026-11-05', doneAtReason: 'Phát sóng ngày 05/11', note: 'Đã phát sóng' });
     expect(response.statusCode).toBe(200);
     const task = await taskOn(8);
     expect(task).toMatchObject({ status: 'hoan_thanh_qua_han', doneAt: '2026-11-05', daysLate: 5, progress: 100 });
   });
 
   it('reopening a done task clears its completion and records "reopened"', async () => {
-    const response = await call(ctx, 'daumoi', 'POST', '/api/tasks/8/progress', { progress: 80, done: false, note: 'Cần bổ sung' });
+    const response = await call(ctx, 'daumoi', 'POST', '/api/tasks/8/progress', { progress: 80, done: false, note: 'Cần bổ sung', version: (await detail(8)).version });
     expect(response.statusCode).toBe(200);
     expect(await taskOn(8)).toMatchObject({ status: 'qua_han', doneAt: null, progress: 80 });
     expect((await detail(8)).history[0]).toMatchObject({ kind: 'reopened', progress: 80 });
@@ -212,7 +234,7 @@ describe('reporting progress', () => {
 
   it('refuses a completion date in the future, saving nothing', async () => {
     const before = await fingerprint(ctx);
-    const response = await call(ctx, 'daumoi', 'POST', '/api/tasks/5/progress', { progress: 100, done: true, doneAt: '2099-01-01' });
+    const response = await call(ctx, 'daumoi', 'POST', '/api/tasks/5/progress', { progress: 100, done: true, doneAt: '2099-01-01', version: (await detail(5)).version });
     expect(response.statusCode).toBe(400);
     expect(json<ApiError>(response).error.message).toBe('Ngày hoàn thành không được sau ngày hôm nay.');
     expect(await fingerprint(ctx)).toEqual(before);
@@ -229,12 +251,12 @@ describe('reporting progress', () => {
 
     // A date that is not one of the task's deadlines is refused.
     const before = await fingerprint(ctx);
-    const wrong = await call(ctx, 'daumoi', 'POST', '/api/tasks/2/progress', { progress: 100, done: true, occurrence: '2026-12-11', doneAt: '2026-11-20' });
+    const wrong = await call(ctx, 'daumoi', 'POST', '/api/tasks/2/progress', { version: (await detail(2)).version, progress: 100, done: true, occurrence: '2026-12-11', doneAt: '2026-11-20', doneAtReason: 'Báo cáo quý đã gửi' });
     expect(wrong.statusCode).toBe(400);
     expect(json<ApiError>(wrong).error.message).toBe('Kỳ thực hiện đã chọn không có trong lịch của nhiệm vụ.');
     expect(await fingerprint(ctx)).toEqual(before);
 
-    const response = await call(ctx, 'daumoi', 'POST', '/api/tasks/2/progress', { progress: 100, done: true, occurrence: '2026-12-10', doneAt: '2026-11-20' });
+    const response = await call(ctx, 'daumoi', 'POST', '/api/tasks/2/progress', { version: (await detail(2)).version, progress: 100, done: true, occurrence: '2026-12-10', doneAt: '2026-11-20', doneAtReason: 'Báo cáo quý đã gửi' });
     expect(response.statusCode).toBe(200);
     expect(json<Task>(response).doneAt).toBeNull(); // the task itself stays open: it is a series
     const after = await detail(2);
@@ -244,10 +266,101 @@ describe('reporting progress', () => {
     expect((await taskOn(2)).status).toBe(earlierLate ? 'hoan_thanh_qua_han' : 'hoan_thanh_dung_han');
 
     // Undoing the occurrence opens it again.
-    const undo = await call(ctx, 'daumoi', 'POST', '/api/tasks/2/progress', { progress: 75, done: false, occurrence: '2026-12-10' });
+    const undo = await call(ctx, 'daumoi', 'POST', '/api/tasks/2/progress', { progress: 75, done: false, occurrence: '2026-12-10', version: (await detail(2)).version });
     expect(undo.statusCode).toBe(200);
     expect(await countRows(ctx, 'task_occurrence_completions', `task_id = 2 AND due = '2026-12-10'`)).toBe(0);
     expect((await taskOn(2)).status).toBe('dang_thuc_hien');
+  });
+});
+
+describe('reporting progress: optimistic concurrency on the task version', () => {
+  it('a report on a stale version answers 409 in Vietnamese and changes nothing', async () => {
+    const task = await detail(10);
+    const first = await call(ctx, 'daumoi', 'POST', '/api/tasks/10/progress', { progress: 20, version: task.version });
+    expect(first.statusCode, first.body).toBe(200);
+    expect(json<Task>(first).version).toBe(task.version + 1);
+    const before = await fingerprint(ctx);
+    const stale = await call(ctx, 'daumoi', 'POST', '/api/tasks/10/progress', { progress: 90, version: task.version, note: 'Báo cáo cũ' });
+    expect(stale.statusCode).toBe(409);
+    expect(json<ApiError>(stale).error).toMatchObject({ code: 'conflict', message: 'Dữ liệu đã được người khác thay đổi. Vui lòng tải lại trang rồi thử lại.' });
+    expect(await fingerprint(ctx)).toEqual(before);
+  });
+
+  it('a report without its version is refused (400)', async () => {
+    const response = await call(ctx, 'daumoi', 'POST', '/api/tasks/10/progress', { progress: 30 });
+    expect(response.statusCode).toBe(400);
+    expect(json<ApiError>(response).error.message).toMatch(/version/);
+  });
+
+  it('five reports at once on the same version: exactly one lands, the others 409; one history entry, version + 1', async () => {
+    const task = await detail(11);
+    const historyBefore = await countRows(ctx, 'task_history', 'task_id = 11');
+    const responses = await Promise.all(
+      [10, 20, 30, 40, 50].map((progress) => call(ctx, 'daumoi', 'POST', '/api/tasks/11/progress', { progress, version: task.version })),
+    );
+    expect(responses.map((r) => r.statusCode).sort()).toEqual([200, 409, 409, 409, 409]);
+    const winner = json<Task>(responses.find((r) => r.statusCode === 200) as (typeof responses)[number]);
+    const after = await detail(11);
+    expect(after).toMatchObject({ version: task.version + 1, progress: winner.progress });
+    expect(await countRows(ctx, 'task_history', 'task_id = 11')).toBe(historyBefore + 1);
+  });
+});
+
+describe('completion dates cannot be backdated', () => {
+  const refusedUnchanged = async (user: string, taskId: number, body: Record<string, unknown>, status: number, message: string) => {
+    const before = await fingerprint(ctx);
+    const response = await call(ctx, user, 'POST', `/api/tasks/${taskId}/progress`, { version: (await detail(taskId)).version, ...body });
+    expect(response.statusCode, response.body).toBe(status);
+    expect(json<ApiError>(response).error.message).toBe(message);
+    expect(await fingerprint(ctx)).toEqual(before);
+  };
+  const ONLY_MANAGERS = 'Ngày hoàn thành là ngày báo cáo; chỉ đầu mối CCHC hoặc lãnh đạo xã/phường được ghi một ngày hoàn thành trước hôm nay.';
+
+  it('the issue’s request — unit staff marking their task done on 2000-01-01 — is refused, nothing saved', async () => {
+    expect((await detail(9, 'canbovp')).canEdit).toBe(true);
+    await refusedUnchanged('canbovp', 9, { progress: 100, done: true, doneAt: '2000-01-01' }, 403, ONLY_MANAGERS);
+  });
+
+  it('a unit head cannot record yesterday either, even with a reason', async () => {
+    const yesterday = new Date(Date.parse(`${todayInVietnam()}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    await refusedUnchanged('truongvp', 9, { progress: 100, done: true, doneAt: yesterday, doneAtReason: 'Quên nhập' }, 403, ONLY_MANAGERS);
+  });
+
+  it('a unit head completing without a date gets today (server clock, UTC+7)', async () => {
+    const response = await call(ctx, 'truongvp', 'POST', '/api/tasks/9/progress', { version: (await detail(9)).version, progress: 100, done: true });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(json<Task>(response).doneAt).toBe(todayInVietnam());
+    expect((await detail(9)).history[0]).toMatchObject({ kind: 'done', backdatedTo: null, reason: null });
+    // Sending today's date explicitly is the same report.
+    const again = await call(ctx, 'truongvp', 'POST', '/api/tasks/9/progress', { version: (await detail(9)).version, progress: 100, done: true, doneAt: todayInVietnam() });
+    expect(again.statusCode).toBe(200);
+  });
+
+  it('the coordinator and the leader must give a reason', async () => {
+    await refusedUnchanged('daumoi', 96, { progress: 100, done: true, doneAt: '2026-11-20' }, 400, 'Vui lòng nêu lý do khi ghi ngày hoàn thành trước hôm nay.');
+    await refusedUnchanged('chutich', 96, { progress: 100, done: true, doneAt: '2026-11-20', doneAtReason: '   ' }, 400, 'Vui lòng nêu lý do khi ghi ngày hoàn thành trước hôm nay.');
+  });
+
+  it('never before the task’s start (its plan or year start), even for the coordinator', async () => {
+    const task = await detail(96);
+    const start = task.schedule.start ?? '2026-01-01';
+    expect(start <= '2026-11-20').toBe(true);
+    const shown = `${start.slice(8, 10)}/${start.slice(5, 7)}/${start.slice(0, 4)}`;
+    await refusedUnchanged('daumoi', 96, { progress: 100, done: true, doneAt: '2000-01-01', doneAtReason: 'Thử' }, 400, `Ngày hoàn thành không được trước ngày bắt đầu của nhiệm vụ (${shown}).`);
+  });
+
+  it('never in the future', async () => {
+    await refusedUnchanged('chutich', 96, { progress: 100, done: true, doneAt: '2099-01-01', doneAtReason: 'Thử' }, 400, 'Ngày hoàn thành không được sau ngày hôm nay.');
+  });
+
+  it('the leader records an earlier day with a reason: history and audit keep both', async () => {
+    const response = await call(ctx, 'chutich', 'POST', '/api/tasks/96/progress', { version: (await detail(96)).version, progress: 100, done: true, doneAt: '2026-11-20', doneAtReason: 'Đã hoàn thành theo biên bản ngày 20/11' });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(json<Task & { canBackdate: boolean }>(response)).toMatchObject({ doneAt: '2026-11-20', canBackdate: true });
+    expect((await detail(96)).history[0]).toMatchObject({ kind: 'done', backdatedTo: '2026-11-20', reason: 'Đã hoàn thành theo biên bản ngày 20/11' });
+    const [entry] = await auditOf(96);
+    expect(entry.after).toMatchObject({ backdatedTo: '2026-11-20', reason: 'Đã hoàn thành theo biên bản ngày 20/11', reportedOn: todayInVietnam() });
+    expect((await detail(96, 'truongvp')) as unknown as { canBackdate: boolean }).toMatchObject({ canBackdate: false });
   });
 });
 
@@ -305,7 +418,7 @@ describe('validation: 400 with a Vietnamese message and nothing saved', () => {
     { name: 'no lead unit', method: 'POST', url: '/api/plans/1/tasks', body: () => ({ ...validTask, leadUnitIds: [] }), message: /Chọn ít nhất một cơ quan chủ trì/ },
     { name: 'a unit of another commune', method: 'POST', url: '/api/plans/1/tasks', body: () => ({ ...validTask, leadUnitIds: [10] }), message: /Có đơn vị không thuộc xã\/phường này/ },
     { name: 'impossible date 2026-02-30', method: 'PATCH', url: '/api/tasks/7', body: async () => ({ version: (await detail(7)).version, dueOverride: '2026-02-30' }), message: /Ngày không tồn tại/ },
-    { name: 'progress 150', method: 'POST', url: '/api/tasks/7/progress', body: () => ({ progress: 150 }), message: /Tiến độ từ 0 đến 100/ },
+    { name: 'progress 150', method: 'POST', url: '/api/tasks/7/progress', body: async () => ({ progress: 150, version: (await detail(7)).version }), message: /Tiến độ từ 0 đến 100/ },
     { name: 'a city task without its source document', method: 'POST', url: '/api/tasks', body: () => ({ ...validTask, communeId: 1, origin: 'city_assigned' }), message: /sourceDocument/ },
   ];
   for (const c of cases) {

@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { buildApp } from '../app';
+import { buildApp, type AppOptions } from '../app';
 import { applyMigrations, connectDatabase, type Db } from '../db';
 import { loadDemoData } from '../demo/load-demo';
 import { DEMO_PASSWORD } from '../demo/communes';
@@ -18,6 +18,8 @@ export interface TestContext {
   app: FastifyInstance;
   db: Db;
   uploadDir: string;
+  /** The test database's URL, for a second connection or a CLI run against it. */
+  url: string;
   /** Signs a demo user in and returns the cookie header to send. */
   login: (username: string) => Promise<string>;
   close: () => Promise<void>;
@@ -26,7 +28,15 @@ export interface TestContext {
 /** The date the demo and the tests judge statuses at, so results do not move with the calendar. */
 export const TEST_TODAY = '2026-11-23';
 
-export async function createTestContext(options: { demo?: boolean } = {}): Promise<TestContext> {
+export interface TestContextOptions {
+  demo?: boolean;
+  /** The sign-in throttle's clock, to move past a delay without sleeping. */
+  now?: () => Date;
+  trustProxy?: AppOptions['config']['trustProxy'];
+  publicOrigins?: string[];
+}
+
+export async function createTestContext(options: TestContextOptions = {}): Promise<TestContext> {
   const serverUrl = new URL(inject('pgUrl'));
   const name = `cchc_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl.toString() });
@@ -39,12 +49,18 @@ export async function createTestContext(options: { demo?: boolean } = {}): Promi
   await applyMigrations(database.db);
   if (options.demo !== false) await loadDemoData(database.db, TEST_TODAY);
   const uploadDir = mkdtempSync(path.join(tmpdir(), 'cchc-uploads-'));
-  const app = await buildApp({ db: database.db, config: { uploadDir, sessionDays: 1, secureCookies: false, logLevel: 'silent' }, logger: false });
+  const app = await buildApp({
+    db: database.db,
+    config: { uploadDir, sessionDays: 1, secureCookies: false, logLevel: 'silent', trustProxy: options.trustProxy, publicOrigins: options.publicOrigins },
+    logger: false,
+    now: options.now,
+  });
   const cookies = new Map<string, string>();
   return {
     app,
     db: database.db,
     uploadDir,
+    url: url.toString(),
     login: async (username) => {
       const cached = cookies.get(username);
       if (cached) return cached;

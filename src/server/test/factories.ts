@@ -5,12 +5,13 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { sql } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import type { TestContext } from './context';
 
-export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface ApiError {
   error: { code: string; message: string; details?: unknown };
@@ -49,6 +50,26 @@ export class Multipart {
   get contentType(): string {
     return `multipart/form-data; boundary=${this.boundary}`;
   }
+}
+
+/**
+ * A multipart upload of `size` bytes produced lazily, counting what the server
+ * pulled: proves a refused upload is not read.
+ */
+export function lazyMultipart(fileName: string, size: number): { stream: Readable; contentType: string; pulled: () => number } {
+  const empty = new Multipart(fileName, Buffer.alloc(0));
+  const [head, tail] = [empty.body.subarray(0, empty.body.length - empty.boundary.length - 8), empty.body.subarray(empty.body.length - empty.boundary.length - 8)];
+  const chunk = Buffer.alloc(64 * 1024, 0x41);
+  let pulled = 0;
+  async function* parts() {
+    yield head;
+    for (let sent = 0; sent < size; sent += chunk.length) {
+      pulled += chunk.length;
+      yield chunk;
+    }
+    yield tail;
+  }
+  return { stream: Readable.from(parts(), { objectMode: false }), contentType: empty.contentType, pulled: () => pulled };
 }
 
 /** A small but well-formed one-page PDF (text "Bao cao CCHC"); `padTo` grows it with a comment stream. */
@@ -97,6 +118,9 @@ const TABLES = [
   'task_history',
   'audit_log',
   'calendar_overrides',
+  'reminder_settings',
+  'reminder_deliveries',
+  'notifications',
 ] as const;
 
 export type Fingerprint = Record<(typeof TABLES)[number], string> & { uploads: string };

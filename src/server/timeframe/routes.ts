@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { parseTimeframe } from '../../domain/timeframe';
 import { invalid } from '../errors';
-import { ZIsoDate } from '../http/schemas';
+import { ZIsoDate, zText } from '../http/schemas';
 
 /** Lets the task form show how a time-frame text will be understood before it is saved. */
 export const timeframeRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -12,7 +12,7 @@ export const timeframeRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['timeframe'],
         summary: 'Phân tích thời gian thực hiện viết bằng lời thành lịch hạn',
-        body: z.object({ text: z.string().max(1000), periodStart: ZIsoDate, periodEnd: ZIsoDate }),
+        body: z.object({ text: zText(1000, { trim: false }), periodStart: ZIsoDate, periodEnd: ZIsoDate }),
       },
     },
     async (request) => {

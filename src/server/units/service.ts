@@ -4,7 +4,7 @@ import type { Actor } from '../access/actor';
 import { canAdministerCommune, ensure } from '../access/policy';
 import { recordAudit } from '../audit/service';
 import { requireCommune } from '../communes/service';
-import type { Db } from '../db';
+import type { Db, DbOrTx } from '../db';
 import { unitAliases, units } from '../db/schema';
 import { AppError, notFound, invalid } from '../errors';
 
@@ -27,13 +27,24 @@ export interface UnitWithAliases {
   aliases: { id: number; alias: string }[];
 }
 
+/** The API shape of a unit: its stored key stays inside. */
+function presentUnit(row: typeof units.$inferSelect) {
+  const { createdAt: _createdAt, nameKey: _nameKey, ...unit } = row;
+  return unit;
+}
+
+async function assertNameFree(db: DbOrTx, communeId: number, name: string, exceptId?: number) {
+  const [clash] = await db.select({ id: units.id }).from(units).where(and(eq(units.communeId, communeId), eq(units.nameKey, matchKey(name))));
+  if (clash && clash.id !== exceptId) throw new AppError('duplicate', {}, undefined, `Đơn vị "${name}" đã có.`);
+}
+
 export async function listUnits(db: Db, actor: Actor, communeId: number): Promise<UnitWithAliases[]> {
   await requireCommune(db, actor, communeId);
   const rows = await db.select().from(units).where(eq(units.communeId, communeId)).orderBy(asc(units.id));
   const aliases = await db.select().from(unitAliases).where(eq(unitAliases.communeId, communeId)).orderBy(asc(unitAliases.id));
-  return rows.map(({ createdAt: _createdAt, ...unit }) => ({
-    ...unit,
-    aliases: aliases.filter((a) => a.unitId === unit.id).map((a) => ({ id: a.id, alias: a.alias })),
+  return rows.map((row) => ({
+    ...presentUnit(row),
+    aliases: aliases.filter((a) => a.unitId === row.id).map((a) => ({ id: a.id, alias: a.alias })),
   }));
 }
 
@@ -48,11 +59,11 @@ export async function createUnit(db: Db, actor: Actor, communeId: number, input:
   const commune = await requireCommune(db, actor, communeId);
   ensure(canAdministerCommune(actor, commune));
   return db.transaction(async (tx) => {
-    const [clash] = await tx.select({ id: units.id }).from(units).where(and(eq(units.communeId, communeId), eq(units.name, input.name)));
-    if (clash) throw new AppError('duplicate', {}, undefined, `Đơn vị "${input.name}" đã có.`);
-    const [created] = await tx.insert(units).values({ ...input, communeId }).returning();
-    await recordAudit(tx, actor, { cityId: commune.cityId, communeId, entity: 'unit', entityId: created.id, action: 'create', after: created });
-    return created;
+    // A concurrent create passes this check too; the unique index on (commune, name key) then answers 409.
+    await assertNameFree(tx, communeId, input.name);
+    const [created] = await tx.insert(units).values({ ...input, communeId, nameKey: matchKey(input.name) }).returning();
+    await recordAudit(tx, actor, { cityId: commune.cityId, communeId, entity: 'unit', entityId: created.id, action: 'create', after: presentUnit(created) });
+    return presentUnit(created);
   });
 }
 
@@ -60,13 +71,11 @@ export async function updateUnit(db: Db, actor: Actor, unitId: number, input: Pa
   const { unit, commune } = await requireUnit(db, actor, unitId);
   ensure(canAdministerCommune(actor, commune));
   return db.transaction(async (tx) => {
-    if (input.name !== undefined && input.name !== unit.name) {
-      const [clash] = await tx.select({ id: units.id }).from(units).where(and(eq(units.communeId, unit.communeId), eq(units.name, input.name)));
-      if (clash) throw new AppError('duplicate', {}, undefined, `Đơn vị "${input.name}" đã có.`);
-    }
-    const [after] = await tx.update(units).set(input).where(eq(units.id, unitId)).returning();
-    await recordAudit(tx, actor, { cityId: commune.cityId, communeId: commune.id, entity: 'unit', entityId: unitId, action: 'update', before: unit, after });
-    return after;
+    if (input.name !== undefined) await assertNameFree(tx, unit.communeId, input.name, unitId);
+    const changes = input.name === undefined ? input : { ...input, nameKey: matchKey(input.name) };
+    const [after] = await tx.update(units).set(changes).where(eq(units.id, unitId)).returning();
+    await recordAudit(tx, actor, { cityId: commune.cityId, communeId: commune.id, entity: 'unit', entityId: unitId, action: 'update', before: presentUnit(unit), after: presentUnit(after) });
+    return presentUnit(after);
   });
 }
 

@@ -24,7 +24,7 @@ beforeAll(async () => {
 });
 afterAll(async () => ctx?.close());
 
-const units = async (communeId = DEMO.communes.tienLang, user = 'admin') => json<Unit[]>(await call(ctx, user, 'GET', `/api/communes/${communeId}/units`));
+const units = async (communeId: number = DEMO.communes.tienLang, user = 'admin') => json<Unit[]>(await call(ctx, user, 'GET', `/api/communes/${communeId}/units`));
 const unitAudit = async (unitId: number) => json<AuditEntry[]>(await call(ctx, 'admin', 'GET', `/api/audit?entity=unit&entityId=${unitId}`));
 
 async function expectRefused(method: 'POST' | 'PATCH' | 'DELETE', url: string, body: unknown, status: number, message: string | RegExp) {
@@ -108,7 +108,9 @@ describe('name variants (aliases)', () => {
   });
 
   it('refuses a variant with no letters or digits', async () => {
-    await expectRefused('POST', `/api/units/${DEMO.units.kinhTe}/aliases`, { alias: ' -- ' }, 400, 'Tên gọi khác không được để trống.');
+    await expectRefused('POST', `/api/units/${DEMO.units.kinhTe}/aliases`, { alias: ' -- ' }, 400, /alias: Phải có ít nhất một chữ cái hoặc chữ số/);
+    // Invisible characters only are no name either.
+    await expectRefused('POST', `/api/units/${DEMO.units.kinhTe}/aliases`, { alias: '\u200b\u00ad' }, 400, /alias: Phải có ít nhất một chữ cái hoặc chữ số/);
   });
 
   it('deletes a variant: 204, gone, audited; deleting again → 404', async () => {
@@ -121,5 +123,44 @@ describe('name variants (aliases)', () => {
     expect((await call(ctx, 'admin', 'DELETE', `/api/aliases/${added.id}`)).statusCode).toBe(404);
     // The freed key can be used again.
     expect((await call(ctx, 'admin', 'POST', `/api/units/${DEMO.units.snc}/aliases`, { alias: 'tt dich vu snc' })).statusCode).toBe(201);
+  });
+});
+
+describe('one unit however its name is typed (NFC, NFD, invisible characters, case)', () => {
+  const url = `/api/communes/${DEMO.communes.camGiang}/units`;
+
+  it('"Phòng Tư pháp" in NFD, with a zero-width space or lower-cased is the unit already there: 409, nothing saved', async () => {
+    expect((await call(ctx, 'admin', 'POST', url, { name: 'Phòng Tư pháp' })).statusCode).toBe(201);
+    for (const name of ['Phòng Tư pháp'.normalize('NFD'), 'Phòng Tư\u200b pháp', 'phòng tư pháp', 'PHÒNG TƯ PHÁP\ufeff']) {
+      await expectRefused('POST', url, { name }, 409, `Đơn vị "${name.trim()}" đã có.`);
+    }
+    expect((await units(DEMO.communes.camGiang)).filter((u) => u.name.normalize('NFC').toLowerCase().includes('tư pháp'))).toHaveLength(1);
+  });
+
+  it('renaming a unit to another’s name in another spelling → 409; to its own name in another case → 200', async () => {
+    const list = await units(DEMO.communes.camGiang);
+    const own = list.find((u) => u.name === 'Phòng Tư pháp') as Unit;
+    const other = list.find((u) => u.id !== own.id && u.kind === 'internal') as Unit;
+    await expectRefused('PATCH', `/api/units/${other.id}`, { name: 'phòng\u200b tư pháp' }, 409, 'Đơn vị "phòng\u200b tư pháp" đã có.');
+    expect((await call(ctx, 'admin', 'PATCH', `/api/units/${own.id}`, { name: 'Phòng Tư Pháp' })).statusCode).toBe(200);
+  });
+
+  it('an alias that differs only by invisible characters or case from one already there → 409', async () => {
+    await expectRefused('POST', `/api/units/${DEMO.units.vhxh}/aliases`, { alias: 'vh\u200b-xh' }, 409, /đã được gán cho một đơn vị khác hoặc đã có/);
+  });
+
+  it('an alias of 99 × "KT" is stored under its own key, not the importer’s expansion (which outgrew the column)', async () => {
+    const alias = Array.from({ length: 99 }, () => 'KT').join(' ');
+    const response = await call(ctx, 'admin', 'POST', `/api/units/${DEMO.units.kinhTe}/aliases`, { alias });
+    expect(response.statusCode, response.body).toBe(201);
+    expect(await countRows(ctx, 'unit_aliases', `alias_key = '${alias.toLowerCase()}'`)).toBe(1);
+  });
+
+  it('two administrators creating the same unit at once: one 201, the others 409 — never 500', async () => {
+    const names = ['Phòng Nội vụ', 'Phòng Nội vụ'.normalize('NFD'), 'phòng nội vụ', 'Phòng Nội\u200b vụ', 'Phòng Nội vụ'];
+    const responses = await Promise.all(names.map((name) => call(ctx, 'admin', 'POST', url, { name })));
+    expect(responses.map((r) => r.statusCode).sort()).toEqual([201, 409, 409, 409, 409]);
+    for (const r of responses.filter((r) => r.statusCode === 409)) expect(json<{ error: { message: string } }>(r).error.message).toMatch(/đã có|đã tồn tại/);
+    expect(await countRows(ctx, 'units', `commune_id = ${DEMO.communes.camGiang} AND name_key = 'phong noi vu'`)).toBe(1);
   });
 });

@@ -1,8 +1,10 @@
 import { and, asc, eq, type SQL } from 'drizzle-orm';
+import { matchKey } from '../../domain/text/normalize';
 import type { Actor } from '../access/actor';
 import { canAdministerCommune, ensure, isCityAdmin } from '../access/policy';
 import { recordAudit } from '../audit/service';
-import { hashPassword, PASSWORD_MIN_LENGTH } from '../auth/passwords';
+import { assertPasswordPolicy } from '../auth/password-policy';
+import { hashPassword } from '../auth/passwords';
 import { endSessionsOf } from '../auth/service';
 import { requireCommune } from '../communes/service';
 import type { Db, DbOrTx } from '../db';
@@ -18,6 +20,8 @@ export interface UserInput {
   unitId?: number | null;
   password: string;
   active?: boolean;
+  /** The user must pick a new password at the next sign-in. */
+  mustChangePassword?: boolean;
 }
 
 /** The columns of a user that may leave the server (never the password hash). */
@@ -31,11 +35,12 @@ export const publicUserColumns = {
   communeId: users.communeId,
   unitId: users.unitId,
   active: users.active,
+  mustChangePassword: users.mustChangePassword,
 };
 
 /** What the audit log keeps of a user: never the password hash. */
 const auditView = (user: typeof users.$inferSelect) => {
-  const { passwordHash: _hash, ...rest } = user;
+  const { passwordHash: _hash, usernameKey: _key, ...rest } = user;
   return rest;
 };
 
@@ -58,10 +63,6 @@ async function checkPlacement(db: Db, actor: Actor, role: Role, communeId: numbe
   }
 }
 
-function checkPassword(password: string) {
-  if (password.length < PASSWORD_MIN_LENGTH) throw invalid(`Mật khẩu phải có ít nhất ${PASSWORD_MIN_LENGTH} ký tự.`);
-}
-
 export async function listUsers(db: Db, actor: Actor, communeId?: number) {
   ensure(actor.role === 'admin');
   const filters: SQL[] = [eq(users.cityId, actor.cityId)];
@@ -74,23 +75,26 @@ export async function createUser(db: Db, actor: Actor, input: UserInput) {
   const communeId = input.communeId ?? null;
   const unitId = input.unitId ?? null;
   await checkPlacement(db, actor, input.role, communeId, unitId);
-  checkPassword(input.password);
+  assertPasswordPolicy(input.password, input);
   return insertUser(db, actor, { ...input, communeId, unitId, cityId: actor.cityId });
 }
 
 /** Also used by the CLI and the demo loader, which act without a signed-in person. */
 export async function insertUser(db: DbOrTx, actor: Actor | null, input: UserInput & { cityId: number }) {
   const username = input.username.trim().toLowerCase();
-  const [clash] = await db.select({ id: users.id }).from(users).where(eq(users.username, username));
+  // "daumoi.ap" and "DAUMOI-AP" would be told apart by no one reading them: one key, one user.
+  const usernameKey = matchKey(username);
+  if (!usernameKey) throw invalid('Tên đăng nhập phải có ít nhất một chữ cái hoặc chữ số.');
+  const [clash] = await db.select({ id: users.id }).from(users).where(eq(users.usernameKey, usernameKey));
   if (clash) throw new AppError('duplicate', {}, undefined, `Tên đăng nhập "${username}" đã có người dùng.`);
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     const [created] = await tx
       .insert(users)
-      .values({ ...input, username, passwordHash, communeId: input.communeId ?? null, unitId: input.unitId ?? null })
+      .values({ ...input, username, usernameKey, passwordHash, communeId: input.communeId ?? null, unitId: input.unitId ?? null })
       .returning();
     await recordAudit(tx, actor, { cityId: created.cityId, communeId: created.communeId, entity: 'user', entityId: created.id, action: 'create', after: auditView(created) });
-    const { passwordHash: _hash, createdAt: _c, updatedAt: _u, ...rest } = created;
+    const { passwordHash: _hash, usernameKey: _key, createdAt: _c, updatedAt: _u, ...rest } = created;
     return rest;
   });
 }
@@ -114,20 +118,22 @@ export async function updateUser(db: Db, actor: Actor, userId: number, input: Pa
     const [after] = await tx.update(users).set({ ...input, updatedAt: new Date() }).where(eq(users.id, userId)).returning();
     await recordAudit(tx, actor, { cityId: after.cityId, communeId: after.communeId, entity: 'user', entityId: userId, action: 'update', before: auditView(before), after: auditView(after) });
     if (input.active === false) await tx.delete(sessions).where(eq(sessions.userId, userId));
-    const { passwordHash: _hash, createdAt: _c, updatedAt: _u, ...rest } = after;
+    const { passwordHash: _hash, usernameKey: _key, createdAt: _c, updatedAt: _u, ...rest } = after;
     return rest;
   });
 }
 
-export async function setPassword(db: Db, actor: Actor | null, userId: number, password: string): Promise<void> {
-  checkPassword(password);
+/** An administrator (or the CLI) sets a user's password; optionally the user must change it at the next sign-in. */
+export async function setPassword(db: Db, actor: Actor | null, userId: number, password: string, options: { mustChangePassword?: boolean } = {}): Promise<void> {
   const [user] = await db.select().from(users).where(eq(users.id, userId));
   if (!user) throw notFound();
   if (actor) await requireUser(db, actor, userId);
+  assertPasswordPolicy(password, user);
   const passwordHash = await hashPassword(password);
+  const mustChangePassword = options.mustChangePassword ?? false;
   await db.transaction(async (tx) => {
-    await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, userId));
-    await recordAudit(tx, actor, { cityId: user.cityId, communeId: user.communeId, entity: 'user', entityId: userId, action: 'reset_password' });
+    await tx.update(users).set({ passwordHash, mustChangePassword, updatedAt: new Date() }).where(eq(users.id, userId));
+    await recordAudit(tx, actor, { cityId: user.cityId, communeId: user.communeId, entity: 'user', entityId: userId, action: 'reset_password', after: { mustChangePassword } });
   });
   await endSessionsOf(db, userId);
 }

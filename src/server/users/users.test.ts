@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, json, type TestContext } from '../test/context';
-import { call, DEMO, expectAdminRefused, type ApiError } from '../test/factories';
+import { call, countRows, DEMO, expectAdminRefused, type ApiError } from '../test/factories';
 
 interface User {
   id: number;
@@ -84,8 +84,23 @@ describe('creating users', () => {
     await expectRefused({ ...staff }, 409, 'Tên đăng nhập "canbo.moi" đã có người dùng.');
   });
 
-  it('a password shorter than 8 characters → 400', async () => {
-    await expectRefused({ ...staff, username: 'matkhau.ngan', password: 'Ab@1234' }, 400, /Mật khẩu phải có ít nhất 8 ký tự/);
+  it('usernames differing only by punctuation are one key: "daumoi-ap" clashes with "daumoi.ap"', async () => {
+    await expectRefused({ ...staff, username: 'DAUMOI-AP' }, 409, 'Tên đăng nhập "daumoi-ap" đã có người dùng.');
+  });
+
+  it('two creates of one username at once: one 201, the others 409 — never 500', async () => {
+    const names = ['dong.thoi', 'DONG.THOI', 'dong-thoi'];
+    const responses = await Promise.all(names.map((username) => call(ctx, 'admin', 'POST', '/api/users', { ...staff, username })));
+    expect(responses.map((r) => r.statusCode).sort()).toEqual([201, 409, 409]);
+    expect(await countRows(ctx, 'users', `username_key = 'dong thoi'`)).toBe(1);
+  });
+
+  it('a password under the policy → 400 with the reason, nobody created', async () => {
+    await expectRefused({ ...staff, username: 'matkhau.ngan', password: 'Ab@1234xy' }, 400, 'Mật khẩu phải có ít nhất 10 ký tự.');
+    await expectRefused({ ...staff, username: 'nguyen.moi', password: 'Nguyen.Moi#2026' }, 400, 'Mật khẩu không được chứa tên đăng nhập.');
+    await expectRefused({ ...staff, username: 'pho.bien', password: 'Password123!' }, 400, /^Mật khẩu quá dễ đoán: mật khẩu gần giống một mật khẩu phổ biến/);
+    await expectRefused({ ...staff, username: 'day.so', password: '1234567890' }, 400, /^Mật khẩu quá dễ đoán/);
+    await expectRefused({ ...staff, username: 'ban.phim', password: 'qwertyuiopasdf' }, 400, /^Mật khẩu quá dễ đoán/);
   });
 
   it('unit staff and unit heads must belong to a unit → 400', async () => {
@@ -166,10 +181,13 @@ describe('deactivating and resetting passwords', () => {
     expect(JSON.stringify(entry)).not.toMatch(/MatKhauMoi|argon2/);
   });
 
-  it('a too-short new password is refused and the old one still works', async () => {
+  it('a too-short or guessable new password is refused and the old one still works', async () => {
     const response = await call(ctx, 'admin', 'POST', `/api/users/${user.id}/password`, { password: 'ngan' });
     expect(response.statusCode).toBe(400);
-    expect(json<ApiError>(response).error.message).toMatch(/Mật khẩu phải có ít nhất 8 ký tự/);
+    expect(json<ApiError>(response).error.message).toBe('Mật khẩu phải có ít nhất 10 ký tự.');
+    const common = await call(ctx, 'admin', 'POST', `/api/users/${user.id}/password`, { password: 'iloveyou2026' });
+    expect(common.statusCode).toBe(400);
+    expect(json<ApiError>(common).error.message).toMatch(/^Mật khẩu quá dễ đoán/);
     expect((await signIn('tam.thoi', 'MatKhauMoi#2026')).status).toBe(200);
   });
 

@@ -1,4 +1,4 @@
-import { Form, Input, Modal } from 'antd';
+import { Checkbox, Form, Input, Modal } from 'antd';
 import type { AdminUser } from '../app/api-types';
 import { useNotify } from '../app/feedback';
 import { useT } from '../app/i18n';
@@ -9,7 +9,7 @@ export function PasswordModal({ user, onClose }: { user: AdminUser; onClose: () 
   const t = useT();
   const notify = useNotify();
   const reset = useResetPassword();
-  const [form] = Form.useForm<{ password: string }>();
+  const [form] = Form.useForm<{ password: string; mustChangePassword: boolean }>();
   return (
     <Modal
       open
@@ -24,9 +24,10 @@ export function PasswordModal({ user, onClose }: { user: AdminUser; onClose: () 
       <Form
         form={form}
         layout="vertical"
-        onFinish={({ password }) =>
+        initialValues={{ mustChangePassword: true }}
+        onFinish={({ password, mustChangePassword }) =>
           reset.mutate(
-            { id: user.id, password },
+            { id: user.id, password, mustChangePassword },
             {
               onSuccess: () => {
                 notify.success(t('ui.users.passwordReset'));
@@ -40,9 +41,14 @@ export function PasswordModal({ user, onClose }: { user: AdminUser; onClose: () 
         <Form.Item
           name="password"
           label={t('ui.users.newPassword')}
+          extra={t('ui.password.rule')}
           rules={[{ required: true, min: MIN_PASSWORD, message: t('ui.users.passwordRule', { min: MIN_PASSWORD }) }]}
         >
           <Input.Password autoComplete="new-password" data-testid="password-form-input" />
+        </Form.Item>
+        {/* The administrator knows this password: by default the user replaces it at the next sign-in. */}
+        <Form.Item name="mustChangePassword" valuePropName="checked">
+          <Checkbox data-testid="password-form-must-change">{t('ui.users.mustChangePassword')}</Checkbox>
         </Form.Item>
       </Form>
     </Modal>

@@ -14,9 +14,11 @@ interface Values {
   unitId?: number | null;
   password?: string;
   active: boolean;
+  mustChangePassword: boolean;
 }
 
-export const MIN_PASSWORD = 8;
+/** The server's policy also refuses guessable passwords; the form checks the length up front. */
+export const MIN_PASSWORD = 10;
 
 /** The server's placement rule: a unit's people belong to a unit. */
 const NEEDS_UNIT: readonly Role[] = ['unit_head', 'unit_staff'];
@@ -40,6 +42,7 @@ function useSubmit(user: AdminUser | null, onClose: () => void) {
       role: v.role,
       communeId: v.communeId ?? null,
       unitId: v.unitId ?? null,
+      mustChangePassword: v.mustChangePassword,
     };
     if (user) update.mutate({ id: user.id, input: { ...common, title: common.title ?? null, active: v.active } }, callbacks);
     else create.mutate({ ...common, username: v.username.trim(), password: v.password ?? '' }, callbacks);
@@ -57,7 +60,7 @@ export function UserModal({ user, communeId, onClose }: { user: AdminUser | null
   const units = useUnits(chosenCommune);
   const initial: Partial<Values> = user
     ? { ...user, title: user.title ?? undefined }
-    : { role: 'unit_staff', communeId, active: true };
+    : { role: 'unit_staff', communeId, active: true, mustChangePassword: true };
   return (
     <Modal
       open
@@ -108,11 +111,15 @@ export function UserModal({ user, communeId, onClose }: { user: AdminUser | null
           <Form.Item
             name="password"
             label={t('ui.login.password')}
+            extra={t('ui.password.rule')}
             rules={[{ required: true, min: MIN_PASSWORD, message: t('ui.users.passwordRule', { min: MIN_PASSWORD }) }]}
           >
             <Input.Password autoComplete="new-password" data-testid="user-form-password" />
           </Form.Item>
         )}
+        <Form.Item name="mustChangePassword" valuePropName="checked">
+          <Checkbox data-testid="user-form-must-change">{t('ui.users.mustChangePassword')}</Checkbox>
+        </Form.Item>
         {user !== null && (
           <Form.Item name="active" valuePropName="checked">
             <Checkbox data-testid="user-form-active">{t('ui.active')}</Checkbox>

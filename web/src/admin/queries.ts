@@ -74,7 +74,8 @@ export function useUpdateUser() {
 
 export function useResetPassword() {
   return useChange(
-    ({ id, password }: { id: number; password: string }) => api.post<void>(`/api/users/${id}/password`, { password }),
+    ({ id, password, mustChangePassword }: { id: number; password: string; mustChangePassword: boolean }) =>
+      api.post<void>(`/api/users/${id}/password`, { password, mustChangePassword }),
     [],
   );
 }

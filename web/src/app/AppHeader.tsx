@@ -1,14 +1,17 @@
-import { LogoutOutlined, MenuOutlined } from '@ant-design/icons';
+import { KeyOutlined, LogoutOutlined, MenuOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Flex, Segmented, Select, Typography } from 'antd';
+import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import type { Lang } from '../../../src/i18n';
+import { ChangePasswordModal } from '../auth/ChangePassword';
 import { api } from './api';
 import { ME_KEY, usePermissions, useUser } from './auth';
 import { useCommune } from './commune';
 import { useCommunes } from './reference';
 import { useNotify } from './feedback';
 import { useLang } from './i18n';
+import { NotificationBell } from '../notifications/NotificationBell';
 
 function CommuneSelector() {
   const { t } = useLang();
@@ -50,6 +53,7 @@ export function AppHeader({ compact, onMenu }: { compact: boolean; onMenu: () =>
   const permissions = usePermissions();
   const logout = useLogout();
   const cityName = useCommunes().data?.[0]?.cityName;
+  const [changingPassword, setChangingPassword] = useState(false);
   return (
     <Flex align="center" justify="space-between" gap={12} className="app-header" wrap={false}>
       <Flex align="center" gap={12} style={{ minWidth: 0 }}>
@@ -65,6 +69,7 @@ export function AppHeader({ compact, onMenu }: { compact: boolean; onMenu: () =>
         {permissions.chooseCommune && !compact && <CommuneSelector />}
       </Flex>
       <Flex align="center" gap={8} wrap={false}>
+        <NotificationBell />
         <div className="app-header-user" data-testid="header-user">
           <Typography.Text strong ellipsis>{user.fullName}</Typography.Text>
           {!compact && <div className="app-header-sub">{t(`role.${user.role}`)}</div>}
@@ -80,6 +85,14 @@ export function AppHeader({ compact, onMenu }: { compact: boolean; onMenu: () =>
           aria-label={t('ui.header.language')}
           data-testid="lang-switch"
         />
+        <Button
+          icon={<KeyOutlined />}
+          onClick={() => setChangingPassword(true)}
+          data-testid="change-password-open"
+          aria-label={t('ui.password.change')}
+          title={t('ui.password.change')}
+        />
+        {changingPassword && <ChangePasswordModal onClose={() => setChangingPassword(false)} />}
         <Button
           icon={<LogoutOutlined />}
           onClick={() => logout.mutate()}

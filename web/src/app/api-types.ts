@@ -47,6 +47,8 @@ export interface User {
   unitId: number | null;
   unitName: string | null;
   communeName: string | null;
+  /** An administrator asked for a new password: the app shows only the change-password screen. */
+  mustChangePassword: boolean;
 }
 
 export interface Commune {
@@ -87,6 +89,7 @@ export interface AdminUser {
   communeId: number | null;
   unitId: number | null;
   active: boolean;
+  mustChangePassword: boolean;
 }
 export interface UserCreateInput {
   username: string;
@@ -96,8 +99,9 @@ export interface UserCreateInput {
   communeId?: number | null;
   unitId?: number | null;
   password: string;
+  mustChangePassword?: boolean;
 }
-export type UserPatchInput = Partial<Pick<AdminUser, 'fullName' | 'title' | 'role' | 'communeId' | 'unitId' | 'active'>>;
+export type UserPatchInput = Partial<Pick<AdminUser, 'fullName' | 'title' | 'role' | 'communeId' | 'unitId' | 'active' | 'mustChangePassword'>>;
 
 export interface Target {
   id?: number;
@@ -165,6 +169,8 @@ export interface Task {
   canEdit: boolean;
   /** may change the task itself (served beyond docs/api.md: leader, coordinator, admin) */
   canManage?: boolean;
+  /** may record a completion for an earlier day than today (coordinator, leader), with a reason */
+  canBackdate?: boolean;
   /** each deadline with its own status (the server's name for the contract's `occurrences`) */
   checkpoints?: Occurrence[];
 }
@@ -184,6 +190,9 @@ export interface HistoryEntry {
   note: string | null;
   fileId: number | null;
   occurrence: IsoDate | null;
+  /** a completion recorded for an earlier day than the report, and why */
+  backdatedTo: IsoDate | null;
+  reason: string | null;
 }
 export interface FileMeta {
   id: number;
@@ -217,9 +226,12 @@ export interface CityTaskInput extends TaskInput {
 }
 export interface ProgressInput {
   progress: number;
+  /** The version of the task the form was filled on; a stale one answers 409. */
+  version: number;
   note?: string;
   done?: boolean;
   doneAt?: IsoDate;
+  doneAtReason?: string;
   occurrence?: IsoDate;
 }
 export interface TaskFilters {

@@ -24,6 +24,13 @@ export function setApiLanguage(lang: string): void {
   language = lang;
 }
 
+let onPasswordChangeRequired: () => void = () => {};
+
+/** The app registers what to do when the server says the password must be changed first (403). */
+export function setPasswordChangeHandler(handler: () => void): void {
+  onPasswordChangeRequired = handler;
+}
+
 /** The app registers what to do when a request finds the session gone (401). */
 export function setUnauthenticatedHandler(handler: () => void): void {
   onUnauthenticated = handler;
@@ -59,6 +66,7 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   if (!response.ok) {
     if (response.status === 401 && !path.startsWith('/api/auth/')) onUnauthenticated();
     if (isErrorBody(data)) {
+      if (data.error.code === 'password_change_required') onPasswordChangeRequired();
       throw new ApiError(response.status, data.error.code, data.error.message, data.error.details);
     }
     throw new ApiError(response.status, 'internal', '');
@@ -88,6 +96,7 @@ export const api = {
   get: <T>(path: string) => request<T>('GET', path),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   del: (path: string) => request<void>('DELETE', path),
   upload: <T>(path: string, form: FormData) => request<T>('POST', path, form),
 };

@@ -3,7 +3,8 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Spin } from 'antd';
 import { createContext, useContext, useEffect, type ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router-dom';
-import { api, ApiError, setUnauthenticatedHandler } from './api';
+import { ChangePasswordRequired } from '../auth/ChangePassword';
+import { api, ApiError, setPasswordChangeHandler, setUnauthenticatedHandler } from './api';
 import type { Role, User } from './api-types';
 
 export const ME_KEY = ['me'] as const;
@@ -37,11 +38,17 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   const location = useLocation();
   useEffect(() => {
     setUnauthenticatedHandler(() => queryClient.setQueryData(ME_KEY, null));
+    // An administrator flagged the account during the session: ask the server again, which shows the change screen.
+    setPasswordChangeHandler(() => void queryClient.invalidateQueries({ queryKey: ME_KEY }));
   }, [queryClient]);
   if (me.isPending) return <Spin size="large" fullscreen />;
   if (!me.data) {
     const next = encodeURIComponent(location.pathname + location.search);
     return <Navigate to={`/login?next=${next}`} replace />;
+  }
+  if (me.data.mustChangePassword) {
+    const logout = () => void api.post<void>('/api/auth/logout').finally(() => queryClient.setQueryData(ME_KEY, null));
+    return <ChangePasswordRequired onLogout={logout} />;
   }
   return <UserContext.Provider value={me.data}>{children}</UserContext.Provider>;
 }

@@ -13,6 +13,7 @@ interface Values {
   note?: string;
   occurrence?: string;
   doneAt: Dayjs;
+  doneAtReason?: string;
 }
 
 /** The first occurrence not yet done is the one people usually report on. */
@@ -28,20 +29,32 @@ export function ProgressForm({ task }: { task: TaskDetail }) {
   const [form] = Form.useForm<Values>();
   const occurrences = occurrencesOf(task);
   const recurring = occurrences.length > 1;
+  const chosenDate = Form.useWatch('doneAt', form);
+  // The server dates a completion the day it is reported; only coordinators and leaders may pick an earlier day, with a reason.
+  const backdating = task.canBackdate === true && chosenDate !== undefined && chosenDate.isBefore(dayjs(), 'day');
 
-  const submit = (done: boolean) => {
+  const submit = async (done: boolean) => {
+    if (done && backdating) {
+      try {
+        await form.validateFields(['doneAtReason']);
+      } catch {
+        return;
+      }
+    }
     const values = form.getFieldsValue();
+    const completion = backdating ? { doneAt: toIsoDate(values.doneAt), doneAtReason: values.doneAtReason?.trim() } : {};
     record.mutate(
       {
         progress: done ? 100 : values.progress,
+        version: task.version,
         note: values.note?.trim() || undefined,
         occurrence: recurring ? values.occurrence : undefined,
-        ...(done ? { done: true, doneAt: toIsoDate(values.doneAt ?? dayjs()) } : {}),
+        ...(done ? { done: true, ...completion } : {}),
       },
       {
         onSuccess: () => {
           notify.success(done ? t('ui.task.markedDone') : t('ui.task.progressSaved'));
-          form.setFieldValue('note', '');
+          form.setFieldsValue({ note: '', doneAtReason: '' });
         },
         onError: notify.error,
       },
@@ -79,25 +92,33 @@ export function ProgressForm({ task }: { task: TaskDetail }) {
       <Form.Item name="note" label={t('ui.task.progressNote')}>
         <Input.TextArea rows={2} maxLength={2000} data-testid="progress-note" />
       </Form.Item>
-      <Button type="primary" onClick={() => submit(false)} loading={record.isPending} data-testid="progress-save">
+      <Button type="primary" onClick={() => void submit(false)} loading={record.isPending} data-testid="progress-save">
         {t('ui.task.saveProgress')}
       </Button>
       <div className="done-box">
         <Typography.Text strong>{t('ui.task.finish')}</Typography.Text>
         <Flex gap={8} wrap align="center" style={{ marginTop: 8 }}>
-          <span>{t('ui.task.doneAt')}:</span>
-          <Form.Item name="doneAt" noStyle>
-            <DatePicker
-              format={DATE_FORMAT}
-              allowClear={false}
-              disabledDate={(d) => d.isAfter(dayjs(), 'day')}
-              aria-label={t('ui.task.doneAt')}
-              data-testid="progress-done-date"
-            />
-          </Form.Item>
+          {task.canBackdate ? (
+            <>
+              <span>{t('ui.task.doneAt')}:</span>
+              <Form.Item name="doneAt" noStyle>
+                <DatePicker
+                  format={DATE_FORMAT}
+                  allowClear={false}
+                  disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+                  aria-label={t('ui.task.doneAt')}
+                  data-testid="progress-done-date"
+                />
+              </Form.Item>
+            </>
+          ) : (
+            <Typography.Text type="secondary" data-testid="progress-done-today">
+              {t('ui.task.doneToday')}
+            </Typography.Text>
+          )}
           <Button
             icon={<CheckCircleOutlined />}
-            onClick={() => submit(true)}
+            onClick={() => void submit(true)}
             loading={record.isPending}
             style={{ borderColor: '#389e0d', color: '#389e0d' }}
             data-testid="progress-done"
@@ -105,6 +126,16 @@ export function ProgressForm({ task }: { task: TaskDetail }) {
             {t('ui.task.markDone')}
           </Button>
         </Flex>
+        {backdating && (
+          <Form.Item
+            name="doneAtReason"
+            label={t('ui.task.doneAtReason')}
+            style={{ marginTop: 8, marginBottom: 0 }}
+            rules={[{ required: true, whitespace: true, message: t('ui.task.doneAtReasonRequired') }]}
+          >
+            <Input.TextArea rows={2} maxLength={1000} data-testid="progress-done-reason" />
+          </Form.Item>
+        )}
       </div>
     </Form>
   );

@@ -17,6 +17,7 @@ function describe(t: Translate, entry: HistoryEntry, fileName: string | undefine
   const parts = [t(`ui.history.${entry.kind}`)];
   if (entry.progress !== null && entry.kind === 'progress') parts.push(`${entry.progress}%`);
   if (entry.occurrence) parts.push(t('ui.history.forOccurrence', { date: formatDate(entry.occurrence) }));
+  if (entry.backdatedTo) parts.push(t('ui.history.backdated', { date: formatDate(entry.backdatedTo) }));
   if (fileName) parts.push(fileName);
   return parts.join(' · ');
 }
@@ -41,6 +42,11 @@ export function TaskHistory({ task }: { task: TaskDetail }) {
             <span>{describe(t, entry, entry.fileId === null ? undefined : fileNames.get(entry.fileId))}</span>
             {entry.note && entry.note !== fileNames.get(entry.fileId ?? 0) && (
               <Typography.Paragraph style={{ margin: '4px 0 0', whiteSpace: 'pre-line' }}>{entry.note}</Typography.Paragraph>
+            )}
+            {entry.reason && (
+              <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0', whiteSpace: 'pre-line' }} data-testid="history-reason">
+                {t('ui.history.reason', { reason: entry.reason })}
+              </Typography.Paragraph>
             )}
           </div>
         ),

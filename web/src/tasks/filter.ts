@@ -1,24 +1,22 @@
-/** Client-side task filters; the search ignores diacritics ("cai cach" finds "cải cách"). */
-import { foldDiacritics } from '../../../src/domain/text/normalize';
+/** Client-side task filters; the search ignores diacritics, case and invisible characters ("cai cach" finds "cải cách"). */
+import { matchesSearch, searchWords } from '../../../src/domain/text/normalize';
 import type { Task, TaskFilters } from '../app/api-types';
 
 function searchableText(task: Task): string {
-  return foldDiacritics(
-    [
-      task.number ?? '',
-      task.content,
-      task.product ?? '',
-      task.timeframeText,
-      task.sourceDocument ?? '',
-      ...task.leadUnits.map((u) => u.name),
-      ...task.coordinatorUnits.map((u) => u.name),
-    ].join(' '),
-  );
+  return [
+    task.number ?? '',
+    task.content,
+    task.product ?? '',
+    task.timeframeText,
+    task.sourceDocument ?? '',
+    ...task.leadUnits.map((u) => u.name),
+    ...task.coordinatorUnits.map((u) => u.name),
+  ].join(' ');
 }
 
 /** A unit matches the tasks it leads or coordinates on. */
 export function filterTasks(tasks: Task[], filters: TaskFilters): Task[] {
-  const words = foldDiacritics(filters.q ?? '').split(/\s+/).filter(Boolean);
+  const words = searchWords(filters.q ?? '');
   return tasks.filter((task) => {
     if (filters.area !== undefined && task.area !== filters.area) return false;
     if (filters.status !== undefined && task.status !== filters.status) return false;
@@ -26,8 +24,6 @@ export function filterTasks(tasks: Task[], filters: TaskFilters): Task[] {
       const units = [...task.leadUnits, ...task.coordinatorUnits];
       if (!units.some((u) => u.id === filters.unitId)) return false;
     }
-    if (words.length === 0) return true;
-    const text = searchableText(task);
-    return words.every((word) => text.includes(word));
+    return matchesSearch(searchableText(task), words);
   });
 }

@@ -63,7 +63,8 @@ export function useRecordProgress(id: number) {
   const invalidate = useInvalidateTask();
   return useMutation({
     mutationFn: (input: ProgressInput) => api.post<Task>(`/api/tasks/${id}/progress`, input),
-    onSuccess: () => invalidate(id),
+    // On success and on a 409 (someone reported first) alike the task must be read again.
+    onSettled: () => invalidate(id),
   });
 }
 

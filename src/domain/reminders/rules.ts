@@ -1,0 +1,191 @@
+/**
+ * Which reminders are due on a given day. Pure: the caller loads tasks, people and
+ * the commune's settings; these rules say who should hear about what, and the
+ * delivery key (rule, task, occurrence, recipient) makes each one go out once,
+ * however often and from however many processes the rules are run.
+ */
+import type { WorkingCalendar } from '../calendar';
+import { addDays, dayOfWeek, diffDays } from '../calendar/dates';
+import type { IsoDate } from '../timeframe/types';
+
+export const REMINDER_RULES = ['before_due', 'overdue', 'weekly_digest', 'weekly_summary', 'done_reported'] as const;
+export type ReminderRule = (typeof REMINDER_RULES)[number];
+
+export interface ReminderSettings {
+  /** "N ngày làm việc trước hạn": the first day a deadline reminder may go out. */
+  beforeDueWorkingDays: number;
+  onOverdue: boolean;
+  weeklyDigest: boolean;
+  weeklySummary: boolean;
+  doneNotice: boolean;
+  /** 1 = Monday … 5 = Friday: from this day of the week the weekly mails go out. */
+  weeklyDay: number;
+}
+
+export const DEFAULT_REMINDER_SETTINGS: ReminderSettings = {
+  beforeDueWorkingDays: 3,
+  onOverdue: true,
+  weeklyDigest: true,
+  weeklySummary: true,
+  doneNotice: true,
+  weeklyDay: 1,
+};
+
+/**
+ * A missed run (a holiday, a stopped server) still sends the overdue notice for this
+ * many days after the deadline; older overdue work is left to the weekly digest so
+ * that starting the system on an old plan does not flood anyone.
+ */
+export const OVERDUE_CATCH_UP_DAYS = 7;
+/** Likewise, a "reported done" notice is not sent for reports older than this. */
+export const DONE_NOTICE_CATCH_UP_DAYS = 7;
+
+export interface ReminderCheckpoint {
+  due: IsoDate;
+  doneAt: IsoDate | null;
+}
+
+export interface DoneReport {
+  /** The checkpoint the report closed, or null for the whole task. */
+  occurrence: IsoDate | null;
+  reportedOn: IsoDate;
+  reportedBy: number;
+}
+
+export interface ReminderTask {
+  taskId: number;
+  /** The day the task entered the system: a periodic task's checkpoints before it are not owed. */
+  createdOn: IsoDate;
+  leadUnitIds: number[];
+  assigneeIds: number[];
+  checkpoints: ReminderCheckpoint[];
+  doneReports: DoneReport[];
+}
+
+export interface CommuneDirectory {
+  /** Active unit heads by unit. */
+  unitHeads: ReadonlyMap<number, number[]>;
+  coordinators: number[];
+  leaders: number[];
+}
+
+export interface ReminderIntent {
+  rule: ReminderRule;
+  /** null for the weekly mails, which cover many tasks. */
+  taskId: number | null;
+  /** The checkpoint's deadline; for weekly mails the Monday of the week. */
+  occurrenceDue: IsoDate;
+  recipientId: number;
+  /** For weekly mails: the tasks they list. */
+  taskIds?: number[];
+}
+
+export interface ReminderInput {
+  asOf: IsoDate;
+  settings: ReminderSettings;
+  /** "Sắp đến hạn" for the digest: the commune's one threshold, in days. */
+  dueSoonDays: number;
+  calendar: WorkingCalendar;
+  tasks: ReminderTask[];
+  directory: CommuneDirectory;
+}
+
+export function remindersDue(input: ReminderInput): ReminderIntent[] {
+  const { settings } = input;
+  return [
+    ...input.tasks.flatMap((task) => deadlineReminders(input, task)),
+    ...(settings.doneNotice ? input.tasks.flatMap((task) => doneNotices(input, task)) : []),
+    ...(settings.weeklyDigest ? weeklyDigests(input) : []),
+    ...(settings.weeklySummary ? weeklySummaries(input) : []),
+  ];
+}
+
+/** The lead units' heads and the assignees; the coordinator when the task names nobody who can act. */
+export function taskRecipients(task: ReminderTask, directory: CommuneDirectory): number[] {
+  const heads = task.leadUnitIds.flatMap((id) => directory.unitHeads.get(id) ?? []);
+  const people = unique([...heads, ...task.assigneeIds]);
+  return people.length > 0 ? people : unique(directory.coordinators);
+}
+
+/**
+ * Open checkpoints the task owes. A recurring task added in the middle of its period
+ * owes nothing for occurrences before it existed; a one-off deadline stays owed.
+ */
+function openCheckpoints(task: ReminderTask): ReminderCheckpoint[] {
+  const periodic = task.checkpoints.length > 1;
+  return task.checkpoints.filter((c) => c.doneAt === null && (!periodic || diffDays(task.createdOn, c.due) >= 0));
+}
+
+function deadlineReminders(input: ReminderInput, task: ReminderTask): ReminderIntent[] {
+  const { asOf, settings, calendar, directory } = input;
+  const recipients = taskRecipients(task, directory);
+  return openCheckpoints(task).flatMap((checkpoint) => {
+    const rule = deadlineRule(checkpoint.due, asOf, settings, calendar);
+    if (!rule) return [];
+    return recipients.map((recipientId) => ({ rule, taskId: task.taskId, occurrenceDue: checkpoint.due, recipientId }));
+  });
+}
+
+/** before_due from N working days ahead up to the deadline itself; overdue from the day after, for a week. */
+export function deadlineRule(due: IsoDate, asOf: IsoDate, settings: ReminderSettings, calendar: WorkingCalendar): ReminderRule | null {
+  const daysLeft = diffDays(asOf, due);
+  if (daysLeft >= 0) {
+    const firstDay = calendar.addWorkingDays(due, -settings.beforeDueWorkingDays);
+    return diffDays(firstDay, asOf) >= 0 ? 'before_due' : null;
+  }
+  return settings.onOverdue && -daysLeft <= OVERDUE_CATCH_UP_DAYS ? 'overdue' : null;
+}
+
+function doneNotices({ asOf, directory }: ReminderInput, task: ReminderTask): ReminderIntent[] {
+  return task.doneReports.flatMap((report) => {
+    const age = diffDays(report.reportedOn, asOf);
+    if (age < 0 || age > DONE_NOTICE_CATCH_UP_DAYS) return [];
+    const occurrenceDue = report.occurrence ?? lastCheckpoint(task) ?? report.reportedOn;
+    return directory.coordinators
+      .filter((id) => id !== report.reportedBy)
+      .map((recipientId) => ({ rule: 'done_reported' as const, taskId: task.taskId, occurrenceDue, recipientId }));
+  });
+}
+
+function lastCheckpoint(task: ReminderTask): IsoDate | null {
+  return task.checkpoints.length > 0 ? task.checkpoints[task.checkpoints.length - 1].due : null;
+}
+
+/** Monday of the ISO week holding `date`. */
+export function weekStart(date: IsoDate): IsoDate {
+  const dow = dayOfWeek(date);
+  return addDays(date, dow === 0 ? -6 : 1 - dow);
+}
+
+function weeklyMailDue(asOf: IsoDate, settings: ReminderSettings): boolean {
+  return diffDays(weekStart(asOf), asOf) >= settings.weeklyDay - 1;
+}
+
+/** Tasks with a checkpoint overdue or due within `dueSoonDays` on `asOf`. */
+function needsAttention(task: ReminderTask, asOf: IsoDate, dueSoonDays: number): boolean {
+  return openCheckpoints(task).some((c) => diffDays(asOf, c.due) <= dueSoonDays);
+}
+
+function weeklyDigests(input: ReminderInput): ReminderIntent[] {
+  const { asOf, settings, dueSoonDays, directory } = input;
+  if (!weeklyMailDue(asOf, settings)) return [];
+  const occurrenceDue = weekStart(asOf);
+  const urgent = input.tasks.filter((task) => needsAttention(task, asOf, dueSoonDays));
+  return [...directory.unitHeads].flatMap(([unitId, heads]) => {
+    const taskIds = urgent.filter((task) => task.leadUnitIds.includes(unitId)).map((task) => task.taskId);
+    if (taskIds.length === 0) return [];
+    return heads.map((recipientId) => ({ rule: 'weekly_digest' as const, taskId: null, occurrenceDue, recipientId, taskIds }));
+  });
+}
+
+function weeklySummaries(input: ReminderInput): ReminderIntent[] {
+  const { asOf, settings, dueSoonDays, directory } = input;
+  if (!weeklyMailDue(asOf, settings) || input.tasks.length === 0) return [];
+  const occurrenceDue = weekStart(asOf);
+  const taskIds = input.tasks.filter((task) => needsAttention(task, asOf, dueSoonDays)).map((task) => task.taskId);
+  return unique(directory.leaders).map((recipientId) => ({ rule: 'weekly_summary' as const, taskId: null, occurrenceDue, recipientId, taskIds }));
+}
+
+function unique(ids: number[]): number[] {
+  return [...new Set(ids)];
+}

@@ -1,0 +1,21 @@
+/**
+ * Entry of the parse worker thread (see parse-pool.ts): reads one document and
+ * returns the draft, or the import error as a value so its code and parameters
+ * survive the trip back (thrown errors arrive as plain Errors).
+ */
+import type { ImportErrorCode } from './errors';
+import { importPlanDocument, isImportError, type ImportInput } from './index';
+import type { ImportResult } from './types';
+
+export type ParseOutcome =
+  | { ok: true; result: ImportResult }
+  | { ok: false; code: ImportErrorCode; params: Record<string, string> };
+
+export default async function parse(input: ImportInput): Promise<ParseOutcome> {
+  try {
+    return { ok: true, result: await importPlanDocument(input) };
+  } catch (e) {
+    if (isImportError(e)) return { ok: false, code: e.code, params: e.params };
+    throw e;
+  }
+}

@@ -1,0 +1,96 @@
+/**
+ * What the reminder rules need about one commune on one day: its settings, the
+ * tasks that are live (issued plans and the city's tasks), the people who can act,
+ * and the completions reported lately.
+ */
+import { and, eq, gte, sql } from 'drizzle-orm';
+import { addDays } from '../../domain/calendar/dates';
+import { DEFAULT_REMINDER_SETTINGS, type CommuneDirectory, type ReminderSettings, type ReminderTask } from '../../domain/reminders/rules';
+import { todayInVietnam } from '../clock';
+import type { DbOrTx } from '../db';
+import { plans, reminderSettings, taskHistory, users } from '../db/schema';
+import { judge, loadTasks, type LoadedTask } from '../tasks/service';
+
+export interface CommuneReminderData {
+  settings: ReminderSettings;
+  tasks: ReminderTask[];
+  loaded: Map<number, LoadedTask>;
+  directory: CommuneDirectory;
+  people: Map<number, Person>;
+}
+
+export interface Person {
+  id: number;
+  username: string;
+  fullName: string;
+  email: string | null;
+  emailNotifications: boolean;
+}
+
+export async function communeSettings(db: DbOrTx, communeId: number): Promise<ReminderSettings> {
+  const [row] = await db.select().from(reminderSettings).where(eq(reminderSettings.communeId, communeId));
+  if (!row) return DEFAULT_REMINDER_SETTINGS;
+  const { beforeDueWorkingDays, onOverdue, weeklyDigest, weeklySummary, doneNotice, weeklyDay } = row;
+  return { beforeDueWorkingDays, onOverdue, weeklyDigest, weeklySummary, doneNotice, weeklyDay };
+}
+
+export async function loadCommuneReminderData(db: DbOrTx, communeId: number, asOf: string, dueSoonDays: number): Promise<CommuneReminderData> {
+  const [settings, tasks, issuedPlans, staff, reports] = await Promise.all([
+    communeSettings(db, communeId),
+    loadTasks(db, { communeId }),
+    db.select({ id: plans.id }).from(plans).where(and(eq(plans.communeId, communeId), eq(plans.status, 'issued'))),
+    db
+      .select({ id: users.id, username: users.username, fullName: users.fullName, email: users.email, emailNotifications: users.emailNotifications, role: users.role, unitId: users.unitId })
+      .from(users)
+      .where(and(eq(users.communeId, communeId), eq(users.active, true))),
+    recentDoneReports(db, communeId, asOf),
+  ]);
+  const live = new Set(issuedPlans.map((p) => p.id));
+  const liveTasks = tasks.filter((t) => (t.row.planId === null ? t.row.origin === 'city_assigned' : live.has(t.row.planId)));
+  return {
+    settings,
+    tasks: liveTasks.map((task) => toReminderTask(task, asOf, dueSoonDays, reports.get(task.row.id) ?? [])),
+    loaded: new Map(liveTasks.map((t) => [t.row.id, t])),
+    directory: directoryOf(staff),
+    people: new Map(staff.map((p) => [p.id, p])),
+  };
+}
+
+function toReminderTask(task: LoadedTask, asOf: string, dueSoonDays: number, doneReports: ReminderTask['doneReports']): ReminderTask {
+  const { checkpoints } = judge(task, asOf, dueSoonDays);
+  return {
+    taskId: task.row.id,
+    createdOn: todayInVietnam(task.row.createdAt),
+    leadUnitIds: task.lead.map((u) => u.id),
+    assigneeIds: task.assignees.map((a) => a.id),
+    checkpoints: checkpoints.map((c) => ({ due: c.due, doneAt: c.doneAt })),
+    doneReports,
+  };
+}
+
+function directoryOf(staff: { id: number; role: string; unitId: number | null }[]): CommuneDirectory {
+  const unitHeads = new Map<number, number[]>();
+  for (const person of staff) {
+    if (person.role !== 'unit_head' || person.unitId === null) continue;
+    unitHeads.set(person.unitId, [...(unitHeads.get(person.unitId) ?? []), person.id]);
+  }
+  return {
+    unitHeads,
+    coordinators: staff.filter((p) => p.role === 'coordinator').map((p) => p.id),
+    leaders: staff.filter((p) => p.role === 'leader').map((p) => p.id),
+  };
+}
+
+/** "Done" reports of the last week and a day, by task: the rules keep those within their window. */
+async function recentDoneReports(db: DbOrTx, communeId: number, asOf: string) {
+  const since = addDays(asOf, -8);
+  const rows = await db
+    .select({ taskId: taskHistory.taskId, userId: taskHistory.userId, occurrence: taskHistory.occurrence, on: sql<string>`(${taskHistory.at} AT TIME ZONE 'Asia/Ho_Chi_Minh')::date::text` })
+    .from(taskHistory)
+    .where(and(eq(taskHistory.communeId, communeId), eq(taskHistory.kind, 'done'), gte(taskHistory.at, sql`${since}::date - interval '1 day'`)));
+  const byTask = new Map<number, ReminderTask['doneReports']>();
+  for (const row of rows) {
+    byTask.set(row.taskId, [...(byTask.get(row.taskId) ?? []), { occurrence: row.occurrence, reportedOn: row.on, reportedBy: row.userId }]);
+  }
+  return byTask;
+}
