@@ -31,6 +31,7 @@ import { importRoutes } from './imports/routes';
 import { notificationRoutes } from './notifications/routes';
 import { planRoutes } from './plans/routes';
 import { reminderRoutes } from './reminders/routes';
+import { reportRoutes } from './reports/routes';
 import { taskRoutes } from './tasks/routes';
 import { timeframeRoutes } from './timeframe/routes';
 import { unitRoutes } from './units/routes';
@@ -80,6 +81,7 @@ export async function buildApp({ db, config, logger = true, now = () => new Date
   await app.register(taskRoutes, { db });
   await app.register(fileRoutes, { db, uploadDir: config.uploadDir });
   await app.register(dashboardRoutes, { db });
+  await app.register(reportRoutes, { db });
   await app.register(auditRoutes, { db });
   await app.register(calendarRoutes, { db });
   await app.register(timeframeRoutes);

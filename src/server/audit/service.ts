@@ -7,7 +7,7 @@ import { auditLog, communes, users } from '../db/schema';
 export interface AuditEntry {
   cityId: number;
   communeId: number | null;
-  entity: 'plan' | 'task' | 'user' | 'unit' | 'commune' | 'calendar' | 'dossiers';
+  entity: 'plan' | 'task' | 'user' | 'unit' | 'commune' | 'calendar' | 'dossiers' | 'report' | 'report_template';
   entityId: number;
   action: string;
   before?: unknown;

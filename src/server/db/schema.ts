@@ -8,6 +8,7 @@ import {
   boolean,
   check,
   date,
+  foreignKey,
   index,
   integer,
   jsonb,
@@ -471,4 +472,109 @@ export const targetFigures = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [primaryKey({ columns: [t.communeId, t.planId, t.targetKey, t.month] })],
+);
+/** A report template version (issue 10). City-wide data, not a tenant's: a new year's outline is a new version of the same key. */
+export const reportTemplates = pgTable(
+  'report_templates',
+  {
+    id: serial('id').primaryKey(),
+    cityId: integer('city_id').notNull().references(() => cities.id),
+    key: varchar('key', { length: 60 }).notNull(),
+    version: integer('version').notNull(),
+    name: varchar('name', { length: 1000 }).notNull(),
+    /** The validated tree (src/domain/reports ZReportTemplate). */
+    body: jsonb('body').notNull(),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('report_templates_city_key_version_uq').on(t.cityId, t.key, t.version)],
+);
+
+export type ReportPeriodKind = 'quarter' | 'half_year' | 'year';
+
+export const reportPeriods = pgTable(
+  'report_periods',
+  {
+    communeId: integer('commune_id').notNull().references(() => communes.id),
+    id: serial('id').notNull(),
+    planId: integer('plan_id').notNull().references(() => plans.id, { onDelete: 'cascade' }),
+    /** "2025-Q3", "2026-H1", "2026-Y": the city compares communes on the same code. */
+    code: varchar('code', { length: 10 }).notNull(),
+    kind: varchar('kind', { length: 10 }).$type<ReportPeriodKind>().notNull(),
+    label: varchar('label', { length: 100 }).notNull(),
+    windowStart: date('window_start').notNull(),
+    windowEnd: date('window_end').notNull(),
+    unitDeadline: date('unit_deadline').notNull(),
+    communeDeadline: date('commune_deadline').notNull(),
+    templateId: integer('template_id').notNull().references(() => reportTemplates.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.communeId, t.id] }),
+    uniqueIndex('report_periods_id_uq').on(t.id),
+    uniqueIndex('report_periods_plan_code_uq').on(t.communeId, t.planId, t.code),
+    check('report_periods_kind_check', sql`${t.kind} IN ('quarter', 'half_year', 'year')`),
+    check('report_periods_window_check', sql`${t.windowStart} <= ${t.windowEnd}`),
+    check('report_periods_deadlines_check', sql`${t.unitDeadline} <= ${t.communeDeadline}`),
+  ],
+);
+
+export type ReportLevel = 'unit' | 'commune';
+export type ReportStatus = 'draft' | 'submitted' | 'returned' | 'accepted' | 'approved' | 'sent';
+
+export const reports = pgTable(
+  'reports',
+  {
+    communeId: integer('commune_id').notNull().references(() => communes.id),
+    id: serial('id').notNull(),
+    periodId: integer('period_id').notNull(),
+    level: varchar('level', { length: 8 }).$type<ReportLevel>().notNull(),
+    /** The reporting unit; null for the commune's report. */
+    unitId: integer('unit_id').references(() => units.id),
+    /** The template version the report was made with, kept when newer versions arrive. */
+    templateId: integer('template_id').notNull().references(() => reportTemplates.id),
+    status: varchar('status', { length: 10 }).$type<ReportStatus>().notNull().default('draft'),
+    asOf: date('as_of').notNull(),
+    values: jsonb('values').$type<Record<string, number | null>>().notNull().default({}),
+    narratives: jsonb('narratives').$type<Record<string, string>>().notNull().default({}),
+    /** Computed figures by key, frozen at submission (unit) or approval (commune). */
+    frozen: jsonb('frozen').$type<Record<string, number>>(),
+    frozenAt: date('frozen_at'),
+    submittedOn: date('submitted_on'),
+    daysLate: integer('days_late'),
+    /** The last request of whoever returned it (coordinator or city reviewer). */
+    returnComment: text('return_comment'),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.communeId, t.id] }),
+    uniqueIndex('reports_id_uq').on(t.id),
+    foreignKey({ name: 'reports_period_fk', columns: [t.communeId, t.periodId], foreignColumns: [reportPeriods.communeId, reportPeriods.id] }).onDelete('cascade'),
+    uniqueIndex('reports_unit_uq').on(t.communeId, t.periodId, t.unitId).where(sql`${t.unitId} IS NOT NULL`),
+    uniqueIndex('reports_commune_uq').on(t.communeId, t.periodId).where(sql`${t.level} = 'commune'`),
+    check('reports_level_check', sql`${t.level} IN ('unit', 'commune') AND (${t.level} = 'commune') = (${t.unitId} IS NULL)`),
+    check('reports_status_check', sql`${t.status} IN ('draft', 'submitted', 'returned', 'accepted', 'approved', 'sent')`),
+  ],
+);
+
+/** Who moved a report and why: submissions, returns with their comments, acceptance, approval, sending. */
+export const reportEvents = pgTable(
+  'report_events',
+  {
+    communeId: integer('commune_id').notNull().references(() => communes.id),
+    id: serial('id').notNull(),
+    reportId: integer('report_id').notNull(),
+    actorId: integer('actor_id').notNull().references(() => users.id),
+    action: varchar('action', { length: 12 }).notNull(),
+    comment: text('comment'),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.communeId, t.id] }),
+    index('report_events_report_idx').on(t.communeId, t.reportId),
+    foreignKey({ name: 'report_events_report_fk', columns: [t.communeId, t.reportId], foreignColumns: [reports.communeId, reports.id] }).onDelete('cascade'),
+    check('report_events_action_check', sql`${t.action} IN ('create', 'edit', 'submit', 'return', 'accept', 'consolidate', 'approve', 'send', 'city_return')`),
+  ],
 );
