@@ -15,6 +15,8 @@ import { insertUser, setPassword } from '../server/users/service';
 const HELP = `Cách dùng: npm run cchc -- <lệnh>
   timeframe "<văn bản>" --period 2025-07-01..2025-12-31   Phân tích thời gian thực hiện, in JSON
   import-plan <tệp> --json [--commune <id>]               Đọc kế hoạch từ tệp .docx/.pdf/.txt, in JSON
+  indicators <tệp.csv> --from YYYY-MM-DD --to YYYY-MM-DD --as-of YYYY-MM-DD --json
+                                                          Chỉ số hồ sơ TTHC từ tệp xuất (mẫu chuẩn), in JSON
   export-plan <tệp> --docx <tệp ra.docx> [--json]          Xuất kế hoạch thành văn bản Word theo Nghị định 30/2020
   inspection-dates --visit YYYY-MM-DD [--surprise] --json Hạn gửi thông báo và báo cáo trước ngày kiểm tra, in JSON
   migrate                                                 Áp dụng các migration vào cơ sở dữ liệu
@@ -113,6 +115,10 @@ async function run(argv: string[]): Promise<number> {
       if (!args.includes('--commune')) return runImportPlan(args);
       const loadUnits = (communeId: number) => withUnits(communeId);
       return runImportPlan(args, { loadUnits, clock });
+    }
+    case 'indicators': {
+      const { runIndicators } = await import('./indicators');
+      return runIndicators(args);
     }
     case 'export-plan': {
       const { runExportPlan } = await import('./export-plan');

@@ -3,6 +3,7 @@
  * Vietnamese first, English complete. Server and web app both read it.
  */
 import { domainEn, domainVi } from './domain';
+import { dossiersEn, dossiersVi } from './dossiers';
 import { errorsEn, errorsVi } from './errors';
 import { notificationsEn, notificationsVi } from './notifications';
 import { uiEn, uiVi } from './ui';
@@ -10,8 +11,8 @@ import { uiEn, uiVi } from './ui';
 export type Lang = 'vi' | 'en';
 
 const catalogue = {
-  vi: { ...domainVi, ...errorsVi, ...notificationsVi, ...uiVi },
-  en: { ...domainEn, ...errorsEn, ...notificationsEn, ...uiEn },
+  vi: { ...domainVi, ...errorsVi, ...notificationsVi, ...uiVi, ...dossiersVi },
+  en: { ...domainEn, ...errorsEn, ...notificationsEn, ...uiEn, ...dossiersEn },
 };
 
 export type MessageKey = keyof (typeof catalogue)['vi'];

@@ -15,9 +15,19 @@ function titleCase(s: string): string {
     .join(' ');
 }
 
-const DATE_LINE = /^(?:([^,\d()]{2,40}),\s*)?ngày\s+(\d{1,2})?\s*(?:\/|tháng)\s*(\d{1,2})\s*(?:\/|năm)\s*(\d{4})/iu;
+/** "ngày 05 tháng 01 năm 2027", "ngày 05/01/2027"; the day may be left blank in a draft ("ngày   tháng 01 năm 2026"). */
+const DATE_AFTER_PLACE = /,\s*ngày\s+(\d{1,2})?\s*(?:\/|tháng)\s*(\d{1,2})\s*(?:\/|năm)\s*(\d{4})/iu;
 const NUMBER_LINE = /^Số\s*:?\s*([0-9A-Za-zĐđ.\-]*\/[\p{L}\d.\-/]+)/u;
+/** "Số:" with the code on the next line ("Số:" / "125/KH-UBND"). */
+const NUMBER_ALONE = /^Số\s*:?\s*$/u;
+const NUMBER_CODE = /^([0-9]*\/[\p{L}\d.\-/]+)/u;
+/** A document code standing among other words: "125/KH-UBND", "48/QĐ-UBND". */
+const CODE_IN_LINE = /(?:^|\s)(\d*\/[\p{Lu}Đ]{1,6}(?:-[\p{Lu}Đ]{1,8})+)(?=\s|$)/u;
 const ATTACHED = /Kèm theo\s+(?:Quyết định|Kế hoạch|Công văn)\s+số\s*:?\s*([0-9]*\/[\p{L}\d.\-]+)(?:\s+ngày\s+(\d{1,2})?\s*(?:\/|tháng)\s*(\d{1,2})\s*(?:\/|năm)\s*(\d{4}))?/u;
+/** The national heading printed beside the issuer: a PDF line or a header table may run it into other text. */
+const NATIONAL_HEADING = /CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM|Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc/giu;
+/** A place name: capitalised words ("Buôn Ma Thuột", "Tiên Lãng"), possibly after "TP." or "Thành phố". */
+const PLACE_TAIL = /((?:(?:TP\.|Tp\.|TX\.)\s*|(?:Thành phố|Thị xã|Thị trấn)\s+)?\p{Lu}[\p{Ll}\p{M}]*(?:(?:[ \t]+|\s+[-–]\s+)\p{Lu}[\p{Ll}\p{M}]*){0,5})\s*$/u;
 
 function iso(y: string, m: string, d: string | undefined): string | null {
   if (!d) return null;
@@ -35,7 +45,7 @@ const COMMUNE_TITLE = new RegExp(`(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBN
 
 /** Issuing commune: the header's "ỦY BAN NHÂN DÂN / XÃ …", else the first "Ủy ban nhân dân xã …" of the text. */
 function findIssuer(paragraphs: string[]): { issuer: string; name: string } | null {
-  const head = paragraphs.slice(0, 12).join('\n');
+  const head = paragraphs.slice(0, 12).map((p) => p.replace(NATIONAL_HEADING, ' ').trim()).join('\n');
   const m = COMMUNE_UPPER.exec(head) ?? COMMUNE_TITLE.exec(paragraphs.join('\n'));
   if (!m) return null;
   const kind = m[1].toLocaleLowerCase('vi');
@@ -43,12 +53,37 @@ function findIssuer(paragraphs: string[]): { issuer: string; name: string } | nu
   return { issuer: `Ủy ban nhân dân ${kind} ${name}`, name };
 }
 
+const TITLE_STOP = /^(?:Căn cứ|Thực hiện|Kèm theo|\(|[IVX]+\s*[.)]|\d+\s*[.)]|[-_=*.–—\s]+$)/u;
+
+/** Upper-case text, or a line of digits only ("2027" left alone by a break). */
+function isUpper(line: string): boolean {
+  return /[\p{L}\d]/u.test(line) && line === line.toLocaleUpperCase('vi');
+}
+
+/**
+ * The title after "KẾ HOẠCH", however many lines it was broken into ("… CẢI" / "CÁCH HÀNH CHÍNH …
+ * NĂM 2027"): an upper-case title goes on while the lines stay upper-case; a mixed-case one while it
+ * has not yet named its year and the lines stay short.
+ */
+function titleFrom(paragraphs: string[], at: number, first: string): string {
+  const parts = [first];
+  const upper = isUpper(first);
+  for (let i = at; i < Math.min(paragraphs.length, at + 5); i++) {
+    const line = paragraphs[i].trim();
+    if (!line || TITLE_STOP.test(line) || line.length > 160) break;
+    const joined = parts.join(' ');
+    if (upper ? !isUpper(line) : /năm \d{4}|\d{4}\s*$/iu.test(joined) || isUpper(line)) break;
+    parts.push(line);
+  }
+  return parts.join(' ').replace(/\s+/g, ' ').trim();
+}
+
 function findTitle(paragraphs: string[]): string | null {
   for (let i = 0; i < Math.min(paragraphs.length, HEAD_PARAGRAPHS + 40); i++) {
     const p = paragraphs[i].trim();
-    if (/^KẾ HOẠCH$/u.test(p) && paragraphs[i + 1]) return paragraphs[i + 1].trim();
+    if (/^KẾ HOẠCH$/u.test(p) && paragraphs[i + 1]) return titleFrom(paragraphs, i + 2, paragraphs[i + 1].trim());
     const m = /^KẾ HOẠCH\s+(.{10,})$/u.exec(p);
-    if (m && !/^KẾ HOẠCH\s+(số|này)\b/iu.test(p)) return m[1].trim();
+    if (m && !/^KẾ HOẠCH\s+(số|này)(?!\p{L})/iu.test(p)) return titleFrom(paragraphs, i + 1, m[1].trim());
   }
   return null;
 }
@@ -70,20 +105,70 @@ function periodOf(title: string): { start: string; end: string } | null {
   return { start: `${year}-01-01`, end: `${year}-12-31` };
 }
 
-export function extractMeta(paragraphs: string[]): ImportedMeta {
-  const head = paragraphs.slice(0, HEAD_PARAGRAPHS);
-  let number: string | null = null;
-  let date: string | null = null;
-  let place: string | null = null;
-  for (const p of head) {
-    const n = NUMBER_LINE.exec(p);
-    if (n && number === null) number = n[1];
-    const d = DATE_LINE.exec(p);
-    if (d && place === null && d[1]) {
-      place = d[1].trim();
-      date = iso(d[4], d[3], d[2]);
+/** The document number: "Số: 125/KH-UBND", or "Số:" with the code on the next line. */
+function findNumber(lines: string[]): string | null {
+  // "Số: 210 /KH-UBND", or "Số: 210" with "/KH-UBND" on the next line: the code is one token.
+  const head = lines.map((l, i) => {
+    if (!/^Số(?!\p{L})/u.test(l)) return l;
+    const joined = /^Số\s*:?\s*\d+\s*$/u.test(l) && /^\//.test(lines[i + 1] ?? '') ? `${l}${lines[i + 1]}` : l;
+    return joined.replace(/(\d)\s*\/\s*(?=[\p{Lu}Đ])/u, '$1/');
+  });
+  // Both header columns on one PDF line: "Số: 210 Cam Lâm, ngày 20/6/" then "/KH-UBND 2027".
+  for (let i = 0; i + 1 < head.length; i++) {
+    const digits = /^Số\s*:?\s*(\d+)(?=\s|$)/u.exec(head[i]);
+    const code = /^\/[\p{Lu}Đ][\p{L}\d.\-]*/u.exec(head[i + 1]);
+    if (digits && code) return digits[1] + code[0];
+  }
+  for (let i = 0; i < head.length; i++) {
+    const n = NUMBER_LINE.exec(head[i]);
+    if (n) return /[-/]$/.test(n[1]) && head[i + 1] ? n[1] + (NUMBER_CODE.exec(head[i + 1].trim())?.[1] ?? /^[\p{Lu}\d.\-]+/u.exec(head[i + 1].trim())?.[0] ?? '') : n[1];
+    // "Số:" alone, or (two header columns run into one PDF line) "Số: Buôn Ma Thuột, ngày …": the code is on a next line.
+    // PDF lines may merge both columns: "Số: Buôn Ma Thuột, ngày 05 tháng 01 125/KH-UBND năm 2027".
+    if (NUMBER_ALONE.test(head[i].trim()) || /^Số\s*:\s*\D/u.test(head[i].trim())) {
+      const inLine = CODE_IN_LINE.exec(head[i]);
+      if (inLine) return inLine[1];
+      for (const next of head.slice(i + 1, i + 3)) {
+        const code = NUMBER_CODE.exec(next.trim());
+        if (code) return code[1];
+      }
     }
   }
+  return null;
+}
+
+/**
+ * "Buôn Ma Thuột, ngày 05 tháng 01 năm 2027": the place is every capitalised word before the comma
+ * (a number or the national motto may precede it on a PDF line), and the date may run over the next
+ * lines when the line was wrapped.
+ */
+function findPlaceDate(head: string[]): { place: string; date: string | null } | null {
+  for (let i = 0; i < head.length; i++) {
+    if (/^(Căn cứ|Thực hiện|Kèm theo|\(Kèm)/u.test(head[i])) continue;
+    // A number from the other header column may sit between the wrapped halves of the date.
+    const window = head
+      .slice(i, i + 3)
+      .map((p) => p.replace(NATIONAL_HEADING, ' ').replace(/(?:^|\s)\d*\/[\p{Lu}Đ][\p{L}\d.\-]*/gu, ' '))
+      .join(' ')
+      .replace(/\s+/g, ' ');
+    const line = head[i].replace(NATIONAL_HEADING, ' ').replace(/\s+/g, ' ');
+    // The comma must be on this line (the place stands before it), or the line ends with the place.
+    const comma = line.search(/,\s*(ngày\b|$)/u);
+    if (comma < 0) continue;
+    const before = line.slice(0, comma).replace(/^Số\s*:?\s*\S*\/\S*/u, '').trim();
+    const place = PLACE_TAIL.exec(before)?.[1];
+    if (!place) continue;
+    const d = DATE_AFTER_PLACE.exec(window.slice(window.indexOf(place) + place.length));
+    if (!d) continue;
+    return { place: place.trim(), date: iso(d[3], d[2], d[1]) };
+  }
+  return null;
+}
+
+export function extractMeta(paragraphs: string[]): ImportedMeta {
+  const head = paragraphs.slice(0, HEAD_PARAGRAPHS).map((p) => p.trim());
+  let number = findNumber(head);
+  const placeDate = findPlaceDate(head);
+  let date = placeDate?.date ?? null;
   if (number === null) {
     const attached = head.map((p) => ATTACHED.exec(p)).find((m) => m !== null);
     if (attached) {
@@ -97,7 +182,7 @@ export function extractMeta(paragraphs: string[]): ImportedMeta {
     title,
     number,
     issuer: issuer?.issuer ?? null,
-    place: place ?? issuer?.name ?? null,
+    place: placeDate?.place ?? issuer?.name ?? null,
     date,
     kind: title ? kindOf(title) : null,
     period: title ? periodOf(title) : null,

@@ -4,16 +4,27 @@ import type { Period } from '../domain/timeframe/types';
 import { extractMeta, extractResponsibilities, extractTargets } from './body';
 import { ImportError } from './errors';
 import { readFlatTable } from './flat-table';
-import { readTaskTable, type RawTask } from './table';
+import { readParagraphTasks } from './paragraph-tasks';
+import { headerColumns, readTaskTable, type RawTask } from './table';
 import type { DocModel, ImportedTask, ImportResult, ImportWarning, TableCell, UnitRef } from './types';
-import { cleanInline } from './text-utils';
+import { cleanInline, stripHtml } from './text-utils';
 import { isUnitStart, splitUnitList } from './unit-lexicon';
 import { mapUnitNames } from './unit-matching';
 
 const yearPeriod = (year: number): Period => ({ start: `${year}-01-01`, end: `${year}-12-31` });
 
+/**
+ * A narrow time column wraps a date inside its number ("15/11/20" / "27"): the pieces are joined back
+ * when together they make a whole d/m/yyyy date.
+ */
+export function joinWrappedDates(cell: string): string {
+  return cell.replace(/(\d{1,2}\/\d{0,2}\/?\d{0,3})[ \t]*\n[ \t]*(\d{1,4}(?:\/\d{1,4})*)(?!\d)/g, (all, left: string, right: string) =>
+    /^\d{1,2}\/\d{1,2}\/\d{4}$/.test(left + right) && !/^\d{1,2}\/\d{1,2}\/\d{4}$/.test(left) ? left + right : all,
+  );
+}
+
 function toTask(raw: RawTask, period: Period): { task: ImportedTask; warnings: ImportWarning[] } {
-  const text = cleanInline(raw.cells.time);
+  const text = cleanInline(joinWrappedDates(stripHtml(raw.cells.time)));
   const schedule = parseTimeframe(text, period);
   const task: ImportedTask = {
     area: raw.area,
@@ -75,16 +86,46 @@ export interface ExtractOptions {
   referenceYear: number;
 }
 
+/**
+ * What the header says, in reading order: Word documents put the issuer, the number and the
+ * "place, date" line in a borderless two-column table, so the cells of tables that are not the task
+ * table are read as lines too (column by column).
+ */
+function headerLines(model: DocModel): string[] {
+  return model.blocks.flatMap((b) => {
+    if (b.kind === 'paragraph') return [b.text];
+    if (b.kind !== 'table' || b.rows.some((r) => headerColumns(r) !== null)) return [];
+    const width = Math.max(0, ...b.rows.map((r) => r.length));
+    const out: string[] = [];
+    for (let c = 0; c < width; c++) {
+      for (const row of b.rows) out.push(...(row[c]?.text ?? '').split('\n').map((l) => l.trim()).filter(Boolean));
+    }
+    return out;
+  });
+}
+
 export function extractPlan(model: DocModel, options: ExtractOptions): ImportResult {
   const paragraphs = model.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []));
   const tables = model.blocks.flatMap((b) => (b.kind === 'table' ? [b.rows] : []));
   const flat = model.blocks.flatMap((b) => (b.kind === 'flat-table' ? [b.lines] : []));
-  const meta = extractMeta(paragraphs);
+  const meta = extractMeta(headerLines(model));
   const period = meta.period ?? yearPeriod(options.referenceYear);
   const tableRead = readTaskTable(tables);
   const flatRead = flat.map((lines) => readFlatTable(lines, period));
   const rawTasks = [...tableRead.tasks, ...flatRead.flatMap((r) => r.tasks)];
   const warnings: ImportWarning[] = [...tableRead.warnings, ...flatRead.flatMap((r) => r.warnings)];
+  const responsibilities = extractResponsibilities(paragraphs);
+  if (rawTasks.length === 0) {
+    // No appendix: the tasks may be the numbered paragraphs of "II. NHIỆM VỤ …" (seed 001).
+    for (const raw of readParagraphTasks(paragraphs, responsibilities).tasks) {
+      rawTasks.push(raw);
+      warnings.push({
+        code: 'task_from_paragraph',
+        task: raw.number,
+        message: `Nhiệm vụ số ${raw.number} được lấy từ đoạn văn trong thân kế hoạch (không có bảng phụ lục); vui lòng kiểm tra nội dung, đơn vị chủ trì và thời hạn.`,
+      });
+    }
+  }
   const tasks: ImportedTask[] = [];
   for (const raw of rawTasks) {
     const { task, warnings: w } = toTask(raw, period);
@@ -93,7 +134,6 @@ export function extractPlan(model: DocModel, options: ExtractOptions): ImportRes
   }
   warnings.push(...numberWarnings(tasks));
   const targets = extractTargets(paragraphs);
-  const responsibilities = extractResponsibilities(paragraphs);
   // A plan body without its appendix (seed 001) is still a plan; a letter has none of these parts.
   if (tasks.length === 0 && meta.title === null && targets.length === 0 && responsibilities.length === 0) throw new ImportError('not_a_plan');
   if (tasks.length === 0) warnings.push({ code: 'no_task_table', message: 'Không tìm thấy bảng danh mục nhiệm vụ (Phụ lục) trong tài liệu.' });

@@ -65,27 +65,54 @@ const AREA_KEYWORDS: Array<[number, RegExp]> = [
   [1, /chi dao|dieu hanh/],
 ];
 
+/** The area its wording names, by the keyword found first in the text ("… chỉ đạo, điều hành và … thể chế" is 1). */
+function areaByWords(text: string): number | null {
+  const f = fold(text);
+  let best: { area: number; at: number } | null = null;
+  for (const [area, re] of AREA_KEYWORDS) {
+    const at = f.search(re);
+    if (at >= 0 && (best === null || at < best.at)) best = { area, at };
+  }
+  return best?.area ?? null;
+}
+
 /** Area number of a heading text: its Roman numeral, else its wording. */
 export function areaOfHeading(text: string): number | null {
   const t = cleanInline(text);
   const m = AREA_HEADING.exec(t);
   const roman = m ? romanToInt(m[1]) : null;
   if (roman !== null && roman >= 1 && roman <= 7) return roman;
-  const f = fold(t);
-  for (const [area, re] of AREA_KEYWORDS) if (re.test(f)) return area;
-  return null;
+  return areaByWords(t);
 }
 
 function nonEmpty(row: TableCell[]): TableCell[] {
   return row.filter((c) => cleanInline(c.text) !== '' && !c.fromAbove);
 }
 
-/** A merged row holding only "II. Cải cách thể chế" (in whichever cell the reader put it). */
+const ROMAN_ONLY = /^\s*([IVX]{1,4})\s*[.)]?\s*$/u;
+
+function isUpperText(text: string): boolean {
+  return /\p{Lu}{3}/u.test(text) && text === text.toLocaleUpperCase('vi');
+}
+
+/**
+ * A row holding only an area heading, in whichever cells the reader or the writer put it:
+ * "II. Cải cách thể chế" alone; "II" | "CẢI CÁCH THỂ CHẾ"; or an upper-case "CẢI CÁCH THỂ CHẾ" with no
+ * TT (markdown tables write these rows bold, and lose the bold on the way).
+ */
 function areaHeadingRow(row: TableCell[]): number | null {
-  const filled = nonEmpty(row);
-  if (filled.length !== 1) return null;
-  const text = cleanInline(filled[0].text);
-  return AREA_HEADING.test(text) ? areaOfHeading(text) : null;
+  const filled = nonEmpty(row).map((c) => cleanInline(c.text));
+  if (filled.length === 1) {
+    const text = filled[0];
+    if (AREA_HEADING.test(text)) return areaOfHeading(text);
+    return isUpperText(text) ? areaByWords(text) : null;
+  }
+  if (filled.length === 2) {
+    const roman = ROMAN_ONLY.exec(filled[0]);
+    const n = roman ? romanToInt(roman[1]) : null;
+    if (n !== null && n >= 1 && n <= 7) return n;
+  }
+  return null;
 }
 
 function parseNumber(text: string): number | null {

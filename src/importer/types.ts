@@ -58,7 +58,9 @@ export type WarningCode =
   | 'number_repeated'
   | 'no_task_table'
   | 'no_area'
-  | 'row_uncertain';
+  | 'row_uncertain'
+  /** The task was read from a numbered paragraph of the body (no appendix table): check it. */
+  | 'task_from_paragraph';
 
 export interface ImportWarning {
   code: WarningCode;

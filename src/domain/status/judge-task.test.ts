@@ -282,3 +282,68 @@ describe('properties of one-off judgements', () => {
     );
   });
 });
+
+describe('a recurring task added in the middle of the period (activeFrom)', () => {
+  // "Hằng tháng (trước ngày 25)" in a 2026 plan, added by an amendment on 10/11/2026.
+  const MONTHLY_25 = schedule(
+    'Hằng tháng (trước ngày 25)',
+    'recurring',
+    ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'].map((m) => `2026-${m}-25`),
+  );
+
+  it('without activeFrom every month of the period is owed (unchanged behaviour)', () => {
+    const j = judgeTask(input({ schedule: MONTHLY_25, asOf: '2026-11-20' }));
+    expect(j.status).toBe('qua_han');
+    expect(j.due).toBe('2026-01-25');
+    expect(j.checkpoints).toHaveLength(12);
+  });
+
+  it('added on 10/11 it owes only 25/11 and 25/12, so on 20/11 it is not overdue', () => {
+    const j = judgeTask(input({ schedule: MONTHLY_25, asOf: '2026-11-20', activeFrom: '2026-11-10' }));
+    expect(j.status).toBe('sap_den_han');
+    expect(j.daysLate).toBeNull();
+    expect(j.checkpoints.map((c) => c.due)).toEqual(['2026-11-25', '2026-12-25']);
+  });
+
+  it('is overdue once its first owed checkpoint passes', () => {
+    const j = judgeTask(input({ schedule: MONTHLY_25, asOf: '2026-11-27', activeFrom: '2026-11-10' }));
+    expect(j.status).toBe('qua_han');
+    expect(j.daysLate).toBe(2);
+  });
+
+  it('a checkpoint on the day it was added is owed', () => {
+    const j = judgeTask(input({ schedule: MONTHLY_25, asOf: '2026-11-26', activeFrom: '2026-11-25' }));
+    expect(j.checkpoints[0].due).toBe('2026-11-25');
+    expect(j.status).toBe('qua_han');
+  });
+
+  it('keeps an earlier checkpoint that has recorded work', () => {
+    const j = judgeTask(
+      input({ schedule: MONTHLY_25, asOf: '2026-11-20', activeFrom: '2026-11-10', occurrenceCompletions: [{ due: '2026-10-25', doneAt: '2026-10-20' }] }),
+    );
+    expect(j.checkpoints.map((c) => c.due)).toEqual(['2026-10-25', '2026-11-25', '2026-12-25']);
+    expect(j.status).toBe('sap_den_han');
+  });
+
+  it('added after its last checkpoint it owes nothing: no deadline yet', () => {
+    const j = judgeTask(input({ schedule: MONTHLY_25, asOf: '2026-12-30', activeFrom: '2026-12-28' }));
+    expect(j.status).toBe('chua_xac_dinh_han');
+    expect(j.checkpoints).toEqual([]);
+  });
+
+  it('continuous work added in November is checked only at the year end', () => {
+    const j = judgeTask(input({ schedule: schedule('Thường xuyên', 'continuous'), asOf: '2026-11-20', activeFrom: '2026-11-10' }));
+    expect(j.checkpoints.map((c) => c.due)).toEqual(['2026-12-31']);
+    expect(j.status).toBe('chua_thuc_hien');
+  });
+
+  it('does not move a one-off deadline', () => {
+    const j = judgeTask(input({ schedule: PLAN_2026, asOf: '2026-02-01', activeFrom: '2026-01-20' }));
+    expect(j.status).toBe('qua_han');
+    expect(j.due).toBe('2026-01-13');
+  });
+
+  it('rejects an activeFrom that is not a date', () => {
+    expect(() => judgeTask(input({ schedule: MONTHLY_25, activeFrom: '2026-13-01' }))).toThrow();
+  });
+});

@@ -19,16 +19,29 @@ export function judgeTask(input: JudgeTaskInput): TaskJudgement {
     return schedule.due ? judgeOneOff(input, schedule.due) : judgeUndetermined(input);
   }
   if (schedule.kind === 'recurring') {
-    const dues = uniqueSorted(schedule.occurrences.length > 0 ? schedule.occurrences : compact([schedule.due]));
+    const dues = owed(input, uniqueSorted(schedule.occurrences.length > 0 ? schedule.occurrences : compact([schedule.due])));
     return dues.length > 0 ? judgePeriodic(input, dues) : judgeUndetermined(input);
   }
-  if (schedule.kind === 'continuous') return judgePeriodic(input, quarterEndCheckpoints(input.period));
+  if (schedule.kind === 'continuous') {
+    const dues = owed(input, quarterEndCheckpoints(input.period));
+    return dues.length > 0 ? judgePeriodic(input, dues) : judgeUndetermined(input);
+  }
   return judgeUndetermined(input);
 }
 
-function validate({ asOf, doneAt, dueSoonDays, period }: JudgeTaskInput): void {
+/**
+ * A task added in November owes nothing for March: checkpoints before activeFrom are dropped,
+ * unless work was recorded against one anyway (that record stays visible).
+ */
+function owed({ activeFrom, occurrenceCompletions }: JudgeTaskInput, dues: IsoDate[]): IsoDate[] {
+  if (activeFrom === undefined || activeFrom === null) return dues;
+  return dues.filter((due) => diffDays(activeFrom, due) >= 0 || occurrenceCompletions.some((c) => c.due === due));
+}
+
+function validate({ asOf, doneAt, dueSoonDays, period, activeFrom }: JudgeTaskInput): void {
   toDayNumber(asOf);
   if (doneAt !== null) toDayNumber(doneAt);
+  if (activeFrom !== undefined && activeFrom !== null) toDayNumber(activeFrom);
   if (!Number.isInteger(dueSoonDays) || dueSoonDays < 0) {
     throw new RangeError(`dueSoonDays phải là số nguyên không âm: ${dueSoonDays}`);
   }

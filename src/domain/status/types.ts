@@ -39,6 +39,12 @@ export interface JudgeTaskInput {
   asOf: IsoDate;
   /** A task not done within this many calendar days of its due date is "due soon". */
   dueSoonDays: number;
+  /**
+   * The day the task joined the plan (its creation, or the amendment that added it). Checkpoints of
+   * recurring and continuous tasks falling before it were never owed: they are neither judged nor
+   * counted. Absent or null: every checkpoint of the period is owed (tasks issued with the plan).
+   */
+  activeFrom?: IsoDate | null;
 }
 
 export interface Checkpoint {

@@ -261,7 +261,7 @@ describe('warnings', () => {
   });
 
   // The last two: a time outside a "trước …" clause must not be silently dropped from a compound.
-  it.each(['Sau khi có kinh phí', 'Trước ngày 30/6/26', 'Quý', 'Tháng 7, 8/2025', 'xyz 12', 'Quý IV, trước ngày 15/12', 'Hằng tháng, trước ngày 20/12'])(
+  it.each(['Sau khi có kinh phí', 'Trước ngày 30/6/26', 'Quý', 'Tháng 7, 8/2025 đã nêu', 'xyz 12', 'Quý IV, trước ngày 15/12', 'Hằng tháng, trước ngày 20/12'])(
     'text not understood: %j',
     (text) => {
       expect(unspecifiedWith(text)).toEqual([`Không hiểu thời gian "${text}": cần nhập hạn cụ thể`]);
@@ -336,5 +336,56 @@ describe('never throws, and every Schedule is self-consistent (property)', () =>
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+const YEAR_2027: Period = { start: '2027-01-01', end: '2027-12-31' };
+const MONTHS_2027 = ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'];
+
+describe('a recurrence whose day comes after it, often in brackets (2027 plan)', () => {
+  checkClean(YEAR_2027, [
+    ['Hằng tháng (trước ngày 25)', recurring(...MONTHS_2027.map((m) => `2027-${m}-25`))],
+    ['Hàng tháng (chậm nhất ngày 28)', recurring(...MONTHS_2027.map((m) => `2027-${m}-28`))],
+    ['Hằng tháng, trước ngày 20', recurring(...MONTHS_2027.map((m) => `2027-${m}-20`))],
+    ['Hằng tháng, trước ngày 31', recurring('2027-01-31', '2027-02-28', '2027-03-31', '2027-04-30', '2027-05-31', '2027-06-30', '2027-07-31', '2027-08-31', '2027-09-30', '2027-10-31', '2027-11-30', '2027-12-31')],
+    ['Hàng quý (trước ngày 15 của tháng cuối quý)', recurring('2027-03-15', '2027-06-15', '2027-09-15', '2027-12-15')],
+    ['Hằng quý, chậm nhất ngày 10 tháng cuối quý', recurring('2027-03-10', '2027-06-10', '2027-09-10', '2027-12-10')],
+    ['Hàng quý (trước ngày 18)', recurring('2027-03-18', '2027-06-18', '2027-09-18', '2027-12-18')],
+    ['Định kỳ 6 tháng (trước ngày 20)', recurring('2027-06-20', '2027-12-20')],
+    ['Hằng năm (trước ngày 15/12)', recurring('2027-12-15')],
+  ]);
+
+  it('a bracket that is not the recurrence\'s day is still flagged, never taken as one', () => {
+    const s = parseTimeframe('Hằng tháng (trước ngày 05 tháng sau)', YEAR_2027);
+    expect(s.occurrences[0]).toBe('2027-01-31');
+    expect(s.warnings).toEqual(['Phần trong ngoặc "(trước ngày 05 tháng sau)" chưa được tính vào hạn']);
+  });
+
+  it('a day that does not exist is refused', () => {
+    const s = parseTimeframe('Hằng tháng (trước ngày 35)', YEAR_2027);
+    expect(shape(s)).toEqual(noDue('unspecified'));
+    expect(s.warnings).toEqual(['Ngày 35 không có thật: cần nhập lại hạn']);
+  });
+});
+
+describe('lists of months or quarters (2027 plan)', () => {
+  checkClean(YEAR_2027, [
+    ['Quý II và quý IV', recurring('2027-06-30', '2027-12-31')],
+    ['Quý I, quý III', recurring('2027-03-31', '2027-09-30')],
+    ['Quý I và III năm 2027', recurring('2027-03-31', '2027-09-30')],
+    ['Tháng 3 và tháng 9', recurring('2027-03-31', '2027-09-30')],
+    ['tháng 6, tháng 12', recurring('2027-06-30', '2027-12-31')],
+    ['Tháng 6 và 12/2027', recurring('2027-06-30', '2027-12-31')],
+    ['Trong tháng 2, tháng 5 và tháng 11', recurring('2027-02-28', '2027-05-31', '2027-11-30')],
+    // Neighbours without a gap are one stretch, as "Quý III, IV" always was.
+    ['Quý III và quý IV', oneOff('quarter', '2027-07-01', '2027-12-31')],
+    ['Tháng 7, 8/2027', oneOff('range', '2027-07-01', '2027-08-31')],
+  ]);
+
+  it.each([
+    ['Tháng 9 và tháng 3', 'Thời gian "Tháng 9 và tháng 3" có điểm bắt đầu sau điểm kết thúc: cần nhập lại'],
+    ['Tháng 3 và tháng 13', 'Tháng 13 không có thật: cần nhập lại hạn'],
+  ])('a wrong list %j is never guessed', (text, warning) => {
+    expect(parseTimeframe(text, YEAR_2027).warnings).toEqual([warning]);
   });
 });

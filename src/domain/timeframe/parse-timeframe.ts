@@ -20,6 +20,9 @@ export function parseTimeframe(text: string, period: Period): Schedule {
   if (display === '') return unspecified(raw, warn.empty());
   if (!isValidPeriod(period)) return unspecified(raw, warn.badPeriod(period));
 
+  const withDay = readDayInBrackets(display, period);
+  if (withDay !== null) return isProblem(withDay) ? unspecified(raw, withDay.problem) : toSchedule(raw, withDay, period);
+
   const { main, asides } = splitParentheses(display);
   // A cell that is nothing but a bracket, "(Quý IV)", is read as if unbracketed.
   const body = main === '' ? display.replace(/[()]/g, ' ') : main;
@@ -32,6 +35,19 @@ export function parseTimeframe(text: string, period: Period): Schedule {
   const schedule = toSchedule(raw, attempt, period);
   if (main === '' || schedule.due === null) return schedule;
   return withAsides(schedule, asides, period, display);
+}
+
+/**
+ * "Hằng tháng (trước ngày 25)", "Hàng quý (trước ngày 15 của tháng cuối quý)": the bracket names the day
+ * of the recurrence, not a lesser deadline, so it is read as "Hằng tháng, trước ngày 25". Only a whole
+ * recurring reading is taken; anything else goes the usual way (asides kept apart or flagged).
+ */
+function readDayInBrackets(display: string, period: Period): Attempt | null {
+  if (!display.includes('(')) return null;
+  const flat = display.replace(/\s*\(([^()]*)\)/g, ', $1');
+  const attempt = readSingle(stripLeadFiller(canonicalText(flat)), period, display);
+  if (attempt === null) return null;
+  return isProblem(attempt) || attempt.kind === 'recurring' ? attempt : null;
 }
 
 function readAll(body: string, period: Period, display: string): Attempt | null {

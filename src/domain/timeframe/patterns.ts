@@ -8,6 +8,7 @@ import {
   dateRangeReading,
   dateReading,
   halfYearReading,
+  monthListReading,
   monthRangeReading,
   monthReading,
   noDeadline,
@@ -17,7 +18,9 @@ import {
   wholeYearReading,
   type Attempt,
 } from './readings';
+import { isValidMonth } from './dates';
 import type { Period } from './types';
+import { warn } from './warnings';
 
 export interface Pattern {
   name: string;
@@ -32,6 +35,12 @@ const DATE = '(\\d{1,2})/(\\d{1,2})(?:/(\\d{4}))?';
 const YEAR_OPT = '(?:/(\\d{4}))?';
 const QUARTER_LIST = '((?:[ivx]+|\\d{1,2})(?: ?(?:,|-|&|va|den) ?(?:quy )?(?:[ivx]+|\\d{1,2}))*)';
 const RANGE_SEP = ' ?(?:den|-|toi) ?(?:het )?';
+/** "tháng 6, tháng 12", "tháng 3 và tháng 9", "tháng 6 và 12": at least two months. */
+const MONTH_LIST = '(\\d{1,2}(?: ?(?:,|&|;|,? va) ?(?:thang )?\\d{1,2})+)';
+/** A recurrence followed by its day, the day often in brackets: "Hằng tháng (trước ngày 25)" reads "hang thang, truoc ngay 25". */
+const DAY_AFTER = `,? ${DEADLINE_LEAD}(\\d{1,2})`;
+const EVERY = '(?:dinh ky )?(?:hang|moi|theo)';
+const OF_QUARTER_END = '(?: (?:cua )?thang cuoi (?:cua )?(?:moi |hang |cac )?quy)?';
 
 function anchored(source: string): RegExp {
   return new RegExp(`^${source}$`);
@@ -61,6 +70,26 @@ export const PATTERNS: readonly Pattern[] = [
     name: 'last month of each quarter, given day', // "Trước ngày 10 của tháng cuối quý"
     re: anchored(`${DEADLINE_LEAD}(\\d{1,2}) (?:cua )?thang cuoi (?:cua )?(?:moi |hang |cac )?quy`),
     read: (m, period) => recurringReading(period, QUARTER_END_MONTHS, num(m[1])),
+  },
+  {
+    name: 'every month, day after', // "Hằng tháng (trước ngày 25)", "Hằng tháng, trước ngày 20"
+    re: anchored(`${EVERY} thang${DAY_AFTER}(?: (?:cua )?(?:hang |moi )?thang)?`),
+    read: (m, period) => recurringReading(period, EVERY_MONTH, num(m[1])),
+  },
+  {
+    name: 'every quarter, day after', // "Hàng quý (trước ngày 15 của tháng cuối quý)", "Hằng quý, trước ngày 10"
+    re: anchored(`${EVERY} quy${DAY_AFTER}${OF_QUARTER_END}`),
+    read: (m, period) => recurringReading(period, QUARTER_END_MONTHS, num(m[1])),
+  },
+  {
+    name: 'every six months, day after', // "Định kỳ 6 tháng (trước ngày 15 của tháng cuối kỳ)"
+    re: anchored(`(?:dinh ky (?:6 thang|nua nam)|6 thang (?:mot|1) lan|(?:hang|moi) 6 thang)${DAY_AFTER}(?: (?:cua )?thang cuoi (?:ky|quy))?`),
+    read: (m, period) => recurringReading(period, HALF_YEAR_END_MONTHS, num(m[1])),
+  },
+  {
+    name: 'every year, date after', // "Hằng năm (trước ngày 15/12)"
+    re: anchored(`(?:dinh ky )?(?:hang|moi) nam,? ${DEADLINE_LEAD}(\\d{1,2})/(\\d{1,2})`),
+    read: (m, period) => (isValidMonth(num(m[2])) ? recurringReading(period, [num(m[2])], num(m[1])) : { problem: warn.invalidMonth(num(m[2])) }),
   },
   {
     name: 'every quarter', // "Hàng quý"
@@ -111,6 +140,11 @@ export const PATTERNS: readonly Pattern[] = [
         period,
         text,
       ),
+  },
+  {
+    name: 'month list', // "Tháng 3 và tháng 9", "tháng 6, tháng 12": one occurrence each
+    re: anchored(`(?:(?:trong|vao|den het|het) )?(?:cac )?thang ${MONTH_LIST}${YEAR_OPT}`),
+    read: (m, period, text) => monthListReading(m[1], optionalYear(m[2]), period, text),
   },
   {
     name: 'month', // "Trong tháng 7", "Tháng 01/2026", "Đến hết tháng 8"

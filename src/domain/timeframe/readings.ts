@@ -122,6 +122,15 @@ export function dateRangeReading(from: DayMonthYear, to: DayMonthYear, period: P
   return spanReading('range', start, end, text);
 }
 
+/**
+ * A list naming quarters (or months) apart from each other ("Quý II và quý IV", "tháng 3, tháng 9")
+ * asks for the work once in each; a run without a gap ("Quý III, IV", "Quý III-IV") is one stretch.
+ */
+function isSeparateList(items: number[], list: string): boolean {
+  if (/-|\bden\b/.test(list)) return false;
+  return items.some((n, i) => i > 0 && n > items[i - 1] + 1);
+}
+
 export function quarterReading(list: string, year: number | null, period: Period, text: string): Attempt {
   const parsed = parseQuarterList(list);
   if ('badToken' in parsed) return { problem: warn.invalidQuarter(parsed.badToken) };
@@ -131,7 +140,24 @@ export function quarterReading(list: string, year: number | null, period: Period
   const last = parsed.quarters[parsed.quarters.length - 1];
   const y = explicitOrPicked(year, period, (c) => overlaps({ start: quarterStart(c, first), end: quarterEnd(c, last) }, period));
   if (typeof y !== 'number') return y;
+  if (isSeparateList(parsed.quarters, list)) {
+    return { kind: 'recurring', start: null, deadlines: parsed.quarters.map((q) => quarterEnd(y, q)) };
+  }
   return spanReading('quarter', quarterStart(y, first), quarterEnd(y, last), text);
+}
+
+/** "Tháng 3 và tháng 9", "tháng 6, tháng 12/2026": each month named apart is an occurrence at its end. */
+export function monthListReading(list: string, year: number | null, period: Period, text: string): Attempt {
+  const months = (list.match(/\d{1,2}/g) ?? []).map(Number);
+  const bad = months.find((m) => !isValidMonth(m));
+  if (bad !== undefined) return { problem: warn.invalidMonth(bad) };
+  if (months.some((m, i) => i > 0 && m < months[i - 1])) return { problem: warn.reversed(text) };
+  const first = months[0];
+  const last = months[months.length - 1];
+  const y = explicitOrPicked(year, period, (c) => overlaps({ start: monthStart(c, first), end: monthEnd(c, last) }, period));
+  if (typeof y !== 'number') return y;
+  if (isSeparateList(months, list)) return { kind: 'recurring', start: null, deadlines: months.map((m) => monthEnd(y, m)) };
+  return spanReading('range', monthStart(y, first), monthEnd(y, last), text);
 }
 
 /** "6 tháng đầu năm" = 01/01–30/06, "6 tháng cuối năm" = 01/07–31/12. */

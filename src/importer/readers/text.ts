@@ -66,12 +66,17 @@ export function readText(text: string): DocModel {
   return { format: 'text', blocks };
 }
 
+/** "| **II. CẢI CÁCH THỂ CHẾ** |": a heading row written as one cell, inside a pipe table. */
+function isOneCellPipeRow(line: string): boolean {
+  return /^\s*\|[^|]*\S[^|]*\|\s*$/.test(line);
+}
+
 function collectTable(lines: string[], start: number): { rows: TableCell[][]; next: number } {
   const rows: TableCell[][] = [];
   let i = start;
   while (i < lines.length) {
     const line = lines[i];
-    if (isTabRow(line) || isPipeRow(line)) {
+    if (isTabRow(line) || isPipeRow(line) || (rows.length > 0 && isOneCellPipeRow(line))) {
       if (!isPipeSeparator(line)) rows.push(splitRow(line));
       i++;
       continue;

@@ -48,7 +48,7 @@ export const TARGET_COMPARATORS = ['>=', '<=', '=', '>', '<'] as const;
 export const TASK_ORIGINS = ['plan', 'city_assigned'] as const;
 export const TASK_UNIT_ROLES = ['lead', 'coordinator'] as const;
 export const HISTORY_KINDS = ['created', 'edited', 'progress', 'comment', 'file', 'done', 'reopened'] as const;
-export const AUDIT_ENTITIES = ['plan', 'task', 'user', 'unit', 'commune', 'calendar'] as const;
+export const AUDIT_ENTITIES = ['plan', 'task', 'user', 'unit', 'commune', 'calendar', 'dossiers', 'report', 'report_template'] as const;
 export const CALENDAR_OVERRIDE_KINDS = ['day_off', 'working_day'] as const;
 export const NOTIFICATION_CHANNELS = ['in_app', 'email'] as const;
 export const THROTTLE_SCOPES = ['account', 'address'] as const;
@@ -484,5 +484,212 @@ export const notifications = pgTable(
     primaryKey({ columns: [t.communeId, t.id] }),
     index('notifications_user_idx').on(t.userId, t.createdAt),
     check('notifications_rule_check', oneOf(t.rule, REMINDER_RULES)),
+  ],
+);
+
+/**
+ * Procedure dossiers (hồ sơ TTHC) from the city's dossier system, one row per code
+ * within a commune. Moments are Vietnam wall-clock time (`timestamp` without zone),
+ * stored as the span the export's precision gives: a date-only appointment runs to
+ * 23:59:59.999, "17:00" to 17:00:59.999 (see domain/indicators/formulas.ts).
+ * Indexes follow the three reads of an indicator: received in a window, ended in a
+ * window, and still open at an as-of date.
+ */
+export const dossiers = pgTable(
+  'dossiers',
+  {
+    communeId: integer('commune_id').notNull().references(() => communes.id),
+    code: varchar('code', { length: 100 }).notNull(),
+    procedureCode: varchar('procedure_code', { length: 100 }),
+    procedureName: text('procedure_name'),
+    field: varchar('field', { length: 300 }),
+    unitName: varchar('unit_name', { length: 300 }),
+    channel: varchar('channel', { length: 16 }).notNull(),
+    receivedAt: timestamp('received_at', { mode: 'string', precision: 3 }).notNull(),
+    appointmentStart: timestamp('appointment_start', { mode: 'string', precision: 3 }).notNull(),
+    appointmentEnd: timestamp('appointment_end', { mode: 'string', precision: 3 }).notNull(),
+    endedAt: timestamp('ended_at', { mode: 'string', precision: 3 }),
+    status: varchar('status', { length: 12 }).notNull(),
+    hasFee: boolean('has_fee'),
+    paidOnline: boolean('paid_online'),
+    digitised: boolean('digitised'),
+    electronicResult: boolean('electronic_result'),
+    rating: varchar('rating', { length: 16 }),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.communeId, t.code] }),
+    index('dossiers_received_idx').on(t.communeId, t.receivedAt),
+    index('dossiers_ended_idx').on(t.communeId, t.endedAt),
+    // Open dossiers are few; overdue counts read them without touching the finished history.
+    index('dossiers_open_idx').on(t.communeId, t.appointmentStart).where(sql`status = 'processing'`),
+  ],
+);
+
+/** A commune's column mapping for one export source (header text → dossier field). */
+export const dossierMappings = pgTable(
+  'dossier_mappings',
+  {
+    communeId: integer('commune_id').notNull().references(() => communes.id),
+    source: varchar('source', { length: 100 }).notNull(),
+    mapping: jsonb('mapping').$type<Record<string, string>>().notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.communeId, t.source] })],
+);
+
+/** The machine-sync token of a commune (sha256 only); rotating replaces it. */
+export const dossierSyncTokens = pgTable(
+  'dossier_sync_tokens',
+  {
+    communeId: integer('commune_id').primaryKey().references(() => communes.id),
+    // Looked up by hash before the commune is known; a random 256-bit token needs no unique index across communes.
+    tokenHash: varchar('token_hash', { length: 64 }).notNull(),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('dossier_sync_tokens_token_idx').on(t.tokenHash)],
+);
+
+/**
+ * A plan target's link to its actual figure: an indicator key, or null for a figure
+ * entered by hand. Keyed by the target's folded text, because saving a plan rewrites
+ * its target rows (new ids) while the text stays.
+ */
+export const targetLinks = pgTable(
+  'target_links',
+  {
+    communeId: integer('commune_id').notNull().references(() => communes.id),
+    planId: integer('plan_id').notNull(),
+    targetKey: varchar('target_key', { length: 500 }).notNull(),
+    indicatorKey: varchar('indicator_key', { length: 40 }),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.communeId, t.planId, t.targetKey] }),
+    foreignKey({ name: 'target_links_plan_fk', columns: [t.communeId, t.planId], foreignColumns: [plans.communeId, plans.id] }).onDelete('cascade'),
+  ],
+);
+
+/** Figures entered by hand for a target, one per month (budget revenue, disbursement …). */
+export const targetFigures = pgTable(
+  'target_figures',
+  {
+    communeId: integer('commune_id').notNull().references(() => communes.id),
+    planId: integer('plan_id').notNull(),
+    targetKey: varchar('target_key', { length: 500 }).notNull(),
+    month: date('month').notNull(),
+    value: numeric('value', { mode: 'number' }).notNull(),
+    enteredBy: integer('entered_by').references(() => users.id),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.communeId, t.planId, t.targetKey, t.month] }),
+    foreignKey({ name: 'target_figures_plan_fk', columns: [t.communeId, t.planId], foreignColumns: [plans.communeId, plans.id] }).onDelete('cascade'),
+  ],
+);
+/** A report template version (issue 10). City-wide data, not a tenant's: a new year's outline is a new version of the same key. */
+export const reportTemplates = pgTable(
+  'report_templates',
+  {
+    id: serial('id').primaryKey(),
+    cityId: integer('city_id').notNull().references(() => cities.id),
+    key: varchar('key', { length: 60 }).notNull(),
+    version: integer('version').notNull(),
+    name: varchar('name', { length: 1000 }).notNull(),
+    /** The validated tree (src/domain/reports ZReportTemplate). */
+    body: jsonb('body').notNull(),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('report_templates_city_key_version_uq').on(t.cityId, t.key, t.version)],
+);
+
+export type ReportPeriodKind = 'quarter' | 'half_year' | 'year';
+
+export const reportPeriods = pgTable(
+  'report_periods',
+  {
+    communeId: integer('commune_id').notNull().references(() => communes.id),
+    id: serial('id').notNull(),
+    planId: integer('plan_id').notNull(),
+    /** "2025-Q3", "2026-H1", "2026-Y": the city compares communes on the same code. */
+    code: varchar('code', { length: 10 }).notNull(),
+    kind: varchar('kind', { length: 10 }).$type<ReportPeriodKind>().notNull(),
+    label: varchar('label', { length: 100 }).notNull(),
+    windowStart: date('window_start').notNull(),
+    windowEnd: date('window_end').notNull(),
+    unitDeadline: date('unit_deadline').notNull(),
+    communeDeadline: date('commune_deadline').notNull(),
+    templateId: integer('template_id').notNull().references(() => reportTemplates.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.communeId, t.id] }),
+    foreignKey({ name: 'report_periods_plan_fk', columns: [t.communeId, t.planId], foreignColumns: [plans.communeId, plans.id] }).onDelete('cascade'),
+    uniqueIndex('report_periods_plan_code_uq').on(t.communeId, t.planId, t.code),
+    check('report_periods_kind_check', sql`${t.kind} IN ('quarter', 'half_year', 'year')`),
+    check('report_periods_window_check', sql`${t.windowStart} <= ${t.windowEnd}`),
+    check('report_periods_deadlines_check', sql`${t.unitDeadline} <= ${t.communeDeadline}`),
+  ],
+);
+
+export type ReportLevel = 'unit' | 'commune';
+export type ReportStatus = 'draft' | 'submitted' | 'returned' | 'accepted' | 'approved' | 'sent';
+
+export const reports = pgTable(
+  'reports',
+  {
+    communeId: integer('commune_id').notNull().references(() => communes.id),
+    id: serial('id').notNull(),
+    periodId: integer('period_id').notNull(),
+    level: varchar('level', { length: 8 }).$type<ReportLevel>().notNull(),
+    /** The reporting unit; null for the commune's report. */
+    unitId: integer('unit_id'),
+    /** The template version the report was made with, kept when newer versions arrive. */
+    templateId: integer('template_id').notNull().references(() => reportTemplates.id),
+    status: varchar('status', { length: 10 }).$type<ReportStatus>().notNull().default('draft'),
+    asOf: date('as_of').notNull(),
+    values: jsonb('values').$type<Record<string, number | null>>().notNull().default({}),
+    narratives: jsonb('narratives').$type<Record<string, string>>().notNull().default({}),
+    /** Computed figures by key, frozen at submission (unit) or approval (commune). */
+    frozen: jsonb('frozen').$type<Record<string, number>>(),
+    frozenAt: date('frozen_at'),
+    submittedOn: date('submitted_on'),
+    daysLate: integer('days_late'),
+    /** The last request of whoever returned it (coordinator or city reviewer). */
+    returnComment: text('return_comment'),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.communeId, t.id] }),
+    foreignKey({ name: 'reports_unit_fk', columns: [t.communeId, t.unitId], foreignColumns: [units.communeId, units.id] }),
+    foreignKey({ name: 'reports_period_fk', columns: [t.communeId, t.periodId], foreignColumns: [reportPeriods.communeId, reportPeriods.id] }).onDelete('cascade'),
+    uniqueIndex('reports_unit_uq').on(t.communeId, t.periodId, t.unitId).where(sql`${t.unitId} IS NOT NULL`),
+    uniqueIndex('reports_commune_uq').on(t.communeId, t.periodId).where(sql`${t.level} = 'commune'`),
+    check('reports_level_check', sql`${t.level} IN ('unit', 'commune') AND (${t.level} = 'commune') = (${t.unitId} IS NULL)`),
+    check('reports_status_check', sql`${t.status} IN ('draft', 'submitted', 'returned', 'accepted', 'approved', 'sent')`),
+  ],
+);
+
+/** Who moved a report and why: submissions, returns with their comments, acceptance, approval, sending. */
+export const reportEvents = pgTable(
+  'report_events',
+  {
+    communeId: integer('commune_id').notNull().references(() => communes.id),
+    id: serial('id').notNull(),
+    reportId: integer('report_id').notNull(),
+    actorId: integer('actor_id').notNull().references(() => users.id),
+    action: varchar('action', { length: 12 }).notNull(),
+    comment: text('comment'),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.communeId, t.id] }),
+    index('report_events_report_idx').on(t.communeId, t.reportId),
+    foreignKey({ name: 'report_events_report_fk', columns: [t.communeId, t.reportId], foreignColumns: [reports.communeId, reports.id] }).onDelete('cascade'),
+    check('report_events_action_check', sql`${t.action} IN ('create', 'edit', 'submit', 'return', 'accept', 'consolidate', 'approve', 'send', 'city_return')`),
   ],
 );

@@ -1,5 +1,16 @@
 -- Shard-ready keys: tenant tables get (commune_id, id) primary keys and foreign keys through commune_id.
 -- drizzle-kit cannot name the old primary keys it drops; they are PostgreSQL's defaults (<table>_pkey), written here by hand.
+ALTER TABLE "target_figures" DROP CONSTRAINT "target_figures_plan_id_plans_id_fk";
+--> statement-breakpoint
+ALTER TABLE "target_links" DROP CONSTRAINT "target_links_plan_id_plans_id_fk";
+--> statement-breakpoint
+ALTER TABLE "report_periods" DROP CONSTRAINT "report_periods_plan_id_plans_id_fk";
+--> statement-breakpoint
+ALTER TABLE "reports" DROP CONSTRAINT "reports_unit_id_units_id_fk";
+--> statement-breakpoint
+ALTER TABLE "dossier_sync_tokens" DROP CONSTRAINT "dossier_sync_tokens_token_hash_unique";--> statement-breakpoint
+DROP INDEX "report_periods_id_uq";--> statement-breakpoint
+DROP INDEX "reports_id_uq";--> statement-breakpoint
 ALTER TABLE "files" DROP CONSTRAINT "files_task_id_tasks_id_fk";
 --> statement-breakpoint
 ALTER TABLE "plan_targets" DROP CONSTRAINT "plan_targets_plan_id_plans_id_fk";
@@ -65,7 +76,7 @@ CREATE INDEX "plan_targets_plan_idx" ON "plan_targets" USING btree ("commune_id"
 CREATE INDEX "task_history_task_idx" ON "task_history" USING btree ("commune_id","task_id");--> statement-breakpoint
 CREATE INDEX "task_units_unit_idx" ON "task_units" USING btree ("commune_id","unit_id");--> statement-breakpoint
 CREATE INDEX "tasks_plan_idx" ON "tasks" USING btree ("commune_id","plan_id");--> statement-breakpoint
-ALTER TABLE "audit_log" ADD CONSTRAINT "audit_log_entity_check" CHECK ("audit_log"."entity" IN ('plan', 'task', 'user', 'unit', 'commune', 'calendar'));--> statement-breakpoint
+ALTER TABLE "audit_log" ADD CONSTRAINT "audit_log_entity_check" CHECK ("audit_log"."entity" IN ('plan', 'task', 'user', 'unit', 'commune', 'calendar', 'dossiers', 'report', 'report_template'));--> statement-breakpoint
 ALTER TABLE "calendar_overrides" ADD CONSTRAINT "calendar_overrides_kind_check" CHECK ("calendar_overrides"."kind" IN ('day_off', 'working_day'));--> statement-breakpoint
 ALTER TABLE "communes" ADD CONSTRAINT "communes_kind_check" CHECK ("communes"."kind" IN ('xa', 'phuong'));--> statement-breakpoint
 ALTER TABLE "plan_targets" ADD CONSTRAINT "plan_targets_comparator_check" CHECK ("plan_targets"."comparator" IN ('>=', '<=', '=', '>', '<'));--> statement-breakpoint
@@ -81,4 +92,9 @@ ALTER TABLE "users" ADD CONSTRAINT "users_placement_check" CHECK (("users"."comm
         AND ("users"."unit_id" IS NOT NULL OR "users"."role" NOT IN ('unit_head', 'unit_staff'))
         AND ("users"."unit_id" IS NULL OR "users"."commune_id" IS NOT NULL));--> statement-breakpoint
 ALTER TABLE "login_throttle" ADD CONSTRAINT "login_throttle_scope_check" CHECK ("login_throttle"."scope" IN ('account', 'address'));--> statement-breakpoint
-ALTER TABLE "notifications" ADD CONSTRAINT "notifications_rule_check" CHECK ("notifications"."rule" IN ('before_due', 'overdue', 'weekly_digest', 'weekly_summary', 'done_reported'));
+ALTER TABLE "notifications" ADD CONSTRAINT "notifications_rule_check" CHECK ("notifications"."rule" IN ('before_due', 'overdue', 'weekly_digest', 'weekly_summary', 'done_reported'));;--> statement-breakpoint
+ALTER TABLE "target_figures" ADD CONSTRAINT "target_figures_plan_fk" FOREIGN KEY ("commune_id","plan_id") REFERENCES "public"."plans"("commune_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "target_links" ADD CONSTRAINT "target_links_plan_fk" FOREIGN KEY ("commune_id","plan_id") REFERENCES "public"."plans"("commune_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "report_periods" ADD CONSTRAINT "report_periods_plan_fk" FOREIGN KEY ("commune_id","plan_id") REFERENCES "public"."plans"("commune_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "reports" ADD CONSTRAINT "reports_unit_fk" FOREIGN KEY ("commune_id","unit_id") REFERENCES "public"."units"("commune_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "dossier_sync_tokens_token_idx" ON "dossier_sync_tokens" USING btree ("token_hash");

@@ -1,0 +1,155 @@
+/**
+ * Rows of an export → dossiers, each bad row set aside with its line and every
+ * reason, so the good rows load and the officer can fix the rest in one pass.
+ */
+import { cleanText, matchKey } from '../text/normalize';
+import { TEMPLATE_HEADERS, type ColumnMap, type DossierField } from './template';
+import type { Dossier, LocalMoment } from './types';
+import { memoize, parseChannel, parseMoment, parseRating, parseStatus, parseYesNo, type Parsed } from './values';
+
+/** Columns whose few distinct texts repeat over thousands of rows; codes and times are unique and are not cached. */
+const REPEATING = new Set<DossierField>(['procedureCode', 'procedureName', 'field', 'unit', 'channel', 'status', 'hasFee', 'paidOnline', 'digitised', 'electronicResult', 'rating']);
+const cleanRepeating = memoize(cleanText);
+
+/** One record of the file; `line` is the physical line it starts on (header = line 1). */
+export interface SourceRow {
+  line: number;
+  cells: string[];
+}
+
+export type RowProblem =
+  | { code: 'formula'; column: string }
+  | { code: 'missing_value'; column: string }
+  | { code: 'bad_date'; column: string; value: string }
+  | { code: 'bad_channel'; value: string }
+  | { code: 'ambiguous_channel'; value: string }
+  | { code: 'bad_status'; value: string }
+  | { code: 'bad_yes_no'; column: string; value: string }
+  | { code: 'bad_rating'; value: string }
+  | { code: 'end_missing' }
+  | { code: 'end_before_received' }
+  | { code: 'extra_cells'; count: number }
+  | { code: 'duplicate_code'; value: string; firstLine: number };
+
+export interface RejectedRow {
+  line: number;
+  problems: RowProblem[];
+}
+
+export interface DossierRow extends Dossier {
+  line: number;
+}
+
+/**
+ * A cell Excel would run as a formula (=HYPERLINK(…), +…, @…). Its shown value is not
+ * in the file, and loading it as text would plant the formula in every later export,
+ * so the row is refused. A leading "-" stays text: names and codes use it.
+ */
+function isFormula(cell: string): boolean {
+  return /^[=+@]/.test(cell.trim());
+}
+
+const FINISHING = new Set(['resolved', 'rejected', 'stopped']);
+
+/** Reads one row; problems are collected rather than stopping at the first. */
+export function readRow(row: SourceRow, columns: ColumnMap, headerCount: number): { dossier: DossierRow | null; problems: RowProblem[] } {
+  const problems: RowProblem[] = [];
+  const extra = row.cells.slice(headerCount).filter((c) => c.trim() !== '').length;
+  if (extra > 0) problems.push({ code: 'extra_cells', count: extra });
+  const cell = (f: DossierField): string => {
+    const i = columns[f];
+    return i === undefined ? '' : (REPEATING.has(f) ? cleanRepeating : cleanText)(row.cells[i] ?? '');
+  };
+  for (const f of Object.keys(columns) as DossierField[]) {
+    if (isFormula(cell(f))) problems.push({ code: 'formula', column: TEMPLATE_HEADERS[f] });
+  }
+  if (problems.some((p) => p.code === 'formula')) return { dossier: null, problems };
+
+  const required = (f: DossierField): string | null => {
+    const v = cell(f);
+    if (v === '') problems.push({ code: 'missing_value', column: TEMPLATE_HEADERS[f] });
+    return v === '' ? null : v;
+  };
+  const use = <T>(parsed: Parsed<T>, problem: RowProblem): T | undefined => {
+    if (parsed.ok) return parsed.value;
+    problems.push(problem);
+    return undefined;
+  };
+  const moment = (f: DossierField, text: string | null): LocalMoment | null | undefined =>
+    text === null ? null : use(parseMoment(text), { code: 'bad_date', column: TEMPLATE_HEADERS[f], value: text });
+  const yesNo = (f: DossierField): boolean | null | undefined =>
+    use(parseYesNo(cell(f)), { code: 'bad_yes_no', column: TEMPLATE_HEADERS[f], value: cell(f) });
+
+  const code = required('code');
+  const channelText = required('channel');
+  const channel = channelText === null ? null
+    : matchKey(channelText) === 'truc tuyen' ? (problems.push({ code: 'ambiguous_channel', value: channelText }), undefined)
+    : use(parseChannel(channelText), { code: 'bad_channel', value: channelText });
+  const received = moment('received', required('received'));
+  const appointment = moment('appointment', required('appointment'));
+  const statusText = required('status');
+  const status = statusText === null ? null : use(parseStatus(statusText), { code: 'bad_status', value: statusText });
+  const endText = cell('ended');
+  const ended = endText === '' ? null : moment('ended', endText);
+  const hasFee = yesNo('hasFee');
+  const paidOnline = yesNo('paidOnline');
+  const digitised = yesNo('digitised');
+  const electronicResult = yesNo('electronicResult');
+  const rating = use(parseRating(cell('rating')), { code: 'bad_rating', value: cell('rating') });
+
+  if (status && FINISHING.has(status) && endText === '') problems.push({ code: 'end_missing' });
+  // Compared at the coarser precision: "15/03/2025" ends no earlier than "15/03/2025 10:00".
+  if (ended && received && ended.end < received.start) problems.push({ code: 'end_before_received' });
+
+  if (problems.length > 0 || !code || !channel || !received || !appointment || !status) return { dossier: null, problems };
+  const text = (f: DossierField): string | null => cell(f) || null;
+  return {
+    dossier: {
+      line: row.line,
+      code,
+      procedureCode: text('procedureCode'),
+      procedureName: text('procedureName'),
+      field: text('field'),
+      unit: text('unit'),
+      channel,
+      received,
+      appointment,
+      ended: ended ?? null,
+      status,
+      hasFee: hasFee ?? null,
+      paidOnline: paidOnline ?? null,
+      digitised: digitised ?? null,
+      electronicResult: electronicResult ?? null,
+      rating: rating ?? null,
+    },
+    problems,
+  };
+}
+
+/**
+ * Every row of a file. A code seen again in the same file is refused on its later
+ * lines (the first good row with that code is kept): a re-export that repeats a
+ * dossier must not count it twice, and the earlier line is the one the officer sees first.
+ * Rows whose cells are all empty (Excel's trailing ",,,,") are skipped silently.
+ */
+export function readRows(rows: Iterable<SourceRow>, columns: ColumnMap, headerCount: number): { dossiers: DossierRow[]; rejected: RejectedRow[] } {
+  const dossiers: DossierRow[] = [];
+  const rejected: RejectedRow[] = [];
+  const firstLineOf = new Map<string, number>();
+  for (const row of rows) {
+    if (row.cells.every((c) => c.trim() === '')) continue;
+    const { dossier, problems } = readRow(row, columns, headerCount);
+    if (!dossier) {
+      rejected.push({ line: row.line, problems });
+      continue;
+    }
+    const firstLine = firstLineOf.get(dossier.code);
+    if (firstLine !== undefined) {
+      rejected.push({ line: row.line, problems: [{ code: 'duplicate_code', value: dossier.code, firstLine }] });
+      continue;
+    }
+    firstLineOf.set(dossier.code, row.line);
+    dossiers.push(dossier);
+  }
+  return { dossiers, rejected };
+}

@@ -1,0 +1,48 @@
+/** Messages of the dossier ingest: rows refused and files refused. */
+export const dossiersVi = {
+  'dossier.row.formula': 'Ô "{column}" chứa công thức (bắt đầu bằng =, + hoặc @); hãy xuất giá trị thay vì công thức',
+  'dossier.row.missing_value': 'Thiếu "{column}"',
+  'dossier.row.bad_date': '"{column}" không hợp lệ hoặc không tồn tại: "{value}" (cần dd/mm/yyyy hoặc dd/mm/yyyy HH:mm)',
+  'dossier.row.bad_channel': 'Hình thức nộp không xác định: "{value}" (trực tiếp, trực tuyến một phần, trực tuyến toàn trình, bưu chính công ích)',
+  'dossier.row.ambiguous_channel': 'Hình thức nộp "{value}" chưa rõ là trực tuyến một phần hay toàn trình',
+  'dossier.row.bad_status': 'Trạng thái không xác định: "{value}" (đang xử lý, đã giải quyết, từ chối / trả lại, dừng xử lý, rút hồ sơ)',
+  'dossier.row.bad_yes_no': '"{column}" phải là "Có", "Không" hoặc để trống: "{value}"',
+  'dossier.row.bad_rating': 'Đánh giá không hợp lệ: "{value}" (Rất hài lòng, Hài lòng, Chấp nhận được, Không hài lòng hoặc để trống)',
+  'dossier.row.end_missing': 'Hồ sơ đã kết thúc (đã giải quyết, từ chối / trả lại, dừng xử lý) nhưng thiếu "Ngày kết thúc"',
+  'dossier.row.end_before_received': 'Ngày kết thúc trước ngày tiếp nhận',
+  'dossier.row.extra_cells': 'Dòng có {count} ô thừa ngoài các cột tiêu đề',
+  'dossier.row.duplicate_code': 'Mã hồ sơ "{value}" trùng với dòng {firstLine}',
+  'dossier.file.file_empty': 'Tệp rỗng hoặc không có dòng tiêu đề.',
+  'dossier.file.file_too_large': 'Tệp quá lớn (tối đa {maxMb} MB). Hãy tách theo năm hoặc dùng đồng bộ qua API.',
+  'dossier.file.not_utf8': 'Tệp không phải UTF-8 và không đọc được dưới dạng Windows-1258 (có thể là TCVN3/VNI). Hãy mở bằng Excel và lưu lại dưới dạng "CSV UTF-8".',
+  'dossier.file.csv_malformed': 'Tệp CSV sai cấu trúc từ dòng {line} (dấu ngoặc kép không đóng). Không có dòng nào được nạp.',
+  'dossier.file.missing_columns': 'Thiếu cột bắt buộc: {columns}. Hãy dùng tệp mẫu hoặc ánh xạ lại các cột.',
+  'dossier.file.duplicate_column': 'Cột "{column}" xuất hiện hai lần trong dòng tiêu đề.',
+  'dossier.file.xlsx_unreadable': 'Không đọc được tệp Excel (.xlsx): tệp hỏng hoặc không có trang tính.',
+  'dossier.notice.windows_1258': 'Tệp được lưu bằng bảng mã Windows-1258, đã chuyển sang UTF-8.',
+} as const;
+
+export type DossierMessageKey = keyof typeof dossiersVi;
+
+export const dossiersEn: Record<DossierMessageKey, string> = {
+  'dossier.row.formula': 'Cell "{column}" holds a formula (starts with =, + or @); export values instead of formulas',
+  'dossier.row.missing_value': '"{column}" is missing',
+  'dossier.row.bad_date': '"{column}" is not a valid or existing date: "{value}" (dd/mm/yyyy or dd/mm/yyyy HH:mm)',
+  'dossier.row.bad_channel': 'Unknown submission channel: "{value}"',
+  'dossier.row.ambiguous_channel': 'Channel "{value}" does not say whether partly or fully online',
+  'dossier.row.bad_status': 'Unknown status: "{value}"',
+  'dossier.row.bad_yes_no': '"{column}" must be "Có", "Không" or empty: "{value}"',
+  'dossier.row.bad_rating': 'Invalid rating: "{value}"',
+  'dossier.row.end_missing': 'The dossier is finished but "Ngày kết thúc" is missing',
+  'dossier.row.end_before_received': 'End date is before the received date',
+  'dossier.row.extra_cells': 'The row has {count} cells beyond the header columns',
+  'dossier.row.duplicate_code': 'Dossier code "{value}" repeats line {firstLine}',
+  'dossier.file.file_empty': 'The file is empty or has no header row.',
+  'dossier.file.file_too_large': 'The file is too large (max {maxMb} MB). Split it by year or sync through the API.',
+  'dossier.file.not_utf8': 'The file is not UTF-8 and does not read as Windows-1258 (maybe TCVN3/VNI). Save it from Excel as "CSV UTF-8".',
+  'dossier.file.csv_malformed': 'The CSV is malformed from line {line} (unclosed quote). Nothing was loaded.',
+  'dossier.file.missing_columns': 'Required columns missing: {columns}. Use the template or map the columns.',
+  'dossier.file.duplicate_column': 'Column "{column}" appears twice in the header row.',
+  'dossier.file.xlsx_unreadable': 'The Excel file (.xlsx) cannot be read: damaged or without a sheet.',
+  'dossier.notice.windows_1258': 'The file was saved as Windows-1258 and was converted to UTF-8.',
+};

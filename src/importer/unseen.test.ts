@@ -1,0 +1,220 @@
+/**
+ * The classes of failure found on real provincial documents (issue 8), on documents the rules were
+ * not built on: fixtures/unseen (text, .docx, .pdf; made by scripts/make-unseen-fixtures.ts) and
+ * variants written here.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { extractMeta } from './body';
+import { joinWrappedDates } from './extract';
+import { importPlanDocument, importPlanText } from './index';
+import { readParagraphTasks } from './paragraph-tasks';
+import { ROOT } from './test-helpers';
+import type { ImportResult } from './types';
+
+const DIR = join(ROOT, 'fixtures/unseen');
+const MONTHS = ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'];
+
+async function load(file: string): Promise<ImportResult> {
+  return importPlanDocument({ data: readFileSync(join(DIR, file)), fileName: file, referenceYear: 2026 });
+}
+
+const task = (r: ImportResult, n: number) => r.tasks.find((t) => t.number === n)!;
+
+describe.each(['tan-an-2027.md', 'tan-an-2027.docx', 'tan-an-2027.pdf'])('%s: an appendix plan published with its header broken', (file) => {
+  const result = load(file);
+
+  it('header: "Số:" / "125/KH-UBND", title broken inside "CẢI" / "CÁCH", "Buôn Ma Thuột", wrapped date', async () => {
+    const { meta } = await result;
+    expect(meta.number).toBe('125/KH-UBND');
+    expect(meta.title).toBe('CÔNG TÁC CẢI CÁCH HÀNH CHÍNH CỦA PHƯỜNG TÂN AN NĂM 2027');
+    expect(meta.period).toEqual({ start: '2027-01-01', end: '2027-12-31' });
+    expect(meta.kind).toBe('annual');
+    expect(meta.place).toBe('Buôn Ma Thuột');
+    expect(meta.date).toBe('2027-01-05');
+    expect(meta.issuer).toBe('Ủy ban nhân dân phường Tân An');
+  });
+
+  it('area headings written as rows of their own give every task its area', async () => {
+    const r = await result;
+    expect(r.tasks.map((t) => t.area)).toEqual([1, 1, 1, 2, 2, 3, 3, 4, 7]);
+    expect(r.warnings.filter((w) => w.code === 'no_area')).toEqual([]);
+  });
+
+  it('a date wrapped inside its number ("15/11/20" / "27") is read whole', async () => {
+    expect(task(await result, 5).timeframe).toMatchObject({ kind: 'date', due: '2027-11-15' });
+  });
+
+  it('a recurrence with its day in brackets or after a comma falls on that day', async () => {
+    const r = await result;
+    expect(task(r, 2).timeframe.occurrences).toEqual(MONTHS.map((m) => `2027-${m}-25`));
+    expect(task(r, 6).timeframe.occurrences).toEqual(['2027-03-15', '2027-06-15', '2027-09-15', '2027-12-15']);
+    expect(task(r, 7).timeframe.occurrences).toEqual(MONTHS.map((m) => `2027-${m}-20`));
+  });
+
+  it('lists of quarters or months give one occurrence each', async () => {
+    const r = await result;
+    expect(task(r, 3).timeframe).toMatchObject({ kind: 'recurring', occurrences: ['2027-06-30', '2027-12-31'] });
+    expect(task(r, 4).timeframe).toMatchObject({ kind: 'recurring', occurrences: ['2027-03-31', '2027-09-30'] });
+    expect(task(r, 8).timeframe).toMatchObject({ kind: 'recurring', occurrences: ['2027-06-30', '2027-12-31'] });
+    expect(r.warnings.filter((w) => w.code === 'timeframe_not_understood')).toEqual([]);
+  });
+});
+
+describe.each(['ea-kar-2027.txt', 'ea-kar-2027.docx', 'ea-kar-2027.pdf'])('%s: a plan without an appendix', (file) => {
+  const result = load(file);
+
+  it('gives the numbered paragraphs of "II. NHIỆM VỤ VÀ GIẢI PHÁP" as tasks, each flagged for review', async () => {
+    const r = await result;
+    expect(r.tasks).toHaveLength(6);
+    expect(r.warnings.some((w) => w.code === 'no_task_table')).toBe(false);
+    expect(r.warnings.filter((w) => w.code === 'task_from_paragraph').map((w) => w.task)).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+
+  it('area from the sub-headings; lead and time frame when the sentence names them', async () => {
+    const r = await result;
+    expect(r.tasks.map((t) => t.area)).toEqual([1, 1, 3, 3, 7, 7]);
+    expect(task(r, 1).lead).toEqual(['Văn phòng HĐND và UBND xã']);
+    expect(task(r, 1).timeframe.due).toBe('2027-02-28');
+    expect(task(r, 2).lead).toEqual(['Trung tâm Văn hóa, Thể thao và Truyền thông xã']);
+    expect(task(r, 2).timeframe.occurrences).toEqual(['2027-03-31', '2027-06-30', '2027-09-30', '2027-12-31']);
+    expect(task(r, 3).timeframe).toMatchObject({ kind: 'quarter', due: '2027-09-30' });
+    expect(task(r, 5).timeframe.due).toBe('2027-06-30');
+    expect(task(r, 6).timeframe.kind).toBe('unspecified');
+  });
+
+  it('without a lead in the sentence, the unit "Phân công" gives the area to leads it', async () => {
+    expect(task(await result, 4).lead).toEqual(['Văn phòng HĐND và UBND xã']);
+  });
+
+  it('header read from a Word header table as well as from lines', async () => {
+    const { meta } = await result;
+    expect(meta).toMatchObject({ number: '48/KH-UBND', place: 'Ea Kar', date: '2027-01-12', title: 'Cải cách hành chính nhà nước xã Ea Kar năm 2027' });
+  });
+});
+
+describe('header lines broken anywhere', () => {
+  it.each([
+    [['Số:', '07/KH-UBND', 'Krông Búk, ngày 03 tháng 02 năm 2027'], '07/KH-UBND', 'Krông Búk', '2027-02-03'],
+    [['Số: 07/KH-', 'UBND', 'Thành phố Hồ Chí Minh, ngày 03/02/2027'], '07/KH-UBND', 'Thành phố Hồ Chí Minh', '2027-02-03'],
+    [['Số: 07/KH-UBND Hòa Bình, ngày 03 tháng 02', 'năm 2027'], '07/KH-UBND', 'Hòa Bình', '2027-02-03'],
+    [['Số: 07/KH-UBND', 'Đông Hòa,', 'ngày 03 tháng 02 năm 2027'], '07/KH-UBND', 'Đông Hòa', '2027-02-03'],
+    [['Số: 210', '/KH-UBND', 'Cam Lâm, ngày 20/6/', '2027'], '210/KH-UBND', 'Cam Lâm', '2027-06-20'],
+    [['Số: 210 /KH-UBND', 'Cam Lâm, ngày 20/6/2027'], '210/KH-UBND', 'Cam Lâm', '2027-06-20'],
+    // Both header columns on one PDF line each.
+    [['Số: 210 Cam Lâm, ngày 20/6/', '/KH-UBND 2027'], '210/KH-UBND', 'Cam Lâm', '2027-06-20'],
+    [['Độc lập - Tự do - Hạnh phúc Phan Rang - Tháp Chàm, ngày 03 tháng 02 năm 2027', 'Số: 07/KH-UBND'], '07/KH-UBND', 'Phan Rang - Tháp Chàm', '2027-02-03'],
+  ])('%j', (lines, number, place, date) => {
+    const meta = extractMeta([...lines, 'KẾ HOẠCH', 'Cải cách hành chính năm 2027']);
+    expect(meta).toMatchObject({ number, place, date });
+  });
+
+  it('a body date after "Căn cứ" is not the document date', () => {
+    const meta = extractMeta(['Số: 07/KH-UBND', 'Căn cứ Kế hoạch số 12/KH-UBND, ngày 05 tháng 01 năm 2027 của UBND tỉnh;']);
+    expect(meta.date).toBeNull();
+  });
+
+  it.each([
+    [['KẾ HOẠCH', 'THỰC HIỆN CÔNG TÁC', 'CẢI CÁCH HÀNH CHÍNH NĂM', '2027', 'Căn cứ Luật Tổ chức chính quyền địa phương;'], 'THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH NĂM 2027', { start: '2027-01-01', end: '2027-12-31' }],
+    [['KẾ HOẠCH', 'Cải cách hành chính xã Ea Tu', '6 tháng đầu năm 2027', 'I. MỤC ĐÍCH'], 'Cải cách hành chính xã Ea Tu 6 tháng đầu năm 2027', { start: '2027-01-01', end: '2027-06-30' }],
+    [['KẾ HOẠCH', 'Cải cách hành chính năm 2027', 'Căn cứ Nghị quyết số 76/NQ-CP;'], 'Cải cách hành chính năm 2027', { start: '2027-01-01', end: '2027-12-31' }],
+  ])('title over several lines: %j', (lines, title, period) => {
+    const meta = extractMeta(lines);
+    expect(meta.title).toBe(title);
+    expect(meta.period).toEqual(period);
+  });
+});
+
+describe('markdown pipe tables: area heading rows of their own', () => {
+  const plan = (headings: [string, string]): string =>
+    [
+      'ỦY BAN NHÂN DÂN',
+      'XÃ EA TU',
+      'KẾ HOẠCH',
+      'Cải cách hành chính năm 2027',
+      '| TT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian | Sản phẩm |',
+      '|---|---|---|---|---|---|',
+      headings[0],
+      '| 1 | Ban hành kế hoạch tuyên truyền | Văn phòng HĐND và UBND xã | | Quý I | Kế hoạch |',
+      headings[1],
+      '| 2 | Cập nhật thủ tục hành chính lên Cổng | Văn phòng HĐND và UBND xã | | Quý II | Báo cáo |',
+    ].join('\n');
+
+  it.each([
+    ['bold, one cell', ['| **I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH** |', '| **III. CẢI CÁCH THỦ TỤC HÀNH CHÍNH** |']],
+    ['numeral and upper-case text in two cells', ['| **I** | **CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH** | | | | |', '| III | CẢI CÁCH THỦ TỤC HÀNH CHÍNH | | | | |']],
+    ['upper-case text without numeral', ['| | **CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH** | | | | |', '| | CẢI CÁCH THỦ TỤC HÀNH CHÍNH | | | | |']],
+    ['"I." in the first cell, the others empty', ['| I. Công tác chỉ đạo, điều hành | | | | | |', '| III. Cải cách thủ tục hành chính | | | | | |']],
+  ])('%s', (_name, headings) => {
+    const r = importPlanText(plan(headings as [string, string]), { referenceYear: 2026 });
+    expect(r.tasks.map((t) => [t.number, t.area])).toEqual([[1, 1], [2, 3]]);
+    expect(r.tasks[0].content).toBe('Ban hành kế hoạch tuyên truyền');
+    expect(r.warnings.filter((w) => w.code === 'row_continued' || w.code === 'no_area')).toEqual([]);
+  });
+});
+
+describe('dates wrapped inside their number by a narrow column', () => {
+  it.each([
+    ['Trước ngày\n15/11/20\n27', 'Trước ngày\n15/11/2027'],
+    ['15/11/\n2027', '15/11/2027'],
+    ['15/\n11/2027', '15/11/2027'],
+    ['Trước 30/6/2027\n15 ngày', 'Trước 30/6/2027\n15 ngày'],
+    ['ngày 10\n12 tháng', 'ngày 10\n12 tháng'],
+  ])('%j → %j', (cell, joined) => {
+    expect(joinWrappedDates(cell)).toBe(joined);
+  });
+});
+
+describe('tasks from the body paragraphs', () => {
+  it('"III. NHIỆM VỤ VÀ GIẢI PHÁP" with Arabic sub-headings and "a)" items; the next Roman heading ends it', () => {
+    const { tasks } = readParagraphTasks(
+      [
+        'III. NHIỆM VỤ VÀ GIẢI PHÁP',
+        '1. Cải cách thể chế',
+        'a) Rà soát văn bản quy phạm pháp luật của xã, hoàn thành trước ngày 30/9/2027.',
+        '2. Cải cách chế độ công vụ',
+        'a) Đánh giá, xếp loại công chức cuối năm; giao Phòng Nội vụ chủ trì.',
+        'IV. TỔ CHỨC THỰC HIỆN',
+        '1. Phòng Nội vụ chủ trì theo dõi, đôn đốc thực hiện Kế hoạch này.',
+      ],
+      [],
+    );
+    expect(tasks.map((t) => [t.number, t.area, t.cells.lead, t.cells.time])).toEqual([
+      [1, 2, '', 'hoàn thành trước ngày 30/9/2027'],
+      [2, 5, 'Phòng Nội vụ', ''],
+    ]);
+  });
+
+  it('a sub-heading item ending in ":" introduces its "- …" tasks', () => {
+    const { tasks } = readParagraphTasks(
+      [
+        'II. NHIỆM VỤ CỤ THỂ',
+        '1. Xây dựng và phát triển chính quyền điện tử, chính quyền số',
+        'a) Phát triển hạ tầng kỹ thuật:',
+        '- Nâng cấp mạng nội bộ của UBND xã trong quý II năm 2027.',
+        '- Trang bị máy tính cho Bộ phận Một cửa hằng năm.',
+      ],
+      [],
+    );
+    expect(tasks.map((t) => [t.area, t.cells.content])).toEqual([
+      [7, 'Nâng cấp mạng nội bộ của UBND xã trong quý II năm 2027.'],
+      [7, 'Trang bị máy tính cho Bộ phận Một cửa hằng năm.'],
+    ]);
+  });
+
+  it('seed 001 (plan body without its appendix) gives its tasks instead of "no task table"', () => {
+    const seed = readFileSync(join(ROOT, 'fixtures/seeds/001_ec6a1b59fe5ea357.txt'), 'utf8');
+    const r = importPlanText(seed, { referenceYear: 2026 });
+    expect(r.warnings.some((w) => w.code === 'no_task_table')).toBe(false);
+    expect(r.tasks.length).toBeGreaterThan(30);
+    expect(new Set(r.tasks.map((t) => t.area))).toEqual(new Set([1, 2, 3, 4, 5, 6, 7]));
+    expect(r.warnings.filter((w) => w.code === 'task_from_paragraph')).toHaveLength(r.tasks.length);
+    // "Văn phòng HĐND & UBND xã: Chủ trì … cải cách thể chế" in the body's Phân công.
+    expect(r.tasks.find((t) => t.area === 2)?.lead).toEqual(['Văn phòng HĐND & UBND xã']);
+  });
+
+  it('a letter without a task section still is not a plan', () => {
+    expect(() => importPlanText('THÔNG BÁO\nVề việc nghỉ Tết\nỦy ban nhân dân xã thông báo lịch nghỉ Tết năm 2027.', { referenceYear: 2026 })).toThrow();
+  });
+});

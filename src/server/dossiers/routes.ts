@@ -1,0 +1,117 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { DOSSIER_FIELDS, DOSSIER_FILE_LIMITS, TEMPLATE_CSV_HEADER } from '../../domain/indicators';
+import { isIsoDate } from '../../domain/calendar/dates';
+import { actorOf } from '../auth/plugin';
+import type { Db } from '../db';
+import { AppError } from '../errors';
+import { cityIndicators, communeIndicators, getMapping, importDossierFile, rotateSyncToken, saveMapping, syncDossiers } from './service';
+
+const ZCommuneParams = z.object({ communeId: z.coerce.number().int().positive() });
+const ZDay = z.string().refine(isIsoDate, 'Ngày phải có dạng YYYY-MM-DD và có thật');
+const ZWindow = z
+  .object({ from: ZDay, to: ZDay, asOf: ZDay.optional() })
+  .refine((w) => w.from <= w.to, 'Ngày bắt đầu phải không sau ngày kết thúc');
+const ZSource = z.string().trim().min(1).max(100);
+const ZField = z.enum(DOSSIER_FIELDS);
+const ZSyncRecord = z.object(Object.fromEntries(DOSSIER_FIELDS.map((f) => [f, z.string().max(2000).nullable().optional()])) as Record<(typeof DOSSIER_FIELDS)[number], z.ZodOptional<z.ZodNullable<z.ZodString>>>);
+
+export const dossierRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+  app.get('/api/dossiers/template.csv', { schema: { tags: ['dossiers'], summary: 'Tệp mẫu CSV hồ sơ TTHC (UTF-8 có BOM, mở được bằng Excel)' } }, async (_request, reply) =>
+    reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', 'attachment; filename="mau-ho-so-tthc.csv"')
+      .send(`\ufeff${TEMPLATE_CSV_HEADER}\r\n`),
+  );
+
+  app.post(
+    '/api/communes/:communeId/dossiers/import',
+    {
+      schema: {
+        tags: ['dossiers'],
+        summary: 'Nạp hồ sơ TTHC từ tệp CSV/XLSX: dòng hợp lệ được lưu (cập nhật theo mã hồ sơ), dòng lỗi được báo kèm số dòng',
+        params: ZCommuneParams,
+        querystring: z.object({ source: ZSource.optional() }),
+        consumes: ['multipart/form-data'],
+      },
+    },
+    async (request) => {
+      const part = await request.file({ limits: { fileSize: DOSSIER_FILE_LIMITS.maxFileBytes, files: 1 } });
+      if (!part) throw new AppError('file_empty');
+      const data = await part.toBuffer().catch((error: { code?: string }) => {
+        // The app-wide message names the evidence limit; this route has its own.
+        if (error.code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('file_too_large', { max: `${DOSSIER_FILE_LIMITS.maxFileBytes / 1048576} MB` });
+        throw error;
+      });
+      if (data.length === 0) throw new AppError('file_empty');
+      return importDossierFile(db, actorOf(request), request.params.communeId, { fileName: part.filename, data, source: request.query.source });
+    },
+  );
+
+  app.get(
+    '/api/communes/:communeId/dossiers/mappings/:source',
+    { schema: { tags: ['dossiers'], summary: 'Ánh xạ cột đã lưu của một nguồn xuất dữ liệu', params: ZCommuneParams.extend({ source: ZSource }) } },
+    async (request) => getMapping(db, actorOf(request), request.params.communeId, request.params.source),
+  );
+  app.put(
+    '/api/communes/:communeId/dossiers/mappings/:source',
+    {
+      schema: {
+        tags: ['dossiers'],
+        summary: 'Lưu ánh xạ cột (tiêu đề trong tệp → trường hồ sơ) cho một nguồn',
+        params: ZCommuneParams.extend({ source: ZSource }),
+        body: z.object({ mapping: z.record(z.string().trim().min(1).max(200), ZField) }),
+      },
+    },
+    async (request) => saveMapping(db, actorOf(request), request.params.communeId, request.params.source, request.body.mapping),
+  );
+
+  app.post(
+    '/api/communes/:communeId/dossiers/sync-token',
+    { schema: { tags: ['dossiers'], summary: 'Cấp lại mã đồng bộ hồ sơ của xã/phường (mã cũ hết hiệu lực; chỉ hiện một lần)', params: ZCommuneParams } },
+    async (request, reply) => reply.status(201).send(await rotateSyncToken(db, actorOf(request), request.params.communeId)),
+  );
+
+  app.post(
+    '/api/sync/dossiers',
+    {
+      bodyLimit: 64 * 1024 * 1024,
+      config: { public: true },
+      schema: {
+        tags: ['dossiers'],
+        summary: 'Đồng bộ hồ sơ từ hệ thống một cửa (Authorization: Bearer <mã đồng bộ>); ghi vào đúng xã/phường của mã',
+        body: z.object({ dossiers: z.array(ZSyncRecord).min(1).max(50_000) }),
+      },
+    },
+    async (request) => {
+      const header = request.headers.authorization;
+      const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+      return syncDossiers(db, token, request.body.dossiers);
+    },
+  );
+
+  app.get(
+    '/api/communes/:communeId/indicators',
+    {
+      schema: {
+        tags: ['dossiers'],
+        summary: 'Chỉ số hồ sơ TTHC của xã/phường trong kỳ (toàn xã hoặc theo đơn vị / lĩnh vực / thủ tục)',
+        params: ZCommuneParams,
+        querystring: ZWindow.and(z.object({ groupBy: z.enum(['unit', 'field', 'procedure']).optional() })),
+      },
+    },
+    async (request) => {
+      const { from, to, asOf, groupBy } = request.query;
+      return communeIndicators(db, actorOf(request), request.params.communeId, { from, to, asOf: asOf ?? to }, groupBy);
+    },
+  );
+
+  app.get(
+    '/api/indicators/communes',
+    { schema: { tags: ['dossiers'], summary: 'Chỉ số hồ sơ TTHC theo từng xã/phường của thành phố', querystring: ZWindow } },
+    async (request) => {
+      const { from, to, asOf } = request.query;
+      return cityIndicators(db, actorOf(request), { from, to, asOf: asOf ?? to });
+    },
+  );
+};

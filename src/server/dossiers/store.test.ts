@@ -1,0 +1,100 @@
+/**
+ * The SQL aggregation restates the domain's formulas; here both count the same
+ * random dossiers (moments of every precision, around window edges) and must agree.
+ */
+import type pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  CHANNELS, DOSSIER_STATUSES, RATINGS, computeIndicators, type Dossier, type IndicatorWindow, type LocalMoment,
+} from '../../domain/indicators';
+import { createTestContext, type TestContext } from '../test/context';
+import { DEMO } from '../test/factories';
+import { queryIndicators, upsertDossiers } from './store';
+import { seededRandom } from '../test/seeded-random';
+
+let ctx: TestContext;
+let pool: pg.Pool;
+beforeAll(async () => {
+  ctx = await createTestContext({ demo: true });
+  pool = (ctx.db as typeof ctx.db & { $client: pg.Pool }).$client;
+});
+afterAll(async () => ctx.close());
+
+const DAY = 86_400_000;
+const BASE = Date.UTC(2025, 0, 1);
+
+function randomDossiers(count: number, seed: number): Dossier[] {
+  const r = seededRandom(seed);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(r() * items.length)];
+  const maybe = <T>(value: T): T | null => (r() < 0.2 ? null : value);
+  const moment = (ms: number): LocalMoment => {
+    const precision = pick(['day', 'minute', 'second'] as const);
+    if (precision === 'day') {
+      const start = Math.floor(ms / DAY) * DAY;
+      return { start, end: start + DAY - 1, precision };
+    }
+    if (precision === 'minute') {
+      const start = Math.floor(ms / 60_000) * 60_000;
+      return { start, end: start + 59_999, precision };
+    }
+    const start = Math.floor(ms / 1000) * 1000;
+    return { start, end: start + 999, precision };
+  };
+  return Array.from({ length: count }, (_, i) => {
+    const received = moment(BASE + r() * 200 * DAY);
+    const appointment = moment(received.start + r() * 20 * DAY);
+    const status = pick(DOSSIER_STATUSES);
+    const ended = status === 'processing' && r() < 0.7 ? null : moment(received.start + r() * 25 * DAY);
+    return {
+      code: `R-${i}`,
+      procedureCode: pick(['1.1', '1.2', '2.1', null]),
+      procedureName: null,
+      field: pick(['Hộ tịch', 'Đất đai', 'Chứng thực', null]),
+      unit: pick(['Bộ phận Một cửa', 'Công an xã', null]),
+      channel: pick(CHANNELS),
+      received,
+      appointment,
+      ended,
+      status,
+      hasFee: maybe(r() < 0.5),
+      paidOnline: maybe(r() < 0.5),
+      digitised: maybe(r() < 0.6),
+      electronicResult: maybe(r() < 0.5),
+      rating: r() < 0.4 ? null : pick(RATINGS),
+    };
+  });
+}
+
+const WINDOWS: IndicatorWindow[] = [
+  { from: '2025-01-01', to: '2025-03-31', asOf: '2025-03-31' },
+  { from: '2025-02-15', to: '2025-02-15', asOf: '2025-05-01' },
+  { from: '2025-04-01', to: '2025-06-30', asOf: '2025-04-10' },
+  { from: '2024-01-01', to: '2026-12-31', asOf: '2026-12-31' },
+];
+
+describe('SQL indicators agree with the domain formulas', () => {
+  const dossiers = randomDossiers(1500, 20250101);
+  const communeId = DEMO.communes.camGiang;
+
+  it('stores the random dossiers', async () => {
+    const client = await pool.connect();
+    try {
+      expect(await upsertDossiers(client, communeId, dossiers)).toEqual({ inserted: 1500, updated: 0, unchanged: 0 });
+      expect(await upsertDossiers(client, communeId, dossiers)).toEqual({ inserted: 0, updated: 0, unchanged: 1500 });
+    } finally {
+      client.release();
+    }
+  });
+
+  for (const window of WINDOWS) {
+    it(`gives the same figures for ${window.from} … ${window.to} as of ${window.asOf}, whole and by field`, async () => {
+      const [whole] = await queryIndicators(pool, [communeId], window);
+      expect(whole.indicators).toEqual(computeIndicators(dossiers, window));
+      const byField = await queryIndicators(pool, [communeId], window, 'field');
+      for (const group of byField) {
+        const members = dossiers.filter((d) => (d.field ?? '') === group.key);
+        expect(group.indicators, group.key).toEqual(computeIndicators(members, window));
+      }
+    });
+  }
+});
