@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildApp } from '../src/server/app';
+import { systemClock } from '../src/server/clock';
 import { startEmbeddedPostgres } from '../src/server/db/embedded';
 import { applyMigrations, connectDatabase, ensureDatabase } from '../src/server/db';
 import { DEMO_PASSWORD } from '../src/server/demo/communes';
@@ -18,8 +19,8 @@ const url = process.env.DATABASE_URL ?? (cluster as NonNullable<typeof cluster>)
 await ensureDatabase(url);
 const database = connectDatabase(url);
 await applyMigrations(database.db);
-await loadDemoData(database.db);
-const app = await buildApp({ db: database.db, config: { uploadDir: dataDir, sessionDays: 1, secureCookies: false, logLevel: 'silent' }, logger: false });
+await loadDemoData(database.db, systemClock.today());
+const app = await buildApp({ db: database.db, clock: systemClock, config: { uploadDir: dataDir, sessionDays: 1, secureCookies: false, logLevel: 'silent' }, logger: false });
 const address = await app.listen({ port: 0, host: '127.0.0.1' });
 
 const login = await fetch(`${address}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'daumoi', password: DEMO_PASSWORD }) });

@@ -7,6 +7,7 @@
  *
  *   BENCH_DOSSIERS=10000000 (default) · BENCH_COMMUNES=120 · BENCH_UPLOAD_ROWS=200000
  */
+import { systemClock } from '../src/server/clock';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -22,22 +23,12 @@ import { cities, communes } from '../src/server/db/schema';
 import { queryIndicators, upsertDossiers } from '../src/server/dossiers/store';
 import { Multipart } from '../src/server/test/factories';
 import { insertUser } from '../src/server/users/service';
+import { seededRandom } from '../src/server/test/seeded-random';
 
 const ROWS = Number(process.env.BENCH_DOSSIERS ?? 10_000_000);
 const COMMUNES = Number(process.env.BENCH_COMMUNES ?? 120);
 const UPLOAD_ROWS = Number(process.env.BENCH_UPLOAD_ROWS ?? 200_000);
 const log = (message: string) => process.stderr.write(`${message}\n`);
-
-/** mulberry32: the same data on every run. */
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const DAY = 86_400_000;
 const START = Date.UTC(2023, 0, 1);
@@ -51,7 +42,7 @@ interface Generated { csv: Buffer; copy: Buffer; rows: number }
 
 /** One commune's export: the template CSV and the same rows as COPY text (wall-clock timestamps). */
 function generate(communeId: number, rows: number, seed: number): Generated {
-  const r = random(seed);
+  const r = seededRandom(seed);
   const csv: string[] = [TEMPLATE_CSV_HEADER];
   const copy: string[] = [];
   for (let i = 0; i < rows; i++) {
@@ -151,7 +142,7 @@ try {
   for (let i = 0; i < 5; i++) cityTimes.push((await timed(() => queryIndicators(pool, ids, quarter, 'commune')))[1]);
 
   // The web upload: a large commune's several years through POST /api/communes/:id/dossiers/import.
-  const app = await buildApp({ db: database.db, config: { uploadDir: dataDir, sessionDays: 1, secureCookies: false, logLevel: 'silent' }, logger: false });
+  const app = await buildApp({ clock: systemClock, db: database.db, config: { uploadDir: dataDir, sessionDays: 1, secureCookies: false, logLevel: 'silent' }, logger: false });
   await insertUser(database.db, null, { username: 'bench.admin', fullName: 'Bench', role: 'admin', cityId: city.id, communeId: null, unitId: null, password: 'Bench@2026-dossiers' });
   const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'bench.admin', password: 'Bench@2026-dossiers' } });
   const cookie = String(login.headers['set-cookie']).split(';')[0];

@@ -2,15 +2,7 @@
  * The content of the unseen documents (see make-unseen-fixtures.ts) and their gold. Invented plans in
  * the shape of real provincial ones; the importer's rules were not tuned on them.
  */
-export interface UnseenGoldTask {
-  area: number | null;
-  number: number;
-  content: string;
-  lead: string[];
-  coordinators: string[];
-  timeframe: { text: string; kind: string; due: string | null; occurrences: string[] };
-  product: string;
-}
+import type { UnseenGoldTask } from '../src/importer/accuracy-unseen';
 
 export interface UnseenGold {
   meta: { title: string; number: string; issuer: string; place: string; date: string; period: { start: string; end: string } };

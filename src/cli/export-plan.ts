@@ -9,11 +9,13 @@ import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { buildPlanDocument, planExportFromImport } from '../documents';
 import { IMPORT_LIMITS, importPlanDocument, isImportError } from '../importer/index';
+import { systemClock, type Clock } from '../server/clock';
+import { type CliDeps, cliIO, readCommandLine } from './args';
 import { userPath } from './paths';
 
-export interface ExportPlanDeps {
-  out?: (text: string) => void;
-  err?: (text: string) => void;
+export interface ExportPlanDeps extends CliDeps {
+  /** Whose "this year" reads a plan that names no period (the system clock by default). */
+  clock?: Clock;
 }
 
 const USAGE = 'Cách dùng: npm run cchc -- export-plan <tệp kế hoạch .docx/.pdf/.txt/.md> --docx <tệp ra .docx> [--json]';
@@ -24,18 +26,11 @@ interface Parsed {
   json: boolean;
 }
 
-function parseArgs(args: string[]): Parsed | string {
-  let file: string | null = null;
-  let docx: string | null = null;
-  let json = false;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === '--json') json = true;
-    else if (a === '--docx') docx = args[++i] ?? '';
-    else if (a.startsWith('--')) return `Tùy chọn không hợp lệ: ${a}`;
-    else if (file === null) file = a;
-    else return `Thừa tham số: ${a}`;
-  }
+function parseCommand(args: string[]): Parsed | string {
+  const line = readCommandLine(args, { docx: { type: 'string' }, json: { type: 'boolean' } }, 1);
+  if (typeof line === 'string') return line;
+  const [file] = line.positionals;
+  const { docx, json = false } = line.values;
   if (!file) return 'Thiếu đường dẫn tệp kế hoạch.';
   if (!docx) return 'Thiếu tệp kết quả (--docx <tệp .docx>).';
   if (!/\.docx$/i.test(docx)) return `Tệp kết quả phải có đuôi .docx: ${docx}`;
@@ -43,9 +38,8 @@ function parseArgs(args: string[]): Parsed | string {
 }
 
 export async function runExportPlan(args: string[], deps: ExportPlanDeps = {}): Promise<number> {
-  const out = deps.out ?? ((t: string) => process.stdout.write(`${t}\n`));
-  const err = deps.err ?? ((t: string) => process.stderr.write(`${t}\n`));
-  const parsed = parseArgs(args);
+  const { out, err } = cliIO(deps);
+  const parsed = parseCommand(args);
   if (typeof parsed === 'string') {
     err(`${parsed}\n${USAGE}`);
     return 2;
@@ -57,7 +51,7 @@ export async function runExportPlan(args: string[], deps: ExportPlanDeps = {}): 
       err(`Tệp quá lớn (tối đa ${Math.round(IMPORT_LIMITS.maxFileBytes / 1048576)} MB).`);
       return 1;
     }
-    result = await importPlanDocument({ data: await readFile(parsed.file), fileName: parsed.file });
+    result = await importPlanDocument({ data: await readFile(parsed.file), fileName: parsed.file, referenceYear: Number((deps.clock ?? systemClock).today().slice(0, 4)) });
   } catch (e) {
     if (isImportError(e)) err(e.message);
     else if ((e as NodeJS.ErrnoException).code === 'ENOENT') err(`Không tìm thấy tệp: ${parsed.file}`);

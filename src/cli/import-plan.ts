@@ -6,12 +6,14 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { IMPORT_LIMITS, importPlanDocument, isImportError, type ImportResult, type UnitRef } from '../importer/index';
+import { systemClock, type Clock } from '../server/clock';
+import { type CliDeps, cliIO, readCommandLine } from './args';
 import { userPath } from './paths';
 
-export interface ImportPlanDeps {
+export interface ImportPlanDeps extends CliDeps {
   loadUnits?: (communeId: number) => Promise<UnitRef[]>;
-  out?: (text: string) => void;
-  err?: (text: string) => void;
+  /** Whose "this year" reads a document that names no period (the system clock by default). */
+  clock?: Clock;
 }
 
 const USAGE = 'Cách dùng: npm run cchc -- import-plan <tệp .docx/.pdf/.txt> [--json] [--commune <id>]';
@@ -22,22 +24,14 @@ interface Parsed {
   commune: number | null;
 }
 
-function parseArgs(args: string[]): Parsed | string {
-  let file: string | null = null;
-  let json = false;
-  let commune: number | null = null;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === '--json') json = true;
-    else if (a === '--commune') {
-      const id = Number(args[++i]);
-      if (!Number.isInteger(id) || id <= 0) return 'Mã xã/phường (--commune) phải là số nguyên dương.';
-      commune = id;
-    } else if (a.startsWith('--')) return `Tùy chọn không hợp lệ: ${a}`;
-    else if (file === null) file = a;
-    else return `Thừa tham số: ${a}`;
-  }
-  return file ? { file: userPath(file), json, commune } : 'Thiếu đường dẫn tệp kế hoạch.';
+function parseCommand(args: string[]): Parsed | string {
+  const line = readCommandLine(args, { json: { type: 'boolean' }, commune: { type: 'string' } }, 1);
+  if (typeof line === 'string') return line;
+  const [file] = line.positionals;
+  const { json = false, commune } = line.values;
+  const communeId = commune === undefined ? null : Number(commune);
+  if (communeId !== null && (!Number.isInteger(communeId) || communeId <= 0)) return 'Mã xã/phường (--commune) phải là số nguyên dương.';
+  return file ? { file: userPath(file), json, commune: communeId } : 'Thiếu đường dẫn tệp kế hoạch.';
 }
 
 /** The public JSON: the extraction without the review-screen `source`. */
@@ -62,9 +56,8 @@ function summary(result: ImportResult): string {
 }
 
 export async function runImportPlan(args: string[], deps: ImportPlanDeps = {}): Promise<number> {
-  const out = deps.out ?? ((t: string) => process.stdout.write(`${t}\n`));
-  const err = deps.err ?? ((t: string) => process.stderr.write(`${t}\n`));
-  const parsed = parseArgs(args);
+  const { out, err } = cliIO(deps);
+  const parsed = parseCommand(args);
   if (typeof parsed === 'string') {
     err(`${parsed}\n${USAGE}`);
     return 2;
@@ -81,7 +74,8 @@ export async function runImportPlan(args: string[], deps: ImportPlanDeps = {}): 
     }
     const data = await readFile(parsed.file);
     const units = parsed.commune !== null && deps.loadUnits ? await deps.loadUnits(parsed.commune) : undefined;
-    const result = await importPlanDocument({ data, fileName: parsed.file, units });
+    const referenceYear = Number((deps.clock ?? systemClock).today().slice(0, 4));
+    const result = await importPlanDocument({ data, fileName: parsed.file, units, referenceYear });
     out(parsed.json ? JSON.stringify(toCliJson(result)) : summary(result));
     return 0;
   } catch (e) {

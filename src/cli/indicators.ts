@@ -18,11 +18,10 @@ import {
   type IndicatorWindow,
 } from '../domain/indicators/index';
 import { translate } from '../i18n/index';
+import { type CliDeps, cliIO, readCommandLine } from './args';
+import { userPath } from './paths';
 
-export interface IndicatorsDeps {
-  out?: (text: string) => void;
-  err?: (text: string) => void;
-}
+export type IndicatorsDeps = CliDeps;
 
 const USAGE = 'Cách dùng: npm run cchc -- indicators <tệp.csv> --from YYYY-MM-DD --to YYYY-MM-DD [--as-of YYYY-MM-DD] [--json]';
 
@@ -32,26 +31,19 @@ interface Parsed {
   json: boolean;
 }
 
-function parseArgs(args: string[]): Parsed | string {
-  let file: string | null = null;
-  let json = false;
-  const dates: Record<string, string> = {};
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === '--json') json = true;
-    else if (a === '--from' || a === '--to' || a === '--as-of') {
-      const value = args[++i];
-      if (value === undefined || !isIsoDate(value)) return `${a} cần một ngày có thật dạng YYYY-MM-DD.`;
-      dates[a.slice(2)] = value;
-    } else if (a.startsWith('--')) return `Tùy chọn không hợp lệ: ${a}`;
-    else if (file === null) file = a;
-    else return `Thừa tham số: ${a}`;
+function parseCommand(args: string[]): Parsed | string {
+  const line = readCommandLine(args, { from: { type: 'string' }, to: { type: 'string' }, 'as-of': { type: 'string' }, json: { type: 'boolean' } }, 1);
+  if (typeof line === 'string') return line;
+  const [file] = line.positionals;
+  const { from, to, 'as-of': asOf, json = false } = line.values;
+  for (const [name, value] of [['--from', from], ['--to', to], ['--as-of', asOf]] as const) {
+    if (value !== undefined && !isIsoDate(value)) return `${name} cần một ngày có thật dạng YYYY-MM-DD.`;
   }
   if (!file) return 'Thiếu đường dẫn tệp hồ sơ.';
-  if (!dates.from || !dates.to) return 'Cần --from và --to.';
-  if (dates.from > dates.to) return '--from phải không sau --to.';
+  if (!from || !to) return 'Cần --from và --to.';
+  if (from > to) return '--from phải không sau --to.';
   // Without --as-of the stock of overdue dossiers is taken at the end of the window.
-  return { file, json, window: { from: dates.from, to: dates.to, asOf: dates['as-of'] ?? dates.to } };
+  return { file: userPath(file), json, window: { from, to, asOf: asOf ?? to } };
 }
 
 export interface IndicatorsJson extends IndicatorSet {
@@ -73,9 +65,8 @@ function summary(result: IndicatorsJson, window: IndicatorWindow): string {
 }
 
 export async function runIndicators(args: string[], deps: IndicatorsDeps = {}): Promise<number> {
-  const out = deps.out ?? ((t: string) => process.stdout.write(`${t}\n`));
-  const err = deps.err ?? ((t: string) => process.stderr.write(`${t}\n`));
-  const parsed = parseArgs(args);
+  const { out, err } = cliIO(deps);
+  const parsed = parseCommand(args);
   if (typeof parsed === 'string') {
     err(`${parsed}\n${USAGE}`);
     return 2;

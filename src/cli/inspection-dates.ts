@@ -6,11 +6,9 @@
  */
 import { createCalendar, dayOfWeek, isIsoDate, OFFICIAL_OVERRIDES } from '../domain/calendar';
 import { inspectionDeadlines, type InspectionDeadlines } from '../domain/inspection';
+import { type CliDeps, cliIO, readCommandLine } from './args';
 
-export interface InspectionDatesDeps {
-  out?: (text: string) => void;
-  err?: (text: string) => void;
-}
+export type InspectionDatesDeps = CliDeps;
 
 const USAGE = 'Cách dùng: npm run cchc -- inspection-dates --visit YYYY-MM-DD [--surprise] [--json]';
 /** Years the lunar (Tết, Giỗ Tổ) computation is trusted for. */
@@ -23,21 +21,11 @@ interface Parsed {
   json: boolean;
 }
 
-function parseArgs(args: string[]): Parsed | string {
-  let visit: string | null = null;
-  let surprise = false;
-  let json = false;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === '--json') json = true;
-    else if (a === '--surprise') surprise = true;
-    else if (a === '--visit') {
-      if (visit !== null) return 'Chỉ được cho một ngày kiểm tra (--visit).';
-      visit = args[++i] ?? '';
-    } else if (a.startsWith('--visit=')) visit = a.slice('--visit='.length);
-    else return a.startsWith('--') ? `Tùy chọn không hợp lệ: ${a}` : `Thừa tham số: ${a}`;
-  }
-  if (visit === null || visit === '') return 'Thiếu ngày kiểm tra (--visit YYYY-MM-DD).';
+function parseCommand(args: string[]): Parsed | string {
+  const line = readCommandLine(args, { visit: { type: 'string' }, surprise: { type: 'boolean' }, json: { type: 'boolean' } }, 0);
+  if (typeof line === 'string') return line;
+  const { visit, surprise = false, json = false } = line.values;
+  if (visit === undefined || visit === '') return 'Thiếu ngày kiểm tra (--visit YYYY-MM-DD).';
   if (!isIsoDate(visit)) return `Ngày kiểm tra không hợp lệ: "${visit}" (cần ngày có thật, dạng YYYY-MM-DD, ví dụ 2026-02-23).`;
   const year = Number(visit.slice(0, 4));
   if (year < FIRST_YEAR || year > LAST_YEAR) return `Năm ${year} nằm ngoài lịch làm việc hỗ trợ (${FIRST_YEAR}–${LAST_YEAR}).`;
@@ -63,9 +51,8 @@ function summary(result: InspectionDeadlines): string {
 }
 
 export function runInspectionDates(args: string[], deps: InspectionDatesDeps = {}): number {
-  const out = deps.out ?? ((t: string) => process.stdout.write(`${t}\n`));
-  const err = deps.err ?? ((t: string) => process.stderr.write(`${t}\n`));
-  const parsed = parseArgs(args);
+  const { out, err } = cliIO(deps);
+  const parsed = parseCommand(args);
   if (typeof parsed === 'string') {
     err(`${parsed}\n${USAGE}`);
     return 2;

@@ -3,6 +3,7 @@
  */
 import { ROLES, ZRole } from '../contract/vocabulary';
 import { parseTimeframe } from '../domain/timeframe';
+import { fixedClock, systemClock, type Clock } from '../server/clock';
 import { readConfig } from '../server/config';
 import { openDatabase } from '../server/db/open';
 import { loadDemoData } from '../server/demo/load-demo';
@@ -24,6 +25,9 @@ const HELP = `Cách dùng: npm run cchc -- <lệnh>
   create-user <tên đăng nhập> --name "<họ tên>" --role <vai trò> [--commune <id>] [--unit <id>] --password <mật khẩu>
   reset-password <tên đăng nhập> --password <mật khẩu>
   reminders run [--as-of YYYY-MM-DD] [--json]             Chạy quy tắc nhắc việc cho mọi xã/phường, in những gì đã gửi`;
+
+/** CCHC_TODAY=yyyy-mm-dd stops the clock, so a demo load or an import reads the same on any day. */
+const clock: Clock = process.env.CCHC_TODAY ? fixedClock(process.env.CCHC_TODAY) : systemClock;
 
 function option(args: string[], name: string): string | undefined {
   const index = args.indexOf(`--${name}`);
@@ -64,6 +68,7 @@ async function withUnits(communeId: number) {
     await database.close();
   }
 }
+
 
 async function createUserCommand(args: string[]): Promise<number> {
   const username = args[0];
@@ -110,7 +115,7 @@ async function run(argv: string[]): Promise<number> {
       const { runImportPlan } = await import('./import-plan');
       if (!args.includes('--commune')) return runImportPlan(args);
       const loadUnits = (communeId: number) => withUnits(communeId);
-      return runImportPlan(args, { loadUnits });
+      return runImportPlan(args, { loadUnits, clock });
     }
     case 'indicators': {
       const { runIndicators } = await import('./indicators');
@@ -118,7 +123,7 @@ async function run(argv: string[]): Promise<number> {
     }
     case 'export-plan': {
       const { runExportPlan } = await import('./export-plan');
-      return runExportPlan(args);
+      return runExportPlan(args, { clock });
     }
     case 'inspection-dates': {
       const { runInspectionDates } = await import('./inspection-dates');
@@ -131,7 +136,7 @@ async function run(argv: string[]): Promise<number> {
       });
     case 'seed-demo':
       return withDatabase(async (db) => {
-        const logins = await loadDemoData(db);
+        const logins = await loadDemoData(db, clock.today());
         console.log(logins ? `Đã nạp dữ liệu mẫu (${logins.length} tài khoản, mật khẩu ${logins[0].password}).` : 'Cơ sở dữ liệu đã có dữ liệu; không nạp lại.');
         return 0;
       });
@@ -141,7 +146,7 @@ async function run(argv: string[]): Promise<number> {
       return resetPasswordCommand(args);
     case 'reminders': {
       const { remindersCommand } = await import('./reminders');
-      return remindersCommand(args, readConfig(), withDatabase);
+      return remindersCommand(args, readConfig(), withDatabase, clock);
     }
     default:
       console.log(HELP);

@@ -62,6 +62,8 @@ export const ZImportResult = z.object({
   tasks: z.array(ZImportedTask),
   responsibilities: z.array(z.object({ unit: z.string(), areas: z.array(z.number()), text: z.string() })),
   warnings: z.array(ZImportWarning),
+  /** The period the time frames were read against: the document's, else the reference year. */
+  period: z.object({ start: z.string(), end: z.string() }),
   mapping: z.array(ZUnitMapping).optional(),
   source: z.object({ format: z.enum(['docx', 'pdf', 'text']), text: z.string(), rows: z.array(z.array(z.string())) }),
 });

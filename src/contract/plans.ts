@@ -29,7 +29,9 @@ export type TPlanInput = z.infer<typeof ZPlanInput>;
 export const ZPlanUpdate = ZPlanInput.omit({ communeId: true }).partial();
 export type TPlanUpdate = z.infer<typeof ZPlanUpdate>;
 
-export const ZPlanQuery = ZCommuneIdQuery;
+/** The date plans' tasks are judged at: the request's, or the server clock's today. */
+export const ZAsOfQuery = z.object({ asOf: ZIsoDate.optional() });
+export const ZPlanQuery = ZCommuneIdQuery.extend(ZAsOfQuery.shape);
 
 export const ZTarget = ZTargetInput.extend({ id: z.number(), text: z.string(), unit: z.string().nullable() });
 export type TTarget = z.infer<typeof ZTarget>;

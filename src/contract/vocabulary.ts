@@ -67,7 +67,7 @@ export const ZCalendarOverrideKind = z.enum(CALENDAR_OVERRIDE_KINDS);
 export type TCalendarOverrideKind = z.infer<typeof ZCalendarOverrideKind>;
 
 /** What the audit log records changes of; a new capability adds its entity here. */
-export const AUDIT_ENTITIES = ['plan', 'task', 'user', 'unit', 'commune', 'calendar', 'dossiers'] as const;
+export const AUDIT_ENTITIES = ['plan', 'task', 'user', 'unit', 'commune', 'calendar', 'dossiers', 'report', 'report_template'] as const;
 export const ZAuditEntity = z.enum(AUDIT_ENTITIES);
 export type TAuditEntity = z.infer<typeof ZAuditEntity>;
 
@@ -84,6 +84,16 @@ export const AUDIT_ACTIONS = [
   'reminder_settings',
   'import',
   'rotate_sync_token',
+  'report_periods',
+  'edit_period',
+  'edit',
+  'consolidate',
+  'submit',
+  'return',
+  'accept',
+  'approve',
+  'send',
+  'city_return',
 ] as const;
 export const ZAuditAction = z.enum(AUDIT_ACTIONS);
 export type TAuditAction = z.infer<typeof ZAuditAction>;
@@ -101,3 +111,12 @@ export const SCHEDULE_KINDS = [
   'unspecified',
 ] as const satisfies readonly ScheduleKind[];
 export const ZScheduleKind = z.enum(SCHEDULE_KINDS);
+
+/** Where a notification is delivered. */
+export const NOTIFICATION_CHANNELS = ['in_app', 'email'] as const;
+export const ZNotificationChannel = z.enum(NOTIFICATION_CHANNELS);
+export type TNotificationChannel = z.infer<typeof ZNotificationChannel>;
+
+/** What a sign-in throttle counts failures by. */
+export const THROTTLE_SCOPES = ['account', 'address'] as const;
+export type TThrottleScope = (typeof THROTTLE_SCOPES)[number];

@@ -190,8 +190,8 @@ const CLOSING_RIGHT_MM = PORTRAIT_TEXT_WIDTH_MM - CLOSING_LEFT_MM;
 
 function signatureLines(signature: Signature): Paragraph[] {
   const style = { size: SIZE.signature, bold: true };
-  const first = signature.authority === 'TM' ? `TM. ${upperVi(signature.body ?? 'Ủy ban nhân dân')}` : 'KT. CHỦ TỊCH';
-  const lines = [line(first, style), line(upperVi(signature.title), style)];
+  const first = signature.authority === 'TM' ? `TM. ${upperVi(signature.body ?? 'Ủy ban nhân dân')}` : signature.authority === 'KT' ? 'KT. CHỦ TỊCH' : null;
+  const lines = [...(first ? [line(first, style)] : []), line(upperVi(signature.title), style)];
   // Room for the signature and the seal: four empty lines.
   for (let i = 0; i < 4; i++) lines.push(line('', style));
   lines.push(line(signature.name ?? '', style, { spaceBeforePt: 12 }));

@@ -3,11 +3,14 @@ import { readFileSync } from 'node:fs';
 import JSZip from 'jszip';
 import { importPlanText } from '../importer';
 import { seedPath } from '../importer/test-helpers';
+
+/** The year a seed that names no period is read in (the tests' fixed day, 2026-11-23). */
+const REFERENCE_YEAR = 2026;
 import { planExportFromImport, type PlanExport } from './from-import';
 import type { PlanDocument, ReportDocument } from './types';
 
 export function planExportOfSeed(id: string): PlanExport {
-  return planExportFromImport(importPlanText(readFileSync(seedPath(id), 'utf8')));
+  return planExportFromImport(importPlanText(readFileSync(seedPath(id), 'utf8'), { referenceYear: REFERENCE_YEAR }));
 }
 
 /** A plan of exactly `count` tasks, cycling through seed 004's tasks (the benchmark's 40-task plan). */

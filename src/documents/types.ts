@@ -8,8 +8,8 @@ export interface IssuingBody {
 }
 
 export interface Signature {
-  /** TM. = on behalf of the collective body (signed by the Chủ tịch); KT. = signed by a deputy for the Chủ tịch. */
-  authority: 'TM' | 'KT';
+  /** own = the head signs in their own name (a unit's report: only the title line); TM. = on behalf of the collective body (signed by the Chủ tịch); KT. = signed by a deputy for the Chủ tịch. */
+  authority: 'TM' | 'KT' | 'own';
   /** Name of the collective body for TM. ("ỦY BAN NHÂN DÂN"). */
   body?: string;
   /** Signer's title: "CHỦ TỊCH", or for KT. the deputy's "PHÓ CHỦ TỊCH". */

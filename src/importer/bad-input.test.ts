@@ -10,7 +10,7 @@ import { IMPORT_FIXTURES } from './test-helpers';
 
 async function failure(data: Uint8Array, fileName: string): Promise<ImportError> {
   try {
-    await importPlanDocument({ data, fileName });
+    await importPlanDocument({ data, fileName, referenceYear: 2025 });
   } catch (e) {
     if (e instanceof ImportError) return e;
     throw e;

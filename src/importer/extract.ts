@@ -11,10 +11,7 @@ import { cleanInline, stripHtml } from './text-utils';
 import { isUnitStart, splitUnitList } from './unit-lexicon';
 import { mapUnitNames } from './unit-matching';
 
-function defaultPeriod(): Period {
-  const y = new Date().getFullYear();
-  return { start: `${y}-01-01`, end: `${y}-12-31` };
-}
+const yearPeriod = (year: number): Period => ({ start: `${year}-01-01`, end: `${year}-12-31` });
 
 /**
  * A narrow time column wraps a date inside its number ("15/11/20" / "27"): the pieces are joined back
@@ -85,6 +82,8 @@ function unknownUnitWarnings(result: ImportResult): ImportWarning[] {
 
 export interface ExtractOptions {
   units?: UnitRef[];
+  /** The year time frames are read in when the document names no period (the caller's "this year", at UTC+7). */
+  referenceYear: number;
 }
 
 /**
@@ -105,12 +104,12 @@ function headerLines(model: DocModel): string[] {
   });
 }
 
-export function extractPlan(model: DocModel, options: ExtractOptions = {}): ImportResult {
+export function extractPlan(model: DocModel, options: ExtractOptions): ImportResult {
   const paragraphs = model.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []));
   const tables = model.blocks.flatMap((b) => (b.kind === 'table' ? [b.rows] : []));
   const flat = model.blocks.flatMap((b) => (b.kind === 'flat-table' ? [b.lines] : []));
   const meta = extractMeta(headerLines(model));
-  const period = meta.period ?? defaultPeriod();
+  const period = meta.period ?? yearPeriod(options.referenceYear);
   const tableRead = readTaskTable(tables);
   const flatRead = flat.map((lines) => readFlatTable(lines, period));
   const rawTasks = [...tableRead.tasks, ...flatRead.flatMap((r) => r.tasks)];
@@ -144,6 +143,7 @@ export function extractPlan(model: DocModel, options: ExtractOptions = {}): Impo
     tasks,
     responsibilities,
     warnings,
+    period,
     source: { format: model.format, text: paragraphs.join('\n'), rows: [...tableRead.rows, ...flatRead.flatMap((r) => r.rows)] },
   };
   if (options.units) {

@@ -22,6 +22,8 @@ export interface ImportInput {
   fileName: string;
   mimeType?: string;
   units?: UnitRef[];
+  /** The year time frames are read in when the document names no period. */
+  referenceYear: number;
 }
 
 const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -73,13 +75,13 @@ export async function importPlanDocument(input: ImportInput): Promise<ImportResu
   if (data.byteLength > IMPORT_LIMITS.maxFileBytes) throw new ImportError('file_too_large', { max: formatBytes(IMPORT_LIMITS.maxFileBytes) });
   const format = detectFormat(data, input.fileName, input.mimeType);
   const model = await withTimeout(readModel(data, format), IMPORT_LIMITS.maxParseMs);
-  return extractPlan(model, { units: input.units });
+  return extractPlan(model, { units: input.units, referenceYear: input.referenceYear });
 }
 
 /** Sync import of text already in memory (pasted text, seeds, tests). */
-export function importPlanText(text: string, units?: UnitRef[]): ImportResult {
+export function importPlanText(text: string, options: { units?: UnitRef[]; referenceYear: number }): ImportResult {
   if (text.length > IMPORT_LIMITS.maxTextChars) throw new ImportError('file_too_large', { max: formatBytes(IMPORT_LIMITS.maxFileBytes) });
-  return extractPlan(readText(text), { units });
+  return extractPlan(readText(text), options);
 }
 
 function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {

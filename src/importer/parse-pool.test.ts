@@ -24,23 +24,23 @@ const docx004 = readFileSync(join(IMPORT_FIXTURES, '004.docx'));
 describe('parse pool (worker threads)', () => {
   it('reads a plan in a worker, and brings import errors back with their code and message', async () => {
     pool = createParsePool();
-    expect((await pool.parse({ data: docx004, fileName: '004.docx' })).tasks).toHaveLength(38);
-    const e = await failure(pool.parse({ data: nestedRunsDocx(5_000), fileName: 'long-nhau.docx' }));
+    expect((await pool.parse({ data: docx004, fileName: '004.docx', referenceYear: 2026 })).tasks).toHaveLength(38);
+    const e = await failure(pool.parse({ data: nestedRunsDocx(5_000), fileName: 'long-nhau.docx', referenceYear: 2026 }));
     expect(e.code).toBe('too_complex');
     expect(e.message).toMatch(/lồng nhau quá sâu/);
   });
 
   it('kills a parse that passes its time limit (timeout), and one that passes its heap ceiling (too_complex)', async () => {
     pool = createParsePool({ ...IMPORT_LIMITS, maxParseMs: 1, parseWorkers: 1 });
-    expect((await failure(pool.parse({ data: docx004, fileName: '004.docx' }))).code).toBe('timeout');
+    expect((await failure(pool.parse({ data: docx004, fileName: '004.docx', referenceYear: 2026 }))).code).toBe('timeout');
     await pool.destroy();
     pool = createParsePool({ ...IMPORT_LIMITS, workerHeapMb: 4, parseWorkers: 1 });
-    expect((await failure(pool.parse({ data: docx004, fileName: '004.docx' }))).code).toBe('too_complex');
+    expect((await failure(pool.parse({ data: docx004, fileName: '004.docx', referenceYear: 2026 }))).code).toBe('too_complex');
   });
 
   it('answers busy at once when every worker and queue place is taken', async () => {
     pool = createParsePool({ ...IMPORT_LIMITS, parseWorkers: 1, maxQueuedParses: 1 });
-    const runs = [1, 2, 3].map(() => pool!.parse({ data: docx004, fileName: '004.docx' }).then(() => 'ok', (e: ImportError) => e.code));
+    const runs = [1, 2, 3].map(() => pool!.parse({ data: docx004, fileName: '004.docx', referenceYear: 2026 }).then(() => 'ok', (e: ImportError) => e.code));
     expect((await Promise.all(runs)).sort()).toEqual(['busy', 'ok', 'ok']);
   });
 });

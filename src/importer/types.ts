@@ -110,6 +110,8 @@ export interface ImportResult {
   tasks: ImportedTask[];
   responsibilities: ImportedResponsibility[];
   warnings: ImportWarning[];
+  /** The period the time frames were read against: the document's, else the reference year. */
+  period: { start: string; end: string };
   mapping?: UnitMapping[];
   source: ImportSource;
 }

@@ -17,7 +17,7 @@ const DIR = join(ROOT, 'fixtures/unseen');
 const MONTHS = ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'];
 
 async function load(file: string): Promise<ImportResult> {
-  return importPlanDocument({ data: readFileSync(join(DIR, file)), fileName: file });
+  return importPlanDocument({ data: readFileSync(join(DIR, file)), fileName: file, referenceYear: 2026 });
 }
 
 const task = (r: ImportResult, n: number) => r.tasks.find((t) => t.number === n)!;
@@ -147,7 +147,7 @@ describe('markdown pipe tables: area heading rows of their own', () => {
     ['upper-case text without numeral', ['| | **CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH** | | | | |', '| | CẢI CÁCH THỦ TỤC HÀNH CHÍNH | | | | |']],
     ['"I." in the first cell, the others empty', ['| I. Công tác chỉ đạo, điều hành | | | | | |', '| III. Cải cách thủ tục hành chính | | | | | |']],
   ])('%s', (_name, headings) => {
-    const r = importPlanText(plan(headings as [string, string]));
+    const r = importPlanText(plan(headings as [string, string]), { referenceYear: 2026 });
     expect(r.tasks.map((t) => [t.number, t.area])).toEqual([[1, 1], [2, 3]]);
     expect(r.tasks[0].content).toBe('Ban hành kế hoạch tuyên truyền');
     expect(r.warnings.filter((w) => w.code === 'row_continued' || w.code === 'no_area')).toEqual([]);
@@ -205,7 +205,7 @@ describe('tasks from the body paragraphs', () => {
 
   it('seed 001 (plan body without its appendix) gives its tasks instead of "no task table"', () => {
     const seed = readFileSync(join(ROOT, 'fixtures/seeds/001_ec6a1b59fe5ea357.txt'), 'utf8');
-    const r = importPlanText(seed);
+    const r = importPlanText(seed, { referenceYear: 2026 });
     expect(r.warnings.some((w) => w.code === 'no_task_table')).toBe(false);
     expect(r.tasks.length).toBeGreaterThan(30);
     expect(new Set(r.tasks.map((t) => t.area))).toEqual(new Set([1, 2, 3, 4, 5, 6, 7]));
@@ -215,6 +215,6 @@ describe('tasks from the body paragraphs', () => {
   });
 
   it('a letter without a task section still is not a plan', () => {
-    expect(() => importPlanText('THÔNG BÁO\nVề việc nghỉ Tết\nỦy ban nhân dân xã thông báo lịch nghỉ Tết năm 2027.')).toThrow();
+    expect(() => importPlanText('THÔNG BÁO\nVề việc nghỉ Tết\nỦy ban nhân dân xã thông báo lịch nghỉ Tết năm 2027.', { referenceYear: 2026 })).toThrow();
   });
 });

@@ -17,6 +17,7 @@ import { auditRoutes } from './audit/routes';
 import { sessionPlugin } from './auth/plugin';
 import { authRoutes } from './auth/routes';
 import { calendarRoutes } from './calendar/routes';
+import type { Clock } from './clock';
 import { communeRoutes } from './communes/routes';
 import type { Config } from './config';
 import { dashboardRoutes } from './dashboard/routes';
@@ -31,6 +32,7 @@ import { importRoutes } from './imports/routes';
 import { notificationRoutes } from './notifications/routes';
 import { planRoutes } from './plans/routes';
 import { reminderRoutes } from './reminders/routes';
+import { reportRoutes } from './reports/routes';
 import { taskRoutes } from './tasks/routes';
 import { timeframeRoutes } from './timeframe/routes';
 import { unitRoutes } from './units/routes';
@@ -43,13 +45,15 @@ const WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 
 export interface AppOptions {
   db: Db;
+  /** Where "today" comes from: the system clock in production, a fixed one in tests and CLI runs. */
+  clock: Clock;
   config: Pick<Config, 'uploadDir' | 'sessionDays' | 'secureCookies' | 'logLevel'> & Partial<Pick<Config, 'trustProxy' | 'publicOrigins'>>;
   logger?: boolean;
   /** The sign-in throttle's clock; tests pass one they can move. */
   now?: () => Date;
 }
 
-export async function buildApp({ db, config, logger = true, now = () => new Date() }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ db, clock, config, logger = true, now = () => new Date() }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ? { level: config.logLevel, redact: ['req.headers.cookie', 'req.body.password', 'req.body.currentPassword', 'req.body.newPassword'] } : false,
     bodyLimit: 2 * 1024 * 1024,
@@ -76,16 +80,17 @@ export async function buildApp({ db, config, logger = true, now = () => new Date
   await app.register(communeRoutes, { db });
   await app.register(unitRoutes, { db });
   await app.register(userRoutes, { db });
-  await app.register(planRoutes, { db });
-  await app.register(taskRoutes, { db });
+  await app.register(planRoutes, { db, clock });
+  await app.register(taskRoutes, { db, clock });
   await app.register(fileRoutes, { db, uploadDir: config.uploadDir });
-  await app.register(dashboardRoutes, { db });
+  await app.register(dashboardRoutes, { db, clock });
+  await app.register(reportRoutes, { db });
   await app.register(auditRoutes, { db });
   await app.register(calendarRoutes, { db });
   await app.register(timeframeRoutes);
-  await app.register(importRoutes, { db });
+  await app.register(importRoutes, { db, clock });
   await app.register(dossierRoutes, { db });
-  await app.register(scorecardRoutes, { db });
+  await app.register(scorecardRoutes, { db, clock });
   await app.register(healthRoutes, { db });
   await app.register(notificationRoutes, { db });
   await app.register(reminderRoutes, { db });

@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import pino from 'pino';
 import path from 'node:path';
 import { buildApp } from './app';
+import { systemClock } from './clock';
 import { readConfig } from './config';
 import { openDatabase } from './db/open';
 import { loadDemoData } from './demo/load-demo';
@@ -20,13 +21,13 @@ async function main() {
   const logger = pino({ level: config.logLevel, name: 'database' });
   const database = await openDatabase(config, (message) => console.log(message), { supervise: logger });
   if (withDemo) {
-    const logins = await loadDemoData(database.db);
+    const logins = await loadDemoData(database.db, systemClock.today());
     if (logins) printLogins(logins);
     else console.log('Dữ liệu mẫu đã có sẵn (giữ nguyên dữ liệu hiện tại).');
   }
-  const app = await buildApp({ db: database.db, config });
+  const app = await buildApp({ db: database.db, clock: systemClock, config });
   const mailer = createMailer({ smtpUrl: config.smtpUrl, mailFrom: config.mailFrom, outboxDir: path.join(config.dataDir, 'outbox') });
-  const jobs = await startReminderJobs({ pool: database.pool, db: database.db, mailer, publicUrl: config.publicUrl, log: (message, error) => app.log.info({ err: error }, message) });
+  const jobs = await startReminderJobs({ pool: database.pool, db: database.db, clock: systemClock, mailer, publicUrl: config.publicUrl, log: (message, error) => app.log.info({ err: error }, message) });
   console.log(`Nhắc việc: hàng đợi pg-boss, thư gửi tới ${mailer.target}`);
   let stopping = false;
   const stop = async (signal: string) => {

@@ -31,14 +31,14 @@ describe('docx reader', () => {
     const data = await docx(`${p('KẾ HOẠCH')}${p('Cải cách hành chính xã Mẫu năm 2025')}<w:tbl>${header}${area}${row1}${row2}</w:tbl>`);
     const model = await readDocx(data);
     expect(model.blocks[0]).toEqual({ kind: 'paragraph', text: 'KẾ HOẠCH' });
-    const r = await importPlanDocument({ data, fileName: 'plan.docx' });
+    const r = await importPlanDocument({ data, fileName: 'plan.docx', referenceYear: 2025 });
     expect(r.tasks).toHaveLength(2);
     expect(r.tasks[0]).toMatchObject({ area: 2, lead: ['Văn phòng HĐND&UBND'], coordinators: ['Phòng KT', 'Trung tâm Phục vụ HCC'] });
     expect(r.tasks[1]).toMatchObject({ area: 2, lead: ['Văn phòng HĐND&UBND'], coordinators: ['Các cơ quan, đơn vị liên quan'] });
   });
 
   it('reads the generated Word version of seed 004 (merged cells, continued rows)', async () => {
-    const r = await importPlanDocument({ data: readFileSync(join(IMPORT_FIXTURES, '004.docx')), fileName: '004.docx' });
+    const r = await importPlanDocument({ data: readFileSync(join(IMPORT_FIXTURES, '004.docx')), fileName: '004.docx', referenceYear: 2025 });
     expect(r.tasks).toHaveLength(38);
     expect(r.tasks[30].coordinators).toHaveLength(7);
     expect(r.source.format).toBe('docx');

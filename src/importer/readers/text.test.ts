@@ -17,12 +17,22 @@ describe('text reader', () => {
     ].join('\n');
     const model = readText(text);
     expect(model.blocks.filter((b) => b.kind === 'table')).toHaveLength(1);
-    const r = importPlanText(`KẾ HOẠCH\nCải cách hành chính xã Mẫu năm 2025\n${text}`);
+    const r = importPlanText(`KẾ HOẠCH\nCải cách hành chính xã Mẫu năm 2025\n${text}`, { referenceYear: 2025 });
     expect(r.tasks).toHaveLength(2);
     expect(r.tasks[0].coordinators).toEqual(['Các phòng', 'Mặt trận Tổ quốc Việt Nam', 'Trung tâm Dịch vụ sự nghiệp công']);
     expect(r.tasks[1]).toMatchObject({ area: 1, number: 2, content: 'Báo cáo quý', lead: ['Văn phòng HĐND và UBND'], coordinators: [], product: '- Báo cáo' });
     expect(r.tasks[1].timeframe).toMatchObject({ kind: 'date', due: '2025-12-10' });
     expect(r.warnings.map((w) => w.code)).toContain('row_continued');
+  });
+
+  it('reads time frames in the reference year when the document names no period', () => {
+    const table = ['TT\tNội dung nhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian thực hiện\tSản phẩm', '<b>I. Chỉ đạo điều hành</b>\t\t\t\t\t', '1\tBáo cáo\tVăn phòng HĐND và UBND\t\tQuý III\tBáo cáo'].join('\n');
+    for (const referenceYear of [2024, 2031]) {
+      const r = importPlanText(`KẾ HOẠCH\nCải cách hành chính\n${table}`, { referenceYear });
+      expect(r.meta.period).toBeNull();
+      expect(r.period).toEqual({ start: `${referenceYear}-01-01`, end: `${referenceYear}-12-31` });
+      expect(r.tasks[0].timeframe.due).toBe(`${referenceYear}-09-30`);
+    }
   });
 
   it('strips markdown and rebuilds paragraphs broken over lines', () => {
@@ -32,7 +42,7 @@ describe('text reader', () => {
   });
 
   it('reads seed 002: metadata, targets, responsibilities, a unit name in the time column', () => {
-    const r = importPlanText(readFileSync(seedPath('002'), 'utf8'));
+    const r = importPlanText(readFileSync(seedPath('002'), 'utf8'), { referenceYear: 2025 });
     expect(r.meta).toEqual({
       title: 'Cải cách hành chính phường An Phong 6 tháng cuối năm 2025', number: '/QĐ-UBND', issuer: 'Ủy ban nhân dân phường An Phong',
       place: 'An Phong', date: null, kind: 'half_year', period: { start: '2025-07-01', end: '2025-12-31' },
@@ -44,7 +54,7 @@ describe('text reader', () => {
   });
 
   it('cuts the PDF-flattened rows of seed 000 into cells', () => {
-    const r = importPlanText(readFileSync(seedPath('000'), 'utf8'));
+    const r = importPlanText(readFileSync(seedPath('000'), 'utf8'), { referenceYear: 2025 });
     expect(r.tasks).toHaveLength(24);
     const t1 = r.tasks[0];
     expect(t1).toMatchObject({ lead: ['Phòng VH-XH'], coordinators: ['Văn phòng HĐND&UBND', 'Phòng KT', 'Trung tâm Phục vụ HCC'], product: 'Kế hoạch của UBND xã' });

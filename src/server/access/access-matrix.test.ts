@@ -4,14 +4,15 @@
  * folder have the same fingerprint, and the audit log has no new entry).
  * Allowed writes must change something; reads never do.
  *
- * Roles: anonymous, the demo's people, and one extra commune-level administrator
- * of Tiên Lãng ("admin.tl", created here) so commune-scoped administration is covered.
+ * Roles: anonymous, one person per role of two communes built here with the factories
+ * (usernames as in the demo, so the matrix reads the same), and a commune-level administrator
+ * of Tiên Lãng ("admin.tl", created through the API) so commune-scoped administration is covered.
  */
 import { sql } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, json, TEST_TODAY, type TestContext } from '../test/context';
-import { call, DEMO, fingerprint, lastAuditId, type Method, Multipart, tinyPdf, type ApiError } from '../test/factories';
+import { buildCommune, buildPlan, buildTask, buildUnit, buildUser, call, fingerprint, lastAuditId, type Method, Multipart, tinyPdf, type ApiError } from '../test/factories';
 
 const ROLES = ['anonymous', 'admin', 'sonoivu', 'chutich', 'daumoi', 'truongvp', 'canbovp', 'giamdochcc', 'kiemtra', 'daumoi.ap', 'admin.tl'] as const;
 type Role = (typeof ROLES)[number];
@@ -76,6 +77,50 @@ interface Case {
 let ctx: TestContext;
 const state = {} as State;
 
+/** The ids of what beforeAll builds: two communes of one city, Tiên Lãng's units, its running plan and three tasks. */
+const W = {
+  communes: { tienLang: 0, anPhong: 0 },
+  plans: { tienLang: 0 },
+  units: { vhxh: 0, vanPhong: 0, hcc: 0, congAn: 0, tramYTe: 0 },
+  /** Led by Văn phòng; led by TT PVHCC; led by Công an with Văn phòng coordinating. */
+  tasks: { vanPhongLeads: 0, hccLeads: 0, vanPhongCoordinates: 0 },
+};
+
+/** The people of the matrix, placed as the demo places them. */
+async function buildWorld() {
+  const tienLang = await buildCommune(ctx, { name: 'Tiên Lãng' });
+  const city = { id: tienLang.cityId };
+  const anPhong = await buildCommune(ctx, { name: 'An Phong', kind: 'phuong', city });
+  const unit = (name: string) => buildUnit(ctx, tienLang, { name });
+  const vhxh = await unit('Phòng Văn hóa - Xã hội');
+  const vanPhong = await unit('Văn phòng HĐND và UBND');
+  const hcc = await unit('Trung tâm Phục vụ hành chính công');
+  const congAn = await unit('Công an xã');
+  const tramYTe = await unit('Trạm Y tế');
+  await buildUser(ctx, { username: 'admin', role: 'admin', city });
+  await buildUser(ctx, { username: 'sonoivu', role: 'city_reviewer', city });
+  await buildUser(ctx, { username: 'chutich', role: 'leader', commune: tienLang });
+  await buildUser(ctx, { username: 'daumoi', role: 'coordinator', commune: tienLang, unit: vhxh });
+  await buildUser(ctx, { username: 'truongvp', role: 'unit_head', commune: tienLang, unit: vanPhong });
+  await buildUser(ctx, { username: 'canbovp', role: 'unit_staff', commune: tienLang, unit: vanPhong });
+  await buildUser(ctx, { username: 'giamdochcc', role: 'unit_head', commune: tienLang, unit: hcc });
+  await buildUser(ctx, { username: 'kiemtra', role: 'inspector', commune: tienLang });
+  await buildUser(ctx, { username: 'daumoi.ap', role: 'coordinator', commune: anPhong, unit: await buildUnit(ctx, anPhong, { name: 'Phòng Văn hóa - Xã hội' }) });
+  const plan = await buildPlan(ctx, tienLang);
+  const vanPhongLeads = await buildTask(ctx, { plan }, { area: 2, lead: [vanPhong], timeframeText: 'Quý IV/2026' });
+  const hccLeads = await buildTask(ctx, { plan }, { area: 3, lead: [hcc], timeframeText: 'Quý IV/2026' });
+  const vanPhongCoordinates = await buildTask(ctx, { plan }, { area: 3, lead: [congAn], coordinators: [vanPhong], timeframeText: 'Quý IV/2026' });
+  await buildTask(ctx, { commune: tienLang }, { lead: [vanPhong], timeframeText: 'Trước ngày 15/12/2026' });
+  const apPlan = await buildPlan(ctx, anPhong);
+  await buildTask(ctx, { plan: apPlan });
+  Object.assign(W, {
+    communes: { tienLang: tienLang.id, anPhong: anPhong.id },
+    plans: { tienLang: plan.id },
+    units: { vhxh: vhxh.id, vanPhong: vanPhong.id, hcc: hcc.id, congAn: congAn.id, tramYTe: tramYTe.id },
+    tasks: { vanPhongLeads: vanPhongLeads.id, hccLeads: hccLeads.id, vanPhongCoordinates: vanPhongCoordinates.id },
+  });
+}
+
 async function scalar(query: ReturnType<typeof sql>): Promise<number> {
   const result = await ctx.db.execute(query);
   return Number(Object.values(result.rows[0] as Record<string, unknown>)[0]);
@@ -87,7 +132,7 @@ const suffix = (role: Role) => role.replace(/[^a-z]/g, '');
 /** Ensures a row exists and returns its id, so a delete has something to delete for every role. */
 async function ensureAlias(): Promise<number> {
   await ctx.db.execute(
-    sql`INSERT INTO unit_aliases (commune_id, unit_id, alias, alias_key) VALUES (1, ${DEMO.units.tramYTe}, 'Trạm xá thử', 'tram xa thu') ON CONFLICT DO NOTHING`,
+    sql`INSERT INTO unit_aliases (commune_id, unit_id, alias, alias_key) VALUES (${W.communes.tienLang}, ${W.units.tramYTe}, 'Trạm xá thử', 'tram xa thu') ON CONFLICT DO NOTHING`,
   );
   return scalar(sql`SELECT id FROM unit_aliases WHERE alias_key = 'tram xa thu'`);
 }
@@ -100,8 +145,8 @@ async function ensureOverride(): Promise<number> {
 const taskInput = (role: Role) => ({
   area: 3,
   content: `Nhiệm vụ thử phân quyền (${role})`,
-  leadUnitIds: [DEMO.units.vanPhong],
-  coordinatorUnitIds: [DEMO.units.hcc],
+  leadUnitIds: [W.units.vanPhong],
+  coordinatorUnitIds: [W.units.hcc],
   timeframeText: 'Trước ngày 15/12/2026',
   product: 'Báo cáo',
 });
@@ -120,9 +165,9 @@ const CASES: Case[] = [
     url: () => '/api/communes',
     check: (response, role) => {
       const ids = json<{ id: number }[]>(response).map((c) => c.id);
-      if (role === 'admin' || role === 'sonoivu') expect(ids).toEqual(expect.arrayContaining([1, 2, 3]));
-      else if (role === 'daumoi.ap') expect(ids).toEqual([DEMO.communes.anPhong]);
-      else expect(ids).toEqual([DEMO.communes.tienLang]);
+      if (role === 'admin' || role === 'sonoivu') expect(ids).toEqual(expect.arrayContaining([W.communes.tienLang, W.communes.anPhong]));
+      else if (role === 'daumoi.ap') expect(ids).toEqual([W.communes.anPhong]);
+      else expect(ids).toEqual([W.communes.tienLang]);
     },
   },
   {
@@ -140,7 +185,7 @@ const CASES: Case[] = [
     scope: 'tl',
     allow: ALLOW.tlAdmins,
     status: 200,
-    url: () => `/api/communes/${DEMO.communes.tienLang}`,
+    url: () => `/api/communes/${W.communes.tienLang}`,
     body: () => ({ dueSoonDays: 7 }),
   },
 
@@ -151,7 +196,7 @@ const CASES: Case[] = [
     scope: 'tl',
     allow: [...ALLOW.tlAdmins, 'sonoivu', ...TIEN_LANG_PEOPLE],
     status: 200,
-    url: () => `/api/communes/${DEMO.communes.tienLang}/units`,
+    url: () => `/api/communes/${W.communes.tienLang}/units`,
   },
   {
     name: 'POST /api/communes/:communeId/units',
@@ -159,7 +204,7 @@ const CASES: Case[] = [
     scope: 'tl',
     allow: ALLOW.tlAdmins,
     status: 201,
-    url: () => `/api/communes/${DEMO.communes.tienLang}/units`,
+    url: () => `/api/communes/${W.communes.tienLang}/units`,
     body: (role) => ({ name: `Tổ công tác thử ${role}` }),
   },
   {
@@ -168,7 +213,7 @@ const CASES: Case[] = [
     scope: 'tl',
     allow: ALLOW.tlAdmins,
     status: 200,
-    url: () => `/api/units/${DEMO.units.tramYTe}`,
+    url: () => `/api/units/${W.units.tramYTe}`,
     body: (role) => ({ shortName: `TYT ${role}` }),
   },
   {
@@ -177,7 +222,7 @@ const CASES: Case[] = [
     scope: 'tl',
     allow: ALLOW.tlAdmins,
     status: 201,
-    url: () => `/api/units/${DEMO.units.tramYTe}/aliases`,
+    url: () => `/api/units/${W.units.tramYTe}/aliases`,
     body: (role) => ({ alias: `Y tế thử ${role}` }),
   },
   {
@@ -199,8 +244,8 @@ const CASES: Case[] = [
     url: () => '/api/users',
     check: (response, role) => {
       const communesSeen = new Set(json<{ communeId: number | null }[]>(response).map((u) => u.communeId));
-      if (role === 'admin.tl') expect([...communesSeen]).toEqual([DEMO.communes.tienLang]);
-      else expect(communesSeen.has(DEMO.communes.anPhong)).toBe(true);
+      if (role === 'admin.tl') expect([...communesSeen]).toEqual([W.communes.tienLang]);
+      else expect(communesSeen.has(W.communes.anPhong)).toBe(true);
     },
   },
   {
@@ -214,8 +259,8 @@ const CASES: Case[] = [
       username: `moi.${suffix(role)}`,
       fullName: 'Người dùng thử',
       role: 'unit_staff',
-      communeId: DEMO.communes.tienLang,
-      unitId: DEMO.units.vanPhong,
+      communeId: W.communes.tienLang,
+      unitId: W.units.vanPhong,
       password: 'MatKhau@2026',
     }),
   },
@@ -245,11 +290,11 @@ const CASES: Case[] = [
     scope: 'city',
     allow: ALLOW.everyone,
     status: 200,
-    url: () => `/api/plans?communeId=${DEMO.communes.tienLang}`,
+    url: () => `/api/plans?communeId=${W.communes.tienLang}`,
     check: (response, role) => {
       const ids = json<{ id: number }[]>(response).map((p) => p.id);
       if (role === 'daumoi.ap') expect(ids).toEqual([]);
-      else expect(ids).toContain(DEMO.plans.tienLang);
+      else expect(ids).toContain(W.plans.tienLang);
     },
   },
   {
@@ -260,7 +305,7 @@ const CASES: Case[] = [
     status: 201,
     url: () => '/api/plans',
     body: (role) => ({
-      communeId: DEMO.communes.tienLang,
+      communeId: W.communes.tienLang,
       kind: 'thematic',
       title: `Kế hoạch chuyên đề thử (${role})`,
       periodStart: '2026-03-01',
@@ -273,7 +318,7 @@ const CASES: Case[] = [
     scope: 'tl',
     allow: [...ALLOW.tlAdmins, 'sonoivu', ...TIEN_LANG_PEOPLE],
     status: 200,
-    url: () => `/api/plans/${DEMO.plans.tienLang}`,
+    url: () => `/api/plans/${W.plans.tienLang}`,
   },
   {
     name: 'PATCH /api/plans/:id',
@@ -281,7 +326,7 @@ const CASES: Case[] = [
     scope: 'tl',
     allow: ALLOW.tlManagers,
     status: 200,
-    url: () => `/api/plans/${DEMO.plans.tienLang}`,
+    url: () => `/api/plans/${W.plans.tienLang}`,
     body: (role) => ({ reportingRegime: `Báo cáo quý (${role})` }),
   },
   {
@@ -290,7 +335,7 @@ const CASES: Case[] = [
     scope: 'tl',
     allow: [...ALLOW.tlAdmins, 'sonoivu', ...TIEN_LANG_PEOPLE],
     status: 200,
-    url: () => `/api/plans/${DEMO.plans.tienLang}/tasks?asOf=${TEST_TODAY}`,
+    url: () => `/api/plans/${W.plans.tienLang}/tasks?asOf=${TEST_TODAY}`,
   },
   {
     name: 'POST /api/plans/:id/tasks',
@@ -298,7 +343,7 @@ const CASES: Case[] = [
     scope: 'tl',
     allow: ALLOW.tlManagers,
     status: 201,
-    url: () => `/api/plans/${DEMO.plans.tienLang}/tasks`,
+    url: () => `/api/plans/${W.plans.tienLang}/tasks`,
     body: (role) => taskInput(role),
   },
   {
@@ -307,7 +352,7 @@ const CASES: Case[] = [
     scope: 'tl',
     allow: [...ALLOW.tlAdmins, 'sonoivu', ...TIEN_LANG_PEOPLE],
     status: 200,
-    url: () => `/api/plans/${DEMO.plans.tienLang}/export.xlsx`,
+    url: () => `/api/plans/${W.plans.tienLang}/export.xlsx`,
     check: (response) => expect(response.headers['content-type']).toContain('spreadsheetml'),
   },
 
@@ -318,7 +363,7 @@ const CASES: Case[] = [
     scope: 'tl',
     allow: [...ALLOW.tlAdmins, 'sonoivu', ...TIEN_LANG_PEOPLE],
     status: 200,
-    url: () => `/api/tasks?communeId=${DEMO.communes.tienLang}&asOf=${TEST_TODAY}`,
+    url: () => `/api/tasks?communeId=${W.communes.tienLang}&asOf=${TEST_TODAY}`,
   },
   {
     name: 'POST /api/tasks (city-assigned)',
@@ -327,7 +372,7 @@ const CASES: Case[] = [
     allow: ALLOW.tlManagers,
     status: 201,
     url: () => '/api/tasks',
-    body: (role) => ({ ...taskInput(role), communeId: DEMO.communes.tienLang, origin: 'city_assigned', sourceDocument: 'Công văn số 99/UBND-NC' }),
+    body: (role) => ({ ...taskInput(role), communeId: W.communes.tienLang, origin: 'city_assigned', sourceDocument: 'Công văn số 99/UBND-NC' }),
   },
   {
     name: 'GET /api/tasks/:id',
@@ -335,7 +380,7 @@ const CASES: Case[] = [
     scope: 'tl',
     allow: [...ALLOW.tlAdmins, 'sonoivu', ...TIEN_LANG_PEOPLE],
     status: 200,
-    url: () => '/api/tasks/9',
+    url: () => `/api/tasks/${W.tasks.vanPhongLeads}`,
     check: (response, role) => {
       // canEdit / canManage tell the web app whether to offer the progress form / the edit form.
       const task = json<{ canEdit: boolean; canManage: boolean }>(response);
@@ -349,8 +394,8 @@ const CASES: Case[] = [
     scope: 'tl',
     allow: ALLOW.tlManagers,
     status: 200,
-    url: () => '/api/tasks/9',
-    body: async (role) => ({ version: await version(9), product: `Báo cáo rà soát (${role})` }),
+    url: () => `/api/tasks/${W.tasks.vanPhongLeads}`,
+    body: async (role) => ({ version: await version(W.tasks.vanPhongLeads), product: `Báo cáo rà soát (${role})` }),
   },
   {
     name: 'POST /api/tasks/:id/progress (led by Văn phòng)',
@@ -358,8 +403,8 @@ const CASES: Case[] = [
     scope: 'tl',
     allow: ALLOW.tlReportVanPhong,
     status: 200,
-    url: () => '/api/tasks/9/progress',
-    body: async (role) => ({ progress: 30, version: await version(9), note: `Cập nhật của ${role}` }),
+    url: () => `/api/tasks/${W.tasks.vanPhongLeads}/progress`,
+    body: async (role) => ({ progress: 30, version: await version(W.tasks.vanPhongLeads), note: `Cập nhật của ${role}` }),
   },
   {
     name: 'POST /api/tasks/:id/progress (led by TT PVHCC)',
@@ -367,8 +412,8 @@ const CASES: Case[] = [
     scope: 'tl',
     allow: ALLOW.tlReportHcc,
     status: 200,
-    url: () => '/api/tasks/21/progress',
-    body: async (role) => ({ progress: 60, version: await version(21), note: `Cập nhật của ${role}` }),
+    url: () => `/api/tasks/${W.tasks.hccLeads}/progress`,
+    body: async (role) => ({ progress: 60, version: await version(W.tasks.hccLeads), note: `Cập nhật của ${role}` }),
   },
   {
     name: 'POST /api/tasks/:id/comments (Văn phòng coordinates)',
@@ -376,7 +421,7 @@ const CASES: Case[] = [
     scope: 'tl',
     allow: ALLOW.tlReportVanPhong,
     status: 201,
-    url: () => '/api/tasks/34/comments',
+    url: () => `/api/tasks/${W.tasks.vanPhongCoordinates}/comments`,
     body: (role) => ({ text: `Ý kiến của ${role}` }),
   },
   {
@@ -385,7 +430,7 @@ const CASES: Case[] = [
     scope: 'tl',
     allow: ALLOW.tlReportHcc,
     status: 201,
-    url: () => '/api/tasks/21/comments',
+    url: () => `/api/tasks/${W.tasks.hccLeads}/comments`,
     body: (role) => ({ text: `Ý kiến của ${role}` }),
   },
 
@@ -396,7 +441,7 @@ const CASES: Case[] = [
     scope: 'tl',
     allow: ALLOW.tlReportVanPhong,
     status: 201,
-    url: () => '/api/tasks/9/files',
+    url: () => `/api/tasks/${W.tasks.vanPhongLeads}/files`,
     body: (role) => new Multipart(`bao-cao-${suffix(role)}.pdf`, tinyPdf(`Bao cao ${role}`), 'file', 'application/pdf'),
   },
   {
@@ -416,8 +461,8 @@ const CASES: Case[] = [
     scope: 'tl',
     allow: [...ALLOW.tlAdmins, 'sonoivu', ...TIEN_LANG_PEOPLE],
     status: 200,
-    url: () => `/api/dashboard?communeId=${DEMO.communes.tienLang}&asOf=${TEST_TODAY}`,
-    check: (response) => expect(json<{ plan: { id: number } }>(response).plan.id).toBe(DEMO.plans.tienLang),
+    url: () => `/api/dashboard?communeId=${W.communes.tienLang}&asOf=${TEST_TODAY}`,
+    check: (response) => expect(json<{ plan: { id: number } }>(response).plan.id).toBe(W.plans.tienLang),
   },
   {
     name: 'GET /api/audit',
@@ -428,7 +473,7 @@ const CASES: Case[] = [
     url: () => '/api/audit?limit=50',
     check: (response, role) => {
       const communesSeen = new Set(json<{ communeId: number | null }[]>(response).map((e) => e.communeId));
-      if (role !== 'admin') expect([...communesSeen]).toEqual([DEMO.communes.tienLang]);
+      if (role !== 'admin') expect([...communesSeen]).toEqual([W.communes.tienLang]);
     },
   },
 
@@ -478,7 +523,7 @@ const CASES: Case[] = [
     scope: 'ap',
     allow: ['admin', 'sonoivu', 'daumoi.ap'],
     status: 200,
-    url: () => `/api/communes/${DEMO.communes.anPhong}/units`,
+    url: () => `/api/communes/${W.communes.anPhong}/units`,
   },
   {
     name: 'GET /api/plans/:id (An Phong)',
@@ -529,7 +574,7 @@ const CASES: Case[] = [
     scope: 'ap',
     allow: ['admin', 'sonoivu', 'daumoi.ap'],
     status: 200,
-    url: () => `/api/dashboard?communeId=${DEMO.communes.anPhong}&asOf=${TEST_TODAY}`,
+    url: () => `/api/dashboard?communeId=${W.communes.anPhong}&asOf=${TEST_TODAY}`,
   },
   {
     name: 'GET /api/users?communeId= (An Phong)',
@@ -537,7 +582,7 @@ const CASES: Case[] = [
     scope: 'city',
     allow: ALLOW.tlAdmins,
     status: 200,
-    url: () => `/api/users?communeId=${DEMO.communes.anPhong}`,
+    url: () => `/api/users?communeId=${W.communes.anPhong}`,
     check: (response, role) => {
       const names = json<{ username: string }[]>(response).map((u) => u.username);
       // A commune's administrator never lists another commune's people.
@@ -551,26 +596,27 @@ const ERROR_CODE: Record<number, string> = { 401: 'unauthenticated', 403: 'forbi
 
 beforeAll(async () => {
   ctx = await createTestContext();
+  await buildWorld();
   const admin = await ctx.login('admin');
   const create = async (body: Record<string, unknown>) => {
     const response = await ctx.app.inject({ method: 'POST', url: '/api/users', headers: { cookie: admin }, payload: body });
     expect(response.statusCode).toBe(201);
     return json<{ id: number }>(response).id;
   };
-  await create({ username: 'admin.tl', fullName: 'Quản trị xã Tiên Lãng', role: 'admin', communeId: DEMO.communes.tienLang, password: 'CaiCach#HanhChinh2026' });
+  await create({ username: 'admin.tl', fullName: 'Quản trị xã Tiên Lãng', role: 'admin', communeId: W.communes.tienLang, password: 'CaiCach#HanhChinh2026' });
   state.targetUserId = await create({
     username: 'matran.target',
     fullName: 'Người dùng để sửa',
     role: 'unit_staff',
-    communeId: DEMO.communes.tienLang,
-    unitId: DEMO.units.tramYTe,
+    communeId: W.communes.tienLang,
+    unitId: W.units.tramYTe,
     password: 'MatKhau@2026',
   });
-  state.apPlanId = await scalar(sql`SELECT id FROM plans WHERE commune_id = ${DEMO.communes.anPhong} ORDER BY id LIMIT 1`);
+  state.apPlanId = await scalar(sql`SELECT id FROM plans WHERE commune_id = ${W.communes.anPhong} ORDER BY id LIMIT 1`);
   state.apTaskId = await scalar(sql`SELECT id FROM tasks WHERE plan_id = ${state.apPlanId} ORDER BY id LIMIT 1`);
-  // A file on task 9 to download.
+  // A file on the Văn phòng task to download.
   state.fileBytes = tinyPdf('Ket qua ra soat');
-  const upload = await call(ctx, 'daumoi', 'POST', '/api/tasks/9/files', new Multipart('ket-qua.pdf', state.fileBytes, 'file', 'application/pdf'));
+  const upload = await call(ctx, 'daumoi', 'POST', `/api/tasks/${W.tasks.vanPhongLeads}/files`, new Multipart('ket-qua.pdf', state.fileBytes, 'file', 'application/pdf'));
   expect(upload.statusCode).toBe(201);
   state.fileId = json<{ id: number }>(upload).id;
   // Sign everyone in once; the cookies are reused.
@@ -578,19 +624,19 @@ beforeAll(async () => {
 });
 afterAll(async () => ctx?.close());
 
-describe('the demo is what the matrix assumes', () => {
-  it('task 9 is led by Văn phòng, task 21 by TT PVHCC, task 34 is led by Công an with Văn phòng coordinating', async () => {
+describe('the built world is what the matrix assumes', () => {
+  it('one task led by Văn phòng, one by TT PVHCC, one led by Công an with Văn phòng coordinating', async () => {
     const units = async (taskId: number) => {
       const rows = await ctx.db.execute(sql`SELECT unit_id, role FROM task_units WHERE task_id = ${taskId} ORDER BY role, unit_id`);
       return (rows.rows as { unit_id: number; role: string }[]).map((r) => `${r.role}:${r.unit_id}`);
     };
-    expect(await units(9)).toContain(`lead:${DEMO.units.vanPhong}`);
-    expect(await units(9)).not.toContain(`lead:${DEMO.units.hcc}`);
-    expect(await units(21)).toContain(`lead:${DEMO.units.hcc}`);
-    expect(await units(21)).not.toContain(`lead:${DEMO.units.vanPhong}`);
-    expect(await units(21)).not.toContain(`coordinator:${DEMO.units.vanPhong}`);
-    expect(await units(34)).toEqual([`coordinator:${DEMO.units.vanPhong}`, `lead:${DEMO.units.congAn}`]);
-    expect(await scalar(sql`SELECT commune_id FROM tasks WHERE id = ${state.apTaskId}`)).toBe(DEMO.communes.anPhong);
+    expect(await units(W.tasks.vanPhongLeads)).toContain(`lead:${W.units.vanPhong}`);
+    expect(await units(W.tasks.vanPhongLeads)).not.toContain(`lead:${W.units.hcc}`);
+    expect(await units(W.tasks.hccLeads)).toContain(`lead:${W.units.hcc}`);
+    expect(await units(W.tasks.hccLeads)).not.toContain(`lead:${W.units.vanPhong}`);
+    expect(await units(W.tasks.hccLeads)).not.toContain(`coordinator:${W.units.vanPhong}`);
+    expect(await units(W.tasks.vanPhongCoordinates)).toEqual([`coordinator:${W.units.vanPhong}`, `lead:${W.units.congAn}`]);
+    expect(await scalar(sql`SELECT commune_id FROM tasks WHERE id = ${state.apTaskId}`)).toBe(W.communes.anPhong);
   });
 });
 

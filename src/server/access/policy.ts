@@ -102,3 +102,58 @@ export function planRights(actor: Actor, commune: CommuneRef) {
 export function ensure(allowed: boolean): void {
   if (!allowed) throw forbidden();
 }
+
+/** A report as the policy sees it (issue 10). */
+export interface ReportRef {
+  communeId: number;
+  level: 'unit' | 'commune';
+  unitId: number | null;
+  status: string;
+  /** The commune report has been sent to the city at least once. */
+  sentOnce: boolean;
+}
+
+const isUnitMember = (actor: Actor, unitId: number | null) => unitId !== null && actor.unitId === unitId && (actor.role === 'unit_head' || actor.role === 'unit_staff');
+
+/** A unit sees only its own reports; the city reviewer only communes' reports that were sent. */
+export function canReadReport(actor: Actor, commune: CommuneRef, report: ReportRef): boolean {
+  if (!canReadCommune(actor, commune)) return false;
+  if (COMMUNE_MANAGERS.has(actor.role)) return true;
+  if (actor.role === 'city_reviewer') return report.level === 'commune' && report.sentOnce;
+  if (actor.role === 'inspector') return report.level === 'commune';
+  return report.level === 'unit' && isUnitMember(actor, report.unitId);
+}
+
+const OPEN_STATUSES = new Set(['draft', 'returned']);
+
+/** Figures and narratives: the unit's people on their draft, the commune's managers on the commune's. Never the city. */
+export function canEditReport(actor: Actor, commune: CommuneRef, report: ReportRef): boolean {
+  if (!OPEN_STATUSES.has(report.status) || !canReadReport(actor, commune, report)) return false;
+  return report.level === 'unit' ? isUnitMember(actor, report.unitId) : canManageCommune(actor, commune);
+}
+
+export function canSubmitUnitReport(actor: Actor, commune: CommuneRef, report: ReportRef): boolean {
+  return report.level === 'unit' && OPEN_STATUSES.has(report.status) && canReadCommune(actor, commune) && actor.role === 'unit_head' && actor.unitId === report.unitId;
+}
+
+/** The coordinator (or the commune's leaders) return or accept a submitted unit report. */
+export function canReviewUnitReport(actor: Actor, commune: CommuneRef, report: ReportRef): boolean {
+  return report.level === 'unit' && report.status === 'submitted' && canManageCommune(actor, commune);
+}
+
+export function canApproveCommuneReport(actor: Actor, commune: CommuneRef, report: ReportRef): boolean {
+  return report.level === 'commune' && OPEN_STATUSES.has(report.status) && canReadCommune(actor, commune) && actor.role === 'leader';
+}
+
+export function canSendCommuneReport(actor: Actor, commune: CommuneRef, report: ReportRef): boolean {
+  return report.level === 'commune' && report.status === 'approved' && canManageCommune(actor, commune);
+}
+
+export function canCityReturnReport(actor: Actor, commune: CommuneRef, report: ReportRef): boolean {
+  return report.level === 'commune' && report.status === 'sent' && canReadCommune(actor, commune) && actor.role === 'city_reviewer';
+}
+
+/** The city's view across communes: reviewers and the city's administrators. */
+export function canSeeCityReports(actor: Actor): boolean {
+  return actor.communeId === null && (actor.role === 'city_reviewer' || actor.role === 'admin');
+}

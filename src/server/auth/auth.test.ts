@@ -10,7 +10,7 @@ let ctx: TestContext;
 /** The throttle's clock: moved forward instead of sleeping through a delay. */
 let clock = Date.parse('2026-11-30T02:00:00Z');
 beforeAll(async () => {
-  ctx = await createTestContext({ now: () => new Date(clock) });
+  ctx = await createTestContext({ demo: true, now: () => new Date(clock) });
 });
 afterAll(async () => ctx.close());
 
@@ -128,6 +128,7 @@ describe('sign-in throttle (per account and per address, in PostgreSQL)', () => 
 
   it('with TRUST_PROXY naming the proxy, X-Forwarded-For is the client address', async () => {
     const behindProxy = await buildApp({
+      clock: ctx.clock,
       db: ctx.db,
       config: { uploadDir: ctx.uploadDir, sessionDays: 1, secureCookies: false, logLevel: 'silent', trustProxy: ['127.0.0.1'] },
       logger: false,

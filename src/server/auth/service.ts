@@ -6,7 +6,7 @@ import type { Db } from '../db';
 import { recordAudit } from '../audit/service';
 import { communes, sessions, units, users } from '../db/schema';
 import { AppError, invalid } from '../errors';
-import { publicUserColumns } from '../users/service';
+import { publicUserColumns } from '../users/columns';
 import { assertPasswordPolicy } from './password-policy';
 import { hashPassword, verifyPassword } from './passwords';
 import { assertNotThrottled, noteFailure, noteSuccess } from './throttle';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STATUSES } from '../../domain/status';
 import { createTestContext, json, TEST_TODAY, type TestContext } from '../test/context';
-import { call, DEMO, type ApiError } from '../test/factories';
+import { buildCommune, buildPlan, buildTask, buildUnit, buildUser, call, type ApiError, type BuiltUser } from '../test/factories';
 
 interface Task {
   id: number;
@@ -35,8 +35,41 @@ interface Dashboard {
 }
 
 let ctx: TestContext;
+let commune: Awaited<ReturnType<typeof buildCommune>>;
+let other: Awaited<ReturnType<typeof buildCommune>>;
+let unitA: Awaited<ReturnType<typeof buildUnit>>;
+let unitB: Awaited<ReturnType<typeof buildUnit>>;
+let plan: Awaited<ReturnType<typeof buildPlan>>;
+let otherPlan: Awaited<ReturnType<typeof buildPlan>>;
+let coordinator: BuiltUser;
+let unitStaff: BuiltUser;
+let reviewer: BuiltUser;
+/** The tasks the dashboard counts, by what they are on TEST_TODAY (2026-11-23). */
+const t = {} as Record<'overdueQ3' | 'overdueOct' | 'dueSoon' | 'dueIn22Days' | 'undetermined' | 'doneOnTime' | 'cityDueSoon' | 'cityLastYear', { id: number }>;
+
 beforeAll(async () => {
   ctx = await createTestContext();
+  commune = await buildCommune(ctx, { name: 'Tiên Thử' });
+  other = await buildCommune(ctx, { name: 'An Thử', city: { id: commune.cityId } });
+  unitA = await buildUnit(ctx, commune, { name: 'Phòng Văn hóa - Xã hội' });
+  unitB = await buildUnit(ctx, commune, { name: 'Văn phòng HĐND và UBND' });
+  coordinator = await buildUser(ctx, { role: 'coordinator', commune });
+  unitStaff = await buildUser(ctx, { role: 'unit_staff', commune, unit: unitB });
+  reviewer = await buildUser(ctx, { role: 'city_reviewer', city: { id: commune.cityId } });
+  // Plans the dashboard must not pick by default: last year's, and a fresh draft of this year.
+  await buildPlan(ctx, commune, { period: { start: '2025-01-01', end: '2025-12-31' } });
+  plan = await buildPlan(ctx, commune, { title: 'Kế hoạch cải cách hành chính năm 2026' });
+  await buildPlan(ctx, commune, { status: 'draft', kind: 'thematic' });
+  t.overdueQ3 = await buildTask(ctx, { plan }, { area: 3, lead: [unitA], timeframeText: 'Quý III/2026' });
+  t.overdueOct = await buildTask(ctx, { plan }, { area: 3, lead: [unitB], timeframeText: 'Tháng 10/2026' });
+  t.dueSoon = await buildTask(ctx, { plan }, { area: 1, lead: [unitA], timeframeText: 'Trước ngày 30/11/2026' });
+  t.dueIn22Days = await buildTask(ctx, { plan }, { area: 1, lead: [unitA], timeframeText: 'Trước ngày 15/12/2026' });
+  t.undetermined = await buildTask(ctx, { plan }, { area: 7, lead: [unitA], timeframeText: 'Theo chỉ đạo của UBND xã' });
+  t.doneOnTime = await buildTask(ctx, { plan }, { area: 2, lead: [unitA], timeframeText: 'Quý III/2026', doneAt: '2026-09-15' });
+  t.cityDueSoon = await buildTask(ctx, { commune }, { area: 3, lead: [unitB], timeframeText: 'Trước ngày 27/11/2026' });
+  t.cityLastYear = await buildTask(ctx, { commune, year: 2025 }, { area: 3, lead: [unitB], timeframeText: 'Quý IV/2025' });
+  otherPlan = await buildPlan(ctx, other);
+  await buildTask(ctx, { plan: otherPlan }, { timeframeText: 'Quý III/2026' });
 });
 afterAll(async () => ctx?.close());
 
@@ -46,123 +79,104 @@ const dashboard = async (user: string, query: string) => {
   return json<Dashboard>(response);
 };
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
-const addDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-const ids = (list: { id: number }[]) => list.map((t) => t.id).sort((a, b) => a - b);
 
-describe('a coordinator’s dashboard on the demo’s day', () => {
+describe('a coordinator’s dashboard at a date', () => {
   let d: Dashboard;
   let tasks: Task[];
   beforeAll(async () => {
-    d = await dashboard('daumoi', `asOf=${TEST_TODAY}`);
-    tasks = json<Task[]>(await call(ctx, 'daumoi', 'GET', `/api/tasks?communeId=1&asOf=${TEST_TODAY}`));
+    d = await dashboard(coordinator.username, `asOf=${TEST_TODAY}`);
+    tasks = json<Task[]>(await call(ctx, coordinator.username, 'GET', `/api/tasks?communeId=${commune.id}&asOf=${TEST_TODAY}`));
   });
 
-  it('shows the commune’s current plan with the city’s tasks of its period', () => {
-    expect(d.plan).toMatchObject({ id: DEMO.plans.tienLang, communeName: 'Tiên Lãng', taskCount: 38 });
+  it('shows the issued plan running today, with the city’s tasks of its period', () => {
+    expect(d.plan).toMatchObject({ id: plan.id, communeName: 'Tiên Thử', taskCount: 6 });
     expect(d.asOf).toBe(TEST_TODAY);
     expect(d.horizonDays).toBe(14);
-    expect(d.totals.total).toBe(42);
-    expect(d.cityAssigned.total).toBe(4);
+    expect(d.totals.total).toBe(7);
+    expect(d.cityAssigned.total).toBe(1); // last year's city task falls outside the plan's period
   });
 
   it('totals are consistent: by status, by area and the headline numbers', () => {
     expect(Object.keys(d.totals.byStatus).sort()).toEqual([...STATUSES].sort());
     expect(sum(Object.values(d.totals.byStatus))).toBe(d.totals.total);
     expect(sum(d.byArea.map((a) => a.total))).toBe(d.totals.total);
-    expect(sum(d.byArea.map((a) => a.done))).toBe(d.totals.done);
-    expect(sum(d.byArea.map((a) => a.overdue))).toBe(d.totals.overdue);
     expect(d.byArea.map((a) => a.area)).toEqual([1, 2, 3, 4, 5, 6, 7]);
     for (const area of d.byArea) expect(sum(Object.values(area.byStatus))).toBe(area.total);
-    expect(d.totals.done).toBe(d.totals.byStatus.hoan_thanh_dung_han + d.totals.byStatus.hoan_thanh_qua_han);
-    expect(d.totals.overdue).toBe(d.totals.byStatus.qua_han);
-    expect(d.totals.undetermined).toBe(d.totals.byStatus.chua_xac_dinh_han);
-    expect(d.completionRate).toBe(Math.round((d.totals.done * 1000) / d.totals.total) / 10);
-    // The same numbers as judging the task list on that day.
-    for (const status of STATUSES) expect(d.totals.byStatus[status]).toBe(tasks.filter((t) => t.status === status).length);
-    expect(d.totals).toMatchObject({ total: 42, done: 7, overdue: 4, undetermined: 2, completionRate: 16.7 });
-    expect(d.byArea[1]).toMatchObject({ area: 2, total: 11 }); // ten plan tasks and one from the city
+    expect(d.totals).toMatchObject({ total: 7, done: 1, overdue: 2, undetermined: 1, completionRate: 14.3 });
+    expect(d.totals.byStatus).toMatchObject({ qua_han: 2, sap_den_han: 2, chua_thuc_hien: 1, chua_xac_dinh_han: 1, hoan_thanh_dung_han: 1 });
+    expect(d.byArea.map((a) => a.total)).toEqual([2, 1, 3, 0, 0, 0, 1]);
+    expect(d.byArea[2]).toMatchObject({ area: 3, overdue: 2 });
+    // The same numbers as judging the commune's task list that day (less last year's city task).
+    const counted = tasks.filter((x) => x.id !== t.cityLastYear.id);
+    for (const status of STATUSES) expect(d.totals.byStatus[status]).toBe(counted.filter((x) => x.status === status).length);
   });
 
-  it('counts each unit’s led tasks', () => {
-    const vanPhong = d.byUnit.find((u) => u.unitId === DEMO.units.vanPhong);
-    expect(vanPhong?.unitName).toBe('Văn phòng HĐND và UBND');
-    expect(vanPhong?.total).toBe(tasks.filter((t) => t.leadUnits.some((u) => u.id === DEMO.units.vanPhong)).length);
+  it('counts each unit’s led tasks, the busiest first', () => {
+    expect(d.byUnit.map((u) => [u.unitName, u.total, u.overdue])).toEqual([
+      ['Phòng Văn hóa - Xã hội', 5, 1],
+      ['Văn phòng HĐND và UBND', 2, 1],
+    ]);
     for (const unit of d.byUnit) expect(sum(Object.values(unit.byStatus))).toBe(unit.total);
-    expect(d.byUnit.map((u) => u.total)).toEqual([...d.byUnit.map((u) => u.total)].sort((a, b) => b - a));
   });
 
   it('the overdue list holds exactly the overdue tasks, oldest deadline first', () => {
-    expect(d.overdue).toHaveLength(d.totals.overdue);
-    expect(d.overdue.every((t) => t.status === 'qua_han')).toBe(true);
-    expect(ids(d.overdue)).toEqual(ids(tasks.filter((t) => t.status === 'qua_han')));
-    const dues = d.overdue.map((t) => t.due as string);
-    expect(dues).toEqual([...dues].sort());
-    expect(dues.every((due) => due < TEST_TODAY)).toBe(true);
+    expect(d.overdue.map((x) => x.id)).toEqual([t.overdueQ3.id, t.overdueOct.id]);
+    expect(d.overdue.map((x) => x.due)).toEqual(['2026-09-30', '2026-10-31']);
   });
 
-  it('the due-soon list holds open tasks whose next deadline is within 14 days', () => {
-    const horizon = addDays(TEST_TODAY, 14);
-    expect(d.dueSoon.length).toBeGreaterThan(0);
-    for (const task of d.dueSoon) {
-      const next = (task.nextDue ?? task.due) as string;
-      expect(next >= TEST_TODAY && next <= horizon).toBe(true);
-      expect(['qua_han', 'hoan_thanh_dung_han', 'hoan_thanh_qua_han']).not.toContain(task.status);
-    }
-    const expected = tasks.filter((t) => {
-      const next = t.nextDue ?? t.due;
-      return next !== null && next >= TEST_TODAY && next <= horizon && !['qua_han', 'hoan_thanh_dung_han', 'hoan_thanh_qua_han'].includes(t.status);
-    });
-    expect(ids(d.dueSoon)).toEqual(ids(expected));
-    expect(ids(d.dueSoon)).toContain(96); // the city's report due 27/11
+  it('the due-soon list holds open tasks whose next deadline is within 14 days, soonest first', () => {
+    expect(d.dueSoon.map((x) => x.id)).toEqual([t.cityDueSoon.id, t.dueSoon.id]);
   });
 
   it('a longer horizon brings later deadlines in', async () => {
-    const wide = await dashboard('daumoi', `asOf=${TEST_TODAY}&horizonDays=30`);
-    expect(wide.dueSoon.length).toBeGreaterThan(d.dueSoon.length);
-    expect(ids(wide.dueSoon)).toEqual(expect.arrayContaining(ids(d.dueSoon)));
-    expect(ids(wide.dueSoon)).toContain(2); // quarterly report due 10/12
+    const wide = await dashboard(coordinator.username, `asOf=${TEST_TODAY}&horizonDays=30`);
+    expect(wide.dueSoon.map((x) => x.id)).toEqual([t.cityDueSoon.id, t.dueSoon.id, t.dueIn22Days.id]);
   });
 
   it('the undetermined list holds the tasks whose date an outside body sets', () => {
-    expect(d.undetermined).toHaveLength(2);
-    expect(d.undetermined.every((t) => t.status === 'chua_xac_dinh_han' && t.due === null)).toBe(true);
-    expect(ids(d.undetermined)).toEqual([26, 99]);
+    expect(d.undetermined.map((x) => x.id)).toEqual([t.undetermined.id]);
+    expect(d.undetermined[0].due).toBeNull();
   });
 
-  it('judges at the date asked: in June the overdue list is different', async () => {
-    const june = await dashboard('daumoi', 'asOf=2026-06-01');
-    expect(june.asOf).toBe('2026-06-01');
-    expect(june.plan.id).toBe(1);
-    expect(ids(june.overdue)).not.toEqual(ids(d.overdue));
-    expect(june.overdue.every((t) => (t.due as string) < '2026-06-01')).toBe(true);
+  it('judges at the date asked: on 1 June nothing was late yet and the Q3 task not started', async () => {
+    const june = await dashboard(coordinator.username, 'asOf=2026-06-01');
+    expect(june).toMatchObject({ asOf: '2026-06-01', plan: { id: plan.id } });
+    expect(june.overdue).toEqual([]);
+    expect(june.totals).toMatchObject({ overdue: 0, done: 1 });
+  });
+
+  it('without asOf, the app’s clock decides “today”', async () => {
+    const today = await dashboard(coordinator.username, '');
+    expect(today.asOf).toBe(ctx.clock.today());
+    expect(today.totals).toEqual(d.totals);
   });
 });
 
 describe('whose dashboard', () => {
-  it('the city reviewer sees An Phong’s with communeId=2', async () => {
-    const d = await dashboard('sonoivu', `communeId=${DEMO.communes.anPhong}&asOf=${TEST_TODAY}`);
-    expect(d.plan).toMatchObject({ communeId: DEMO.communes.anPhong, communeName: 'An Phong', taskCount: 33 });
-    expect(d.totals.total).toBe(33);
+  it('the city reviewer sees another commune’s by naming it', async () => {
+    const d = await dashboard(reviewer.username, `communeId=${other.id}&asOf=${TEST_TODAY}`);
+    expect(d.plan).toMatchObject({ id: otherPlan.id, communeId: other.id, communeName: 'An Thử', taskCount: 1 });
+    expect(d.totals.total).toBe(1);
     expect(d.cityAssigned.total).toBe(0);
   });
 
   it('a city-level user must name a commune', async () => {
-    const response = await call(ctx, 'sonoivu', 'GET', `/api/dashboard?asOf=${TEST_TODAY}`);
+    const response = await call(ctx, reviewer.username, 'GET', `/api/dashboard?asOf=${TEST_TODAY}`);
     expect(response.statusCode).toBe(400);
     expect(json<ApiError>(response).error.message).toBe('Vui lòng chọn xã/phường.');
   });
 
-  it('Tiên Lãng’s coordinator gets 404 for An Phong, by commune or by plan', async () => {
-    for (const query of [`communeId=${DEMO.communes.anPhong}`, `planId=${DEMO.plans.anPhong}`]) {
-      const response = await call(ctx, 'daumoi', 'GET', `/api/dashboard?${query}&asOf=${TEST_TODAY}`);
+  it('a commune’s coordinator gets 404 for another commune, by commune or by plan', async () => {
+    for (const query of [`communeId=${other.id}`, `planId=${otherPlan.id}`]) {
+      const response = await call(ctx, coordinator.username, 'GET', `/api/dashboard?${query}&asOf=${TEST_TODAY}`);
       expect(response.statusCode).toBe(404);
       expect(json<ApiError>(response).error.code).toBe('not_found');
     }
   });
 
-  it('a unit head sees the whole commune’s dashboard', async () => {
-    const d = await dashboard('canbovp', `asOf=${TEST_TODAY}`);
-    expect(d.plan.id).toBe(1);
-    expect(d.totals.total).toBe(42);
+  it('a unit’s staff sees the whole commune’s dashboard', async () => {
+    const d = await dashboard(unitStaff.username, `asOf=${TEST_TODAY}`);
+    expect(d.plan.id).toBe(plan.id);
+    expect(d.totals.total).toBe(7);
   });
 });

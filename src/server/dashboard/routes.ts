@@ -1,10 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ZDashboard, ZDashboardQuery } from '../../contract';
 import { actorOf } from '../auth/plugin';
+import type { Clock } from '../clock';
 import type { Db } from '../db';
 import { getDashboard } from './service';
 
-export const dashboardRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+export const dashboardRoutes: FastifyPluginAsyncZod<{ db: Db; clock: Clock }> = async (app, { db, clock }) => {
   app.get(
     '/api/dashboard',
     {
@@ -15,6 +16,6 @@ export const dashboardRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
         response: { 200: ZDashboard },
       },
     },
-    async (request) => getDashboard(db, actorOf(request), request.query),
+    async (request) => getDashboard(db, actorOf(request), { ...request.query, asOf: request.query.asOf ?? clock.today() }),
   );
 };

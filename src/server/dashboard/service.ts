@@ -6,11 +6,10 @@ import { isDone, summarise, type Status } from '../../domain/status';
 import { AREAS, type TDashboardQuery } from '../../contract';
 import type { Actor } from '../access/actor';
 import { planRights } from '../access/policy';
-import { todayInVietnam } from '../clock';
 import type { Db } from '../db';
 import { invalid } from '../errors';
 import { currentPlanId, presentPlanSummary, requirePlan, targetsOf } from '../plans/service';
-import { loadTasks, presentTask, type PresentedTask } from '../tasks/service';
+import { loadTasks, presentTask, readContext, type PresentedTask } from '../tasks/read-model';
 import { addDays } from '../../domain/calendar';
 
 const byDue = (a: PresentedTask, b: PresentedTask) => (a.due ?? a.nextDue ?? '').localeCompare(b.due ?? b.nextDue ?? '');
@@ -21,10 +20,11 @@ function countBy<K>(list: PresentedTask[], keysOf: (task: PresentedTask) => K[])
   return groups;
 }
 
-export type DashboardQuery = TDashboardQuery;
+/** The contract's query, with the date every task is judged at settled by the route (the request's, or the clock's today). */
+export type DashboardQuery = TDashboardQuery & { asOf: string };
 
-export async function getDashboard(db: Db, actor: Actor, query: TDashboardQuery) {
-  const asOf = query.asOf ?? todayInVietnam();
+export async function getDashboard(db: Db, actor: Actor, query: DashboardQuery) {
+  const { asOf } = query;
   const communeId = query.communeId ?? actor.communeId;
   let planId = query.planId;
   if (planId === undefined) {
@@ -34,7 +34,7 @@ export async function getDashboard(db: Db, actor: Actor, query: TDashboardQuery)
   if (planId === undefined) return { plan: null, asOf };
   // One load of each task list, judged once: the plan summary is counted from the same tasks the lists show.
   const { plan: planRow, commune } = await requirePlan(db, actor, planId);
-  const context = { asOf, dueSoonDays: commune.dueSoonDays, actor, commune };
+  const context = readContext(actor, commune, asOf);
   const [planLoaded, cityLoaded, targets] = await Promise.all([
     loadTasks(db, { communeId: planRow.communeId, planId: planRow.id }),
     loadTasks(db, { communeId: planRow.communeId, origin: 'city_assigned' }),

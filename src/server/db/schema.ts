@@ -1,13 +1,20 @@
 /**
- * The database schema. Every tenant table carries `commune_id` so a nationwide
- * deployment can shard on it (Citus distribution column); child tables repeat it
- * rather than reach it through a join.
+ * The database schema, ready to shard by commune (Citus distribution column `commune_id`):
+ * - a tenant table (one commune's rows) has a NOT NULL `commune_id`, a primary key that
+ *   starts with it, every unique constraint including it, and foreign keys to other
+ *   tenant tables through it (`(commune_id, plan_id) → plans(commune_id, id)`);
+ * - the other tables (cities, communes, users, sessions, login_throttle, audit_log, calendar_overrides)
+ *   are reference or city-level tables, listed in docs/ARCHITECTURE.md.
+ * Closed vocabularies are CHECKed in the database. src/server/db/schema-rules.test.ts
+ * reads the catalog and fails on any table that breaks these rules.
  */
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   boolean,
   check,
   date,
+  foreignKey,
   index,
   integer,
   jsonb,
@@ -20,25 +27,51 @@ import {
   uniqueIndex,
   varchar,
 } from 'drizzle-orm/pg-core';
-import type {
-  TArea,
-  TAuditAction,
-  TAuditEntity,
-  TCalendarOverrideKind,
-  TComparator,
-  TCommuneKind,
-  THistoryKind,
-  TPlanKind,
-  TPlanStatus,
-  TRole,
-  TTaskOrigin,
-  TTaskUnitRole,
-  TUnitKind,
+import {
+  AUDIT_ENTITIES,
+  CALENDAR_OVERRIDE_KINDS,
+  COMMUNE_KINDS,
+  COMPARATORS,
+  HISTORY_KINDS,
+  NOTIFICATION_CHANNELS,
+  PLAN_KINDS,
+  PLAN_STATUSES,
+  ROLES,
+  TASK_ORIGINS,
+  TASK_UNIT_ROLES,
+  THROTTLE_SCOPES,
+  UNIT_KINDS,
+  type TArea,
+  type TAuditAction,
 } from '../../contract/vocabulary';
-import type { ReminderRule } from '../../domain/reminders/rules';
+import { REMINDER_RULES } from '../../domain/reminders/rules';
 import type { Schedule } from '../../domain/timeframe/types';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+
+/** `column IN ('a', 'b', …)`: a closed vocabulary enforced by the database, not only by the API. */
+const oneOf = (column: AnyPgColumn, values: readonly string[]): SQL =>
+  sql`${column} IN (${sql.join(
+    values.map((value) => sql.raw(`'${value.replace(/'/g, "''")}'`)),
+    sql.raw(', '),
+  )})`;
+
+// One list per vocabulary, in the contract; the CHECKs below read the same lists.
+export {
+  AUDIT_ENTITIES,
+  CALENDAR_OVERRIDE_KINDS,
+  COMMUNE_KINDS,
+  HISTORY_KINDS,
+  NOTIFICATION_CHANNELS,
+  PLAN_KINDS,
+  PLAN_STATUSES,
+  ROLES,
+  TASK_ORIGINS,
+  TASK_UNIT_ROLES,
+  THROTTLE_SCOPES,
+  UNIT_KINDS,
+};
+export const TARGET_COMPARATORS = COMPARATORS;
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
 
 export const cities = pgTable('cities', {
@@ -54,7 +87,7 @@ export const communes = pgTable(
     id: serial('id').primaryKey(),
     cityId: integer('city_id').notNull().references(() => cities.id),
     name: varchar('name', { length: 200 }).notNull(),
-    kind: varchar('kind', { length: 10 }).$type<TCommuneKind>().notNull(),
+    kind: varchar('kind', { length: 10, enum: COMMUNE_KINDS }).notNull(),
     code: varchar('code', { length: 20 }).notNull(),
     /** matchKey(code) and matchKey(name) (src/domain/text), written by the app: "tu-phap" and "tu-phap\u200b" are one code. */
     codeKey: varchar('code_key', { length: 20 }).notNull(),
@@ -63,65 +96,96 @@ export const communes = pgTable(
     dueSoonDays: integer('due_soon_days').notNull().default(7),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('communes_city_code_key_uq').on(t.cityId, t.codeKey), uniqueIndex('communes_city_kind_name_key_uq').on(t.cityId, t.kind, t.nameKey)],
+  (t) => [
+    uniqueIndex('communes_city_code_key_uq').on(t.cityId, t.codeKey),
+    uniqueIndex('communes_city_kind_name_key_uq').on(t.cityId, t.kind, t.nameKey),
+    check('communes_kind_check', oneOf(t.kind, COMMUNE_KINDS)),
+  ],
 );
 
 export const units = pgTable(
   'units',
   {
-    id: serial('id').primaryKey(),
+    id: serial('id').notNull(),
     communeId: integer('commune_id').notNull().references(() => communes.id),
     name: varchar('name', { length: 300 }).notNull(),
     /** matchKey(name), written by the app: NFC/NFD, case, marks, spacing and invisible characters fold away. */
     nameKey: varchar('name_key', { length: 300 }).notNull(),
     shortName: varchar('short_name', { length: 100 }),
     /** internal: a unit of the commune; catch_all: "Các cơ quan, đơn vị liên quan"; outside: Mặt trận, Sở … */
-    kind: varchar('kind', { length: 12 }).$type<TUnitKind>().notNull().default('internal'),
+    kind: varchar('kind', { length: 12, enum: UNIT_KINDS }).notNull().default('internal'),
     isCoordinator: boolean('is_coordinator').notNull().default(false),
     active: boolean('active').notNull().default(true),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('units_commune_name_key_uq').on(t.communeId, t.nameKey)],
+  (t) => [
+    primaryKey({ name: 'units_pkey', columns: [t.communeId, t.id] }),
+    uniqueIndex('units_commune_name_key_uq').on(t.communeId, t.nameKey),
+    check('units_kind_check', oneOf(t.kind, UNIT_KINDS)),
+  ],
 );
 
 export const unitAliases = pgTable(
   'unit_aliases',
   {
-    id: serial('id').primaryKey(),
+    id: serial('id').notNull(),
     communeId: integer('commune_id').notNull().references(() => communes.id),
-    unitId: integer('unit_id').notNull().references(() => units.id, { onDelete: 'cascade' }),
+    unitId: integer('unit_id').notNull(),
     alias: varchar('alias', { length: 300 }).notNull(),
     /** matchKey(alias), the same key as unit names: "VH-XH", "vh xh" and "VH\u200b-XH" meet. */
     aliasKey: varchar('alias_key', { length: 300 }).notNull(),
   },
-  (t) => [uniqueIndex('unit_aliases_commune_key_uq').on(t.communeId, t.aliasKey)],
+  (t) => [
+    primaryKey({ name: 'unit_aliases_pkey', columns: [t.communeId, t.id] }),
+    foreignKey({ name: 'unit_aliases_unit_fk', columns: [t.communeId, t.unitId], foreignColumns: [units.communeId, units.id] }).onDelete('cascade'),
+    uniqueIndex('unit_aliases_commune_key_uq').on(t.communeId, t.aliasKey),
+  ],
 );
 
-export type Role = TRole;
+export type Role = (typeof ROLES)[number];
 
-export const users = pgTable('users', {
-  id: serial('id').primaryKey(),
-  cityId: integer('city_id').notNull().references(() => cities.id),
-  /** null for city-level users (city reviewers, the city's administrators). */
-  communeId: integer('commune_id').references(() => communes.id),
-  unitId: integer('unit_id').references(() => units.id),
-  username: varchar('username', { length: 60 }).notNull().unique(),
-  /** matchKey(username): "daumoi.ap" and "DAUMOI-AP" cannot both exist. */
-  usernameKey: varchar('username_key', { length: 60 }).notNull().unique(),
-  fullName: varchar('full_name', { length: 200 }).notNull(),
-  title: varchar('title', { length: 200 }),
-  role: varchar('role', { length: 20 }).$type<Role>().notNull(),
-  passwordHash: text('password_hash').notNull(),
-  /** Where reminders are mailed; none means in-app notifications only. */
-  email: varchar('email', { length: 254 }),
-  /** The user's own choice to receive reminders by e-mail too. */
-  emailNotifications: boolean('email_notifications').notNull().default(true),
-  active: boolean('active').notNull().default(true),
-  /** Set by an administrator: until the user picks a new password, the session only reaches the change-password route. */
-  mustChangePassword: boolean('must_change_password').notNull().default(false),
-  createdAt: createdAt(),
-  updatedAt: updatedAt(),
-});
+/**
+ * A city-level table: city reviewers and the city's administrators belong to no commune,
+ * so `commune_id` is nullable and the table is not distributed (see docs/ARCHITECTURE.md).
+ */
+export const users = pgTable(
+  'users',
+  {
+    id: serial('id').primaryKey(),
+    cityId: integer('city_id').notNull().references(() => cities.id),
+    /** null for city-level users (city reviewers, the city's administrators). */
+    communeId: integer('commune_id').references(() => communes.id),
+    unitId: integer('unit_id'),
+    username: varchar('username', { length: 60 }).notNull().unique(),
+    /** matchKey(username): "daumoi.ap" and "DAUMOI-AP" cannot both exist. */
+    usernameKey: varchar('username_key', { length: 60 }).notNull().unique(),
+    fullName: varchar('full_name', { length: 200 }).notNull(),
+    title: varchar('title', { length: 200 }),
+    role: varchar('role', { length: 20, enum: ROLES }).notNull(),
+    passwordHash: text('password_hash').notNull(),
+    /** Where reminders are mailed; none means in-app notifications only. */
+    email: varchar('email', { length: 254 }),
+    /** The user's own choice to receive reminders by e-mail too. */
+    emailNotifications: boolean('email_notifications').notNull().default(true),
+    active: boolean('active').notNull().default(true),
+    /** Set by an administrator: until the user picks a new password, the session only reaches the change-password route. */
+    mustChangePassword: boolean('must_change_password').notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    foreignKey({ name: 'users_unit_fk', columns: [t.communeId, t.unitId], foreignColumns: [units.communeId, units.id] }),
+    check('users_role_check', oneOf(t.role, ROLES)),
+    // The placement rules of users/service.ts, held by the database for the CLI and any other writer.
+    check(
+      'users_placement_check',
+      sql`(${t.communeId} IS NOT NULL OR ${t.role} IN ('admin', 'city_reviewer'))
+        AND (${t.communeId} IS NULL OR ${t.role} <> 'city_reviewer')
+        AND (${t.unitId} IS NOT NULL OR ${t.role} NOT IN ('unit_head', 'unit_staff'))
+        AND (${t.unitId} IS NULL OR ${t.communeId} IS NOT NULL)`,
+    ),
+  ],
+);
 
 /**
  * Failed sign-ins per account (the normalised username) and per client address, shared by every
@@ -130,13 +194,13 @@ export const users = pgTable('users', {
 export const loginThrottle = pgTable(
   'login_throttle',
   {
-    scope: varchar('scope', { length: 10 }).$type<'account' | 'address'>().notNull(),
+    scope: varchar('scope', { length: 10, enum: THROTTLE_SCOPES }).notNull(),
     key: varchar('key', { length: 200 }).notNull(),
     failures: integer('failures').notNull().default(0),
     lastFailureAt: timestamp('last_failure_at', { withTimezone: true }).notNull(),
     blockedUntil: timestamp('blocked_until', { withTimezone: true }),
   },
-  (t) => [primaryKey({ columns: [t.scope, t.key] })],
+  (t) => [primaryKey({ columns: [t.scope, t.key] }), check('login_throttle_scope_check', oneOf(t.scope, THROTTLE_SCOPES))],
 );
 
 export const sessions = pgTable(
@@ -151,43 +215,52 @@ export const sessions = pgTable(
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
 
-export type PlanKind = TPlanKind;
-export type PlanStatus = TPlanStatus;
+export type PlanKind = (typeof PLAN_KINDS)[number];
+export type PlanStatus = (typeof PLAN_STATUSES)[number];
 
 export const plans = pgTable(
   'plans',
   {
-    id: serial('id').primaryKey(),
+    id: serial('id').notNull(),
     communeId: integer('commune_id').notNull().references(() => communes.id),
-    kind: varchar('kind', { length: 12 }).$type<PlanKind>().notNull(),
+    kind: varchar('kind', { length: 12, enum: PLAN_KINDS }).notNull(),
     title: varchar('title', { length: 500 }).notNull(),
     number: varchar('number', { length: 60 }),
     issuer: varchar('issuer', { length: 300 }),
     issueDate: date('issue_date'),
     periodStart: date('period_start').notNull(),
     periodEnd: date('period_end').notNull(),
-    status: varchar('status', { length: 10 }).$type<PlanStatus>().notNull().default('draft'),
+    status: varchar('status', { length: 10, enum: PLAN_STATUSES }).notNull().default('draft'),
     reportingRegime: text('reporting_regime'),
     createdBy: integer('created_by').references(() => users.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index('plans_commune_idx').on(t.communeId)],
+  (t) => [
+    primaryKey({ name: 'plans_pkey', columns: [t.communeId, t.id] }),
+    check('plans_kind_check', oneOf(t.kind, PLAN_KINDS)),
+    check('plans_status_check', oneOf(t.status, PLAN_STATUSES)),
+  ],
 );
 
 export const planTargets = pgTable(
   'plan_targets',
   {
-    id: serial('id').primaryKey(),
+    id: serial('id').notNull(),
     communeId: integer('commune_id').notNull().references(() => communes.id),
-    planId: integer('plan_id').notNull().references(() => plans.id, { onDelete: 'cascade' }),
+    planId: integer('plan_id').notNull(),
     position: integer('position').notNull(),
     text: text('text').notNull(),
-    comparator: varchar('comparator', { length: 2 }).$type<TComparator>(),
+    comparator: varchar('comparator', { length: 2, enum: TARGET_COMPARATORS }),
     value: numeric('value', { mode: 'number' }),
     unit: varchar('unit', { length: 30 }),
   },
-  (t) => [index('plan_targets_plan_idx').on(t.planId)],
+  (t) => [
+    primaryKey({ name: 'plan_targets_pkey', columns: [t.communeId, t.id] }),
+    foreignKey({ name: 'plan_targets_plan_fk', columns: [t.communeId, t.planId], foreignColumns: [plans.communeId, plans.id] }).onDelete('cascade'),
+    index('plan_targets_plan_idx').on(t.communeId, t.planId),
+    check('plan_targets_comparator_check', oneOf(t.comparator, TARGET_COMPARATORS)),
+  ],
 );
 
 export type TaskState = 'open' | 'done';
@@ -195,11 +268,11 @@ export type TaskState = 'open' | 'done';
 export const tasks = pgTable(
   'tasks',
   {
-    id: serial('id').primaryKey(),
+    id: serial('id').notNull(),
     communeId: integer('commune_id').notNull().references(() => communes.id),
     /** null for tasks the city assigned outside any plan. */
-    planId: integer('plan_id').references(() => plans.id, { onDelete: 'cascade' }),
-    origin: varchar('origin', { length: 16 }).$type<TTaskOrigin>().notNull().default('plan'),
+    planId: integer('plan_id'),
+    origin: varchar('origin', { length: 16, enum: TASK_ORIGINS }).notNull().default('plan'),
     sourceDocument: varchar('source_document', { length: 500 }),
     area: integer('area').$type<TArea>().notNull(),
     number: integer('number'),
@@ -220,10 +293,12 @@ export const tasks = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    index('tasks_commune_idx').on(t.communeId),
-    index('tasks_plan_idx').on(t.planId),
+    primaryKey({ name: 'tasks_pkey', columns: [t.communeId, t.id] }),
+    foreignKey({ name: 'tasks_plan_fk', columns: [t.communeId, t.planId], foreignColumns: [plans.communeId, plans.id] }).onDelete('cascade'),
+    index('tasks_plan_idx').on(t.communeId, t.planId),
     check('tasks_area_check', sql`${t.area} BETWEEN 1 AND 7`),
     check('tasks_progress_check', sql`${t.progress} BETWEEN 0 AND 100`),
+    check('tasks_origin_check', oneOf(t.origin, TASK_ORIGINS)),
   ],
 );
 
@@ -231,22 +306,31 @@ export const taskUnits = pgTable(
   'task_units',
   {
     communeId: integer('commune_id').notNull().references(() => communes.id),
-    taskId: integer('task_id').notNull().references(() => tasks.id, { onDelete: 'cascade' }),
-    unitId: integer('unit_id').notNull().references(() => units.id),
-    role: varchar('role', { length: 12 }).$type<TTaskUnitRole>().notNull(),
+    taskId: integer('task_id').notNull(),
+    unitId: integer('unit_id').notNull(),
+    role: varchar('role', { length: 12, enum: TASK_UNIT_ROLES }).notNull(),
     position: integer('position').notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.taskId, t.unitId, t.role] }), index('task_units_unit_idx').on(t.unitId)],
+  (t) => [
+    primaryKey({ name: 'task_units_pkey', columns: [t.communeId, t.taskId, t.unitId, t.role] }),
+    foreignKey({ name: 'task_units_task_fk', columns: [t.communeId, t.taskId], foreignColumns: [tasks.communeId, tasks.id] }).onDelete('cascade'),
+    foreignKey({ name: 'task_units_unit_fk', columns: [t.communeId, t.unitId], foreignColumns: [units.communeId, units.id] }),
+    index('task_units_unit_idx').on(t.communeId, t.unitId),
+    check('task_units_role_check', oneOf(t.role, TASK_UNIT_ROLES)),
+  ],
 );
 
 export const taskAssignees = pgTable(
   'task_assignees',
   {
     communeId: integer('commune_id').notNull().references(() => communes.id),
-    taskId: integer('task_id').notNull().references(() => tasks.id, { onDelete: 'cascade' }),
+    taskId: integer('task_id').notNull(),
     userId: integer('user_id').notNull().references(() => users.id),
   },
-  (t) => [primaryKey({ columns: [t.taskId, t.userId] })],
+  (t) => [
+    primaryKey({ name: 'task_assignees_pkey', columns: [t.communeId, t.taskId, t.userId] }),
+    foreignKey({ name: 'task_assignees_task_fk', columns: [t.communeId, t.taskId], foreignColumns: [tasks.communeId, tasks.id] }).onDelete('cascade'),
+  ],
 );
 
 /** A checkpoint of a recurring or continuous task marked done (keyed by its deadline). */
@@ -254,20 +338,23 @@ export const taskOccurrenceCompletions = pgTable(
   'task_occurrence_completions',
   {
     communeId: integer('commune_id').notNull().references(() => communes.id),
-    taskId: integer('task_id').notNull().references(() => tasks.id, { onDelete: 'cascade' }),
+    taskId: integer('task_id').notNull(),
     due: date('due').notNull(),
     doneAt: date('done_at').notNull(),
     userId: integer('user_id').references(() => users.id),
   },
-  (t) => [primaryKey({ columns: [t.taskId, t.due] })],
+  (t) => [
+    primaryKey({ name: 'task_occurrence_completions_pkey', columns: [t.communeId, t.taskId, t.due] }),
+    foreignKey({ name: 'task_occurrence_completions_task_fk', columns: [t.communeId, t.taskId], foreignColumns: [tasks.communeId, tasks.id] }).onDelete('cascade'),
+  ],
 );
 
 export const files = pgTable(
   'files',
   {
-    id: serial('id').primaryKey(),
+    id: serial('id').notNull(),
     communeId: integer('commune_id').notNull().references(() => communes.id),
-    taskId: integer('task_id').notNull().references(() => tasks.id, { onDelete: 'cascade' }),
+    taskId: integer('task_id').notNull(),
     originalName: varchar('original_name', { length: 255 }).notNull(),
     mimeType: varchar('mime_type', { length: 120 }).notNull(),
     size: integer('size').notNull(),
@@ -277,32 +364,43 @@ export const files = pgTable(
     uploadedBy: integer('uploaded_by').notNull().references(() => users.id),
     uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('files_task_idx').on(t.taskId)],
+  (t) => [
+    primaryKey({ name: 'files_pkey', columns: [t.communeId, t.id] }),
+    foreignKey({ name: 'files_task_fk', columns: [t.communeId, t.taskId], foreignColumns: [tasks.communeId, tasks.id] }).onDelete('cascade'),
+    index('files_task_idx').on(t.communeId, t.taskId),
+  ],
 );
 
-export type HistoryKind = THistoryKind;
+export type HistoryKind = (typeof HISTORY_KINDS)[number];
 
 export const taskHistory = pgTable(
   'task_history',
   {
-    id: serial('id').primaryKey(),
+    id: serial('id').notNull(),
     communeId: integer('commune_id').notNull().references(() => communes.id),
-    taskId: integer('task_id').notNull().references(() => tasks.id, { onDelete: 'cascade' }),
+    taskId: integer('task_id').notNull(),
     userId: integer('user_id').notNull().references(() => users.id),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
-    kind: varchar('kind', { length: 12 }).$type<HistoryKind>().notNull(),
+    kind: varchar('kind', { length: 12, enum: HISTORY_KINDS }).notNull(),
     progress: integer('progress'),
     note: text('note'),
-    fileId: integer('file_id').references(() => files.id, { onDelete: 'set null' }),
+    // Files go only with their task, whose history goes with it: no ON DELETE SET NULL, which would null commune_id too.
+    fileId: integer('file_id'),
     occurrence: date('occurrence'),
     /** A completion recorded for an earlier day than the report: that day and why (coordinator or leader only). */
     backdatedTo: date('backdated_to'),
     reason: text('reason'),
   },
-  (t) => [index('task_history_task_idx').on(t.taskId)],
+  (t) => [
+    primaryKey({ name: 'task_history_pkey', columns: [t.communeId, t.id] }),
+    foreignKey({ name: 'task_history_task_fk', columns: [t.communeId, t.taskId], foreignColumns: [tasks.communeId, tasks.id] }).onDelete('cascade'),
+    foreignKey({ name: 'task_history_file_fk', columns: [t.communeId, t.fileId], foreignColumns: [files.communeId, files.id] }),
+    index('task_history_task_idx').on(t.communeId, t.taskId),
+    check('task_history_kind_check', oneOf(t.kind, HISTORY_KINDS)),
+  ],
 );
 
-/** Every change to plans, tasks and users: who, when, before and after. */
+/** Every change to plans, tasks and users: who, when, before and after. City-level entries have no commune. */
 export const auditLog = pgTable(
   'audit_log',
   {
@@ -311,22 +409,30 @@ export const auditLog = pgTable(
     communeId: integer('commune_id').references(() => communes.id),
     actorId: integer('actor_id').references(() => users.id),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
-    entity: varchar('entity', { length: 30 }).$type<TAuditEntity>().notNull(),
+    entity: varchar('entity', { length: 30, enum: AUDIT_ENTITIES }).notNull(),
     entityId: integer('entity_id').notNull(),
     action: varchar('action', { length: 30 }).$type<TAuditAction>().notNull(),
     before: jsonb('before'),
     after: jsonb('after'),
   },
-  (t) => [index('audit_commune_idx').on(t.communeId, t.at), index('audit_entity_idx').on(t.entity, t.entityId)],
+  (t) => [
+    index('audit_commune_idx').on(t.communeId, t.at),
+    index('audit_entity_idx').on(t.entity, t.entityId),
+    check('audit_log_entity_check', oneOf(t.entity, AUDIT_ENTITIES)),
+  ],
 );
 
 /** The government's yearly swaps: extra days off and make-up working days. National, not per commune. */
-export const calendarOverrides = pgTable('calendar_overrides', {
-  id: serial('id').primaryKey(),
-  date: date('date').notNull().unique(),
-  kind: varchar('kind', { length: 12 }).$type<TCalendarOverrideKind>().notNull(),
-  note: varchar('note', { length: 300 }),
-});
+export const calendarOverrides = pgTable(
+  'calendar_overrides',
+  {
+    id: serial('id').primaryKey(),
+    date: date('date').notNull().unique(),
+    kind: varchar('kind', { length: 12, enum: CALENDAR_OVERRIDE_KINDS }).notNull(),
+    note: varchar('note', { length: 300 }),
+  },
+  (t) => [check('calendar_overrides_kind_check', oneOf(t.kind, CALENDAR_OVERRIDE_KINDS))],
+);
 
 /** A commune's reminder rules (defaults in domain/reminders when the row is missing). */
 export const reminderSettings = pgTable(
@@ -347,7 +453,7 @@ export const reminderSettings = pgTable(
   ],
 );
 
-export type NotificationChannel = 'in_app' | 'email';
+export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
 
 /**
  * One reminder to one person on one channel. The unique key is what makes each
@@ -359,12 +465,12 @@ export const reminderDeliveries = pgTable(
   {
     communeId: integer('commune_id').notNull().references(() => communes.id),
     id: serial('id').notNull(),
-    rule: varchar('rule', { length: 20 }).$type<ReminderRule>().notNull(),
+    rule: varchar('rule', { length: 20, enum: REMINDER_RULES }).notNull(),
     /** 0 for the weekly mails, which are about many tasks (0 keeps the key free of NULLs). */
     taskId: integer('task_id').notNull(),
     occurrenceDue: date('occurrence_due').notNull(),
     recipientId: integer('recipient_id').notNull().references(() => users.id),
-    channel: varchar('channel', { length: 10 }).$type<NotificationChannel>().notNull(),
+    channel: varchar('channel', { length: 10, enum: NOTIFICATION_CHANNELS }).notNull(),
     createdAt: createdAt(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
     attempts: integer('attempts').notNull().default(0),
@@ -374,8 +480,8 @@ export const reminderDeliveries = pgTable(
   (t) => [
     primaryKey({ columns: [t.communeId, t.id] }),
     uniqueIndex('reminder_deliveries_key_uq').on(t.communeId, t.rule, t.taskId, t.occurrenceDue, t.recipientId, t.channel),
-    check('reminder_deliveries_rule_check', sql`${t.rule} IN ('before_due', 'overdue', 'weekly_digest', 'weekly_summary', 'done_reported')`),
-    check('reminder_deliveries_channel_check', sql`${t.channel} IN ('in_app', 'email')`),
+    check('reminder_deliveries_rule_check', oneOf(t.rule, REMINDER_RULES)),
+    check('reminder_deliveries_channel_check', oneOf(t.channel, NOTIFICATION_CHANNELS)),
   ],
 );
 
@@ -386,7 +492,7 @@ export const notifications = pgTable(
     communeId: integer('commune_id').notNull().references(() => communes.id),
     id: serial('id').notNull(),
     userId: integer('user_id').notNull().references(() => users.id),
-    rule: varchar('rule', { length: 20 }).$type<ReminderRule>().notNull(),
+    rule: varchar('rule', { length: 20, enum: REMINDER_RULES }).notNull(),
     taskId: integer('task_id'),
     occurrenceDue: date('occurrence_due'),
     title: varchar('title', { length: 300 }).notNull(),
@@ -394,7 +500,11 @@ export const notifications = pgTable(
     createdAt: createdAt(),
     readAt: timestamp('read_at', { withTimezone: true }),
   },
-  (t) => [primaryKey({ columns: [t.communeId, t.id] }), index('notifications_user_idx').on(t.userId, t.createdAt)],
+  (t) => [
+    primaryKey({ columns: [t.communeId, t.id] }),
+    index('notifications_user_idx').on(t.userId, t.createdAt),
+    check('notifications_rule_check', oneOf(t.rule, REMINDER_RULES)),
+  ],
 );
 
 /**
@@ -449,12 +559,17 @@ export const dossierMappings = pgTable(
 );
 
 /** The machine-sync token of a commune (sha256 only); rotating replaces it. */
-export const dossierSyncTokens = pgTable('dossier_sync_tokens', {
-  communeId: integer('commune_id').primaryKey().references(() => communes.id),
-  tokenHash: varchar('token_hash', { length: 64 }).notNull().unique(),
-  createdBy: integer('created_by').references(() => users.id),
-  createdAt: createdAt(),
-});
+export const dossierSyncTokens = pgTable(
+  'dossier_sync_tokens',
+  {
+    communeId: integer('commune_id').primaryKey().references(() => communes.id),
+    // Looked up by hash before the commune is known; a random 256-bit token needs no unique index across communes.
+    tokenHash: varchar('token_hash', { length: 64 }).notNull(),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('dossier_sync_tokens_token_idx').on(t.tokenHash)],
+);
 
 /**
  * A plan target's link to its actual figure: an indicator key, or null for a figure
@@ -465,12 +580,15 @@ export const targetLinks = pgTable(
   'target_links',
   {
     communeId: integer('commune_id').notNull().references(() => communes.id),
-    planId: integer('plan_id').notNull().references(() => plans.id, { onDelete: 'cascade' }),
+    planId: integer('plan_id').notNull(),
     targetKey: varchar('target_key', { length: 500 }).notNull(),
     indicatorKey: varchar('indicator_key', { length: 40 }),
     updatedAt: updatedAt(),
   },
-  (t) => [primaryKey({ columns: [t.communeId, t.planId, t.targetKey] })],
+  (t) => [
+    primaryKey({ columns: [t.communeId, t.planId, t.targetKey] }),
+    foreignKey({ name: 'target_links_plan_fk', columns: [t.communeId, t.planId], foreignColumns: [plans.communeId, plans.id] }).onDelete('cascade'),
+  ],
 );
 
 /** Figures entered by hand for a target, one per month (budget revenue, disbursement …). */
@@ -478,12 +596,120 @@ export const targetFigures = pgTable(
   'target_figures',
   {
     communeId: integer('commune_id').notNull().references(() => communes.id),
-    planId: integer('plan_id').notNull().references(() => plans.id, { onDelete: 'cascade' }),
+    planId: integer('plan_id').notNull(),
     targetKey: varchar('target_key', { length: 500 }).notNull(),
     month: date('month').notNull(),
     value: numeric('value', { mode: 'number' }).notNull(),
     enteredBy: integer('entered_by').references(() => users.id),
     updatedAt: updatedAt(),
   },
-  (t) => [primaryKey({ columns: [t.communeId, t.planId, t.targetKey, t.month] })],
+  (t) => [
+    primaryKey({ columns: [t.communeId, t.planId, t.targetKey, t.month] }),
+    foreignKey({ name: 'target_figures_plan_fk', columns: [t.communeId, t.planId], foreignColumns: [plans.communeId, plans.id] }).onDelete('cascade'),
+  ],
+);
+/** A report template version (issue 10). City-wide data, not a tenant's: a new year's outline is a new version of the same key. */
+export const reportTemplates = pgTable(
+  'report_templates',
+  {
+    id: serial('id').primaryKey(),
+    cityId: integer('city_id').notNull().references(() => cities.id),
+    key: varchar('key', { length: 60 }).notNull(),
+    version: integer('version').notNull(),
+    name: varchar('name', { length: 1000 }).notNull(),
+    /** The validated tree (src/domain/reports ZReportTemplate). */
+    body: jsonb('body').notNull(),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('report_templates_city_key_version_uq').on(t.cityId, t.key, t.version)],
+);
+
+export type ReportPeriodKind = 'quarter' | 'half_year' | 'year';
+
+export const reportPeriods = pgTable(
+  'report_periods',
+  {
+    communeId: integer('commune_id').notNull().references(() => communes.id),
+    id: serial('id').notNull(),
+    planId: integer('plan_id').notNull(),
+    /** "2025-Q3", "2026-H1", "2026-Y": the city compares communes on the same code. */
+    code: varchar('code', { length: 10 }).notNull(),
+    kind: varchar('kind', { length: 10 }).$type<ReportPeriodKind>().notNull(),
+    label: varchar('label', { length: 100 }).notNull(),
+    windowStart: date('window_start').notNull(),
+    windowEnd: date('window_end').notNull(),
+    unitDeadline: date('unit_deadline').notNull(),
+    communeDeadline: date('commune_deadline').notNull(),
+    templateId: integer('template_id').notNull().references(() => reportTemplates.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.communeId, t.id] }),
+    foreignKey({ name: 'report_periods_plan_fk', columns: [t.communeId, t.planId], foreignColumns: [plans.communeId, plans.id] }).onDelete('cascade'),
+    uniqueIndex('report_periods_plan_code_uq').on(t.communeId, t.planId, t.code),
+    check('report_periods_kind_check', sql`${t.kind} IN ('quarter', 'half_year', 'year')`),
+    check('report_periods_window_check', sql`${t.windowStart} <= ${t.windowEnd}`),
+    check('report_periods_deadlines_check', sql`${t.unitDeadline} <= ${t.communeDeadline}`),
+  ],
+);
+
+export type ReportLevel = 'unit' | 'commune';
+export type ReportStatus = 'draft' | 'submitted' | 'returned' | 'accepted' | 'approved' | 'sent';
+
+export const reports = pgTable(
+  'reports',
+  {
+    communeId: integer('commune_id').notNull().references(() => communes.id),
+    id: serial('id').notNull(),
+    periodId: integer('period_id').notNull(),
+    level: varchar('level', { length: 8 }).$type<ReportLevel>().notNull(),
+    /** The reporting unit; null for the commune's report. */
+    unitId: integer('unit_id'),
+    /** The template version the report was made with, kept when newer versions arrive. */
+    templateId: integer('template_id').notNull().references(() => reportTemplates.id),
+    status: varchar('status', { length: 10 }).$type<ReportStatus>().notNull().default('draft'),
+    asOf: date('as_of').notNull(),
+    values: jsonb('values').$type<Record<string, number | null>>().notNull().default({}),
+    narratives: jsonb('narratives').$type<Record<string, string>>().notNull().default({}),
+    /** Computed figures by key, frozen at submission (unit) or approval (commune). */
+    frozen: jsonb('frozen').$type<Record<string, number>>(),
+    frozenAt: date('frozen_at'),
+    submittedOn: date('submitted_on'),
+    daysLate: integer('days_late'),
+    /** The last request of whoever returned it (coordinator or city reviewer). */
+    returnComment: text('return_comment'),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.communeId, t.id] }),
+    foreignKey({ name: 'reports_unit_fk', columns: [t.communeId, t.unitId], foreignColumns: [units.communeId, units.id] }),
+    foreignKey({ name: 'reports_period_fk', columns: [t.communeId, t.periodId], foreignColumns: [reportPeriods.communeId, reportPeriods.id] }).onDelete('cascade'),
+    uniqueIndex('reports_unit_uq').on(t.communeId, t.periodId, t.unitId).where(sql`${t.unitId} IS NOT NULL`),
+    uniqueIndex('reports_commune_uq').on(t.communeId, t.periodId).where(sql`${t.level} = 'commune'`),
+    check('reports_level_check', sql`${t.level} IN ('unit', 'commune') AND (${t.level} = 'commune') = (${t.unitId} IS NULL)`),
+    check('reports_status_check', sql`${t.status} IN ('draft', 'submitted', 'returned', 'accepted', 'approved', 'sent')`),
+  ],
+);
+
+/** Who moved a report and why: submissions, returns with their comments, acceptance, approval, sending. */
+export const reportEvents = pgTable(
+  'report_events',
+  {
+    communeId: integer('commune_id').notNull().references(() => communes.id),
+    id: serial('id').notNull(),
+    reportId: integer('report_id').notNull(),
+    actorId: integer('actor_id').notNull().references(() => users.id),
+    action: varchar('action', { length: 12 }).notNull(),
+    comment: text('comment'),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.communeId, t.id] }),
+    index('report_events_report_idx').on(t.communeId, t.reportId),
+    foreignKey({ name: 'report_events_report_fk', columns: [t.communeId, t.reportId], foreignColumns: [reports.communeId, reports.id] }).onDelete('cascade'),
+    check('report_events_action_check', sql`${t.action} IN ('create', 'edit', 'submit', 'return', 'accept', 'consolidate', 'approve', 'send', 'city_return')`),
+  ],
 );

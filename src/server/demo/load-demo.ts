@@ -10,14 +10,13 @@ import { and, eq, sql } from 'drizzle-orm';
 import { addDays } from '../../domain/calendar';
 import { judgeTask } from '../../domain/status';
 import { matchKey } from '../../domain/text/normalize';
-import { todayInVietnam } from '../clock';
 import type { Db, DbOrTx } from '../db';
 import { cities, communes, taskHistory, taskOccurrenceCompletions, tasks, unitAliases, units, users } from '../db/schema';
 import { guessUnitKind, unitKey } from '../../importer';
 import type { GoldTask } from '../../importer/accuracy';
 import { type TPlanKind, type TTargetInput, ZArea } from '../../contract';
 import { insertPlan } from '../plans/service';
-import { insertTask } from '../tasks/service';
+import { insertTask } from '../tasks/commands';
 import { insertUser } from '../users/service';
 import { DEMO_CITY, DEMO_COMMUNES, DEMO_PASSWORD, DEMO_USERS, type DemoCommune } from './communes';
 
@@ -73,7 +72,8 @@ export interface DemoLogin {
 }
 
 /** Loads the demo once; returns the logins, or null when the database already has data. */
-export async function loadDemoData(db: Db, today: string = todayInVietnam()): Promise<DemoLogin[] | null> {
+/** `today` (from the caller's clock) dates the simulated progress and the city's tasks. */
+export async function loadDemoData(db: Db, today: string): Promise<DemoLogin[] | null> {
   const existing = await db.select({ id: cities.id }).from(cities).limit(1);
   if (existing.length > 0) return null;
   await db.transaction(async (tx) => {

@@ -7,7 +7,7 @@ import { call, countRows, DEMO, Multipart } from '../test/factories';
 
 let ctx: TestContext;
 beforeAll(async () => {
-  ctx = await createTestContext();
+  ctx = await createTestContext({ demo: true });
 });
 afterAll(async () => ctx.close());
 

@@ -10,31 +10,21 @@ import {
 import { createTestContext, type TestContext } from '../test/context';
 import { DEMO } from '../test/factories';
 import { queryIndicators, upsertDossiers } from './store';
+import { seededRandom } from '../test/seeded-random';
 
 let ctx: TestContext;
 let pool: pg.Pool;
 beforeAll(async () => {
-  ctx = await createTestContext();
+  ctx = await createTestContext({ demo: true });
   pool = (ctx.db as typeof ctx.db & { $client: pg.Pool }).$client;
 });
 afterAll(async () => ctx.close());
-
-/** mulberry32: a seeded generator, so a failure can be replayed. */
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const DAY = 86_400_000;
 const BASE = Date.UTC(2025, 0, 1);
 
 function randomDossiers(count: number, seed: number): Dossier[] {
-  const r = random(seed);
+  const r = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(r() * items.length)];
   const maybe = <T>(value: T): T | null => (r() < 0.2 ? null : value);
   const moment = (ms: number): LocalMoment => {

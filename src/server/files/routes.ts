@@ -4,7 +4,7 @@ import { actorOf } from '../auth/plugin';
 import type { Db } from '../db';
 import { AppError } from '../errors';
 import { MAX_FILE_BYTES } from './file-types';
-import { requireReportableTask } from '../tasks/service';
+import { requireReportableTask } from './access';
 import { attachFile, openFile } from './service';
 
 export const fileRoutes: FastifyPluginAsyncZod<{ db: Db; uploadDir: string }> = async (app, { db, uploadDir }) => {

@@ -8,7 +8,7 @@ import { recordAudit } from '../audit/service';
 import type { Db } from '../db';
 import { files, taskHistory } from '../db/schema';
 import { AppError, notFound } from '../errors';
-import { requireReadableTask, type requireReportableTask } from '../tasks/service';
+import { requireReadableTask, type requireReportableTask } from './access';
 import { ACCEPTED_LIST, detectFileType, MAX_FILE_BYTES } from './file-types';
 
 export interface Upload {

@@ -3,6 +3,7 @@
  * connections (a port nobody listens on), which is what the app sees while PostgreSQL is restarting.
  */
 import { createServer } from 'node:net';
+import { systemClock } from '../clock';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app';
@@ -24,9 +25,9 @@ function closedPort(): Promise<number> {
 let ctx: TestContext;
 let down: { app: FastifyInstance; database: Database };
 beforeAll(async () => {
-  ctx = await createTestContext();
+  ctx = await createTestContext({ demo: true });
   const database = connectDatabase(`postgres://postgres:x@127.0.0.1:${await closedPort()}/cchc`, { onConnectionError: () => undefined });
-  const app = await buildApp({ db: database.db, config: { uploadDir: ctx.uploadDir, sessionDays: 1, secureCookies: false, logLevel: 'silent' }, logger: false });
+  const app = await buildApp({ db: database.db, clock: systemClock, config: { uploadDir: ctx.uploadDir, sessionDays: 1, secureCookies: false, logLevel: 'silent' }, logger: false });
   down = { app, database };
 });
 afterAll(async () => {

@@ -4,6 +4,7 @@
  * a longer text is a 400 in Vietnamese, never PostgreSQL's 22001 after work has begun.
  */
 import type { PgColumn } from 'drizzle-orm/pg-core';
+import { systemClock } from '../clock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app';
 import type { Db } from '../db';
@@ -60,7 +61,7 @@ let spec: Spec;
 let close: () => Promise<void>;
 beforeAll(async () => {
   // The description is built from the schemas alone; no request here reaches the database.
-  const app = await buildApp({ db: {} as Db, config: { uploadDir: '/nonexistent', sessionDays: 1, secureCookies: false, logLevel: 'silent' }, logger: false });
+  const app = await buildApp({ db: {} as Db, clock: systemClock, config: { uploadDir: '/nonexistent', sessionDays: 1, secureCookies: false, logLevel: 'silent' }, logger: false });
   spec = (await app.inject({ method: 'GET', url: '/api/docs/json' })).json<Spec>();
   close = () => app.close();
 });

@@ -140,7 +140,7 @@ let ctx: TestContext;
 let probes: Probe[] = [];
 let routes = 0;
 beforeAll(async () => {
-  ctx = await createTestContext();
+  ctx = await createTestContext({ demo: true });
   const spec = (await ctx.app.inject({ method: 'GET', url: '/api/docs/json' })).json<{ paths: Record<string, Record<string, Operation>> }>();
   for (const [path, operations] of Object.entries(spec.paths)) {
     // Signing out would end the sweeping user's session; it reads no input anyway.

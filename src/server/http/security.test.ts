@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemClock } from '../clock';
 import { buildApp } from '../app';
 import { createTestContext, json, type TestContext } from '../test/context';
 import { countRows, fingerprint, listUploads, Multipart, tinyPdf, type ApiError } from '../test/factories';
@@ -6,7 +7,7 @@ import { countRows, fingerprint, listUploads, Multipart, tinyPdf, type ApiError 
 let ctx: TestContext;
 let cookie: string;
 beforeAll(async () => {
-  ctx = await createTestContext({ publicOrigins: ['https://cchc.example.gov.vn'] });
+  ctx = await createTestContext({ demo: true, publicOrigins: ['https://cchc.example.gov.vn'] });
   cookie = await ctx.login('daumoi');
 });
 afterAll(async () => ctx?.close());
@@ -89,7 +90,7 @@ describe('security headers', () => {
   });
 
   it('HSTS when COOKIE_SECURE=true', async () => {
-    const secure = await buildApp({ db: ctx.db, config: { uploadDir: ctx.uploadDir, sessionDays: 1, secureCookies: true, logLevel: 'silent' }, logger: false });
+    const secure = await buildApp({ db: ctx.db, clock: systemClock, config: { uploadDir: ctx.uploadDir, sessionDays: 1, secureCookies: true, logLevel: 'silent' }, logger: false });
     try {
       const response = await secure.inject({ method: 'GET', url: '/api/docs/json' });
       expect(response.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');

@@ -11,7 +11,7 @@ import { Multipart, type ApiError } from '../test/factories';
 
 let ctx: TestContext;
 beforeAll(async () => {
-  ctx = await createTestContext();
+  ctx = await createTestContext({ demo: true });
 });
 afterAll(async () => ctx?.close());
 

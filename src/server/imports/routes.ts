@@ -3,11 +3,12 @@ import { ZCommuneIdParams, ZImportResult, ZPlanDetail, ZReviewedPlan } from '../
 import { IMPORT_LIMITS } from '../../importer';
 import { createParsePool } from '../../importer/parse-pool';
 import { actorOf } from '../auth/plugin';
+import type { Clock } from '../clock';
 import type { Db } from '../db';
 import { AppError } from '../errors';
 import { analyseDocument, authorizeImport, saveReviewedPlan } from './service';
 
-export const importRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+export const importRoutes: FastifyPluginAsyncZod<{ db: Db; clock: Clock }> = async (app, { db, clock }) => {
   const parsePool = createParsePool();
   // A listening server starts its first parse worker now, so the first document does not wait for it.
   app.addHook('onListen', async () => parsePool.warm());
@@ -30,12 +31,12 @@ export const importRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
       const part = await request.file({ limits: { fileSize: IMPORT_LIMITS.maxFileBytes, files: 1 } });
       if (!part) throw new AppError('file_empty');
       const data = await part.toBuffer();
-      return analyseDocument(db, actor, parsePool, request.params.communeId, { fileName: part.filename, data, mimeType: part.mimetype });
+      return analyseDocument(db, clock, actor, parsePool, request.params.communeId, { fileName: part.filename, data, mimeType: part.mimetype });
     },
   );
   app.post(
     '/api/communes/:communeId/imports/save',
     { schema: { tags: ['imports'], summary: 'Lưu kế hoạch đã rà soát: kế hoạch, nhiệm vụ, đơn vị và tên gọi mới', params: ZCommuneIdParams, body: ZReviewedPlan, response: { 201: ZPlanDetail } } },
-    async (request, reply) => reply.status(201).send(await saveReviewedPlan(db, actorOf(request), request.params.communeId, request.body)),
+    async (request, reply) => reply.status(201).send(await saveReviewedPlan(db, clock, actorOf(request), request.params.communeId, request.body)),
   );
 };

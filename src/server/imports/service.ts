@@ -15,7 +15,8 @@ import type { Db, DbOrTx } from '../db';
 import { unitAliases, units } from '../db/schema';
 import { AppError, invalid } from '../errors';
 import { getPlan, insertPlan } from '../plans/service';
-import { insertTask } from '../tasks/service';
+import type { Clock } from '../clock';
+import { insertTask } from '../tasks/commands';
 import { listUnits } from '../units/service';
 
 /** Who may import into a commune; checked before the upload is read, so a refused upload costs nothing. */
@@ -26,10 +27,11 @@ export async function authorizeImport(db: Db, actor: Actor, communeId: number) {
 }
 
 /** Reads an uploaded document into a draft in the parse pool (off this thread); `authorizeImport` must have passed. */
-export async function analyseDocument(db: Db, actor: Actor, pool: ParsePool, communeId: number, file: { fileName: string; data: Buffer; mimeType?: string }): Promise<TImportResult> {
+export async function analyseDocument(db: Db, clock: Clock, actor: Actor, pool: ParsePool, communeId: number, file: { fileName: string; data: Buffer; mimeType?: string }): Promise<TImportResult> {
   const unitRefs: UnitRef[] = (await listUnits(db, actor, communeId)).map((u) => ({ id: u.id, name: u.name, shortName: u.shortName, kind: u.kind, aliases: u.aliases.map((a) => a.alias) }));
   try {
-    return await pool.parse({ data: file.data, fileName: file.fileName, mimeType: file.mimeType, units: unitRefs });
+    const referenceYear = Number(clock.today().slice(0, 4));
+    return await pool.parse({ data: file.data, fileName: file.fileName, mimeType: file.mimeType, units: unitRefs, referenceYear });
   } catch (error) {
     if (isImportError(error) && error.code === 'busy') throw new AppError('busy');
     if (isImportError(error)) throw new AppError('import_failed', { reason: error.message }, { code: error.code }, error.message);
@@ -65,7 +67,7 @@ async function resolveUnit(tx: DbOrTx, actor: Actor, communeId: number, cityId: 
   return created.id;
 }
 
-export async function saveReviewedPlan(db: Db, actor: Actor, communeId: number, reviewed: TReviewedPlan) {
+export async function saveReviewedPlan(db: Db, clock: Clock, actor: Actor, communeId: number, reviewed: TReviewedPlan) {
   const commune = await requireCommune(db, actor, communeId);
   ensure(canManageCommune(actor, commune));
   if (reviewed.plan.periodStart > reviewed.plan.periodEnd) throw invalid('Ngày bắt đầu kỳ kế hoạch phải trước ngày kết thúc.');
@@ -89,5 +91,5 @@ export async function saveReviewedPlan(db: Db, actor: Actor, communeId: number, 
     }
     return plan.id;
   });
-  return getPlan(db, actor, planId);
+  return getPlan(db, actor, planId, clock.today());
 }

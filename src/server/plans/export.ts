@@ -5,7 +5,7 @@
 import ExcelJS from 'exceljs';
 import { translate } from '../../i18n';
 import type { DomainKey } from '../../i18n/domain';
-import type { PresentedTask } from '../tasks/service';
+import type { PresentedTask } from '../tasks/read-model';
 
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII'];
 

@@ -1,26 +1,27 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { binaryResponse, ZId, ZPlanDetail, ZPlanInput, ZPlanQuery, ZPlanSummaryList, ZPlanTaskQuery, ZPlanUpdate, ZTaskDetail, ZTaskInput, ZTaskList } from '../../contract';
+import { binaryResponse, ZAsOfQuery, ZId, ZPlanDetail, ZPlanInput, ZPlanQuery, ZPlanSummaryList, ZPlanTaskQuery, ZPlanUpdate, ZTaskDetail, ZTaskInput, ZTaskList } from '../../contract';
 import { actorOf } from '../auth/plugin';
-import { todayInVietnam } from '../clock';
+import type { Clock } from '../clock';
 import type { Db } from '../db';
-import { createPlanTask, listTasks } from '../tasks/service';
+import { createPlanTask } from '../tasks/commands';
+import { listTasks } from '../tasks/read-model';
 import { buildPlanWorkbook } from './export';
 import { createPlan, getPlan, listPlans, requirePlan, updatePlan } from './service';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export const planRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+export const planRoutes: FastifyPluginAsyncZod<{ db: Db; clock: Clock }> = async (app, { db, clock }) => {
   app.get('/api/plans', { schema: { tags: ['plans'], summary: 'Danh sách kế hoạch', querystring: ZPlanQuery, response: { 200: ZPlanSummaryList } } }, async (request) =>
-    listPlans(db, actorOf(request), request.query.communeId),
+    listPlans(db, actorOf(request), request.query.asOf ?? clock.today(), request.query.communeId),
   );
   app.post('/api/plans', { schema: { tags: ['plans'], summary: 'Tạo kế hoạch', body: ZPlanInput, response: { 201: ZPlanDetail } } }, async (request, reply) =>
-    reply.status(201).send(await createPlan(db, actorOf(request), request.body)),
+    reply.status(201).send(await createPlan(db, clock, actorOf(request), request.body)),
   );
-  app.get('/api/plans/:id', { schema: { tags: ['plans'], summary: 'Chi tiết kế hoạch và chỉ tiêu', params: ZId, response: { 200: ZPlanDetail } } }, async (request) =>
-    getPlan(db, actorOf(request), request.params.id),
+  app.get('/api/plans/:id', { schema: { tags: ['plans'], summary: 'Chi tiết kế hoạch và chỉ tiêu', params: ZId, querystring: ZAsOfQuery, response: { 200: ZPlanDetail } } }, async (request) =>
+    getPlan(db, actorOf(request), request.params.id, request.query.asOf ?? clock.today()),
   );
   app.patch('/api/plans/:id', { schema: { tags: ['plans'], summary: 'Sửa kế hoạch', params: ZId, body: ZPlanUpdate, response: { 200: ZPlanDetail } } }, async (request) =>
-    updatePlan(db, actorOf(request), request.params.id, request.body),
+    updatePlan(db, clock, actorOf(request), request.params.id, request.body),
   );
   app.get(
     '/api/plans/:id/tasks',
@@ -37,13 +38,13 @@ export const planRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
       const actor = actorOf(request);
       const { plan } = await requirePlan(db, actor, request.params.id);
       const { asOf, ...filter } = request.query;
-      return listTasks(db, actor, { communeId: plan.communeId, planId: plan.id }, filter, asOf);
+      return listTasks(db, actor, { communeId: plan.communeId, planId: plan.id }, filter, asOf ?? clock.today());
     },
   );
   app.post(
     '/api/plans/:id/tasks',
     { schema: { tags: ['plans'], summary: 'Thêm nhiệm vụ vào kế hoạch', params: ZId, body: ZTaskInput, response: { 201: ZTaskDetail } } },
-    async (request, reply) => reply.status(201).send(await createPlanTask(db, actorOf(request), request.params.id, request.body)),
+    async (request, reply) => reply.status(201).send(await createPlanTask(db, clock, actorOf(request), request.params.id, request.body)),
   );
   app.get(
     '/api/plans/:id/export.xlsx',
@@ -52,13 +53,14 @@ export const planRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
         tags: ['plans'],
         summary: 'Xuất Excel danh mục nhiệm vụ',
         params: ZId,
+        querystring: ZAsOfQuery,
         response: { 200: binaryResponse(XLSX, 'Tệp Excel (.xlsx)') },
       },
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      const plan = await getPlan(db, actor, request.params.id);
-      const asOf = todayInVietnam();
+      const asOf = request.query.asOf ?? clock.today();
+      const plan = await getPlan(db, actor, request.params.id, asOf);
       const list = await listTasks(db, actor, { communeId: plan.communeId, planId: plan.id }, {}, asOf);
       const file = await buildPlanWorkbook(plan, list, asOf);
       const name = `danh-muc-nhiem-vu-ke-hoach-${plan.id}.xlsx`;

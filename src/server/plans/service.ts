@@ -1,17 +1,18 @@
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { summarise, type Status } from '../../domain/status';
 import type { TPlanDetail, TPlanInput, TPlanSummary, TPlanUpdate, TTarget, TTargetInput } from '../../contract';
 import type { Actor } from '../access/actor';
 import { canManageCommune, ensure, planRights } from '../access/policy';
 import { recordAudit } from '../audit/service';
-import { todayInVietnam } from '../clock';
+import type { Clock } from '../clock';
 import { listCommunes, requireCommune } from '../communes/service';
 import type { Db, DbOrTx } from '../db';
 import { planTargets, plans } from '../db/schema';
 import { notFound, invalid } from '../errors';
-import { judge, loadTasks } from '../tasks/service';
+import { judgePlanTasks } from '../tasks/read-model';
 
 export type PlanInput = TPlanInput;
+export type TargetInput = TTargetInput;
 
 type PlanRow = typeof plans.$inferSelect;
 
@@ -47,9 +48,8 @@ interface CommuneOfPlan {
 }
 
 async function summaryOf(db: Db, actor: Actor, plan: PlanRow, commune: CommuneOfPlan, asOf: string): Promise<PlanSummary> {
-  const loaded = await loadTasks(db, { communeId: plan.communeId, planId: plan.id });
-  const statuses = loaded.map((task) => judge(task, asOf, commune.dueSoonDays).status);
-  return presentPlanSummary(plan, commune.name, statuses, planRights(actor, commune));
+  const statuses = await judgePlanTasks(db, [plan], asOf, () => commune.dueSoonDays);
+  return presentPlanSummary(plan, commune.name, statuses.get(plan.id) ?? [], planRights(actor, commune));
 }
 
 export async function targetsOf(db: Db, plan: PlanRow): Promise<TTarget[]> {
@@ -60,15 +60,26 @@ export async function targetsOf(db: Db, plan: PlanRow): Promise<TTarget[]> {
     .orderBy(asc(planTargets.position));
 }
 
-export async function listPlans(db: Db, actor: Actor, communeId?: number): Promise<PlanSummary[]> {
+/** Every plan the actor may read, judged at `asOf`: four queries however many communes and plans. */
+export async function listPlans(db: Db, actor: Actor, asOf: string, communeId?: number): Promise<PlanSummary[]> {
   const visible = (await listCommunes(db, actor)).filter((c) => communeId === undefined || c.id === communeId);
-  const asOf = todayInVietnam();
-  const result: PlanSummary[] = [];
-  for (const commune of visible) {
-    const rows = await db.select().from(plans).where(eq(plans.communeId, commune.id)).orderBy(desc(plans.periodStart), desc(plans.id));
-    for (const plan of rows) result.push(await summaryOf(db, actor, plan, commune, asOf));
-  }
-  return result;
+  if (visible.length === 0) return [];
+  const communeOf = new Map(visible.map((c) => [c.id, c]));
+  const rows = await db
+    .select()
+    .from(plans)
+    .where(inArray(plans.communeId, [...communeOf.keys()]))
+    .orderBy(asc(plans.communeId), desc(plans.periodStart), desc(plans.id));
+  const statuses = await judgePlanTasks(db, rows, asOf, (id) => communeOf.get(id)?.dueSoonDays ?? 7);
+  // Communes in the order listCommunes gives (by name), each commune's plans newest first.
+  const order = new Map(visible.map((c, i) => [c.id, i]));
+  return rows
+    .sort((a, b) => (order.get(a.communeId) ?? 0) - (order.get(b.communeId) ?? 0))
+    .map((plan) => {
+      const commune = communeOf.get(plan.communeId);
+      if (!commune) throw new Error(`plan ${plan.id}: commune ${plan.communeId} not visible`);
+      return presentPlanSummary(plan, commune.name, statuses.get(plan.id) ?? [], planRights(actor, commune));
+    });
 }
 
 export async function requirePlan(db: Db, actor: Actor, planId: number) {
@@ -78,11 +89,11 @@ export async function requirePlan(db: Db, actor: Actor, planId: number) {
   return { plan, commune };
 }
 
-export async function getPlan(db: Db, actor: Actor, planId: number): Promise<TPlanDetail> {
+export async function getPlan(db: Db, actor: Actor, planId: number, asOf: string): Promise<TPlanDetail> {
   const { plan, commune } = await requirePlan(db, actor, planId);
   const targets = await targetsOf(db, plan);
   return {
-    ...(await summaryOf(db, actor, plan, commune, todayInVietnam())),
+    ...(await summaryOf(db, actor, plan, commune, asOf)),
     reportingRegime: plan.reportingRegime,
     targets,
   };
@@ -92,8 +103,8 @@ function checkPeriod(start: string, end: string) {
   if (start > end) throw invalid('Ngày bắt đầu kỳ kế hoạch phải trước ngày kết thúc.');
 }
 
-async function writeTargets(tx: DbOrTx, communeId: number, planId: number, targets: TTargetInput[]) {
-  await tx.delete(planTargets).where(eq(planTargets.planId, planId));
+async function writeTargets(tx: DbOrTx, communeId: number, planId: number, targets: TargetInput[]) {
+  await tx.delete(planTargets).where(and(eq(planTargets.communeId, communeId), eq(planTargets.planId, planId)));
   if (targets.length) await tx.insert(planTargets).values(targets.map((t, position) => ({ ...t, communeId, planId, position })));
 }
 
@@ -106,26 +117,26 @@ export async function insertPlan(tx: DbOrTx, actor: Actor | null, cityId: number
   return created;
 }
 
-export async function createPlan(db: Db, actor: Actor, input: PlanInput) {
+export async function createPlan(db: Db, clock: Clock, actor: Actor, input: PlanInput) {
   const commune = await requireCommune(db, actor, input.communeId);
   ensure(canManageCommune(actor, commune));
   checkPeriod(input.periodStart, input.periodEnd);
   const created = await db.transaction((tx) => insertPlan(tx, actor, commune.cityId, input));
-  return getPlan(db, actor, created.id);
+  return getPlan(db, actor, created.id, clock.today());
 }
 
-export async function updatePlan(db: Db, actor: Actor, planId: number, input: TPlanUpdate) {
+export async function updatePlan(db: Db, clock: Clock, actor: Actor, planId: number, input: TPlanUpdate) {
   const { plan, commune } = await requirePlan(db, actor, planId);
   ensure(canManageCommune(actor, commune));
   checkPeriod(input.periodStart ?? plan.periodStart, input.periodEnd ?? plan.periodEnd);
-  const before = await getPlan(db, actor, planId);
+  const before = await getPlan(db, actor, planId, clock.today());
   await db.transaction(async (tx) => {
     const { targets, ...fields } = input;
-    await tx.update(plans).set({ ...fields, updatedAt: new Date() }).where(eq(plans.id, planId));
+    await tx.update(plans).set({ ...fields, updatedAt: clock.now() }).where(and(eq(plans.communeId, plan.communeId), eq(plans.id, planId)));
     if (targets) await writeTargets(tx, plan.communeId, planId, targets);
     await recordAudit(tx, actor, { cityId: commune.cityId, communeId: plan.communeId, entity: 'plan', entityId: planId, action: 'update', before, after: input });
   });
-  return getPlan(db, actor, planId);
+  return getPlan(db, actor, planId, clock.today());
 }
 
 /**

@@ -6,7 +6,7 @@
  */
 import type pg from 'pg';
 import PgBoss from 'pg-boss';
-import { todayInVietnam } from '../clock';
+import type { Clock } from '../clock';
 import type { Db } from '../db';
 import type { Mailer } from '../mail/mailer';
 import { runReminders } from './service';
@@ -19,14 +19,14 @@ export interface ReminderJobs {
   stop(): Promise<void>;
 }
 
-export async function startReminderJobs(options: { pool: pg.Pool; db: Db; mailer: Mailer; publicUrl: string; log: (message: string, error?: unknown) => void }): Promise<ReminderJobs> {
+export async function startReminderJobs(options: { pool: pg.Pool; db: Db; clock: Clock; mailer: Mailer; publicUrl: string; log: (message: string, error?: unknown) => void }): Promise<ReminderJobs> {
   const boss = new PgBoss({ db: { executeSql: (text, values) => options.pool.query(text, values) } });
   boss.on('error', (error) => options.log('Hàng đợi công việc (pg-boss) gặp lỗi', error));
   await boss.start();
   await boss.createQueue(QUEUE);
   await boss.schedule(QUEUE, CRON, {}, { tz: 'Asia/Ho_Chi_Minh', singletonKey: QUEUE });
   await boss.work(QUEUE, async () => {
-    const sent = await runReminders(options.db, { asOf: todayInVietnam(), mailer: options.mailer, publicUrl: options.publicUrl });
+    const sent = await runReminders(options.db, { asOf: options.clock.today(), mailer: options.mailer, publicUrl: options.publicUrl });
     if (sent.length > 0) options.log(`Đã gửi ${sent.length} nhắc việc.`);
   });
   return { stop: () => boss.stop({ graceful: true, wait: true }) };

@@ -6,10 +6,10 @@
 import { and, eq, gte, sql } from 'drizzle-orm';
 import { addDays } from '../../domain/calendar/dates';
 import { DEFAULT_REMINDER_SETTINGS, type CommuneDirectory, type ReminderSettings, type ReminderTask } from '../../domain/reminders/rules';
-import { todayInVietnam } from '../clock';
+import { dateInVietnam } from '../clock';
 import type { DbOrTx } from '../db';
 import { plans, reminderSettings, taskHistory, users } from '../db/schema';
-import { judge, loadTasks, type LoadedTask } from '../tasks/service';
+import { judge, loadTasks, type LoadedTask } from '../tasks/read-model';
 
 export interface CommuneReminderData {
   settings: ReminderSettings;
@@ -60,7 +60,7 @@ function toReminderTask(task: LoadedTask, asOf: string, dueSoonDays: number, don
   const { checkpoints } = judge(task, asOf, dueSoonDays);
   return {
     taskId: task.row.id,
-    createdOn: todayInVietnam(task.row.createdAt),
+    createdOn: dateInVietnam(task.row.createdAt),
     leadUnitIds: task.lead.map((u) => u.id),
     assigneeIds: task.assignees.map((a) => a.id),
     checkpoints: checkpoints.map((c) => ({ due: c.due, doneAt: c.doneAt })),

@@ -18,7 +18,7 @@ const run = (asOf: string, db = ctx.db) => runReminders(db, { asOf, mailer, publ
 const key = (s: SentReminder) => `${s.rule}|${s.taskId}|${s.occurrenceDue}|${s.recipient}|${s.channel}`;
 
 beforeAll(async () => {
-  ctx = await createTestContext();
+  ctx = await createTestContext({ demo: true });
   smtp = await startSmtpCatcher();
   mailer = createMailer({ smtpUrl: smtp.url, mailFrom: 'CCHC <cchc@test.local>', outboxDir: '/nonexistent' });
   // Due Thursday 26/11/2026: three working days before it is Monday 23/11.

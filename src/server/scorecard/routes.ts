@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ZPlanIdParams, ZScorecard, ZScorecardQuery, ZTargetFigure, ZTargetFigureInput, ZTargetLink, ZTargetLinkInput, ZTargetParams } from '../../contract';
 import { actorOf } from '../auth/plugin';
-import { todayInVietnam } from '../clock';
+import type { Clock } from '../clock';
 import type { Db } from '../db';
 import { enterFigure, linkTarget, planScorecard } from './service';
 
-export const scorecardRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+export const scorecardRoutes: FastifyPluginAsyncZod<{ db: Db; clock: Clock }> = async (app, { db, clock }) => {
   app.get(
     '/api/plans/:planId/scorecard',
     {
@@ -17,7 +17,7 @@ export const scorecardRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
         response: { 200: ZScorecard },
       },
     },
-    async (request) => planScorecard(db, actorOf(request), request.params.planId, request.query.asOf ?? todayInVietnam()),
+    async (request) => planScorecard(db, actorOf(request), request.params.planId, request.query.asOf ?? clock.today()),
   );
   app.put(
     '/api/plans/:planId/targets/:targetId/link',

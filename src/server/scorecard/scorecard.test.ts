@@ -5,7 +5,7 @@ import { call, DEMO, Multipart } from '../test/factories';
 
 let ctx: TestContext;
 beforeAll(async () => {
-  ctx = await createTestContext();
+  ctx = await createTestContext({ demo: true });
 });
 afterAll(async () => ctx.close());
 

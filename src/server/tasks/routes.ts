@@ -1,37 +1,39 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ZCityTaskInput, ZCommentInput, ZHistoryEntry, ZId, ZProgressInput, ZTask, ZTaskDetail, ZTaskList, ZTaskQuery, ZTaskUpdate } from '../../contract';
+import { ZAsOfQuery, ZCityTaskInput, ZCommentInput, ZHistoryEntry, ZId, ZProgressInput, ZTask, ZTaskDetail, ZTaskList, ZTaskQuery, ZTaskUpdate } from '../../contract';
 import { actorOf } from '../auth/plugin';
+import type { Clock } from '../clock';
 import type { Db } from '../db';
-import { addComment, createCityTask, getTaskDetail, listTasks, reportProgress, updateTask } from './service';
+import { addComment, createCityTask, reportProgress, updateTask } from './commands';
+import { getTaskDetail, listTasks } from './read-model';
 
-export const taskRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+export const taskRoutes: FastifyPluginAsyncZod<{ db: Db; clock: Clock }> = async (app, { db, clock }) => {
   app.get(
     '/api/tasks',
     { schema: { tags: ['tasks'], summary: 'Nhiệm vụ của xã/phường (cả nhiệm vụ UBND thành phố giao)', querystring: ZTaskQuery, response: { 200: ZTaskList } } },
     async (request) => {
       const { communeId, origin, asOf, ...filter } = request.query;
-      return listTasks(db, actorOf(request), { communeId, origin }, filter, asOf);
+      return listTasks(db, actorOf(request), { communeId, origin }, filter, asOf ?? clock.today());
     },
   );
   app.post(
     '/api/tasks',
     { schema: { tags: ['tasks'], summary: 'Thêm nhiệm vụ UBND thành phố giao', body: ZCityTaskInput, response: { 201: ZTaskDetail } } },
-    async (request, reply) => reply.status(201).send(await createCityTask(db, actorOf(request), request.body)),
+    async (request, reply) => reply.status(201).send(await createCityTask(db, clock, actorOf(request), request.body)),
   );
   app.get(
     '/api/tasks/:id',
-    { schema: { tags: ['tasks'], summary: 'Chi tiết nhiệm vụ, lịch sử, tệp sản phẩm', params: ZId, response: { 200: ZTaskDetail } } },
-    async (request) => getTaskDetail(db, actorOf(request), request.params.id),
+    { schema: { tags: ['tasks'], summary: 'Chi tiết nhiệm vụ, lịch sử, tệp sản phẩm', params: ZId, querystring: ZAsOfQuery, response: { 200: ZTaskDetail } } },
+    async (request) => getTaskDetail(db, actorOf(request), request.params.id, request.query.asOf ?? clock.today()),
   );
   app.patch(
     '/api/tasks/:id',
     { schema: { tags: ['tasks'], summary: 'Sửa nhiệm vụ (đầu mối CCHC, lãnh đạo)', params: ZId, body: ZTaskUpdate, response: { 200: ZTaskDetail } } },
-    async (request) => updateTask(db, actorOf(request), request.params.id, request.body),
+    async (request) => updateTask(db, clock, actorOf(request), request.params.id, request.body),
   );
   app.post(
     '/api/tasks/:id/progress',
     { schema: { tags: ['tasks'], summary: 'Cập nhật tiến độ / hoàn thành', params: ZId, body: ZProgressInput, response: { 200: ZTask } } },
-    async (request) => reportProgress(db, actorOf(request), request.params.id, request.body),
+    async (request) => reportProgress(db, clock, actorOf(request), request.params.id, request.body),
   );
   app.post(
     '/api/tasks/:id/comments',

@@ -1,14 +1,21 @@
 /**
- * Helpers the API tests share: requests as a demo user, hand-built multipart
- * bodies, small real files, and a fingerprint of the whole database so a test
- * can prove that a refused request changed nothing.
+ * What the API tests build and share: factories (buildCommune, buildUnit, buildUser,
+ * buildPlan, buildTask) so each test states the data it stands on; requests as a user;
+ * hand-built multipart bodies and small real files; a fingerprint of every table so a
+ * test can prove that a refused request changed nothing.
  */
+import type { TArea } from '../../contract';
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { matchKey } from '../../domain/text/normalize';
 import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
+import { cities, communes, type PlanKind, type PlanStatus, type Role, tasks, units, UNIT_KINDS, users } from '../db/schema';
+import { insertPlan, type TargetInput } from '../plans/service';
+import { insertTask } from '../tasks/commands';
+import { insertUser } from '../users/service';
 import type { TestContext } from './context';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -101,38 +108,21 @@ export function tinyPdf(text = 'Bao cao CCHC', padTo = 0): Buffer {
   return Buffer.concat([pdf, pad]);
 }
 
-/** Every table whose rows a request could change; sessions are left out (logins are set up beforehand). */
-const TABLES = [
-  'cities',
-  'communes',
-  'units',
-  'unit_aliases',
-  'users',
-  'plans',
-  'plan_targets',
-  'tasks',
-  'task_units',
-  'task_assignees',
-  'task_occurrence_completions',
-  'files',
-  'task_history',
-  'audit_log',
-  'calendar_overrides',
-  'reminder_settings',
-  'reminder_deliveries',
-  'notifications',
-] as const;
+export type Fingerprint = Record<string, string> & { uploads: string };
 
-export type Fingerprint = Record<(typeof TABLES)[number], string> & { uploads: string };
-
-/** One digest per table plus the list of uploaded files: equal fingerprints mean nothing changed. */
+/**
+ * One digest per table plus the list of uploaded files: equal fingerprints mean nothing changed.
+ * The tables come from the catalog, so a table added by a later migration is covered without a list to keep;
+ * sessions and the sign-in throttle are left out (logins happen on demand).
+ */
 export async function fingerprint(ctx: TestContext): Promise<Fingerprint> {
-  const columns = TABLES.map(
-    (table) => `(SELECT count(*) || ':' || md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) FROM ${table} t) AS ${table}`,
-  ).join(', ');
+  const found = await ctx.db.execute(sql`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('sessions', 'login_throttle') ORDER BY tablename`);
+  const tables = (found.rows as { tablename: string }[]).map((r) => r.tablename);
+  const columns = tables
+    .map((table) => `(SELECT count(*) || ':' || md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) FROM "${table}" t) AS "${table}"`)
+    .join(', ');
   const result = await ctx.db.execute(sql.raw(`SELECT ${columns}`));
-  const row = result.rows[0] as Record<string, string>;
-  return { ...(row as Record<(typeof TABLES)[number], string>), uploads: listUploads(ctx.uploadDir).join('\n') };
+  return { ...(result.rows[0] as Record<string, string>), uploads: listUploads(ctx.uploadDir).join('\n') };
 }
 
 /** Files under the upload folder, relative, with their sizes. */
@@ -167,7 +157,7 @@ export async function taskVersion(ctx: TestContext, taskId: number): Promise<num
   return Number((result.rows[0] as { version: number }).version);
 }
 
-/** Demo ids that the tests lean on (checked by the tests themselves where it matters). */
+/** Demo ids that the tests still standing on the demo lean on (checked by the tests themselves where it matters). */
 export const DEMO = {
   communes: { tienLang: 1, anPhong: 2, camGiang: 3 },
   plans: { tienLang: 1, anPhong: 2, camGiang: 3 },
@@ -183,4 +173,166 @@ export async function expectAdminRefused(ctx: TestContext, method: Method, url: 
   if (typeof message === 'string') expect(error.message).toBe(message);
   else expect(error.message).toMatch(message);
   expect(await fingerprint(ctx)).toEqual(before);
+}
+
+// ---------------------------------------------------------------- factories
+
+/** The password of every user a factory builds. */
+export const FACTORY_PASSWORD = 'Factory@2026';
+
+let sequence = 0;
+/** A number unique in this test file, for codes, usernames and names. */
+const next = () => ++sequence;
+
+type CityRow = typeof cities.$inferSelect;
+type CommuneRow = typeof communes.$inferSelect;
+type UnitRow = typeof units.$inferSelect;
+type TaskRow = typeof tasks.$inferSelect;
+export type BuiltUser = Awaited<ReturnType<typeof insertUser>>;
+
+export async function buildCity(ctx: TestContext, fields: Partial<Pick<CityRow, 'name' | 'code'>> = {}): Promise<CityRow> {
+  const n = next();
+  const [city] = await ctx.db
+    .insert(cities)
+    .values({ name: fields.name ?? `Thành phố thử ${n}`, code: fields.code ?? `tp-${n}` })
+    .returning();
+  return city;
+}
+
+export async function buildCommune(
+  ctx: TestContext,
+  fields: { city?: Pick<CityRow, 'id'>; name?: string; kind?: 'xa' | 'phuong'; dueSoonDays?: number } = {},
+): Promise<CommuneRow> {
+  const city = fields.city ?? (await buildCity(ctx));
+  const n = next();
+  const name = fields.name ?? `Xã thử ${n}`;
+  const code = `xa-${n}`;
+  const [commune] = await ctx.db
+    .insert(communes)
+    .values({ cityId: city.id, name, kind: fields.kind ?? 'xa', code, codeKey: matchKey(code), nameKey: matchKey(name), dueSoonDays: fields.dueSoonDays ?? 7 })
+    .returning();
+  return commune;
+}
+
+export async function buildUnit(ctx: TestContext, commune: CommuneRow, fields: { name?: string; kind?: (typeof UNIT_KINDS)[number] } = {}): Promise<UnitRow> {
+  const name = fields.name ?? `Phòng thử ${next()}`;
+  const [unit] = await ctx.db
+    .insert(units)
+    .values({ communeId: commune.id, name, nameKey: matchKey(name), kind: fields.kind ?? 'internal' })
+    .returning();
+  return unit;
+}
+
+/**
+ * A user with a role, placed as the role requires: a commune for commune roles, a unit for unit roles
+ * (built when not given), the city for city roles. Signs in with FACTORY_PASSWORD through `call`.
+ */
+export async function buildUser(
+  ctx: TestContext,
+  fields: { role: Role; commune?: CommuneRow; unit?: UnitRow; city?: Pick<CityRow, 'id'>; fullName?: string; username?: string; title?: string },
+): Promise<BuiltUser> {
+  const cityLevel = fields.role === 'city_reviewer' || (fields.role === 'admin' && !fields.commune);
+  const commune = cityLevel ? null : (fields.commune ?? (await buildCommune(ctx, { city: fields.city })));
+  const needsUnit = fields.role === 'unit_head' || fields.role === 'unit_staff';
+  const unit = fields.unit ?? (needsUnit && commune ? await buildUnit(ctx, commune) : null);
+  const cityId = commune?.cityId ?? fields.city?.id ?? (await buildCity(ctx)).id;
+  const username = fields.username ?? `${fields.role.replace('_', '')}${next()}`;
+  const user = await insertUser(ctx.db, null, {
+    username,
+    fullName: fields.fullName ?? `Người thử ${username}`,
+    title: fields.title ?? null,
+    role: fields.role,
+    communeId: commune?.id ?? null,
+    unitId: unit?.id ?? null,
+    password: FACTORY_PASSWORD,
+    cityId,
+  });
+  ctx.passwords.set(user.username, FACTORY_PASSWORD);
+  return user;
+}
+
+export async function buildPlan(
+  ctx: TestContext,
+  commune: CommuneRow,
+  fields: { title?: string; kind?: PlanKind; status?: PlanStatus; period?: { start: string; end: string }; targets?: TargetInput[]; reportingRegime?: string } = {},
+) {
+  const period = fields.period ?? { start: '2026-01-01', end: '2026-12-31' };
+  return ctx.db.transaction((tx) =>
+    insertPlan(tx, null, commune.cityId, {
+      communeId: commune.id,
+      kind: fields.kind ?? 'annual',
+      title: fields.title ?? `Kế hoạch cải cách hành chính thử ${next()}`,
+      periodStart: period.start,
+      periodEnd: period.end,
+      status: fields.status ?? 'issued',
+      reportingRegime: fields.reportingRegime ?? null,
+      targets: fields.targets ?? [],
+    }),
+  );
+}
+
+type PlanRow = Awaited<ReturnType<typeof buildPlan>>;
+
+/**
+ * A task of a plan (or, without one, a task the city assigned in the commune for 2026), its time frame read
+ * as the API reads it. `progress`/`doneAt` set what has been reported so far.
+ */
+export async function buildTask(
+  ctx: TestContext,
+  where: { plan: PlanRow } | { commune: CommuneRow; sourceDocument?: string; year?: number },
+  fields: {
+    timeframeText?: string;
+    area?: TArea;
+    number?: number | null;
+    content?: string;
+    product?: string;
+    lead?: UnitRow[];
+    coordinators?: UnitRow[];
+    assignees?: BuiltUser[];
+    dueOverride?: string | null;
+    progress?: number;
+    doneAt?: string | null;
+  } = {},
+): Promise<TaskRow> {
+  const communeId = 'plan' in where ? where.plan.communeId : where.commune.id;
+  const [commune] = await ctx.db.select().from(communes).where(eq(communes.id, communeId));
+  const lead = fields.lead ?? [await buildUnit(ctx, commune)];
+  const year = 'plan' in where ? null : (where.year ?? 2026);
+  const base =
+    'plan' in where
+      ? { communeId, planId: where.plan.id, origin: 'plan' as const, sourceDocument: null, period: { start: where.plan.periodStart, end: where.plan.periodEnd }, position: next() }
+      : { communeId, planId: null, origin: 'city_assigned' as const, sourceDocument: where.sourceDocument ?? 'Công văn thử của UBND thành phố', period: { start: `${year}-01-01`, end: `${year}-12-31` }, position: next() };
+  const n = next();
+  const created = await ctx.db.transaction((tx) =>
+    insertTask(
+      tx,
+      null,
+      base,
+      {
+        area: fields.area ?? 1,
+        number: fields.number === undefined ? n : fields.number,
+        content: fields.content ?? `Nhiệm vụ thử số ${n}`,
+        product: fields.product ?? 'Báo cáo',
+        leadUnitIds: lead.map((u) => u.id),
+        coordinatorUnitIds: (fields.coordinators ?? []).map((u) => u.id),
+        assigneeIds: (fields.assignees ?? []).map((u) => u.id),
+        timeframeText: fields.timeframeText ?? 'Tháng 12/2026',
+        dueOverride: fields.dueOverride ?? null,
+      },
+      commune.cityId,
+    ),
+  );
+  if (fields.progress === undefined && fields.doneAt === undefined) return created;
+  const [updated] = await ctx.db
+    .update(tasks)
+    .set({ progress: fields.progress ?? (fields.doneAt ? 100 : 0), doneAt: fields.doneAt ?? null })
+    .where(eq(tasks.id, created.id))
+    .returning();
+  return updated;
+}
+
+/** A user's name as the API shows it, for history and audit assertions. */
+export async function fullNameOf(ctx: TestContext, userId: number): Promise<string> {
+  const [row] = await ctx.db.select({ fullName: users.fullName }).from(users).where(eq(users.id, userId));
+  return row.fullName;
 }

@@ -10,24 +10,11 @@ import { endSessionsOf } from '../auth/service';
 import { requireCommune } from '../communes/service';
 import type { Db, DbOrTx } from '../db';
 import { sessions, units, users } from '../db/schema';
+import { publicUserColumns } from './columns';
 import { AppError, notFound, invalid } from '../errors';
 
 /** A new account: what the API accepts, plus `active` for operator tools. */
 export type UserInput = TUserCreate & { active?: boolean };
-
-/** The columns of a user that may leave the server (never the password hash). */
-export const publicUserColumns = {
-  id: users.id,
-  username: users.username,
-  fullName: users.fullName,
-  title: users.title,
-  role: users.role,
-  cityId: users.cityId,
-  communeId: users.communeId,
-  unitId: users.unitId,
-  active: users.active,
-  mustChangePassword: users.mustChangePassword,
-};
 
 /** What the audit log keeps of a user: never the password hash. */
 const auditView = (user: typeof users.$inferSelect) => {
@@ -38,20 +25,29 @@ const auditView = (user: typeof users.$inferSelect) => {
 const CITY_ROLES = new Set<TRole>(CITY_LEVEL_ROLES);
 const UNIT_ROLE_SET = new Set<TRole>(UNIT_ROLES);
 
-async function checkPlacement(db: Db, actor: Actor, role: TRole, communeId: number | null, unitId: number | null) {
+/** Where a role may sit: city roles at the city, commune roles in a commune, unit roles in one of its units. */
+async function checkRolePlacement(db: DbOrTx, role: TRole, communeId: number | null, unitId: number | null) {
   if (communeId === null) {
     if (!CITY_ROLES.has(role)) throw invalid('Người dùng vai trò này phải thuộc một xã/phường.');
-    ensure(isCityAdmin(actor));
+    if (unitId !== null) throw invalid('Đơn vị không thuộc xã/phường đã chọn.');
     return;
   }
-  const commune = await requireCommune(db, actor, communeId);
-  ensure(canAdministerCommune(actor, commune));
   if (role === 'city_reviewer') throw invalid('Cán bộ Sở Nội vụ không thuộc xã/phường.');
   if (UNIT_ROLE_SET.has(role) && unitId === null) throw invalid('Trưởng đơn vị và cán bộ đơn vị phải thuộc một đơn vị.');
   if (unitId !== null) {
-    const [unit] = await db.select().from(units).where(and(eq(units.id, unitId), eq(units.communeId, communeId)));
+    const [unit] = await db.select({ id: units.id }).from(units).where(and(eq(units.communeId, communeId), eq(units.id, unitId)));
     if (!unit) throw invalid('Đơn vị không thuộc xã/phường đã chọn.');
   }
+}
+
+/** May the actor place a user there? City-level users are the city administrator's; others their commune's administrators'. */
+async function checkPlacement(db: Db, actor: Actor, role: TRole, communeId: number | null, unitId: number | null) {
+  if (communeId === null) {
+    await checkRolePlacement(db, role, communeId, unitId);
+    return ensure(isCityAdmin(actor));
+  }
+  ensure(canAdministerCommune(actor, await requireCommune(db, actor, communeId)));
+  await checkRolePlacement(db, role, communeId, unitId);
 }
 
 export async function listUsers(db: Db, actor: Actor, communeId?: number): Promise<TUser[]> {
@@ -66,12 +62,13 @@ export async function createUser(db: Db, actor: Actor, input: TUserCreate): Prom
   const communeId = input.communeId ?? null;
   const unitId = input.unitId ?? null;
   await checkPlacement(db, actor, input.role, communeId, unitId);
-  assertPasswordPolicy(input.password, input);
   return insertUser(db, actor, { ...input, communeId, unitId, cityId: actor.cityId });
 }
 
-/** Also used by the CLI and the demo loader, which act without a signed-in person. */
+/** Also used by the CLI, the demo loader and test factories, which act without a signed-in person: the rules hold for them too. */
 export async function insertUser(db: DbOrTx, actor: Actor | null, input: UserInput & { cityId: number }): Promise<TUser> {
+  await checkRolePlacement(db, input.role, input.communeId ?? null, input.unitId ?? null);
+  assertPasswordPolicy(input.password, input);
   const username = input.username.trim().toLowerCase();
   // "daumoi.ap" and "DAUMOI-AP" would be told apart by no one reading them: one key, one user.
   const usernameKey = matchKey(username);

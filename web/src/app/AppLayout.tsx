@@ -4,6 +4,7 @@ import {
   CalendarOutlined,
   ClusterOutlined,
   DashboardOutlined,
+  FileDoneOutlined,
   FileTextOutlined,
   FlagOutlined,
   ImportOutlined,
@@ -27,6 +28,7 @@ function useMenuItems(): MenuItem[] {
     { key: '/', icon: <DashboardOutlined />, label: t('ui.nav.dashboard') },
     { key: '/plans', icon: <FileTextOutlined />, label: t('ui.nav.plans') },
     { key: '/city-tasks', icon: <FlagOutlined />, label: t('ui.nav.cityTasks') },
+    { key: '/reports', icon: <FileDoneOutlined />, label: t('ui.nav.reports') },
   ];
   if (permissions.canManagePlans) items.splice(2, 0, { key: '/plans/import', icon: <ImportOutlined />, label: t('ui.nav.import') });
   const admin: MenuItem[] = [];

@@ -5,6 +5,8 @@ import { LoginPage } from '../auth/LoginPage';
 import { ImportPage } from '../imports/ImportPage';
 import { PlanPage } from '../plans/PlanPage';
 import { PlansPage } from '../plans/PlansPage';
+import { ReportPage } from '../reports/ReportPage';
+import { ReportsPage } from '../reports/ReportsPage';
 import { CityTasksPage } from '../tasks/CityTasksPage';
 import { AppLayout } from './AppLayout';
 import { RequireAuth, usePermissions } from './auth';
@@ -58,6 +60,8 @@ export const router = createBrowserRouter([
           { path: 'plans/import', element: <ImportPage /> },
           { path: 'plans/:planId', element: <PlanPage /> },
           { path: 'city-tasks', element: <CityTasksPage /> },
+          { path: 'reports', element: <ReportsPage /> },
+          { path: 'reports/:reportId', element: <ReportPage /> },
           { path: 'admin/communes', lazy: adminPage('canAdminister', () => import('../admin/CommunesPage').then((m) => m.CommunesPage)) },
           { path: 'admin/units', lazy: adminPage('canAdminister', () => import('../admin/UnitsPage').then((m) => m.UnitsPage)) },
           { path: 'admin/users', lazy: adminPage('canAdminister', () => import('../admin/UsersPage').then((m) => m.UsersPage)) },

@@ -76,9 +76,8 @@ export function ImportReview({ result, communeId }: { result: TImportResult; com
   const [problem, setProblem] = useState<string | null>(null);
 
   const initial = useMemo<Partial<MetaValues>>(() => {
-    const year = result.meta.date ? dayjs(result.meta.date).year() : dayjs().year();
-    const start = result.meta.period?.start ?? `${year}-01-01`;
-    const end = result.meta.period?.end ?? `${year}-12-31`;
+    // The server read the time frames against this period (the document's, else its "this year").
+    const { start, end } = result.period;
     return {
       title: result.meta.title ?? '',
       number: result.meta.number ?? undefined,

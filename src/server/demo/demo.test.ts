@@ -1,0 +1,100 @@
+/**
+ * The demo, tested once, as the demo: what `npm start` shows a visitor on the day it is loaded.
+ * Other API tests build their own data with the factories; the demo's numbers live only here.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STATUSES } from '../../domain/status';
+import { createTestContext, json, TEST_TODAY, type TestContext } from '../test/context';
+import { call, DEMO } from '../test/factories';
+import { DEMO_USERS } from './communes';
+import { loadDemoData } from './load-demo';
+
+interface Task {
+  id: number;
+  planId: number | null;
+  origin: string;
+  area: number;
+  number: number | null;
+  status: string;
+  due: string | null;
+  leadUnits: { id: number; name: string }[];
+}
+interface Plan {
+  id: number;
+  communeName: string;
+  kind: string;
+  periodStart: string;
+  periodEnd: string;
+  status: string;
+  taskCount: number;
+  doneCount: number;
+  overdueCount: number;
+  reportingRegime: string | null;
+  targets: { text: string; comparator: string | null; value: number | null; unit: string | null }[];
+}
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await createTestContext({ demo: true });
+});
+afterAll(async () => ctx?.close());
+
+const get = async <T>(user: string, url: string): Promise<T> => {
+  const response = await call(ctx, user, 'GET', url);
+  expect(response.statusCode, response.body.slice(0, 300)).toBe(200);
+  return json<T>(response);
+};
+
+describe('the demo as loaded on its day', () => {
+  it('every demo login works, with its role', async () => {
+    for (const user of DEMO_USERS) {
+      const me = await get<{ user: { username: string; role: string } }>(user.username, '/api/auth/me');
+      expect(me.user).toMatchObject({ username: user.username, role: user.role });
+    }
+  });
+
+  it('loads once: a second load leaves the database as it is', async () => {
+    expect(await loadDemoData(ctx.db, TEST_TODAY)).toBeNull();
+  });
+
+  it('Tiên Lãng’s 2026 plan: 38 tasks of the seed’s appendix, its reporting regime and six targets', async () => {
+    const plan = await get<Plan>('daumoi', `/api/plans/${DEMO.plans.tienLang}?asOf=${TEST_TODAY}`);
+    expect(plan).toMatchObject({ communeName: 'Tiên Lãng', kind: 'annual', periodStart: '2026-01-01', periodEnd: '2026-12-31', status: 'issued', taskCount: 38 });
+    expect(plan.reportingRegime).toContain('trước ngày 05');
+    expect(plan.targets).toHaveLength(6);
+    expect(plan.targets[0]).toMatchObject({ comparator: '=', value: 100, unit: '%' });
+    expect(plan.targets[0].text).toContain('nhiệm vụ được Ủy ban nhân dân thành phố giao');
+    expect(plan.doneCount).toBeGreaterThan(0);
+    expect(plan.overdueCount).toBeGreaterThan(0);
+
+    const tasks = await get<Task[]>('daumoi', `/api/plans/${DEMO.plans.tienLang}/tasks?asOf=${TEST_TODAY}`);
+    expect(tasks).toHaveLength(38);
+    // Area II (institutions) is Văn phòng's: tasks 9–18.
+    const areaTwo = tasks.filter((t) => t.area === 2);
+    expect(areaTwo.map((t) => t.number)).toEqual([9, 10, 11, 12, 13, 14, 15, 16, 17, 18]);
+    expect(areaTwo.every((t) => t.leadUnits.some((u) => u.name === 'Văn phòng HĐND và UBND'))).toBe(true);
+  });
+
+  it('the city reviewer sees the three communes’ plans (An Phong’s has 33 tasks); a coordinator only its own', async () => {
+    const all = await get<Plan[]>('sonoivu', '/api/plans');
+    expect(all.map((p) => p.communeName).sort()).toEqual(['An Phong', 'Cẩm Giàng', 'Tiên Lãng']);
+    expect(all.find((p) => p.communeName === 'An Phong')?.taskCount).toBe(33);
+    expect((await get<Plan[]>('daumoi', '/api/plans')).map((p) => p.communeName)).toEqual(['Tiên Lãng']);
+  });
+
+  it('on its day Tiên Lãng shows every status: 38 plan tasks and 4 from the city', async () => {
+    const list = await get<Task[]>('daumoi', `/api/tasks?communeId=${DEMO.communes.tienLang}&asOf=${TEST_TODAY}`);
+    expect(list).toHaveLength(42);
+    expect(list.filter((t) => t.origin === 'city_assigned')).toHaveLength(4);
+    expect(new Set(list.map((t) => t.status))).toEqual(new Set(STATUSES));
+    const count = (s: string) => list.filter((t) => t.status === s).length;
+    expect([count('qua_han'), count('sap_den_han'), count('chua_xac_dinh_han'), count('hoan_thanh_qua_han')]).toEqual([4, 1, 2, 1]);
+  });
+
+  it('the coordinator’s dashboard: the annual plan and the city’s tasks, every status counted', async () => {
+    const d = await get<{ plan: { id: number }; totals: Record<string, number>; cityAssigned: { total: number } }>('daumoi', `/api/dashboard?asOf=${TEST_TODAY}`);
+    expect(d.plan.id).toBe(DEMO.plans.tienLang);
+    expect(d.totals).toMatchObject({ total: 42, done: 7, overdue: 4, undetermined: 2, completionRate: 16.7 });
+    expect(d.cityAssigned.total).toBe(4);
+  });
+});

@@ -1,0 +1,273 @@
+/**
+ * Task commands: create, update, report progress (and complete), comment. Each checks
+ * access first, then changes the task in one transaction with its history and audit
+ * entries, and answers with the task as the read model presents it.
+ */
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import type { TCityTaskInput, TProgressInput, TTaskInput, TTaskOrigin, TTaskUpdate } from '../../contract';
+import { parseTimeframe } from '../../domain/timeframe';
+import type { Actor } from '../access/actor';
+import { canBackdateCompletion, canCommentOnTask, canManageCommune, canReportOnTask, ensure } from '../access/policy';
+import { recordAudit } from '../audit/service';
+import type { Clock } from '../clock';
+import { requireCommune } from '../communes/service';
+import type { Db, DbOrTx } from '../db';
+import { plans, taskAssignees, taskHistory, taskOccurrenceCompletions, tasks, taskUnits, users } from '../db/schema';
+import { AppError, invalid, notFound } from '../errors';
+import { assertUnitsOfCommune } from '../units/service';
+import { getTaskDetail, judge, loadTasks, presentTask, readContext, requireTask, taskRef, type LoadedTask, type ReadContext } from './read-model';
+
+export type TaskInput = TTaskInput;
+export type CityTaskInput = TCityTaskInput;
+
+async function writeUnits(tx: DbOrTx, communeId: number, taskId: number, input: Pick<TaskInput, 'leadUnitIds' | 'coordinatorUnitIds'>) {
+  await tx.delete(taskUnits).where(and(eq(taskUnits.communeId, communeId), eq(taskUnits.taskId, taskId)));
+  const rows = [
+    ...input.leadUnitIds.map((unitId, position) => ({ communeId, taskId, unitId, role: 'lead' as const, position })),
+    ...input.coordinatorUnitIds.map((unitId, position) => ({ communeId, taskId, unitId, role: 'coordinator' as const, position })),
+  ];
+  if (rows.length) await tx.insert(taskUnits).values(rows).onConflictDoNothing();
+}
+
+async function writeAssignees(tx: DbOrTx, communeId: number, taskId: number, assigneeIds: number[]) {
+  await tx.delete(taskAssignees).where(and(eq(taskAssignees.communeId, communeId), eq(taskAssignees.taskId, taskId)));
+  if (assigneeIds.length) await tx.insert(taskAssignees).values(assigneeIds.map((userId) => ({ communeId, taskId, userId })));
+}
+
+async function assertAssignees(db: Db, communeId: number, ids: number[]) {
+  if (ids.length === 0) return;
+  const found = await db.select({ id: users.id }).from(users).where(and(eq(users.communeId, communeId), inArray(users.id, ids)));
+  if (found.length !== new Set(ids).size) throw invalid('Có người được giao không thuộc xã/phường này.');
+}
+
+interface NewTask {
+  communeId: number;
+  planId: number | null;
+  origin: TTaskOrigin;
+  sourceDocument: string | null;
+  period: { start: string; end: string };
+  position: number;
+}
+
+/** Inserts a task with its units; used by the API, the demo loader, plan import and test factories. */
+export async function insertTask(tx: DbOrTx, actor: Actor | null, base: NewTask, input: TaskInput, cityId: number) {
+  const schedule = parseTimeframe(input.timeframeText, base.period);
+  const [created] = await tx
+    .insert(tasks)
+    .values({
+      communeId: base.communeId,
+      planId: base.planId,
+      origin: base.origin,
+      sourceDocument: base.sourceDocument,
+      area: input.area,
+      number: input.number ?? null,
+      position: base.position,
+      content: input.content,
+      timeframeText: input.timeframeText,
+      schedule,
+      periodStart: base.period.start,
+      periodEnd: base.period.end,
+      dueOverride: input.dueOverride ?? null,
+      product: input.product ?? '',
+    })
+    .returning();
+  await writeUnits(tx, base.communeId, created.id, input);
+  await writeAssignees(tx, base.communeId, created.id, input.assigneeIds ?? []);
+  if (actor) {
+    await tx.insert(taskHistory).values({ communeId: base.communeId, taskId: created.id, userId: actor.id, kind: 'created' });
+  }
+  await recordAudit(tx, actor, { cityId, communeId: base.communeId, entity: 'task', entityId: created.id, action: 'create', after: { ...input, schedule } });
+  return created;
+}
+
+export async function createPlanTask(db: Db, clock: Clock, actor: Actor, planId: number, input: TaskInput) {
+  const [plan] = await db.select().from(plans).where(eq(plans.id, planId));
+  if (!plan) throw notFound();
+  const commune = await requireCommune(db, actor, plan.communeId);
+  ensure(canManageCommune(actor, commune));
+  await assertUnitsOfCommune(db, plan.communeId, [...input.leadUnitIds, ...input.coordinatorUnitIds]);
+  await assertAssignees(db, plan.communeId, input.assigneeIds ?? []);
+  const created = await db.transaction(async (tx) => {
+    const [last] = await tx
+      .select({ position: tasks.position })
+      .from(tasks)
+      .where(and(eq(tasks.communeId, plan.communeId), eq(tasks.planId, planId)))
+      .orderBy(desc(tasks.position))
+      .limit(1);
+    const next = last ? last.position + 1 : 0;
+    const base = { communeId: plan.communeId, planId, origin: 'plan' as const, sourceDocument: null, period: { start: plan.periodStart, end: plan.periodEnd }, position: next };
+    return insertTask(tx, actor, base, input, commune.cityId);
+  });
+  return getTaskDetail(db, actor, created.id, clock.today());
+}
+
+export async function createCityTask(db: Db, clock: Clock, actor: Actor, input: CityTaskInput) {
+  const commune = await requireCommune(db, actor, input.communeId);
+  ensure(canManageCommune(actor, commune));
+  await assertUnitsOfCommune(db, input.communeId, [...input.leadUnitIds, ...input.coordinatorUnitIds]);
+  await assertAssignees(db, input.communeId, input.assigneeIds ?? []);
+  const year = input.year ?? Number(clock.today().slice(0, 4));
+  const base = { communeId: input.communeId, planId: null, origin: 'city_assigned' as const, sourceDocument: input.sourceDocument, period: { start: `${year}-01-01`, end: `${year}-12-31` }, position: 0 };
+  const created = await db.transaction((tx) => insertTask(tx, actor, base, input, commune.cityId));
+  return getTaskDetail(db, actor, created.id, clock.today());
+}
+
+const snapshot = (task: LoadedTask) => ({
+  area: task.row.area,
+  number: task.row.number,
+  content: task.row.content,
+  timeframeText: task.row.timeframeText,
+  product: task.row.product,
+  dueOverride: task.row.dueOverride,
+  progress: task.row.progress,
+  doneAt: task.row.doneAt,
+  leadUnitIds: task.lead.map((u) => u.id),
+  coordinatorUnitIds: task.coordinators.map((u) => u.id),
+});
+
+function assertVersion(task: LoadedTask, version: number) {
+  if (task.row.version !== version) throw new AppError('conflict');
+}
+
+export async function updateTask(db: Db, clock: Clock, actor: Actor, taskId: number, input: TTaskUpdate) {
+  const { task, commune } = await requireTask(db, actor, taskId);
+  ensure(canManageCommune(actor, commune));
+  assertVersion(task, input.version);
+  const communeId = task.row.communeId;
+  await assertUnitsOfCommune(db, communeId, [...(input.leadUnitIds ?? []), ...(input.coordinatorUnitIds ?? [])]);
+  await assertAssignees(db, communeId, input.assigneeIds ?? []);
+  const period = { start: task.row.periodStart, end: task.row.periodEnd };
+  const schedule = input.timeframeText === undefined ? task.row.schedule : parseTimeframe(input.timeframeText, period);
+  await db.transaction(async (tx) => {
+    const { version: _v, leadUnitIds, coordinatorUnitIds, assigneeIds, ...fields } = input;
+    const updated = await tx
+      .update(tasks)
+      .set({ ...fields, schedule, version: task.row.version + 1, updatedAt: clock.now() })
+      .where(and(eq(tasks.communeId, communeId), eq(tasks.id, taskId), eq(tasks.version, input.version)))
+      .returning({ id: tasks.id });
+    if (updated.length === 0) throw new AppError('conflict');
+    if (leadUnitIds || coordinatorUnitIds) {
+      await writeUnits(tx, communeId, taskId, {
+        leadUnitIds: leadUnitIds ?? task.lead.map((u) => u.id),
+        coordinatorUnitIds: coordinatorUnitIds ?? task.coordinators.map((u) => u.id),
+      });
+    }
+    if (assigneeIds) await writeAssignees(tx, communeId, taskId, assigneeIds);
+    await tx.insert(taskHistory).values({ communeId, taskId, userId: actor.id, kind: 'edited' });
+    const before = snapshot(task);
+    await recordAudit(tx, actor, { cityId: commune.cityId, communeId, entity: 'task', entityId: taskId, action: 'update', before, after: { ...before, ...input, schedule } });
+  });
+  return getTaskDetail(db, actor, taskId, clock.today());
+}
+
+export type ProgressInput = TProgressInput;
+
+/** Progress and completion, validated against the clock's today: nobody finishes work tomorrow. */
+export async function reportProgress(db: Db, clock: Clock, actor: Actor, taskId: number, input: ProgressInput) {
+  const { task, commune } = await requireTask(db, actor, taskId);
+  ensure(canReportOnTask(actor, commune, taskRef(task)));
+  assertVersion(task, input.version);
+  const context = readContext(actor, commune, clock.today());
+  const doneAt = input.doneAt ?? context.asOf;
+  const backdated = input.done === true && doneAt < context.asOf ? checkBackdate(task, context, doneAt, input.doneAtReason) : null;
+  if (input.done && doneAt > context.asOf) throw invalid('Ngày hoàn thành không được sau ngày hôm nay.');
+  const checkpoints = judge(task, context.asOf, context.dueSoonDays).checkpoints;
+  if (input.occurrence && !checkpoints.some((c) => c.due === input.occurrence)) {
+    throw invalid('Kỳ thực hiện đã chọn không có trong lịch của nhiệm vụ.');
+  }
+  const communeId = task.row.communeId;
+  await db.transaction(async (tx) => {
+    const changes = occurrenceChanges(task, input, doneAt);
+    // The version test in the UPDATE itself: two reports that both read version n cannot both land.
+    const updated = await tx
+      .update(tasks)
+      .set({ progress: changes.progress, doneAt: changes.doneAt, version: input.version + 1, updatedAt: clock.now() })
+      .where(and(eq(tasks.communeId, communeId), eq(tasks.id, taskId), eq(tasks.version, input.version)))
+      .returning({ id: tasks.id });
+    if (updated.length === 0) throw new AppError('conflict');
+    if (input.occurrence && input.done) {
+      await tx
+        .insert(taskOccurrenceCompletions)
+        .values({ communeId, taskId, due: input.occurrence, doneAt, userId: actor.id })
+        .onConflictDoUpdate({
+          target: [taskOccurrenceCompletions.communeId, taskOccurrenceCompletions.taskId, taskOccurrenceCompletions.due],
+          set: { doneAt, userId: actor.id },
+        });
+    }
+    if (input.occurrence && input.done === false) {
+      await tx
+        .delete(taskOccurrenceCompletions)
+        .where(and(eq(taskOccurrenceCompletions.communeId, communeId), eq(taskOccurrenceCompletions.taskId, taskId), eq(taskOccurrenceCompletions.due, input.occurrence)));
+    }
+    await tx.insert(taskHistory).values({
+      communeId,
+      taskId,
+      userId: actor.id,
+      kind: changes.kind,
+      progress: changes.progress,
+      note: input.note ?? null,
+      occurrence: input.occurrence ?? null,
+      backdatedTo: backdated?.doneAt ?? null,
+      reason: backdated?.reason ?? null,
+    });
+    await recordAudit(tx, actor, {
+      cityId: commune.cityId,
+      communeId,
+      entity: 'task',
+      entityId: taskId,
+      action: 'progress',
+      before: { progress: task.row.progress, doneAt: task.row.doneAt },
+      after: {
+        progress: changes.progress,
+        doneAt: changes.doneAt,
+        occurrence: input.occurrence ?? null,
+        note: input.note ?? null,
+        ...(backdated ? { backdatedTo: backdated.doneAt, reportedOn: context.asOf, reason: backdated.reason } : {}),
+      },
+    });
+  });
+  const [updated] = await loadTasks(db, { communeId, taskIds: [taskId] });
+  return presentTask(updated, context);
+}
+
+const formatDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+
+/**
+ * A completion is dated the day it is reported (the clock's today, UTC+7). An earlier day is the
+ * coordinator's or leader's call, with a reason, and never before the task could start.
+ */
+function checkBackdate(task: LoadedTask, context: ReadContext, doneAt: string, reason: string | undefined) {
+  if (!canBackdateCompletion(context.actor, context.commune)) {
+    throw new AppError('forbidden', {}, undefined, 'Ngày hoàn thành là ngày báo cáo; chỉ đầu mối CCHC hoặc lãnh đạo xã/phường được ghi một ngày hoàn thành trước hôm nay.');
+  }
+  const start = task.row.schedule.start ?? task.row.periodStart;
+  if (doneAt < start) throw invalid(`Ngày hoàn thành không được trước ngày bắt đầu của nhiệm vụ (${formatDate(start)}).`);
+  if (!reason) throw invalid('Vui lòng nêu lý do khi ghi ngày hoàn thành trước hôm nay.');
+  return { doneAt, reason };
+}
+
+/** What a progress report does to the task row: an occurrence report leaves the whole task open. */
+function occurrenceChanges(task: LoadedTask, input: ProgressInput, doneAt: string) {
+  if (input.occurrence) return { progress: input.progress, doneAt: task.row.doneAt, kind: input.done ? ('done' as const) : ('progress' as const) };
+  if (input.done) return { progress: 100, doneAt, kind: 'done' as const };
+  const reopened = input.done === false && task.row.doneAt !== null;
+  return { progress: input.progress, doneAt: reopened ? null : task.row.doneAt, kind: reopened ? ('reopened' as const) : ('progress' as const) };
+}
+
+export async function addComment(db: Db, actor: Actor, taskId: number, text: string) {
+  const { task, commune } = await requireTask(db, actor, taskId);
+  ensure(canCommentOnTask(actor, commune, taskRef(task)));
+  const [entry] = await db.insert(taskHistory).values({ communeId: task.row.communeId, taskId, userId: actor.id, kind: 'comment', note: text }).returning();
+  return {
+    id: entry.id,
+    at: entry.at.toISOString(),
+    user: { id: actor.id, fullName: actor.fullName },
+    kind: entry.kind,
+    progress: null,
+    note: entry.note,
+    fileId: null,
+    occurrence: null,
+    backdatedTo: null,
+    reason: null,
+  };
+}

@@ -1,0 +1,63 @@
+/** The city's view of one period: every commune on time, late or missing, and their figures side by side. */
+import { Select, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Link, useSearchParams } from 'react-router-dom';
+import { formatDate } from '../app/format';
+import { useT } from '../app/i18n';
+import { useCityOverview } from './queries';
+import type { CityOverview } from './types';
+
+const STATE_COLOR = { on_time: 'green', late: 'red', missing: 'default', not_due: 'blue' } as const;
+
+/** The period codes of this year and last: quarters, the half-year, the year. */
+function recentCodes(): string[] {
+  const year = new Date().getFullYear();
+  return [year, year - 1].flatMap((y) => [`${y}-Y`, `${y}-Q3`, `${y}-H1`, `${y}-Q1`]);
+}
+
+export function CityReports() {
+  const t = useT();
+  const codes = recentCodes();
+  const [params] = useSearchParams();
+  const [code, setCode] = useState(params.get('code') ?? codes[0]);
+  const overview = useCityOverview(code);
+  const communes = overview.data?.communes ?? [];
+  const sent = communes.filter((c) => c.reportId !== null);
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Typography.Title level={3}>{t('ui.reports.city.title')}</Typography.Title>
+      <Space>
+        {t('ui.reports.city.code')}
+        <Select style={{ width: 140 }} value={code} onChange={setCode} options={codes.map((c) => ({ value: c, label: c }))} data-testid="city-period" />
+      </Space>
+      <Table
+        rowKey="communeId"
+        loading={overview.isLoading}
+        dataSource={communes}
+        pagination={false}
+        data-testid="city-communes"
+        columns={[
+          { title: t('ui.reports.city.commune'), key: 'name', render: (_: unknown, c: CityOverview['communes'][number]) => (c.reportId ? <Link to={`/reports/${c.reportId}`}>{c.communeName}</Link> : c.communeName) },
+          { title: t('ui.reports.city.state'), key: 'state', render: (_: unknown, c: CityOverview['communes'][number]) => <Tag color={STATE_COLOR[c.state]}>{t(`ui.reports.city.${c.state}`)}</Tag> },
+          { title: t('ui.reports.status.sent'), key: 'on', render: (_: unknown, c: CityOverview['communes'][number]) => formatDate(c.submittedOn) },
+        ]}
+      />
+      <Table
+        rowKey="code"
+        dataSource={overview.data?.figures ?? []}
+        pagination={false}
+        size="small"
+        data-testid="city-compare"
+        columns={[
+          { title: t('ui.reports.city.figure'), dataIndex: 'title', key: 'title' },
+          ...sent.map((c) => ({
+            title: c.communeName,
+            key: String(c.communeId),
+            align: 'right' as const,
+            render: (_: unknown, f: CityOverview['figures'][number]) => f.values[c.communeId] ?? '…',
+          })),
+        ]}
+      />
+    </Space>
+  );
+}
