@@ -9,9 +9,7 @@ import { formatAccuracyTable, GOAL_FIELDS, measureAccuracy } from '../src/import
 
 const rows = await measureAccuracy(join(import.meta.dirname, '..'));
 console.log(formatAccuracyTable(rows));
-const failed = rows.filter(
-  (r) => r.tasks !== r.goldTasks || GOAL_FIELDS.some((f) => r.fields[f].correct / Math.max(1, r.fields[f].total) < r.goal),
-);
+const failed = rows.filter((r) => r.tasks !== r.goldTasks || GOAL_FIELDS.some((f) => r.fields[f].correct / Math.max(1, r.fields[f].total) < r.goal));
 if (failed.length > 0) {
   console.log(`\nGoals missed: ${failed.map((r) => `${r.doc}/${r.format}`).join(', ')}`);
   process.exitCode = 1;

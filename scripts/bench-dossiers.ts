@@ -7,23 +7,24 @@
  *
  *   BENCH_DOSSIERS=10000000 (default) · BENCH_COMMUNES=120 · BENCH_UPLOAD_ROWS=200000
  */
-import { systemClock } from '../src/server/clock';
+
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { TEMPLATE_CSV_HEADER, readDossierCsv } from '../src/domain/indicators';
+import { readDossierCsv, TEMPLATE_CSV_HEADER } from '../src/domain/indicators';
 import { buildApp } from '../src/server/app';
+import { systemClock } from '../src/server/clock';
 import { applyMigrations, connectDatabase, ensureDatabase } from '../src/server/db';
 import { startEmbeddedPostgres } from '../src/server/db/embedded';
 import { cities, communes } from '../src/server/db/schema';
 import { queryIndicators, upsertDossiers } from '../src/server/dossiers/store';
 import { Multipart } from '../src/server/test/factories';
-import { insertUser } from '../src/server/users/service';
 import { seededRandom } from '../src/server/test/seeded-random';
+import { insertUser } from '../src/server/users/service';
 
 const ROWS = Number(process.env.BENCH_DOSSIERS ?? 10_000_000);
 const COMMUNES = Number(process.env.BENCH_COMMUNES ?? 120);
@@ -33,12 +34,26 @@ const log = (message: string) => process.stderr.write(`${message}\n`);
 const DAY = 86_400_000;
 const START = Date.UTC(2023, 0, 1);
 const SPAN_DAYS = 3 * 365;
-const FIELDS = [['1.001', 'Chứng thực bản sao từ bản chính', 'Chứng thực'], ['1.002', 'Đăng ký khai sinh', 'Hộ tịch'], ['1.003', 'Đăng ký kết hôn', 'Hộ tịch'], ['2.001', 'Đăng ký biến động đất đai', 'Đất đai'], ['2.002', 'Cấp giấy phép xây dựng', 'Xây dựng'], ['3.001', 'Trợ cấp xã hội hằng tháng', 'Bảo trợ xã hội']];
+const FIELDS = [
+  ['1.001', 'Chứng thực bản sao từ bản chính', 'Chứng thực'],
+  ['1.002', 'Đăng ký khai sinh', 'Hộ tịch'],
+  ['1.003', 'Đăng ký kết hôn', 'Hộ tịch'],
+  ['2.001', 'Đăng ký biến động đất đai', 'Đất đai'],
+  ['2.002', 'Cấp giấy phép xây dựng', 'Xây dựng'],
+  ['3.001', 'Trợ cấp xã hội hằng tháng', 'Bảo trợ xã hội'],
+];
 const pad = (n: number) => String(n).padStart(2, '0');
-const vn = (ms: number) => { const d = new Date(ms); return `${pad(d.getUTCDate())}/${pad(d.getUTCMonth() + 1)}/${d.getUTCFullYear()} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`; };
+const vn = (ms: number) => {
+  const d = new Date(ms);
+  return `${pad(d.getUTCDate())}/${pad(d.getUTCMonth() + 1)}/${d.getUTCFullYear()} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+};
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
 
-interface Generated { csv: Buffer; copy: Buffer; rows: number }
+interface Generated {
+  csv: Buffer;
+  copy: Buffer;
+  rows: number;
+}
 
 /** One commune's export: the template CSV and the same rows as COPY text (wall-clock timestamps). */
 function generate(communeId: number, rows: number, seed: number): Generated {
@@ -53,7 +68,8 @@ function generate(communeId: number, rows: number, seed: number): Generated {
     const channel = x < 0.4 ? 'Trực tiếp' : x < 0.75 ? 'Trực tuyến một phần' : x < 0.95 ? 'Trực tuyến toàn trình' : 'Bưu chính công ích';
     const y = r();
     const status = y < 0.02 ? 'Rút hồ sơ' : y < 0.06 ? 'Đang xử lý' : y < 0.1 ? 'Từ chối / trả lại' : y < 0.11 ? 'Dừng xử lý' : 'Đã giải quyết';
-    const ended = status === 'Đang xử lý' || status === 'Rút hồ sơ' ? null : r() < 0.95 ? received + Math.floor(r() * (appointment - received)) : appointment + Math.floor(r() * 5 * DAY);
+    const ended =
+      status === 'Đang xử lý' || status === 'Rút hồ sơ' ? null : r() < 0.95 ? received + Math.floor(r() * (appointment - received)) : appointment + Math.floor(r() * 5 * DAY);
     const fee = r() < 0.5;
     const paid = fee && r() < 0.7;
     const digitised = r() < 0.85;
@@ -62,12 +78,50 @@ function generate(communeId: number, rows: number, seed: number): Generated {
     const rating = ended === null || z < 0.5 ? '' : z < 0.8 ? 'Rất hài lòng' : z < 0.95 ? 'Hài lòng' : z < 0.98 ? 'Chấp nhận được' : 'Không hài lòng';
     const code = `H${communeId}.${i}`;
     const yn = (b: boolean) => (b ? 'Có' : 'Không');
-    csv.push([code, procCode, procName, field, 'Bộ phận Một cửa', channel, vn(received), vn(appointment), ended === null ? '' : vn(ended), status, yn(fee), fee ? yn(paid) : '', yn(digitised), yn(eResult), rating].join(','));
+    csv.push(
+      [
+        code,
+        procCode,
+        procName,
+        field,
+        'Bộ phận Một cửa',
+        channel,
+        vn(received),
+        vn(appointment),
+        ended === null ? '' : vn(ended),
+        status,
+        yn(fee),
+        fee ? yn(paid) : '',
+        yn(digitised),
+        yn(eResult),
+        rating,
+      ].join(','),
+    );
     const channelCode = { 'Trực tiếp': 'direct', 'Trực tuyến một phần': 'online_partial', 'Trực tuyến toàn trình': 'online_full', 'Bưu chính công ích': 'postal' }[channel];
     const statusCode = { 'Rút hồ sơ': 'withdrawn', 'Đang xử lý': 'processing', 'Từ chối / trả lại': 'rejected', 'Dừng xử lý': 'stopped', 'Đã giải quyết': 'resolved' }[status];
     const ratingCode = { '': '\\N', 'Rất hài lòng': 'very_satisfied', 'Hài lòng': 'satisfied', 'Chấp nhận được': 'acceptable', 'Không hài lòng': 'dissatisfied' }[rating];
     const minuteOf = (ms: number) => Math.floor(ms / 60_000) * 60_000;
-    copy.push([communeId, code, procCode, procName, field, 'Bộ phận Một cửa', channelCode, iso(minuteOf(received)), iso(minuteOf(appointment)), `${iso(minuteOf(appointment) + 59_000)}.999`, ended === null ? '\\N' : iso(minuteOf(ended)), statusCode, fee, fee ? paid : '\\N', digitised, eResult, ratingCode].join('\t'));
+    copy.push(
+      [
+        communeId,
+        code,
+        procCode,
+        procName,
+        field,
+        'Bộ phận Một cửa',
+        channelCode,
+        iso(minuteOf(received)),
+        iso(minuteOf(appointment)),
+        `${iso(minuteOf(appointment) + 59_000)}.999`,
+        ended === null ? '\\N' : iso(minuteOf(ended)),
+        statusCode,
+        fee,
+        fee ? paid : '\\N',
+        digitised,
+        eResult,
+        ratingCode,
+      ].join('\t'),
+    );
   }
   return { csv: Buffer.from(csv.join('\r\n') + '\r\n'), copy: Buffer.from(copy.join('\n') + '\n'), rows };
 }
@@ -89,10 +143,22 @@ const pool = (database.db as typeof database.db & { $client: pg.Pool }).$client;
 try {
   await applyMigrations(database.db);
   await pool.query('DROP TABLE IF EXISTS dossiers_copy; CREATE TABLE dossiers_copy (LIKE dossiers INCLUDING ALL)');
-  const [city] = await database.db.insert(cities).values({ name: 'Thành phố thử tải', code: `BENCH${process.pid}` }).returning();
+  const [city] = await database.db
+    .insert(cities)
+    .values({ name: 'Thành phố thử tải', code: `BENCH${process.pid}` })
+    .returning();
   const communeRows = await database.db
     .insert(communes)
-    .values(Array.from({ length: COMMUNES + 1 }, (_, i) => ({ cityId: city.id, name: `Xã thử ${i + 1}`, nameKey: `xa thu ${i + 1}`, kind: 'xa' as const, code: `X${i + 1}`, codeKey: `x${i + 1}` })))
+    .values(
+      Array.from({ length: COMMUNES + 1 }, (_, i) => ({
+        cityId: city.id,
+        name: `Xã thử ${i + 1}`,
+        nameKey: `xa thu ${i + 1}`,
+        kind: 'xa' as const,
+        code: `X${i + 1}`,
+        codeKey: `x${i + 1}`,
+      })),
+    )
     .returning();
   const benchCommunes = communeRows.slice(0, COMMUNES);
   const uploadCommune = communeRows[COMMUNES];
@@ -119,7 +185,14 @@ try {
     const [, copied] = await timed(async () => {
       const client = await pool.connect();
       try {
-        await pipeline(Readable.from([data.copy]), client.query(copyFrom('COPY dossiers_copy (commune_id, code, procedure_code, procedure_name, field, unit_name, channel, received_at, appointment_start, appointment_end, ended_at, status, has_fee, paid_online, digitised, electronic_result, rating) FROM STDIN')));
+        await pipeline(
+          Readable.from([data.copy]),
+          client.query(
+            copyFrom(
+              'COPY dossiers_copy (commune_id, code, procedure_code, procedure_name, field, unit_name, channel, received_at, appointment_start, appointment_end, ended_at, status, has_fee, paid_online, digitised, electronic_result, rating) FROM STDIN',
+            ),
+          ),
+        );
       } finally {
         client.release();
       }
@@ -127,7 +200,8 @@ try {
     ingestMs += ingest;
     copyMs += copied;
     loaded += rows;
-    if (index % 10 === 9 || index === COMMUNES - 1) log(`${loaded} dòng: nạp ${(loaded / (ingestMs / 1000)).toFixed(0)} dòng/s, COPY ${(loaded / (copyMs / 1000)).toFixed(0)} dòng/s`);
+    if (index % 10 === 9 || index === COMMUNES - 1)
+      log(`${loaded} dòng: nạp ${(loaded / (ingestMs / 1000)).toFixed(0)} dòng/s, COPY ${(loaded / (copyMs / 1000)).toFixed(0)} dòng/s`);
   }
   await pool.query('ANALYZE dossiers');
 
@@ -143,7 +217,15 @@ try {
 
   // The web upload: a large commune's several years through POST /api/communes/:id/dossiers/import.
   const app = await buildApp({ clock: systemClock, db: database.db, config: { uploadDir: dataDir, sessionDays: 1, secureCookies: false, logLevel: 'silent' }, logger: false });
-  await insertUser(database.db, null, { username: 'bench.admin', fullName: 'Bench', role: 'admin', cityId: city.id, communeId: null, unitId: null, password: 'Bench@2026-dossiers' });
+  await insertUser(database.db, null, {
+    username: 'bench.admin',
+    fullName: 'Bench',
+    role: 'admin',
+    cityId: city.id,
+    communeId: null,
+    unitId: null,
+    password: 'Bench@2026-dossiers',
+  });
   const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'bench.admin', password: 'Bench@2026-dossiers' } });
   const cookie = String(login.headers['set-cookie']).split(';')[0];
   const upload = generate(uploadCommune.id, UPLOAD_ROWS, 7);
@@ -158,14 +240,16 @@ try {
   const ingestRate = loaded / (ingestMs / 1000);
   const copyRate = loaded / (copyMs / 1000);
   console.log(`Tải lên qua web ${UPLOAD_ROWS} hồ sơ (${(upload.csv.length / 1048576).toFixed(1)} MB): ${(uploadMs / 1000).toFixed(1)} s`);
-  console.log(JSON.stringify({
-    rows: loaded,
-    ingest_rows_per_s: Math.round(ingestRate),
-    copy_rows_per_s: Math.round(copyRate),
-    ingest_vs_copy: round(ingestRate / copyRate, 2),
-    commune_quarter_ms: round(median(communeTimes)),
-    city_quarter_ms: round(median(cityTimes)),
-  }));
+  console.log(
+    JSON.stringify({
+      rows: loaded,
+      ingest_rows_per_s: Math.round(ingestRate),
+      copy_rows_per_s: Math.round(copyRate),
+      ingest_vs_copy: round(ingestRate / copyRate, 2),
+      commune_quarter_ms: round(median(communeTimes)),
+      city_quarter_ms: round(median(cityTimes)),
+    }),
+  );
 } finally {
   await database.close();
   await cluster?.stop();

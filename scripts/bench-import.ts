@@ -4,7 +4,7 @@
  *
  *   npm run bench:import
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { importPlanDocument } from '../src/importer/index';
 import { systemClock } from '../src/server/clock';

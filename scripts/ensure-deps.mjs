@@ -41,9 +41,7 @@ export function ensureOfficeTools() {
   if (tools.every((t) => existsSync(t))) return;
   console.log('› Cài đặt LibreOffice Writer và poppler-utils của Debian cho kiểm thử văn bản Word…');
   const sudo = process.getuid?.() === 0 ? '' : 'sudo ';
-  run(
-    `${sudo}apt-get update -qq && ${sudo}env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libreoffice-writer poppler-utils fonts-liberation2`,
-  );
+  run(`${sudo}apt-get update -qq && ${sudo}env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libreoffice-writer poppler-utils fonts-liberation2`);
 }
 
 /** Builds the web app when it is missing or older than its sources. */

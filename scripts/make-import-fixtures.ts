@@ -11,18 +11,17 @@
  *   npx tsx scripts/make-import-fixtures.ts
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { readText } from '../src/importer/readers/text';
+import { join } from 'node:path';
 import { domainVi } from '../src/i18n/domain';
 import type { GoldTask } from '../src/importer/accuracy';
+import { readText } from '../src/importer/readers/text';
 
 const ROOT = join(import.meta.dirname, '..');
 const OUT = join(ROOT, 'fixtures/import');
 const SEEDS = join(ROOT, 'fixtures/seeds');
 const GOLD = join(ROOT, 'fixtures/gold');
-
 
 const ROMAN = ['', 'I', 'II', 'III', 'IV', 'V', 'VI', 'VII'];
 const HEADER = ['TT', 'Nội dung nhiệm vụ', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian thực hiện/hoàn thành', 'Sản phẩm'];
@@ -91,7 +90,7 @@ function tableHtml(rows: string[][], merge: boolean): string {
   const head = `<thead><tr>${HEADER.map((h) => `<th>${h}</th>`).join('')}</tr></thead>`;
   const body = rows
     .map((r, i) => {
-      if (r.length === 1 || r.slice(1).every((c) => c === '') && /^[IVX]+\./.test(r[0])) return `<tr><td colspan="6"><b>${esc(r[0])}</b></td></tr>`;
+      if (r.length === 1 || (r.slice(1).every((c) => c === '') && /^[IVX]+\./.test(r[0]))) return `<tr><td colspan="6"><b>${esc(r[0])}</b></td></tr>`;
       const cells = Array.from({ length: 6 }, (_, c) => {
         const n = span.get(`${i}:${c}`) ?? 1;
         if (n === 0) return '';
@@ -145,7 +144,15 @@ function makePlanFixtures(): void {
     const rows = id === '000' ? goldRows(id, ', ') : seedRows(text).slice(1);
     const wordRows = id === '000' ? goldRows(id, '\n') : rows;
     writeFileSync(join(OUT, `${id}.html`), documentHtml(paragraphs, rows, false));
-    convert(documentHtml(paragraphs, wordRows.map((r) => r.map((c) => c.replace(/\n/g, '<br>'))), id === '004'), id, 'docx');
+    convert(
+      documentHtml(
+        paragraphs,
+        wordRows.map((r) => r.map((c) => c.replace(/\n/g, '<br>'))),
+        id === '004',
+      ),
+      id,
+      'docx',
+    );
     convert(documentHtml(paragraphs, rows, false), id, 'pdf');
   }
 }

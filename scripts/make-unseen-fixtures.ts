@@ -19,7 +19,11 @@ import { UNSEEN_DOCS, type UnseenDoc } from './unseen-docs';
 const OUT = join(import.meta.dirname, '..', 'fixtures/unseen');
 
 function esc(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/&lt;br&gt;/g, '<br>');
+  return s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/&lt;br&gt;/g, '<br>');
 }
 
 /** Header as Word documents lay it out: a borderless two-column table. */

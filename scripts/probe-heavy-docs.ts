@@ -38,7 +38,10 @@ await new Promise<void>((resolve, reject) => {
 
 /** RSS of the server process from /proc (worker threads included: they share the process). */
 function status(field: 'VmRSS' | 'VmHWM'): number {
-  const line = readFileSync(`/proc/${server.pid}/status`, 'utf8').split('\n').find((l) => l.startsWith(field)) ?? '';
+  const line =
+    readFileSync(`/proc/${server.pid}/status`, 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith(field)) ?? '';
   return Number(line.replace(/\D+/g, '')) * 1024;
 }
 
@@ -96,11 +99,18 @@ for (const doc of documents) {
   const r = await upload(doc);
   await new Promise((resolve) => setTimeout(resolve, 300)); // let the other users' requests in flight finish
   const during = samples.filter((x) => x.end >= r.start && x.end <= r.end + 300).map((x) => x.ms);
-  console.log(`  ${doc.name.padEnd(42)} ${(doc.data.length / MB).toFixed(1).padStart(4)} MB → ${r.status} ${r.code.padEnd(17)} in ${r.ms.toFixed(0).padStart(5)} ms; others meanwhile: n=${during.length} max ${Math.max(0, ...during).toFixed(0)} ms`);
+  console.log(
+    `  ${doc.name.padEnd(42)} ${(doc.data.length / MB).toFixed(1).padStart(4)} MB → ${r.status} ${r.code.padEnd(17)} in ${r.ms.toFixed(0).padStart(5)} ms; others meanwhile: n=${during.length} max ${Math.max(0, ...during).toFixed(0)} ms`,
+  );
   console.log(`      ${r.message.slice(0, 110)}`);
 }
 console.log('\nAll hostile documents ×3 at once (2 workers, 4 places in line):');
-const burst = await Promise.all(documents.slice(0, 3).flatMap((doc) => [doc, doc, doc]).map(async (doc) => ({ doc, r: await upload(doc) })));
+const burst = await Promise.all(
+  documents
+    .slice(0, 3)
+    .flatMap((doc) => [doc, doc, doc])
+    .map(async (doc) => ({ doc, r: await upload(doc) })),
+);
 const byAnswer = new Map<string, number[]>();
 for (const { r } of burst) byAnswer.set(`${r.status} ${r.code}`, [...(byAnswer.get(`${r.status} ${r.code}`) ?? []), r.ms]);
 for (const [answer, times] of byAnswer) console.log(`  ${answer.padEnd(26)} ×${times.length}, answered in ${Math.min(...times).toFixed(0)}–${Math.max(...times).toFixed(0)} ms`);
@@ -124,16 +134,25 @@ const refused = await Promise.all(
     return r.status;
   }),
 );
-console.log(`\n20 refused 19 MB evidence uploads in parallel (inspector): answers ${[...new Set(refused)].join(', ')} in ${(performance.now() - refusedStart).toFixed(0)} ms; server RSS ${(rssBeforeRefused / MB).toFixed(0)} MB before, peak ${(peakSampled / MB).toFixed(0)} MB during`);
+console.log(
+  `\n20 refused 19 MB evidence uploads in parallel (inspector): answers ${[...new Set(refused)].join(', ')} in ${(performance.now() - refusedStart).toFixed(0)} ms; server RSS ${(rssBeforeRefused / MB).toFixed(0)} MB before, peak ${(peakSampled / MB).toFixed(0)} MB during`,
+);
 clearInterval(sampler);
 
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? NaN;
-const row = (label: string, xs: number[]) => console.log(`  ${label.padEnd(16)} n=${String(xs.length).padStart(4)}  p50 ${pct(xs, 50).toFixed(1).padStart(6)} ms  p95 ${pct(xs, 95).toFixed(1).padStart(6)} ms  max ${Math.max(...xs).toFixed(1).padStart(7)} ms`);
+const row = (label: string, xs: number[]) =>
+  console.log(
+    `  ${label.padEnd(16)} n=${String(xs.length).padStart(4)}  p50 ${pct(xs, 50).toFixed(1).padStart(6)} ms  p95 ${pct(xs, 95).toFixed(1).padStart(6)} ms  max ${Math.max(...xs)
+      .toFixed(1)
+      .padStart(7)} ms`,
+  );
 console.log('\nOther users (GET /api/auth/me, 2 users in a loop):');
 row('before attack', latency.baseline);
 row('during attack', latency.attack);
 console.log(`  failed requests: ${failures}`);
-console.log(`\nServer memory: RSS before ${(rssBefore / MB).toFixed(0)} MB, peak sampled during the documents ${(attackPeak / MB).toFixed(0)} MB, kernel peak (VmHWM, since start) ${(status('VmHWM') / MB).toFixed(0)} MB`);
+console.log(
+  `\nServer memory: RSS before ${(rssBefore / MB).toFixed(0)} MB, peak sampled during the documents ${(attackPeak / MB).toFixed(0)} MB, kernel peak (VmHWM, since start) ${(status('VmHWM') / MB).toFixed(0)} MB`,
+);
 
 server.kill('SIGTERM');
 await new Promise((resolve) => server.on('exit', resolve));

@@ -25,21 +25,101 @@ export interface UnseenDoc {
 const MONTHS = ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'];
 const VP = 'Văn phòng HĐND và UBND phường';
 
-function task(area: number | null, number: number, content: string, lead: string[], coordinators: string[], time: [string, string, string | null, string[]], product: string): UnseenGoldTask {
+function task(
+  area: number | null,
+  number: number,
+  content: string,
+  lead: string[],
+  coordinators: string[],
+  time: [string, string, string | null, string[]],
+  product: string,
+): UnseenGoldTask {
   const [text, kind, due, occurrences] = time;
   return { area, number, content, lead, coordinators, timeframe: { text, kind, due, occurrences }, product };
 }
 
 const TAN_AN_TASKS: UnseenGoldTask[] = [
-  task(1, 1, 'Xây dựng và ban hành Kế hoạch cải cách hành chính năm 2027 của phường', ['Phòng Nội vụ'], [VP], ['Trước ngày 15/01/2027', 'date', '2027-01-15', ['2027-01-15']], 'Kế hoạch'),
-  task(1, 2, 'Báo cáo tình hình thực hiện nhiệm vụ cải cách hành chính', ['Phòng Nội vụ'], ['Các phòng, đơn vị thuộc phường'], ['Hằng tháng (trước ngày 25)', 'recurring', '2027-01-25', MONTHS.map((m) => `2027-${m}-25`)], 'Báo cáo'),
-  task(1, 3, 'Kiểm tra công tác cải cách hành chính tại các cơ quan, đơn vị', ['Phòng Nội vụ'], [VP], ['Quý II và quý IV', 'recurring', '2027-06-30', ['2027-06-30', '2027-12-31']], 'Thông báo kết luận kiểm tra'),
-  task(2, 4, 'Rà soát, hệ thống hóa văn bản quy phạm pháp luật do HĐND, UBND phường ban hành', [VP], ['Phòng Kinh tế'], ['Tháng 3 và tháng 9', 'recurring', '2027-03-31', ['2027-03-31', '2027-09-30']], 'Báo cáo kết quả rà soát'),
-  task(2, 5, 'Tổ chức phổ biến, giáo dục pháp luật cho cán bộ, công chức', [VP], ['Phòng Văn hóa - Xã hội'], ['Trước ngày 15/11/2027', 'date', '2027-11-15', ['2027-11-15']], 'Hội nghị'),
-  task(3, 6, 'Công khai thủ tục hành chính tại Trung tâm Phục vụ hành chính công', ['Trung tâm Phục vụ hành chính công'], [VP], ['Hàng quý (trước ngày 15 của tháng cuối quý)', 'recurring', '2027-03-15', ['2027-03-15', '2027-06-15', '2027-09-15', '2027-12-15']], 'Báo cáo'),
-  task(3, 7, 'Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính', ['Trung tâm Phục vụ hành chính công'], [], ['Hằng tháng, trước ngày 20', 'recurring', '2027-01-20', MONTHS.map((m) => `2027-${m}-20`)], 'Hồ sơ được số hóa'),
-  task(4, 8, 'Rà soát chức năng, nhiệm vụ của các phòng chuyên môn', ['Phòng Nội vụ'], ['Các phòng, đơn vị thuộc phường'], ['tháng 6, tháng 12', 'recurring', '2027-06-30', ['2027-06-30', '2027-12-31']], 'Báo cáo'),
-  task(7, 9, 'Duy trì hệ thống quản lý văn bản và điều hành', ['Phòng Văn hóa - Xã hội'], [VP], ['Trước ngày 30/11/2027', 'date', '2027-11-30', ['2027-11-30']], 'Hệ thống hoạt động ổn định'),
+  task(
+    1,
+    1,
+    'Xây dựng và ban hành Kế hoạch cải cách hành chính năm 2027 của phường',
+    ['Phòng Nội vụ'],
+    [VP],
+    ['Trước ngày 15/01/2027', 'date', '2027-01-15', ['2027-01-15']],
+    'Kế hoạch',
+  ),
+  task(
+    1,
+    2,
+    'Báo cáo tình hình thực hiện nhiệm vụ cải cách hành chính',
+    ['Phòng Nội vụ'],
+    ['Các phòng, đơn vị thuộc phường'],
+    ['Hằng tháng (trước ngày 25)', 'recurring', '2027-01-25', MONTHS.map((m) => `2027-${m}-25`)],
+    'Báo cáo',
+  ),
+  task(
+    1,
+    3,
+    'Kiểm tra công tác cải cách hành chính tại các cơ quan, đơn vị',
+    ['Phòng Nội vụ'],
+    [VP],
+    ['Quý II và quý IV', 'recurring', '2027-06-30', ['2027-06-30', '2027-12-31']],
+    'Thông báo kết luận kiểm tra',
+  ),
+  task(
+    2,
+    4,
+    'Rà soát, hệ thống hóa văn bản quy phạm pháp luật do HĐND, UBND phường ban hành',
+    [VP],
+    ['Phòng Kinh tế'],
+    ['Tháng 3 và tháng 9', 'recurring', '2027-03-31', ['2027-03-31', '2027-09-30']],
+    'Báo cáo kết quả rà soát',
+  ),
+  task(
+    2,
+    5,
+    'Tổ chức phổ biến, giáo dục pháp luật cho cán bộ, công chức',
+    [VP],
+    ['Phòng Văn hóa - Xã hội'],
+    ['Trước ngày 15/11/2027', 'date', '2027-11-15', ['2027-11-15']],
+    'Hội nghị',
+  ),
+  task(
+    3,
+    6,
+    'Công khai thủ tục hành chính tại Trung tâm Phục vụ hành chính công',
+    ['Trung tâm Phục vụ hành chính công'],
+    [VP],
+    ['Hàng quý (trước ngày 15 của tháng cuối quý)', 'recurring', '2027-03-15', ['2027-03-15', '2027-06-15', '2027-09-15', '2027-12-15']],
+    'Báo cáo',
+  ),
+  task(
+    3,
+    7,
+    'Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính',
+    ['Trung tâm Phục vụ hành chính công'],
+    [],
+    ['Hằng tháng, trước ngày 20', 'recurring', '2027-01-20', MONTHS.map((m) => `2027-${m}-20`)],
+    'Hồ sơ được số hóa',
+  ),
+  task(
+    4,
+    8,
+    'Rà soát chức năng, nhiệm vụ của các phòng chuyên môn',
+    ['Phòng Nội vụ'],
+    ['Các phòng, đơn vị thuộc phường'],
+    ['tháng 6, tháng 12', 'recurring', '2027-06-30', ['2027-06-30', '2027-12-31']],
+    'Báo cáo',
+  ),
+  task(
+    7,
+    9,
+    'Duy trì hệ thống quản lý văn bản và điều hành',
+    ['Phòng Văn hóa - Xã hội'],
+    [VP],
+    ['Trước ngày 30/11/2027', 'date', '2027-11-30', ['2027-11-30']],
+    'Hệ thống hoạt động ổn định',
+  ),
 ];
 
 function row(t: UnseenGoldTask, time = t.timeframe.text): string[] {
@@ -173,9 +253,33 @@ const EA_KAR: UnseenDoc = {
 
 const VPT = 'Văn phòng HĐND và UBND thị trấn';
 const CAM_DUC_TASKS: UnseenGoldTask[] = [
-  task(1, 1, 'Tổng hợp, báo cáo kết quả cải cách hành chính', ['Phòng Nội vụ'], ['Các phòng, đơn vị thuộc thị trấn'], ['Định kỳ hằng quý (trước ngày 10 tháng cuối quý)', 'recurring', '2027-09-10', ['2027-09-10', '2027-12-10']], 'Báo cáo'),
-  task(1, 2, 'Tự kiểm tra công tác cải cách hành chính', ['Phòng Nội vụ'], [VPT], ['Tháng 8 và tháng 11', 'recurring', '2027-08-31', ['2027-08-31', '2027-11-30']], 'Báo cáo kết quả kiểm tra'),
-  task(3, 3, 'Cập nhật, công khai thủ tục hành chính trên Cổng dịch vụ công', [VPT], [], ['Hằng tháng (chậm nhất ngày 22)', 'recurring', '2027-07-22', ['2027-07-22', '2027-08-22', '2027-09-22', '2027-10-22', '2027-11-22', '2027-12-22']], 'Thủ tục được công khai'),
+  task(
+    1,
+    1,
+    'Tổng hợp, báo cáo kết quả cải cách hành chính',
+    ['Phòng Nội vụ'],
+    ['Các phòng, đơn vị thuộc thị trấn'],
+    ['Định kỳ hằng quý (trước ngày 10 tháng cuối quý)', 'recurring', '2027-09-10', ['2027-09-10', '2027-12-10']],
+    'Báo cáo',
+  ),
+  task(
+    1,
+    2,
+    'Tự kiểm tra công tác cải cách hành chính',
+    ['Phòng Nội vụ'],
+    [VPT],
+    ['Tháng 8 và tháng 11', 'recurring', '2027-08-31', ['2027-08-31', '2027-11-30']],
+    'Báo cáo kết quả kiểm tra',
+  ),
+  task(
+    3,
+    3,
+    'Cập nhật, công khai thủ tục hành chính trên Cổng dịch vụ công',
+    [VPT],
+    [],
+    ['Hằng tháng (chậm nhất ngày 22)', 'recurring', '2027-07-22', ['2027-07-22', '2027-08-22', '2027-09-22', '2027-10-22', '2027-11-22', '2027-12-22']],
+    'Thủ tục được công khai',
+  ),
   task(3, 4, 'Đánh giá mức độ hài lòng của người dân', [VPT], ['Phòng Văn hóa - Xã hội'], ['Trước ngày 30/9/2027', 'date', '2027-09-30', ['2027-09-30']], 'Báo cáo'),
   task(5, 5, 'Đánh giá, xếp loại chất lượng cán bộ, công chức', ['Phòng Nội vụ'], [], ['Quý III và quý IV', 'quarter', '2027-12-31', ['2027-12-31']], 'Kết quả xếp loại'),
   task(6, 6, 'Công khai dự toán, quyết toán ngân sách', ['Phòng Kinh tế'], [], ['tháng 7, tháng 10', 'recurring', '2027-07-31', ['2027-07-31', '2027-10-31']], 'Văn bản công khai'),

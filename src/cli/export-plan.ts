@@ -9,7 +9,7 @@ import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { buildPlanDocument, planExportFromImport } from '../documents';
 import { IMPORT_LIMITS, importPlanDocument, isImportError } from '../importer/index';
-import { systemClock, type Clock } from '../server/clock';
+import { type Clock, systemClock } from '../server/clock';
 import { type CliDeps, cliIO, readCommandLine } from './args';
 import { userPath } from './paths';
 
@@ -70,7 +70,19 @@ export async function runExportPlan(args: string[], deps: ExportPlanDeps = {}): 
   const tasks = document.appendix.groups.reduce((n, g) => n + g.tasks.length, 0);
   if (parsed.json) {
     const number = document.attachedTo ? null : document.number;
-    out(JSON.stringify({ output: parsed.docx, bytes: bytes.length, title: document.summary, number, attached_to: document.attachedTo ?? null, date: document.date, targets: result.targets.length, tasks, flags }));
+    out(
+      JSON.stringify({
+        output: parsed.docx,
+        bytes: bytes.length,
+        title: document.summary,
+        number,
+        attached_to: document.attachedTo ?? null,
+        date: document.date,
+        targets: result.targets.length,
+        tasks,
+        flags,
+      }),
+    );
   } else {
     out(`Đã ghi ${parsed.docx}: ${document.type.toUpperCase()} ${document.summary} — ${result.targets.length} chỉ tiêu, ${tasks} nhiệm vụ trong phụ lục.`);
     for (const f of flags) err(`Lưu ý: ${f.message}`);

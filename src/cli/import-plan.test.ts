@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runImportPlan } from './import-plan';
 import { IMPORT_FIXTURES } from '../importer/test-helpers';
+import { runImportPlan } from './import-plan';
 
 function capture(): { out: string[]; err: string[]; deps: { out: (t: string) => void; err: (t: string) => void } } {
   const out: string[] = [];

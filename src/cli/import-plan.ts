@@ -5,8 +5,8 @@
  * wires to the database.
  */
 import { readFile, stat } from 'node:fs/promises';
-import { IMPORT_LIMITS, importPlanDocument, isImportError, type ImportResult, type UnitRef } from '../importer/index';
-import { systemClock, type Clock } from '../server/clock';
+import { IMPORT_LIMITS, type ImportResult, importPlanDocument, isImportError, type UnitRef } from '../importer/index';
+import { type Clock, systemClock } from '../server/clock';
 import { type CliDeps, cliIO, readCommandLine } from './args';
 import { userPath } from './paths';
 

@@ -22,12 +22,33 @@ describe('cchc indicators', () => {
     expect(c.out).toHaveLength(1);
     const json = JSON.parse(c.out[0]) as Record<string, unknown> & { rejected_rows: Array<{ line: number; reason: string }> };
     expect(Object.keys(json)).toEqual([
-      'received', 'finished', 'on_time', 'late', 'on_time_pct', 'overdue_open', 'online_pct', 'full_online_pct',
-      'online_payment_pct', 'digitised_pct', 'e_result_pct', 'satisfaction_pct', 'rejected_rows',
+      'received',
+      'finished',
+      'on_time',
+      'late',
+      'on_time_pct',
+      'overdue_open',
+      'online_pct',
+      'full_online_pct',
+      'online_payment_pct',
+      'digitised_pct',
+      'e_result_pct',
+      'satisfaction_pct',
+      'rejected_rows',
     ]);
     expect(json).toMatchObject({
-      received: 8, finished: 6, on_time: 4, late: 2, on_time_pct: 66.7, overdue_open: 2, online_pct: 50, full_online_pct: 37.5,
-      online_payment_pct: 66.7, digitised_pct: 50, e_result_pct: 66.7, satisfaction_pct: 60,
+      received: 8,
+      finished: 6,
+      on_time: 4,
+      late: 2,
+      on_time_pct: 66.7,
+      overdue_open: 2,
+      online_pct: 50,
+      full_online_pct: 37.5,
+      online_payment_pct: 66.7,
+      digitised_pct: 50,
+      e_result_pct: 66.7,
+      satisfaction_pct: 60,
     });
     expect(json.rejected_rows.map((r) => r.line)).toEqual([12, 13, 14, 15, 18, 19]);
     expect(json.rejected_rows[2]).toEqual({ line: 14, reason: 'Mã hồ sơ "HS001" trùng với dòng 2' });
@@ -37,7 +58,14 @@ describe('cchc indicators', () => {
     const c = capture();
     expect(await runIndicators([SAMPLE, '--from', '2025-04-01', '--to', '2025-04-30', '--as-of', '2025-04-30', '--json'], c.deps)).toBe(0);
     expect(JSON.parse(c.out[0])).toMatchObject({
-      received: 1, finished: 1, on_time: 0, late: 1, overdue_open: 3, on_time_pct: 0, satisfaction_pct: null, e_result_pct: 100,
+      received: 1,
+      finished: 1,
+      on_time: 0,
+      late: 1,
+      overdue_open: 3,
+      on_time_pct: 0,
+      satisfaction_pct: null,
+      e_result_pct: 100,
     });
   });
 

@@ -7,15 +7,15 @@
 import { readFile, stat } from 'node:fs/promises';
 import { isIsoDate } from '../domain/calendar/dates';
 import {
+  computeIndicators,
   DOSSIER_FILE_LIMITS,
   DossierFileError,
-  computeIndicators,
   describeFileProblem,
   describeRowProblems,
-  isDossierFileError,
-  readDossierCsv,
   type IndicatorSet,
   type IndicatorWindow,
+  isDossierFileError,
+  readDossierCsv,
 } from '../domain/indicators/index';
 import { translate } from '../i18n/index';
 import { type CliDeps, cliIO, readCommandLine } from './args';
@@ -36,7 +36,11 @@ function parseCommand(args: string[]): Parsed | string {
   if (typeof line === 'string') return line;
   const [file] = line.positionals;
   const { from, to, 'as-of': asOf, json = false } = line.values;
-  for (const [name, value] of [['--from', from], ['--to', to], ['--as-of', asOf]] as const) {
+  for (const [name, value] of [
+    ['--from', from],
+    ['--to', to],
+    ['--as-of', asOf],
+  ] as const) {
     if (value !== undefined && !isIsoDate(value)) return `${name} cần một ngày có thật dạng YYYY-MM-DD.`;
   }
   if (!file) return 'Thiếu đường dẫn tệp hồ sơ.';

@@ -5,7 +5,7 @@
  * {"visit","notice_by","self_report_by"}; notes go to stderr.
  */
 import { createCalendar, dayOfWeek, isIsoDate, OFFICIAL_OVERRIDES } from '../domain/calendar';
-import { inspectionDeadlines, type InspectionDeadlines } from '../domain/inspection';
+import { type InspectionDeadlines, inspectionDeadlines } from '../domain/inspection';
 import { type CliDeps, cliIO, readCommandLine } from './args';
 
 export type InspectionDatesDeps = CliDeps;

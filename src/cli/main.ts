@@ -1,16 +1,17 @@
 /**
  * `npm run cchc -- <command>`: the command-line face of cchc for operators and integrators.
  */
+
+import { eq } from 'drizzle-orm';
 import { ROLES, ZRole } from '../contract/vocabulary';
 import { parseTimeframe } from '../domain/timeframe';
-import { fixedClock, systemClock, type Clock } from '../server/clock';
+import { passwordProblem } from '../server/auth/password-policy';
+import { type Clock, fixedClock, systemClock } from '../server/clock';
 import { readConfig } from '../server/config';
 import { openDatabase } from '../server/db/open';
-import { loadDemoData } from '../server/demo/load-demo';
-import { eq } from 'drizzle-orm';
 import { cities, communes, users } from '../server/db/schema';
+import { loadDemoData } from '../server/demo/load-demo';
 import { unitRefsOfCommune } from '../server/units/service';
-import { passwordProblem } from '../server/auth/password-policy';
 import { insertUser, setPassword } from '../server/users/service';
 
 const HELP = `Cách dùng: npm run cchc -- <lệnh>
@@ -69,7 +70,6 @@ async function withUnits(communeId: number) {
   }
 }
 
-
 async function createUserCommand(args: string[]): Promise<number> {
   const username = args[0];
   const fullName = option(args, 'name');
@@ -82,9 +82,7 @@ async function createUserCommand(args: string[]): Promise<number> {
   if (weak) return fail(weak);
   return withDatabase(async (db) => {
     const communeId = option(args, 'commune') ? Number(option(args, 'commune')) : null;
-    const [city] = communeId
-      ? await db.select({ id: communes.cityId }).from(communes).where(eq(communes.id, communeId))
-      : await db.select({ id: cities.id }).from(cities).limit(1);
+    const [city] = communeId ? await db.select({ id: communes.cityId }).from(communes).where(eq(communes.id, communeId)) : await db.select({ id: cities.id }).from(cities).limit(1);
     if (!city) return fail('Chưa có thành phố/xã phường nào trong cơ sở dữ liệu (chạy seed-demo hoặc tạo trước).');
     const unitId = option(args, 'unit') ? Number(option(args, 'unit')) : null;
     const created = await insertUser(db, null, { username, fullName, role: parsedRole.data, communeId, unitId, password, cityId: city.id });

@@ -5,14 +5,19 @@
  */
 import path from 'node:path';
 import { isIsoDate } from '../domain/calendar';
-import { systemClock, type Clock } from '../server/clock';
-import { readCommandLine } from './args';
+import { type Clock, systemClock } from '../server/clock';
 import type { Config } from '../server/config';
 import type { Db } from '../server/db';
 import { createMailer } from '../server/mail/mailer';
 import { runReminders } from '../server/reminders/service';
+import { readCommandLine } from './args';
 
-export async function remindersCommand(args: string[], config: Config, withDatabase: (work: (db: Db) => Promise<number>) => Promise<number>, clock: Clock = systemClock): Promise<number> {
+export async function remindersCommand(
+  args: string[],
+  config: Config,
+  withDatabase: (work: (db: Db) => Promise<number>) => Promise<number>,
+  clock: Clock = systemClock,
+): Promise<number> {
   const line = readCommandLine(args, { 'as-of': { type: 'string' }, json: { type: 'boolean' } }, 1);
   if (typeof line === 'string' || line.positionals[0] !== 'run') {
     console.error(`${typeof line === 'string' ? `${line}\n` : ''}Cách dùng: reminders run [--as-of YYYY-MM-DD] [--json]`);

@@ -1,6 +1,6 @@
 /** The change log: who changed what, when, before and after. */
 import { z } from 'zod';
-import { zIdParam, zIntParam, ZPersonRef, ZTimestamp } from './common';
+import { ZPersonRef, ZTimestamp, zIdParam, zIntParam } from './common';
 import { ZAuditAction, ZAuditEntity } from './vocabulary';
 
 export const ZAuditQuery = z.object({

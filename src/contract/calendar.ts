@@ -1,6 +1,6 @@
 /** The Vietnamese working calendar: holidays, official swaps, administrators' corrections. */
 import { z } from 'zod';
-import { ZDate, zIntParam, ZIsoDate, zText } from './common';
+import { ZDate, ZIsoDate, zIntParam, zText } from './common';
 import { ZCalendarOverrideKind } from './vocabulary';
 
 export const ZYearParams = z.object({ year: zIntParam(2000, 2100) });

@@ -1,6 +1,6 @@
 /** A commune's picture at a glance for one date. */
 import { z } from 'zod';
-import { ZDate, zIdParam, zIntParam, ZIsoDate } from './common';
+import { ZDate, ZIsoDate, zIdParam, zIntParam } from './common';
 import { ZPlanDetail } from './plans';
 import { ZTask } from './tasks';
 import { ZArea, ZTaskStatus } from './vocabulary';

@@ -1,6 +1,6 @@
 /** Plans (kế hoạch) and their key targets (chỉ tiêu). */
 import { z } from 'zod';
-import { ZCommuneIdQuery, ZDate, zId, ZIsoDate, zText } from './common';
+import { ZCommuneIdQuery, ZDate, ZIsoDate, zId, zText } from './common';
 import { ZComparator, ZPlanKind, ZPlanStatus } from './vocabulary';
 
 export const ZTargetInput = z.object({

@@ -1,7 +1,7 @@
 /** A plan's key targets against indicators or monthly figures entered by hand. */
 import { z } from 'zod';
 import { INDICATOR_KEYS } from '../domain/indicators/types';
-import { ZDate, zIdParam, ZIsoDate } from './common';
+import { ZDate, ZIsoDate, zIdParam } from './common';
 import { ZComparator } from './vocabulary';
 
 export const ZIndicatorKey = z.enum(INDICATOR_KEYS);

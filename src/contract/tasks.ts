@@ -1,6 +1,6 @@
 /** Tasks (nhiệm vụ): a plan's, or assigned by the city outside any plan. Statuses are judged for a date. */
 import { z } from 'zod';
-import { ZDate, zId, zIdParam, zInt, ZIsoDate, ZPersonRef, ZSchedule, zText, ZTimestamp, ZUnitRef } from './common';
+import { ZDate, ZIsoDate, ZPersonRef, ZSchedule, ZTimestamp, ZUnitRef, zId, zIdParam, zInt, zText } from './common';
 import { ZArea, ZHistoryKind, ZTaskOrigin, ZTaskStatus } from './vocabulary';
 
 const ZUnitIds = z.array(zId()).max(50);

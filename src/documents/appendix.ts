@@ -3,7 +3,7 @@
  * per task under the area headings as merged rows, the column headings repeated
  * on every page.
  */
-import { AlignmentType, BorderStyle, Paragraph, Table, TableCell, TableLayoutType, TableRow, VerticalAlignTable, WidthType, type IBorderOptions } from 'docx';
+import { AlignmentType, BorderStyle, type IBorderOptions, Paragraph, Table, TableCell, TableLayoutType, TableRow, VerticalAlignTable, WidthType } from 'docx';
 import { LANDSCAPE_TEXT_WIDTH_MM, mm, SIZE } from './format';
 import { line, rule, run } from './parts';
 import type { AppendixGroup, PlanAppendix } from './types';

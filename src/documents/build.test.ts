@@ -5,9 +5,7 @@ import { docxParts, planExportOfSeed, sampleReport } from './test-helpers';
 
 /** Attribute values of every `<tag …>` in the XML. */
 function tags(xml: string, tag: string): Record<string, string>[] {
-  return [...xml.matchAll(new RegExp(`<${tag}\\b([^>]*)/?>`, 'g'))].map(([, attrs]) =>
-    Object.fromEntries([...attrs.matchAll(/([\w:]+)="([^"]*)"/g)].map(([, k, v]) => [k, v])),
-  );
+  return [...xml.matchAll(new RegExp(`<${tag}\\b([^>]*)/?>`, 'g'))].map(([, attrs]) => Object.fromEntries([...attrs.matchAll(/([\w:]+)="([^"]*)"/g)].map(([, k, v]) => [k, v])));
 }
 
 /** The text of each table row whose first cell holds only an Arabic number: one per task. */

@@ -1,7 +1,7 @@
 /**
  * Official Word documents: data in, .docx bytes out. No database, no files.
  */
-import { Document, Packer, PageOrientation, type ISectionOptions } from 'docx';
+import { Document, type ISectionOptions, Packer, PageOrientation } from 'docx';
 import { appendixChildren } from './appendix';
 import { A4, FONT, HEADER_DISTANCE_MM, MARGIN_MM, mm, pt, SIZE } from './format';
 import { documentChildren, emptyHeader, pageNumberHeader } from './parts';

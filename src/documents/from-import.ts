@@ -3,8 +3,9 @@
  * from its metadata, its targets and responsibilities as the body, every task in
  * the appendix. What the metadata lacks is left blank for the clerk and flagged.
  */
-import type { DomainKey } from '../i18n/domain';
+
 import { translate } from '../i18n';
+import type { DomainKey } from '../i18n/domain';
 import type { ImportResult } from '../importer';
 import type { AppendixGroup, BodyBlock, PlanDocument } from './types';
 import { parseDocumentNumber, placeAndDate, roman, upperVi } from './vi-format';
@@ -68,12 +69,10 @@ function appendixGroups(result: ImportResult): AppendixGroup[] {
 }
 
 function body(result: ImportResult, issuer: string, summary: string): BodyBlock[] {
-  const blocks: BodyBlock[] = [
-    { kind: 'paragraph', text: `${issuer} ban hành Kế hoạch ${summary.charAt(0).toLocaleLowerCase('vi')}${summary.slice(1)} như sau:` },
-  ];
+  const blocks: BodyBlock[] = [{ kind: 'paragraph', text: `${issuer} ban hành Kế hoạch ${summary.charAt(0).toLocaleLowerCase('vi')}${summary.slice(1)} như sau:` }];
   let section = 0;
   if (result.targets.length > 0) {
-    blocks.push({ kind: 'heading', level: 1, text: `${roman(++section)}. MỘT SỐ CHỈ TIÊU CHỦ YẾU`, });
+    blocks.push({ kind: 'heading', level: 1, text: `${roman(++section)}. MỘT SỐ CHỈ TIÊU CHỦ YẾU` });
     for (const target of result.targets) blocks.push({ kind: 'paragraph', text: `- ${target.text}` });
   }
   const areas = appendixGroups(result);

@@ -1,6 +1,6 @@
-export { buildPlanDocument, buildReportDocument } from './build';
-export { planExportFromImport } from './from-import';
-export type { ExportFlag, ExportFlagCode, PlanExport } from './from-import';
 export { APPENDIX_COLUMNS } from './appendix';
-export { placeAndDate, issuerLines, parseDocumentNumber, numberLine } from './vi-format';
+export { buildPlanDocument, buildReportDocument } from './build';
+export type { ExportFlag, ExportFlagCode, PlanExport } from './from-import';
+export { planExportFromImport } from './from-import';
 export type * from './types';
+export { issuerLines, numberLine, parseDocumentNumber, placeAndDate } from './vi-format';

@@ -6,9 +6,11 @@ import {
   AlignmentType,
   BorderStyle,
   Header,
+  type IBorderOptions,
   LineRuleType,
   PageNumber,
   Paragraph,
+  type ParagraphChild,
   Table,
   TableCell,
   TableLayoutType,
@@ -16,8 +18,6 @@ import {
   TextRun,
   VerticalAlignTable,
   WidthType,
-  type IBorderOptions,
-  type ParagraphChild,
 } from 'docx';
 import { BODY, FONT, MOTTO, mm, NATIONAL_NAME, PORTRAIT_TEXT_WIDTH_MM, pt, SIZE } from './format';
 import type { BodyBlock, OfficialDocument, Signature } from './types';
@@ -85,11 +85,7 @@ function headerTable(doc: OfficialDocument): Table {
   for (const text of issuerLines(doc.issuer.name)) left.push(line(text, { size: SIZE.issuingBody, bold: true }));
   left.push(rule(ISSUER_RULE_MM, HEADER_LEFT_MM));
 
-  const right = [
-    line(NATIONAL_NAME, { size: SIZE.nationalName, bold: true }),
-    line(MOTTO, { size: SIZE.motto, bold: true }),
-    rule(MOTTO_RULE_MM, HEADER_RIGHT_MM),
-  ];
+  const right = [line(NATIONAL_NAME, { size: SIZE.nationalName, bold: true }), line(MOTTO, { size: SIZE.motto, bold: true }), rule(MOTTO_RULE_MM, HEADER_RIGHT_MM)];
 
   const rows = [new TableRow({ children: [cell(left, HEADER_LEFT_MM), cell(right, HEADER_RIGHT_MM)] })];
   if (!doc.attachedTo) {
@@ -200,10 +196,7 @@ function signatureLines(signature: Signature): Paragraph[] {
 
 function recipientLines(recipients: string[]): Paragraph[] {
   const label = new Paragraph({ spacing: { before: 0, after: 0 }, children: [run('Nơi nhận:', { size: SIZE.recipientsLabel, bold: true, italics: true })] });
-  return [
-    label,
-    ...recipients.map((r) => new Paragraph({ spacing: { before: 0, after: 0 }, children: [run(`- ${r}`, { size: SIZE.recipients })] })),
-  ];
+  return [label, ...recipients.map((r) => new Paragraph({ spacing: { before: 0, after: 0 }, children: [run(`- ${r}`, { size: SIZE.recipients })] }))];
 }
 
 /** "Nơi nhận" on the left, the signature block on the right, kept on one page. */
@@ -224,13 +217,7 @@ function closing(doc: OfficialDocument): Table {
 
 /** The first page of a document: header, title, body, closing. */
 export function documentChildren(doc: OfficialDocument): (Paragraph | Table)[] {
-  return [
-    headerTable(doc),
-    ...title(doc),
-    ...bodyBlocks(doc.body),
-    new Paragraph({ spacing: { before: 240, after: 0 }, children: [] }),
-    closing(doc),
-  ];
+  return [headerTable(doc), ...title(doc), ...bodyBlocks(doc.body), new Paragraph({ spacing: { before: 240, after: 0 }, children: [] }), closing(doc)];
 }
 
 /** Page numbers, Arabic, centred in the top margin; the first page has none (titlePage). */

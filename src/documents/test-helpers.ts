@@ -6,7 +6,8 @@ import { seedPath } from '../importer/test-helpers';
 
 /** The year a seed that names no period is read in (the tests' fixed day, 2026-11-23). */
 const REFERENCE_YEAR = 2026;
-import { planExportFromImport, type PlanExport } from './from-import';
+
+import { type PlanExport, planExportFromImport } from './from-import';
 import type { PlanDocument, ReportDocument } from './types';
 
 export function planExportOfSeed(id: string): PlanExport {

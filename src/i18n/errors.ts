@@ -80,7 +80,7 @@ export const errorsEn: Record<ErrorKey, string> = {
   'error.password.reason.repeat': 'it repeats characters or groups of characters.',
   'error.password.reason.keyboard': 'it follows a row of keys on the keyboard.',
   'error.password.reason.dates': 'it is mostly a date or a year.',
-  'error.password.reason.names': 'it is mostly a person\'s name or a common word.',
+  'error.password.reason.names': "it is mostly a person's name or a common word.",
   'error.password.reason.other': 'it is too short for its complexity or follows a familiar pattern.',
   'error.unavailable': 'The database cannot be reached for the moment. Saved data is safe; please try again in a few minutes.',
   'error.bad_characters': 'The data contains an invalid character (a NUL \\0 or an unreadable code). Remove it and send again.',

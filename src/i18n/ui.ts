@@ -508,10 +508,10 @@ export const uiEn: Record<UiKey, string> = {
 
   'ui.taskForm.createTitle': 'Add task',
   'ui.taskForm.editTitle': 'Edit task',
-  'ui.taskForm.sourcePlaceholder': 'E.g. Official letter 123/UBND-NC of 05/3/2026 from the city People\'s Committee',
+  'ui.taskForm.sourcePlaceholder': "E.g. Official letter 123/UBND-NC of 05/3/2026 from the city People's Committee",
   'ui.taskForm.timeframeHint': 'Write it as in the document, e.g. "Trước ngày 10 của tháng cuối quý", "Quý III/2026", "Thường xuyên".',
   'ui.taskForm.dueOverride': 'Set the deadline',
-  'ui.taskForm.dueOverrideHint': 'Use when the document\'s time frame gives no definite deadline.',
+  'ui.taskForm.dueOverrideHint': "Use when the document's time frame gives no definite deadline.",
   'ui.timeframe.understood': 'Understood as',
   'ui.timeframe.dates': 'due',
 
@@ -531,7 +531,7 @@ export const uiEn: Record<UiKey, string> = {
   'ui.units.name': 'Unit name',
   'ui.units.shortName': 'Short name',
   'ui.units.kind': 'Kind',
-  'ui.units.kind.internal': 'Unit of the People\'s Committee',
+  'ui.units.kind.internal': "Unit of the People's Committee",
   'ui.units.kind.catch_all': 'Catch-all ("related units")',
   'ui.units.kind.outside': 'Outside body',
   'ui.units.isCoordinator': 'CCHC coordinating unit',

@@ -110,10 +110,14 @@ function formatOf(file: string): SourceFormat {
 export async function measureUnseen(root: string): Promise<UnseenRow[]> {
   const dir = join(root, 'fixtures/unseen');
   const rows: UnseenRow[] = [];
-  for (const goldFile of readdirSync(join(dir, 'gold')).filter((f) => f.endsWith('.json')).sort()) {
+  for (const goldFile of readdirSync(join(dir, 'gold'))
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     const doc = goldFile.replace(/\.json$/, '');
     const gold = JSON.parse(readFileSync(join(dir, 'gold', goldFile), 'utf8')) as Gold;
-    for (const file of readdirSync(dir).filter((f) => f.startsWith(`${doc}.`)).sort()) {
+    for (const file of readdirSync(dir)
+      .filter((f) => f.startsWith(`${doc}.`))
+      .sort()) {
       const path = join(dir, file);
       if (!existsSync(path)) continue;
       try {

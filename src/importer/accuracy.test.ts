@@ -7,9 +7,7 @@ describe('accuracy against the gold files (same measure as npm run accuracy)', a
   console.log(formatAccuracyTable(rows));
 
   it('covers 000, 002 and 004 as text, docx and pdf', () => {
-    expect(rows.map((r) => `${r.doc}/${r.format}`).sort()).toEqual(
-      ['000/docx', '000/pdf', '000/text', '002/docx', '002/pdf', '002/text', '004/docx', '004/pdf', '004/text'],
-    );
+    expect(rows.map((r) => `${r.doc}/${r.format}`).sort()).toEqual(['000/docx', '000/pdf', '000/text', '002/docx', '002/pdf', '002/text', '004/docx', '004/pdf', '004/text']);
   });
 
   for (const row of rows) {

@@ -13,7 +13,7 @@
  * - content (reported, no goal): matchKey equality.
  * A missing row (no match in our output) counts wrong on every field.
  */
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { matchKey } from '../domain/text/normalize';
 import { parseTimeframe } from '../domain/timeframe/index';

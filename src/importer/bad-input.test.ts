@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { heavyDocx, hugeStreamPdf, nestedRunsDocx } from './hostile-documents';
-import { importPlanDocument, ImportError, IMPORT_LIMITS } from './index';
+import { IMPORT_LIMITS, ImportError, importPlanDocument } from './index';
 import { readDocx } from './readers/docx';
 import { readPdf } from './readers/pdf';
 import { IMPORT_FIXTURES } from './test-helpers';

@@ -2,8 +2,9 @@
  * The plan's body: header metadata, key targets (chỉ tiêu) and the per-unit
  * responsibilities of "Tổ chức thực hiện". Works on paragraphs, whatever the reader.
  */
-import type { Comparator, ImportedMeta, ImportedResponsibility, ImportedTarget, PlanKind } from './types';
+
 import { fold } from './text-utils';
+import type { Comparator, ImportedMeta, ImportedResponsibility, ImportedTarget, PlanKind } from './types';
 
 const HEAD_PARAGRAPHS = 40;
 
@@ -17,13 +18,13 @@ function titleCase(s: string): string {
 
 /** "ngày 05 tháng 01 năm 2027", "ngày 05/01/2027"; the day may be left blank in a draft ("ngày   tháng 01 năm 2026"). */
 const DATE_AFTER_PLACE = /,\s*ngày\s+(\d{1,2})?\s*(?:\/|tháng)\s*(\d{1,2})\s*(?:\/|năm)\s*(\d{4})/iu;
-const NUMBER_LINE = /^Số\s*:?\s*([0-9A-Za-zĐđ.\-]*\/[\p{L}\d.\-/]+)/u;
+const NUMBER_LINE = /^Số\s*:?\s*([0-9A-Za-zĐđ.-]*\/[\p{L}\d.\-/]+)/u;
 /** "Số:" with the code on the next line ("Số:" / "125/KH-UBND"). */
 const NUMBER_ALONE = /^Số\s*:?\s*$/u;
 const NUMBER_CODE = /^([0-9]*\/[\p{L}\d.\-/]+)/u;
 /** A document code standing among other words: "125/KH-UBND", "48/QĐ-UBND". */
 const CODE_IN_LINE = /(?:^|\s)(\d*\/[\p{Lu}Đ]{1,6}(?:-[\p{Lu}Đ]{1,8})+)(?=\s|$)/u;
-const ATTACHED = /Kèm theo\s+(?:Quyết định|Kế hoạch|Công văn)\s+số\s*:?\s*([0-9]*\/[\p{L}\d.\-]+)(?:\s+ngày\s+(\d{1,2})?\s*(?:\/|tháng)\s*(\d{1,2})\s*(?:\/|năm)\s*(\d{4}))?/u;
+const ATTACHED = /Kèm theo\s+(?:Quyết định|Kế hoạch|Công văn)\s+số\s*:?\s*([0-9]*\/[\p{L}\d.-]+)(?:\s+ngày\s+(\d{1,2})?\s*(?:\/|tháng)\s*(\d{1,2})\s*(?:\/|năm)\s*(\d{4}))?/u;
 /** The national heading printed beside the issuer: a PDF line or a header table may run it into other text. */
 const NATIONAL_HEADING = /CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM|Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc/giu;
 /** A place name: capitalised words ("Buôn Ma Thuột", "Tiên Lãng"), possibly after "TP." or "Thành phố". */
@@ -45,7 +46,10 @@ const COMMUNE_TITLE = new RegExp(`(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBN
 
 /** Issuing commune: the header's "ỦY BAN NHÂN DÂN / XÃ …", else the first "Ủy ban nhân dân xã …" of the text. */
 function findIssuer(paragraphs: string[]): { issuer: string; name: string } | null {
-  const head = paragraphs.slice(0, 12).map((p) => p.replace(NATIONAL_HEADING, ' ').trim()).join('\n');
+  const head = paragraphs
+    .slice(0, 12)
+    .map((p) => p.replace(NATIONAL_HEADING, ' ').trim())
+    .join('\n');
   const m = COMMUNE_UPPER.exec(head) ?? COMMUNE_TITLE.exec(paragraphs.join('\n'));
   if (!m) return null;
   const kind = m[1].toLocaleLowerCase('vi');
@@ -116,12 +120,12 @@ function findNumber(lines: string[]): string | null {
   // Both header columns on one PDF line: "Số: 210 Cam Lâm, ngày 20/6/" then "/KH-UBND 2027".
   for (let i = 0; i + 1 < head.length; i++) {
     const digits = /^Số\s*:?\s*(\d+)(?=\s|$)/u.exec(head[i]);
-    const code = /^\/[\p{Lu}Đ][\p{L}\d.\-]*/u.exec(head[i + 1]);
+    const code = /^\/[\p{Lu}Đ][\p{L}\d.-]*/u.exec(head[i + 1]);
     if (digits && code) return digits[1] + code[0];
   }
   for (let i = 0; i < head.length; i++) {
     const n = NUMBER_LINE.exec(head[i]);
-    if (n) return /[-/]$/.test(n[1]) && head[i + 1] ? n[1] + (NUMBER_CODE.exec(head[i + 1].trim())?.[1] ?? /^[\p{Lu}\d.\-]+/u.exec(head[i + 1].trim())?.[0] ?? '') : n[1];
+    if (n) return /[-/]$/.test(n[1]) && head[i + 1] ? n[1] + (NUMBER_CODE.exec(head[i + 1].trim())?.[1] ?? /^[\p{Lu}\d.-]+/u.exec(head[i + 1].trim())?.[0] ?? '') : n[1];
     // "Số:" alone, or (two header columns run into one PDF line) "Số: Buôn Ma Thuột, ngày …": the code is on a next line.
     // PDF lines may merge both columns: "Số: Buôn Ma Thuột, ngày 05 tháng 01 125/KH-UBND năm 2027".
     if (NUMBER_ALONE.test(head[i].trim()) || /^Số\s*:\s*\D/u.test(head[i].trim())) {
@@ -147,14 +151,17 @@ function findPlaceDate(head: string[]): { place: string; date: string | null } |
     // A number from the other header column may sit between the wrapped halves of the date.
     const window = head
       .slice(i, i + 3)
-      .map((p) => p.replace(NATIONAL_HEADING, ' ').replace(/(?:^|\s)\d*\/[\p{Lu}Đ][\p{L}\d.\-]*/gu, ' '))
+      .map((p) => p.replace(NATIONAL_HEADING, ' ').replace(/(?:^|\s)\d*\/[\p{Lu}Đ][\p{L}\d.-]*/gu, ' '))
       .join(' ')
       .replace(/\s+/g, ' ');
     const line = head[i].replace(NATIONAL_HEADING, ' ').replace(/\s+/g, ' ');
     // The comma must be on this line (the place stands before it), or the line ends with the place.
     const comma = line.search(/,\s*(ngày\b|$)/u);
     if (comma < 0) continue;
-    const before = line.slice(0, comma).replace(/^Số\s*:?\s*\S*\/\S*/u, '').trim();
+    const before = line
+      .slice(0, comma)
+      .replace(/^Số\s*:?\s*\S*\/\S*/u, '')
+      .trim();
     const place = PLACE_TAIL.exec(before)?.[1];
     if (!place) continue;
     const d = DATE_AFTER_PLACE.exec(window.slice(window.indexOf(place) + place.length));
@@ -250,8 +257,7 @@ export function extractTargets(paragraphs: string[]): ImportedTarget[] {
 const ENTRY_MARKER = /^(?:\d+(?:\.\d+)*\s*\.?|[a-zđ]\s*\))\s+/u;
 const CLOSING = /^(trong qua trinh|tren day|noi nhan|tm\.|phu luc|kinh phi)/;
 /** Where a paragraph's subject ends and its predicate starts ("… chủ động triển khai …"). */
-const PREDICATE =
-  /\s(?:chủ động|có trách nhiệm|chịu trách nhiệm|triển khai|tích cực|tập trung|thực hiện|phối hợp|tham mưu|căn cứ|theo dõi|tổ chức thực hiện)\b/u;
+const PREDICATE = /\s(?:chủ động|có trách nhiệm|chịu trách nhiệm|triển khai|tích cực|tập trung|thực hiện|phối hợp|tham mưu|căn cứ|theo dõi|tổ chức thực hiện)\b/u;
 const AREA_WORDS: Array<[number, RegExp]> = [
   [1, /chi dao,? dieu hanh/],
   [2, /the che/],
@@ -296,7 +302,7 @@ export function extractResponsibilities(paragraphs: string[]): ImportedResponsib
   const out: Array<{ unit: string; parts: string[] }> = [];
   for (const p of paragraphs.slice(start + 1)) {
     const f = fold(p);
-    if (ROMAN_HEADING.test(p) || CLOSING.test(f) || /^[A-ZĐ .]+$/u.test(p) && p.length > 3) break;
+    if (ROMAN_HEADING.test(p) || CLOSING.test(f) || (/^[A-ZĐ .]+$/u.test(p) && p.length > 3)) break;
     if (ENTRY_MARKER.test(p) && !/^[-+]/.test(p)) {
       const body = p.replace(ENTRY_MARKER, '');
       const { unit, isHeading } = entryUnit(body);

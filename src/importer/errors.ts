@@ -25,7 +25,8 @@ const MESSAGES: Record<ImportErrorCode, string> = {
   no_text: 'Tệp PDF không có lớp chữ (có thể là bản scan/ảnh chụp). Vui lòng tải lên bản Word hoặc PDF xuất trực tiếp từ Word.',
   not_a_plan: 'Tài liệu không phải là kế hoạch cải cách hành chính: không tìm thấy tiêu đề kế hoạch hay bảng danh mục nhiệm vụ.',
   timeout: 'Tài liệu quá phức tạp, không đọc xong trong thời gian cho phép. Vui lòng tách nhỏ hoặc lưu lại tệp rồi thử lại.',
-  content_too_large: 'Nội dung tài liệu sau khi giải nén quá lớn (tối đa {max}) nên bị từ chối để bảo vệ hệ thống. Vui lòng tách nhỏ tài liệu hoặc lưu lại bằng Word/trình đọc PDF rồi thử lại.',
+  content_too_large:
+    'Nội dung tài liệu sau khi giải nén quá lớn (tối đa {max}) nên bị từ chối để bảo vệ hệ thống. Vui lòng tách nhỏ tài liệu hoặc lưu lại bằng Word/trình đọc PDF rồi thử lại.',
   too_complex: 'Tài liệu có cấu trúc quá phức tạp ({what}) nên bị từ chối để bảo vệ hệ thống. Vui lòng lưu lại tệp bằng Word/trình đọc PDF rồi thử lại.',
   busy: 'Máy chủ đang bận xử lý tài liệu khác, thử lại sau ít phút.',
 };

@@ -5,9 +5,9 @@ import { extractMeta, extractResponsibilities, extractTargets } from './body';
 import { ImportError } from './errors';
 import { readFlatTable } from './flat-table';
 import { readParagraphTasks } from './paragraph-tasks';
-import { headerColumns, readTaskTable, type RawTask } from './table';
-import type { DocModel, ImportedTask, ImportResult, ImportWarning, TableCell, UnitRef } from './types';
+import { headerColumns, type RawTask, readTaskTable } from './table';
 import { cleanInline, stripHtml } from './text-utils';
+import type { DocModel, ImportedTask, ImportResult, ImportWarning, TableCell, UnitRef } from './types';
 import { isUnitStart, splitUnitList } from './unit-lexicon';
 import { mapUnitNames } from './unit-matching';
 
@@ -61,7 +61,11 @@ function numberWarnings(tasks: ImportedTask[]): ImportWarning[] {
     if (t.number === null) continue;
     if (t.number === prev) out.push({ code: 'number_repeated', task: t.number, message: `Số thứ tự ${t.number} bị lặp lại.` });
     else if (t.number > prev + 1) {
-      out.push({ code: 'number_missing', task: t.number, message: `Thiếu nhiệm vụ số ${prev + 1}${t.number - prev > 2 ? `–${t.number - 1}` : ''} (nhảy từ ${prev} lên ${t.number}).` });
+      out.push({
+        code: 'number_missing',
+        task: t.number,
+        message: `Thiếu nhiệm vụ số ${prev + 1}${t.number - prev > 2 ? `–${t.number - 1}` : ''} (nhảy từ ${prev} lên ${t.number}).`,
+      });
     }
     prev = Math.max(prev, t.number);
   }
@@ -98,7 +102,13 @@ function headerLines(model: DocModel): string[] {
     const width = Math.max(0, ...b.rows.map((r) => r.length));
     const out: string[] = [];
     for (let c = 0; c < width; c++) {
-      for (const row of b.rows) out.push(...(row[c]?.text ?? '').split('\n').map((l) => l.trim()).filter(Boolean));
+      for (const row of b.rows)
+        out.push(
+          ...(row[c]?.text ?? '')
+            .split('\n')
+            .map((l) => l.trim())
+            .filter(Boolean),
+        );
     }
     return out;
   });

@@ -12,10 +12,10 @@
  */
 import { parseTimeframe } from '../domain/timeframe/index';
 import type { Period } from '../domain/timeframe/types';
-import type { RawTask, Field } from './table';
+import type { Field, RawTask } from './table';
 import { areaOfHeading } from './table';
-import type { ImportWarning } from './types';
 import { fold, isUpperInitial, stripMarkdown } from './text-utils';
+import type { ImportWarning } from './types';
 import { isCatchAll, isOutsideBody, OPEN_ENDINGS, splitUnitList, unitStartScore } from './unit-lexicon';
 
 interface Token {
@@ -29,7 +29,8 @@ interface Token {
 const CELL_FIELDS: readonly Field[] = ['content', 'lead', 'coordinators', 'time', 'product'];
 const TIME_START = /^(trước|trong|tháng|quý|cả|thường|hàng|hằng|theo|định|từ|năm|ngày|sau|đến|giai|chậm|tuần|6|sáu|\d)/iu;
 const FUNCTION_END = /\s(của|theo|và|ngày|tháng|năm|trước|đến|từ|với|tại|về|cho|các)$/iu;
-const DOC_NOUN = /^(kế hoạch|báo cáo|quyết định|văn bản|công văn|thông báo|hồ sơ|danh mục|kết quả|tờ trình|biên bản|hội nghị|nghị quyết|chỉ thị|kh|qđ|các|lớp|phiếu|cổng|hệ thống|tài liệu|đề án|quy chế|quy định|chương trình|sổ|bảng)(?=[\s,;.:/]|$)/iu;
+const DOC_NOUN =
+  /^(kế hoạch|báo cáo|quyết định|văn bản|công văn|thông báo|hồ sơ|danh mục|kết quả|tờ trình|biên bản|hội nghị|nghị quyết|chỉ thị|kh|qđ|các|lớp|phiếu|cổng|hệ thống|tài liệu|đề án|quy chế|quy định|chương trình|sổ|bảng)(?=[\s,;.:/]|$)/iu;
 /** Capitalised words that open a time-frame cell; inside a unit cell they mean the cut is too late. */
 const TIME_WORD = /^(Trước|Trong|Tháng|Quý|Cả|Thường|Hàng|Hằng|Theo|Định|Từ|Năm|Ngày|Chậm|Giai)$/u;
 const AREA_LINE = /^\s*[IVX]{1,4}\s*\.\s+\S/u;

@@ -10,12 +10,12 @@ import { readPdf } from './readers/pdf';
 import { decodeText, readText } from './readers/text';
 import type { DocModel, ImportResult, SourceFormat, UnitRef } from './types';
 
-export type * from './types';
-export { ImportError, isImportError } from './errors';
 export type { ImportErrorCode } from './errors';
+export { ImportError, isImportError } from './errors';
 export { IMPORT_LIMITS } from './limits';
+export type * from './types';
+export { guessUnitKind, isCatchAll, isOutsideBody, splitUnitList, unitKey } from './unit-lexicon';
 export { mapUnitName, mapUnitNames } from './unit-matching';
-export { splitUnitList, unitKey, isCatchAll, isOutsideBody, guessUnitKind } from './unit-lexicon';
 
 export interface ImportInput {
   data: Buffer | Uint8Array;

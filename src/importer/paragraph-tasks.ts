@@ -21,7 +21,13 @@ const DASH = /^[-+•–]\s*(.*)$/u;
 type Level = 'roman' | 'arabic' | 'decimal' | 'letter' | 'dash' | 'text';
 
 function levelOf(p: string): { level: Level; body: string } {
-  for (const [level, re] of [['roman', ROMAN], ['decimal', DECIMAL], ['arabic', ARABIC], ['letter', LETTER], ['dash', DASH]] as const) {
+  for (const [level, re] of [
+    ['roman', ROMAN],
+    ['decimal', DECIMAL],
+    ['arabic', ARABIC],
+    ['letter', LETTER],
+    ['dash', DASH],
+  ] as const) {
     const m = re.exec(p);
     if (m) return { level, body: (m[m.length - 1] ?? '').trim() };
   }

@@ -14,7 +14,10 @@ afterEach(async () => {
 });
 
 async function failure(work: Promise<unknown>): Promise<ImportError> {
-  const e = await work.then(() => null, (err: unknown) => err);
+  const e = await work.then(
+    () => null,
+    (err: unknown) => err,
+  );
   if (e instanceof ImportError) return e;
   throw new Error(`expected an ImportError, got ${String(e)}`);
 }
@@ -40,7 +43,12 @@ describe('parse pool (worker threads)', () => {
 
   it('answers busy at once when every worker and queue place is taken', async () => {
     pool = createParsePool({ ...IMPORT_LIMITS, parseWorkers: 1, maxQueuedParses: 1 });
-    const runs = [1, 2, 3].map(() => pool!.parse({ data: docx004, fileName: '004.docx', referenceYear: 2026 }).then(() => 'ok', (e: ImportError) => e.code));
+    const runs = [1, 2, 3].map(() =>
+      pool!.parse({ data: docx004, fileName: '004.docx', referenceYear: 2026 }).then(
+        () => 'ok',
+        (e: ImportError) => e.code,
+      ),
+    );
     expect((await Promise.all(runs)).sort()).toEqual(['busy', 'ok', 'ok']);
   });
 });

@@ -4,12 +4,10 @@
  * survive the trip back (thrown errors arrive as plain Errors).
  */
 import type { ImportErrorCode } from './errors';
-import { importPlanDocument, isImportError, type ImportInput } from './index';
+import { type ImportInput, importPlanDocument, isImportError } from './index';
 import type { ImportResult } from './types';
 
-export type ParseOutcome =
-  | { ok: true; result: ImportResult }
-  | { ok: false; code: ImportErrorCode; params: Record<string, string> };
+export type ParseOutcome = { ok: true; result: ImportResult } | { ok: false; code: ImportErrorCode; params: Record<string, string> };
 
 export default async function parse(input: ImportInput): Promise<ParseOutcome> {
   try {

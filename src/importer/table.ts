@@ -4,8 +4,9 @@
  * area headings (Roman numerals), and appends rows without a TT to the task
  * above (a row continued after a page break).
  */
-import type { ImportWarning, TableCell } from './types';
+
 import { cleanInline, fold, romanToInt } from './text-utils';
+import type { ImportWarning, TableCell } from './types';
 
 export type Field = 'number' | 'content' | 'lead' | 'coordinators' | 'time' | 'product';
 export const FIELDS: readonly Field[] = ['number', 'content', 'lead', 'coordinators', 'time', 'product'];
@@ -30,7 +31,10 @@ const HEADER_TESTS: Array<[Field, RegExp]> = [
 ];
 
 function cellKey(cell: TableCell | undefined): string {
-  return fold(cleanInline(cell?.text ?? '')).replace(/[^a-z0-9/ ]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return fold(cleanInline(cell?.text ?? ''))
+    .replace(/[^a-z0-9/ ]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** The column order when `row` is a header row ("TT | Nội dung … | Cơ quan chủ trì | …"), else null. */
@@ -46,7 +50,7 @@ export function headerColumns(row: TableCell[]): ColumnMap | null {
     }
   });
   const hits = Object.keys(found).length;
-  if (hits < 3 || found.number === undefined && found.lead === undefined) return null;
+  if (hits < 3 || (found.number === undefined && found.lead === undefined)) return null;
   return { ...defaultColumns(), ...found };
 }
 
@@ -151,12 +155,7 @@ export function readTaskTable(tables: TableCell[][][]): TableReadResult {
   return { tasks, warnings, rows };
 }
 
-function readRow(
-  row: TableCell[],
-  state: { cols: ColumnMap | null; area: number | null },
-  tasks: RawTask[],
-  warnings: ImportWarning[],
-): void {
+function readRow(row: TableCell[], state: { cols: ColumnMap | null; area: number | null }, tasks: RawTask[], warnings: ImportWarning[]): void {
   const header = headerColumns(row);
   if (header) {
     state.cols = header;

@@ -38,7 +38,10 @@ export function stripMarkdown(line: string): string {
  * Here we only unify what breaks reading: NFC, look-alikes, spaces, dashes.
  */
 export function cleanInline(input: string): string {
-  return joinBrokenWords(cleanText(stripHtml(input))).replace(/\s*\n\s*/g, ' ').replace(/ {2,}/g, ' ').trim();
+  return joinBrokenWords(cleanText(stripHtml(input)))
+    .replace(/\s*\n\s*/g, ' ')
+    .replace(/ {2,}/g, ' ')
+    .trim();
 }
 
 /** "NĐ-" at a line end followed by "CP": a hyphenated code the line broke, rejoined without a space. */

@@ -82,9 +82,7 @@ export interface UnitRef {
 
 export type MappingKind = 'unit' | 'catch_all' | 'outside' | 'unknown';
 
-export type MappingSuggestion =
-  | { action: 'new_alias'; unitId: number; unitName: string }
-  | { action: 'new_unit'; name: string };
+export type MappingSuggestion = { action: 'new_alias'; unitId: number; unitName: string } | { action: 'new_unit'; name: string };
 
 export interface UnitMapping {
   name: string;

@@ -9,19 +9,82 @@ import { cleanKeepLines, fold, isLowerInitial, isUpperInitial } from './text-uti
 
 /** Heads that start a unit name on their own (folded). Longest first when tested. */
 const STRONG_HEADS = [
-  'van phong', 'phong', 'trung tam', 'cong an', 'tram', 'uy ban', 'ubnd', 'ub mttq', 'ubmttq', 'mttq',
-  'mat tran', 'bo phan', 'so', 'chi cuc', 'kho bac', 'bao hiem', 'dang uy', 'ban chi huy', 'ban chi dao',
-  'thuong truc', 'hoi dong', 'hdnd', 'cac', 'co quan', 'toa an', 'vien kiem sat', 'thanh tra', 'truong',
-  'cong doan', 'doan thanh nien', 'hoi lien hiep', 'chi bo', 'bch', 'tt', 'vp',
+  'van phong',
+  'phong',
+  'trung tam',
+  'cong an',
+  'tram',
+  'uy ban',
+  'ubnd',
+  'ub mttq',
+  'ubmttq',
+  'mttq',
+  'mat tran',
+  'bo phan',
+  'so',
+  'chi cuc',
+  'kho bac',
+  'bao hiem',
+  'dang uy',
+  'ban chi huy',
+  'ban chi dao',
+  'thuong truc',
+  'hoi dong',
+  'hdnd',
+  'cac',
+  'co quan',
+  'toa an',
+  'vien kiem sat',
+  'thanh tra',
+  'truong',
+  'cong doan',
+  'doan thanh nien',
+  'hoi lien hiep',
+  'chi bo',
+  'bch',
+  'tt',
+  'vp',
 ];
 /** Heads that are also ordinary words ("Ban hành", "Hội nghị"): need a capitalised next word. */
 const WEAK_HEADS = ['ban', 'hoi', 'doan', 'bo', 'to', 'dai', 'ngan hang', 'cong ty', 'lanh dao', 'chu tich'];
 
 /** Lower-case words that may follow a strong head inside a unit name ("Trung tâm phục vụ…", "Phòng chuyên môn"). */
 const LOWER_NAME_WORDS = new Set([
-  'chuyen', 'van', 'kinh', 'noi', 'tu', 'tai', 'y', 'phuc', 'dich', 'su', 'hanh', 'giao', 'quan', 'xa', 'phuong',
-  'thi', 'nhan', 'to', 'doan', 'the', 'chi', 'hoi', 'ha', 'co', 'don', 'phong', 'nganh', 'dang', 'mat',
-  'van hoa', 'ky', 'cong', 'lien', 'truc', 'mot',
+  'chuyen',
+  'van',
+  'kinh',
+  'noi',
+  'tu',
+  'tai',
+  'y',
+  'phuc',
+  'dich',
+  'su',
+  'hanh',
+  'giao',
+  'quan',
+  'xa',
+  'phuong',
+  'thi',
+  'nhan',
+  'to',
+  'doan',
+  'the',
+  'chi',
+  'hoi',
+  'ha',
+  'co',
+  'don',
+  'phong',
+  'nganh',
+  'dang',
+  'mat',
+  'van hoa',
+  'ky',
+  'cong',
+  'lien',
+  'truc',
+  'mot',
 ]);
 
 /** Organisation nouns that, lower-case after a comma, start another unit ("…, đơn vị sự nghiệp công lập"). */
@@ -92,19 +155,43 @@ export function isCatchAll(name: string): boolean {
 }
 
 const OUTSIDE_PATTERNS = [
-  /^(uy ban )?mat tran/, /^(uy ban |ub ?)?mttq/, /^ubmttq/, /^so\b/, /^bo\b/, /^(cac )?(bo|so), nganh/,
+  /^(uy ban )?mat tran/,
+  /^(uy ban |ub ?)?mttq/,
+  /^ubmttq/,
+  /^so\b/,
+  /^bo\b/,
+  /^(cac )?(bo|so), nganh/,
   /^(ubnd|uy ban nhan dan|hdnd|hoi dong nhan dan|van phong ubnd|van phong uy ban nhan dan) (thanh pho|tinh|tp|quan|huyen)\b/,
-  /^(cac )?doan the/, /^doan thanh nien/, /^hoi (cuu chien binh|nong dan|lien hiep|phu nu)/, /^cong doan/,
-  /^co quan dang/, /^dang uy/, /^(cac )?to chuc (chinh tri|xa hoi)/, /^chi cuc/, /^kho bac/, /^bao hiem xa hoi/,
-  /^toa an/, /^vien kiem sat/, /^thanh uy/, /^tinh uy/, /^chinh phu/, /^trung uong/, /^(cac )?co quan bao chi/,
-  /^cong an (thanh pho|tinh)/, /^nguoi dan/, /^doanh nghiep/,
+  /^(cac )?doan the/,
+  /^doan thanh nien/,
+  /^hoi (cuu chien binh|nong dan|lien hiep|phu nu)/,
+  /^cong doan/,
+  /^co quan dang/,
+  /^dang uy/,
+  /^(cac )?to chuc (chinh tri|xa hoi)/,
+  /^chi cuc/,
+  /^kho bac/,
+  /^bao hiem xa hoi/,
+  /^toa an/,
+  /^vien kiem sat/,
+  /^thanh uy/,
+  /^tinh uy/,
+  /^chinh phu/,
+  /^trung uong/,
+  /^(cac )?co quan bao chi/,
+  /^cong an (thanh pho|tinh)/,
+  /^nguoi dan/,
+  /^doanh nghiep/,
 ];
 
 /** Bodies outside the commune's apparatus: city, departments, Front, mass organisations. */
 export function isOutsideBody(name: string): boolean {
   // "sơ" folds like "Sở": a lower-case start is an outside body only for generic plural forms.
   if (isLowerInitial(name.trim()) && !/^(các|cơ quan|tổ chức|đoàn thể|mặt trận)\s/iu.test(name.trim())) return false;
-  const f = fold(name).replace(/[^a-z0-9, ]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const f = fold(name)
+    .replace(/[^a-z0-9, ]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return OUTSIDE_PATTERNS.some((re) => re.test(f));
 }
 
@@ -226,9 +313,7 @@ const splitCache = new Map<string, string[]>();
 function computeSplit(cell: string): string[] {
   const raw = cleanKeepLines(cell).split('\n');
   // A leading "- " is a bullet only after a line that ended an item; else it is text ("xã hội - nghề nghiệp").
-  const lines = raw
-    .map((l, i) => (i === 0 || /[,;.:]$/.test(raw[i - 1]) ? l.replace(/^[-+•*]\s+/, '') : l).trim())
-    .filter(Boolean);
+  const lines = raw.map((l, i) => (i === 0 || /[,;.:]$/.test(raw[i - 1]) ? l.replace(/^[-+•*]\s+/, '') : l).trim()).filter(Boolean);
   if (lines.length === 0) return [];
   let joined = lines[0];
   for (let i = 1; i < lines.length; i++) {

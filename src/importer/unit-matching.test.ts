@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { cleanInline } from './text-utils';
+import type { UnitRef } from './types';
 import { isCatchAll, isOutsideBody, splitUnitList, unitKey } from './unit-lexicon';
 import { mapUnitName, mapUnitNames } from './unit-matching';
-import type { UnitRef } from './types';
 
 const UNITS: UnitRef[] = [
   { id: 1, name: 'Phòng Văn hóa - Xã hội', shortName: 'VH-XH', kind: 'internal' },
@@ -16,11 +16,21 @@ const UNITS: UnitRef[] = [
 
 describe('unit matching', () => {
   it.each([
-    ['Phòng VH-XH', 1], ['Phòng VHXH', 1], ['phòng văn hoá – xã hội phường', 1], ['Phòng Văn hóa-Xã hội', 1],
-    ['Văn phòng HĐND&UBND', 2], ['Văn phòng HĐND & UBND phường', 2], ['Văn phòng Hội đồng nhân dân và Ủy ban nhân dân', 2],
-    ['Phòng KT,HT&ĐT', 3], ['Phòng Kinh tế, Hạ tầng và Đô thị phường', 3], ['Phòng KT', 3],
-    ['Trung tâm Phục vụ HCC', 4], ['Trung tâm phục vụ Hành chính công phường', 4], ['bộ phận một cửa', 4],
-    ['Công an xã', 6], ['CÔNG AN XÃ', 6],
+    ['Phòng VH-XH', 1],
+    ['Phòng VHXH', 1],
+    ['phòng văn hoá – xã hội phường', 1],
+    ['Phòng Văn hóa-Xã hội', 1],
+    ['Văn phòng HĐND&UBND', 2],
+    ['Văn phòng HĐND & UBND phường', 2],
+    ['Văn phòng Hội đồng nhân dân và Ủy ban nhân dân', 2],
+    ['Phòng KT,HT&ĐT', 3],
+    ['Phòng Kinh tế, Hạ tầng và Đô thị phường', 3],
+    ['Phòng KT', 3],
+    ['Trung tâm Phục vụ HCC', 4],
+    ['Trung tâm phục vụ Hành chính công phường', 4],
+    ['bộ phận một cửa', 4],
+    ['Công an xã', 6],
+    ['CÔNG AN XÃ', 6],
   ])('%s → unit %i', (name, id) => {
     expect(mapUnitName(name, UNITS)).toMatchObject({ unitId: id, kind: 'unit' });
   });

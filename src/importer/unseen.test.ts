@@ -116,8 +116,16 @@ describe('header lines broken anywhere', () => {
   });
 
   it.each([
-    [['KẾ HOẠCH', 'THỰC HIỆN CÔNG TÁC', 'CẢI CÁCH HÀNH CHÍNH NĂM', '2027', 'Căn cứ Luật Tổ chức chính quyền địa phương;'], 'THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH NĂM 2027', { start: '2027-01-01', end: '2027-12-31' }],
-    [['KẾ HOẠCH', 'Cải cách hành chính xã Ea Tu', '6 tháng đầu năm 2027', 'I. MỤC ĐÍCH'], 'Cải cách hành chính xã Ea Tu 6 tháng đầu năm 2027', { start: '2027-01-01', end: '2027-06-30' }],
+    [
+      ['KẾ HOẠCH', 'THỰC HIỆN CÔNG TÁC', 'CẢI CÁCH HÀNH CHÍNH NĂM', '2027', 'Căn cứ Luật Tổ chức chính quyền địa phương;'],
+      'THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH NĂM 2027',
+      { start: '2027-01-01', end: '2027-12-31' },
+    ],
+    [
+      ['KẾ HOẠCH', 'Cải cách hành chính xã Ea Tu', '6 tháng đầu năm 2027', 'I. MỤC ĐÍCH'],
+      'Cải cách hành chính xã Ea Tu 6 tháng đầu năm 2027',
+      { start: '2027-01-01', end: '2027-06-30' },
+    ],
     [['KẾ HOẠCH', 'Cải cách hành chính năm 2027', 'Căn cứ Nghị quyết số 76/NQ-CP;'], 'Cải cách hành chính năm 2027', { start: '2027-01-01', end: '2027-12-31' }],
   ])('title over several lines: %j', (lines, title, period) => {
     const meta = extractMeta(lines);
@@ -148,7 +156,10 @@ describe('markdown pipe tables: area heading rows of their own', () => {
     ['"I." in the first cell, the others empty', ['| I. Công tác chỉ đạo, điều hành | | | | | |', '| III. Cải cách thủ tục hành chính | | | | | |']],
   ])('%s', (_name, headings) => {
     const r = importPlanText(plan(headings as [string, string]), { referenceYear: 2026 });
-    expect(r.tasks.map((t) => [t.number, t.area])).toEqual([[1, 1], [2, 3]]);
+    expect(r.tasks.map((t) => [t.number, t.area])).toEqual([
+      [1, 1],
+      [2, 3],
+    ]);
     expect(r.tasks[0].content).toBe('Ban hành kế hoạch tuyên truyền');
     expect(r.warnings.filter((w) => w.code === 'row_continued' || w.code === 'no_area')).toEqual([]);
   });

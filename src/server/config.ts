@@ -40,7 +40,10 @@ export function parseTrustProxy(value: string | undefined): TrustProxy {
     const hops = Number(text);
     return (_address, hop) => hop < hops;
   }
-  return text.split(',').map((part) => part.trim()).filter(Boolean);
+  return text
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
 }
 
 /** PUBLIC_ORIGIN: comma-separated origins the app is reached at (e.g. behind a proxy), normalised by URL. */

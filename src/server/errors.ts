@@ -3,7 +3,7 @@
  */
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { translate, type Lang } from '../i18n';
+import { type Lang, translate } from '../i18n';
 import type { ErrorKey } from '../i18n/errors';
 import { isDatabaseUnavailable } from './db/unavailable';
 
@@ -133,7 +133,9 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const issues = error.validation.map((v) => ({
-        path: String(v.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.'),
+        path: String(v.instancePath ?? '')
+          .replace(/^\//, '')
+          .replace(/\//g, '.'),
         message: v.message ?? '',
       }));
       return reply.status(400).send({ error: { code: 'validation', message: describeIssues(issues), details: issues } });

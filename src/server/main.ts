@@ -4,8 +4,8 @@
  * While it runs, a lost database answers 503 and a dead embedded server is started again.
  */
 import { mkdirSync } from 'node:fs';
-import pino from 'pino';
 import path from 'node:path';
+import pino from 'pino';
 import { buildApp } from './app';
 import { systemClock } from './clock';
 import { readConfig } from './config';
@@ -27,7 +27,14 @@ async function main() {
   }
   const app = await buildApp({ db: database.db, clock: systemClock, config });
   const mailer = createMailer({ smtpUrl: config.smtpUrl, mailFrom: config.mailFrom, outboxDir: path.join(config.dataDir, 'outbox') });
-  const jobs = await startReminderJobs({ pool: database.pool, db: database.db, clock: systemClock, mailer, publicUrl: config.publicUrl, log: (message, error) => app.log.info({ err: error }, message) });
+  const jobs = await startReminderJobs({
+    pool: database.pool,
+    db: database.db,
+    clock: systemClock,
+    mailer,
+    publicUrl: config.publicUrl,
+    log: (message, error) => app.log.info({ err: error }, message),
+  });
   console.log(`Nhắc việc: hàng đợi pg-boss, thư gửi tới ${mailer.target}`);
   let stopping = false;
   const stop = async (signal: string) => {

@@ -1,5 +1,5 @@
 /** The real app as a child process on its own data folder and ports, for the durability and fault tests. */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 
 export interface AppProcess {
   child: ChildProcess;
@@ -36,7 +36,11 @@ export async function stopApp(app: AppProcess | null): Promise<void> {
 }
 
 export async function login(base: string, username = 'daumoi'): Promise<string> {
-  const response = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'CaiCach#HanhChinh2026' }) });
+  const response = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: 'CaiCach#HanhChinh2026' }),
+  });
   if (response.status !== 200) throw new Error(`login ${username}: ${response.status} ${await response.text()}`);
   return (response.headers.get('set-cookie') ?? '').split(';')[0];
 }

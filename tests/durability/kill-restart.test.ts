@@ -5,7 +5,7 @@
 import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { commentIds, exited, login, postComment, startApp, stopApp, type AppProcess } from './app-process';
+import { type AppProcess, commentIds, exited, login, postComment, startApp, stopApp } from './app-process';
 
 const dataDir = path.resolve('test-data', `durability-${process.pid}`);
 const port = 3300 + (process.pid % 500);

@@ -8,8 +8,8 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { translate } from '../../src/i18n';
-import { startEmbeddedPostgres, type EmbeddedCluster } from '../../src/server/db/embedded';
-import { commentIds, login, postComment, startApp, stopApp, type AppProcess } from './app-process';
+import { type EmbeddedCluster, startEmbeddedPostgres } from '../../src/server/db/embedded';
+import { type AppProcess, commentIds, login, postComment, startApp, stopApp } from './app-process';
 
 const UNAVAILABLE = translate('vi', 'error.unavailable');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -62,7 +62,14 @@ function writers(base: string, cookie: string, count: number) {
       try {
         const response = await postComment(base, cookie, 1, `ghi ${w}-${i}`);
         const body = (await response.json()) as { id?: number; error?: { code: string; message: string } };
-        outcomes.push({ at: Date.now(), status: response.status, id: body.id, code: body.error?.code, message: body.error?.message, retryAfter: response.headers.get('retry-after') });
+        outcomes.push({
+          at: Date.now(),
+          status: response.status,
+          id: body.id,
+          code: body.error?.code,
+          message: body.error?.message,
+          retryAfter: response.headers.get('retry-after'),
+        });
         if (response.status !== 201) await sleep(10);
       } catch {
         outcomes.push({ at: Date.now(), status: 'network' });

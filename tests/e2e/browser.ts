@@ -1,5 +1,5 @@
 /** Debian's Chromium through playwright-core: test tools cannot download browsers here. */
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 
 /** The demo's password (src/server/demo/communes.ts), as a person types it. */

@@ -1,7 +1,6 @@
 /** A city reviewer reads every commune of the city and can change nothing. */
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { launchBrowser, signIn } from './browser';
 
 let browser: Browser;
@@ -23,7 +22,11 @@ it('city reviewer sees the communes but no edit control, and the server refuses 
 
   // The page's own session cannot write either: the server decides, not the hidden buttons.
   const status = await page.evaluate(async (base) => {
-    const response = await fetch(`${base}/api/tasks/1/progress`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ progress: 90, version: 1 }) });
+    const response = await fetch(`${base}/api/tasks/1/progress`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ progress: 90, version: 1 }),
+    });
     return response.status;
   }, inject('baseUrl'));
   expect(status).toBe(403);

@@ -15,11 +15,19 @@ afterAll(async () => browser?.close());
 /** The administrator flags the account through the API (a program: no Origin header). */
 async function requireChange(username: string) {
   const base = inject('baseUrl');
-  const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: DEMO_PASSWORD }) });
+  const login = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: DEMO_PASSWORD }),
+  });
   const cookie = String(login.headers.get('set-cookie')).split(';')[0];
   const users = (await (await fetch(`${base}/api/users`, { headers: { cookie } })).json()) as { id: number; username: string }[];
   const user = users.find((u) => u.username === username);
-  const flagged = await fetch(`${base}/api/users/${user?.id}`, { method: 'PATCH', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify({ mustChangePassword: true }) });
+  const flagged = await fetch(`${base}/api/users/${user?.id}`, {
+    method: 'PATCH',
+    headers: { cookie, 'content-type': 'application/json' },
+    body: JSON.stringify({ mustChangePassword: true }),
+  });
   expect(flagged.status).toBe(200);
 }
 

@@ -4,8 +4,7 @@
  * in the comparison table, and the report is exported.
  */
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { launchBrowser, signIn } from './browser';
 
 let browser: Browser;

@@ -9,11 +9,11 @@
 import { expectTypeOf } from 'vitest';
 import type { z } from 'zod';
 import type { TCommune, TTask, TTaskDetail, TUnit, ZCommune, ZPlanSummary, ZTask, ZTaskDetail, ZUnit } from '../../src/contract';
+import type { filterTasks } from '../../src/contract/task-filter';
+import type { listCommunes } from '../../src/server/communes/service';
 import type { presentPlanSummary } from '../../src/server/plans/service';
 import type { getTaskDetail, presentTask } from '../../src/server/tasks/read-model';
-import type { listCommunes } from '../../src/server/communes/service';
 import type { listUnits } from '../../src/server/units/service';
-import type { filterTasks } from '../../src/contract/task-filter';
 
 type Served<F extends (...args: never[]) => unknown> = Awaited<ReturnType<F>>;
 

@@ -19,7 +19,7 @@
  * in the Labour Code in early 2026; add it as an override when it becomes law.
  */
 import type { IsoDate } from '../timeframe/types';
-import { addDays, isWeekend, isoDate, toDayNumber } from './dates';
+import { addDays, isoDate, isWeekend, toDayNumber } from './dates';
 import { canChiOfYear, lunarToSolar, solarToLunar } from './lunar';
 
 export interface Holiday {
@@ -53,9 +53,7 @@ function tetHolidays(year: number): Holiday[] {
   const [y, m, d] = eve.split('-').map(Number);
   const lastDay = solarToLunar({ year: y, month: m, day: d }).day; // 29 or 30 tháng Chạp
   const yearName = canChiOfYear(year);
-  const out: Holiday[] = [
-    { date: eve, name: `Tết Nguyên đán ${yearName} (${lastDay} tháng Chạp)` },
-  ];
+  const out: Holiday[] = [{ date: eve, name: `Tết Nguyên đán ${yearName} (${lastDay} tháng Chạp)` }];
   for (let i = 0; i < LUNAR_NEW_YEAR_DAYS_AFTER; i++) {
     out.push({ date: addDays(tet, i), name: `Tết Nguyên đán ${yearName} (mùng ${i + 1} tháng Giêng)` });
   }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canChiOfYear, lunarToSolar, solarToLunar } from './lunar';
 import { hungKingsDay, lunarNewYear } from './holidays';
+import { canChiOfYear, lunarToSolar, solarToLunar } from './lunar';
 
 describe('Vietnamese lunar calendar (UTC+7)', () => {
   it.each([

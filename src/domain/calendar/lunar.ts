@@ -41,10 +41,7 @@ export function jdFromDate(day: number, month: number, year: number): number {
   const a = Math.floor((14 - month) / 12);
   const y = year + 4800 - a;
   const m = month + 12 * a - 3;
-  return (
-    day + Math.floor((153 * m + 2) / 5) + 365 * y +
-    Math.floor(y / 4) - Math.floor(y / 100) + Math.floor(y / 400) - 32045
-  );
+  return day + Math.floor((153 * m + 2) / 5) + 365 * y + Math.floor(y / 4) - Math.floor(y / 100) + Math.floor(y / 400) - 32045;
 }
 
 export function jdToDate(jd: number): SolarDate {
@@ -79,10 +76,7 @@ function newMoon(k: number): number {
   c1 = c1 - 0.0074 * Math.sin(dr * (M - Mpr)) + 0.0004 * Math.sin(dr * (2 * F + M));
   c1 = c1 - 0.0004 * Math.sin(dr * (2 * F - M)) - 0.0006 * Math.sin(dr * (2 * F + Mpr));
   c1 = c1 + 0.001 * Math.sin(dr * (2 * F - Mpr)) + 0.0005 * Math.sin(dr * (2 * Mpr + M));
-  const deltaT =
-    T < -11
-      ? 0.001 + 0.000839 * T + 0.0002261 * T2 - 0.00000845 * T3 - 0.000000081 * T * T3
-      : -0.000278 + 0.000265 * T + 0.000262 * T2;
+  const deltaT = T < -11 ? 0.001 + 0.000839 * T + 0.0002261 * T2 - 0.00000845 * T3 - 0.000000081 * T * T3 : -0.000278 + 0.000265 * T + 0.000262 * T2;
   return jd1 + c1 - deltaT;
 }
 
@@ -167,9 +161,7 @@ export function solarToLunar(date: SolarDate, timeZone: number = VIETNAM_TIME_ZO
 /** The solar date of a lunar date, or null when `leap` is asked for a month that is not the leap month. */
 export function lunarToSolar(lunar: LunarDate, timeZone: number = VIETNAM_TIME_ZONE): SolarDate | null {
   const [a11, b11] =
-    lunar.month < 11
-      ? [lunarMonth11(lunar.year - 1, timeZone), lunarMonth11(lunar.year, timeZone)]
-      : [lunarMonth11(lunar.year, timeZone), lunarMonth11(lunar.year + 1, timeZone)];
+    lunar.month < 11 ? [lunarMonth11(lunar.year - 1, timeZone), lunarMonth11(lunar.year, timeZone)] : [lunarMonth11(lunar.year, timeZone), lunarMonth11(lunar.year + 1, timeZone)];
   const k = Math.floor(0.5 + (a11 - NEW_MOON_EPOCH) / MEAN_SYNODIC_MONTH);
   let off = lunar.month - 11;
   if (off < 0) off += 12;

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  computeIndicators, isFinished, isOnTime, isOverdueOpen, isReceived, percent, windowBounds,
-} from './formulas';
+import { computeIndicators, isFinished, isOnTime, isOverdueOpen, isReceived, percent, windowBounds } from './formulas';
 import { buildDossier as d } from './test-helpers';
 
 const Q1 = { from: '2025-01-01', to: '2025-03-31', asOf: '2025-03-31' };
@@ -84,11 +82,41 @@ describe('percent', () => {
 describe('computeIndicators', () => {
   const dossiers = [
     // received and finished on time, at the appointment minute
-    d({ channel: 'online_full', received: '02/01/2025 08:00', appointment: '10/01/2025 17:00', ended: '10/01/2025 17:00', hasFee: true, paidOnline: true, digitised: true, electronicResult: true, rating: 'very_satisfied' }),
+    d({
+      channel: 'online_full',
+      received: '02/01/2025 08:00',
+      appointment: '10/01/2025 17:00',
+      ended: '10/01/2025 17:00',
+      hasFee: true,
+      paidOnline: true,
+      digitised: true,
+      electronicResult: true,
+      rating: 'very_satisfied',
+    }),
     // finished the next morning: late
-    d({ channel: 'online_partial', received: '03/01/2025 08:00', appointment: '13/01/2025 17:00', ended: '14/01/2025 08:00', status: 'rejected', hasFee: true, paidOnline: false, digitised: false, electronicResult: false, rating: 'acceptable' }),
+    d({
+      channel: 'online_partial',
+      received: '03/01/2025 08:00',
+      appointment: '13/01/2025 17:00',
+      ended: '14/01/2025 08:00',
+      status: 'rejected',
+      hasFee: true,
+      paidOnline: false,
+      digitised: false,
+      electronicResult: false,
+      rating: 'acceptable',
+    }),
     // finished without a rating
-    d({ channel: 'direct', received: '05/02/2025 08:00', appointment: '10/02/2025 17:00', ended: '07/02/2025 10:00', status: 'stopped', hasFee: false, digitised: true, electronicResult: true }),
+    d({
+      channel: 'direct',
+      received: '05/02/2025 08:00',
+      appointment: '10/02/2025 17:00',
+      ended: '07/02/2025 10:00',
+      status: 'stopped',
+      hasFee: false,
+      digitised: true,
+      electronicResult: true,
+    }),
     // open and overdue
     d({ channel: 'postal', received: '10/03/2025 08:00', appointment: '20/03/2025 17:00', hasFee: null }),
     // withdrawn: everywhere left out, though online, digitised, rated and overdue
@@ -115,17 +143,18 @@ describe('computeIndicators', () => {
   it('gives null, never 0 or 100, for every rate without a denominator', () => {
     const open = [d({ received: '10/03/2025 08:00', appointment: '20/05/2025 17:00', hasFee: false })];
     expect(computeIndicators(open, Q1)).toMatchObject({
-      received: 1, finished: 0, on_time_pct: null, e_result_pct: null, satisfaction_pct: null, online_payment_pct: null,
+      received: 1,
+      finished: 0,
+      on_time_pct: null,
+      e_result_pct: null,
+      satisfaction_pct: null,
+      online_payment_pct: null,
     });
     expect(computeIndicators([], Q1)).toMatchObject({ received: 0, online_pct: null, digitised_pct: null, full_online_pct: null });
   });
 
   it('leaves unrated finished dossiers out of the satisfaction base', () => {
-    const finished = [
-      d({ ended: '12/01/2025 10:00', rating: 'dissatisfied' }),
-      d({ ended: '12/01/2025 10:00' }),
-      d({ ended: '12/01/2025 10:00', rating: 'satisfied' }),
-    ];
+    const finished = [d({ ended: '12/01/2025 10:00', rating: 'dissatisfied' }), d({ ended: '12/01/2025 10:00' }), d({ ended: '12/01/2025 10:00', rating: 'satisfied' })];
     expect(computeIndicators(finished, Q1).satisfaction_pct).toBe(50);
   });
 

@@ -1,5 +1,5 @@
 /** Row and file problems in words, from the i18n catalogue. */
-import { translate, type Lang } from '../../i18n/index';
+import { type Lang, translate } from '../../i18n/index';
 import type { DossierFileProblem } from './file-errors';
 import type { RowProblem } from './validate';
 

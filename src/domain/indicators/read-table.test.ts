@@ -9,7 +9,10 @@ import { TEMPLATE_CSV_HEADER } from './template';
 const GOOD = 'HS1,1.1,Chứng thực,Chứng thực,Một cửa,Trực tiếp,02/01/2025 08:00,10/01/2025 17:00,09/01/2025 10:00,Đã giải quyết,Có,Không,Có,Có,Hài lòng';
 const csv = (...lines: string[]) => Buffer.from([TEMPLATE_CSV_HEADER, ...lines].join('\n'), 'utf8');
 const row = (code: string, changes: Record<number, string> = {}) =>
-  GOOD.split(',').map((cell, i) => changes[i] ?? cell).map((cell, i) => (i === 0 ? code : cell)).join(',');
+  GOOD.split(',')
+    .map((cell, i) => changes[i] ?? cell)
+    .map((cell, i) => (i === 0 ? code : cell))
+    .join(',');
 
 function fileProblem(run: () => unknown) {
   try {
@@ -27,7 +30,12 @@ describe('readCsv', () => {
     const table = readCsv(Buffer.from(`\ufeff${text}`, 'utf8'));
     expect(table.headerLine).toBe(1);
     expect(table.headers[0]).toBe('Mã hồ sơ');
-    expect(table.rows.map((r) => [r.line, r.cells[0]])).toEqual([[2, 'A'], [5, 'B'], [6, 'C'], [9, 'D']]);
+    expect(table.rows.map((r) => [r.line, r.cells[0]])).toEqual([
+      [2, 'A'],
+      [5, 'B'],
+      [6, 'C'],
+      [9, 'D'],
+    ]);
   });
 
   it('detects ";" and tab delimiters from the header', () => {
@@ -43,18 +51,20 @@ describe('readCsv', () => {
 
 describe('readDossierCsv', () => {
   it('loads good rows and reports each bad one with its line and every reason', () => {
-    const result = readDossierCsv(csv(
-      row('HS1'),
-      row('HS2', { 6: '31/02/2025 08:00', 9: 'Chờ duyệt' }),
-      row('HS3', { 8: '01/01/2025 09:00' }),
-      row('HS1'),
-      row('HS4', { 2: '"=HYPERLINK(""http://x"",""y"")"' }),
-      row('', { 5: 'Trực tuyến' }),
-      ',,,,,,,,,,,,,,',
-      row('HS5', { 8: '', 9: 'Dừng xử lý' }),
-      row('HS6', { 14: 'Tốt', 10: 'Có thể' }),
-      `${row('HS7')},,thừa`,
-    ));
+    const result = readDossierCsv(
+      csv(
+        row('HS1'),
+        row('HS2', { 6: '31/02/2025 08:00', 9: 'Chờ duyệt' }),
+        row('HS3', { 8: '01/01/2025 09:00' }),
+        row('HS1'),
+        row('HS4', { 2: '"=HYPERLINK(""http://x"",""y"")"' }),
+        row('', { 5: 'Trực tuyến' }),
+        ',,,,,,,,,,,,,,',
+        row('HS5', { 8: '', 9: 'Dừng xử lý' }),
+        row('HS6', { 14: 'Tốt', 10: 'Có thể' }),
+        `${row('HS7')},,thừa`,
+      ),
+    );
     expect(result.dossiers.map((d) => [d.line, d.code])).toEqual([[2, 'HS1']]);
     expect(result.rejected.map((r) => [r.line, r.problems.map((p) => p.code)])).toEqual([
       [3, ['bad_date', 'bad_status']],
@@ -67,8 +77,8 @@ describe('readDossierCsv', () => {
       [11, ['extra_cells']],
     ]);
     expect(describeRowProblems(result.rejected[0].problems)).toBe(
-      '"Ngày tiếp nhận" không hợp lệ hoặc không tồn tại: "31/02/2025 08:00" (cần dd/mm/yyyy hoặc dd/mm/yyyy HH:mm); '
-      + 'Trạng thái không xác định: "Chờ duyệt" (đang xử lý, đã giải quyết, từ chối / trả lại, dừng xử lý, rút hồ sơ)',
+      '"Ngày tiếp nhận" không hợp lệ hoặc không tồn tại: "31/02/2025 08:00" (cần dd/mm/yyyy hoặc dd/mm/yyyy HH:mm); ' +
+        'Trạng thái không xác định: "Chờ duyệt" (đang xử lý, đã giải quyết, từ chối / trả lại, dừng xử lý, rút hồ sơ)',
     );
     expect(describeRowProblems(result.rejected[2].problems)).toBe('Mã hồ sơ "HS1" trùng với dòng 2');
   });
@@ -107,8 +117,9 @@ describe('readDossierCsv', () => {
     const text = [TEMPLATE_CSV_HEADER, row('HS1')].join('\r\n');
     // Windows-1258 writes a tone as a combining mark after the letter ("ồ" = "ô" + U+0300).
     const TONES = /[\u0300\u0301\u0303\u0309\u0323]/g;
-    const windowsForm = text.normalize('NFD').replace(/([a-zA-Z])([\u0300-\u036f]+)/g, (_, letter: string, marks: string) =>
-      (letter + marks.replace(TONES, '')).normalize('NFC') + (marks.match(TONES) ?? []).join(''));
+    const windowsForm = text
+      .normalize('NFD')
+      .replace(/([a-zA-Z])([\u0300-\u036f]+)/g, (_, letter: string, marks: string) => (letter + marks.replace(TONES, '')).normalize('NFC') + (marks.match(TONES) ?? []).join(''));
     const cp1258 = iconv.encode(windowsForm, 'windows1258');
     const result = readDossierCsv(cp1258);
     expect(result.encoding).toBe('windows-1258');

@@ -2,10 +2,10 @@
  * A table of cells (from CSV or XLSX) → dossiers and rejected rows, with the
  * file-level checks that refuse the whole file.
  */
-import { readCsv, type CsvEncoding } from './csv';
+import { type CsvEncoding, readCsv } from './csv';
 import { DossierFileError } from './file-errors';
-import { mapHeaders, type DossierField } from './template';
-import { readRows, type DossierRow, type RejectedRow, type SourceRow } from './validate';
+import { type DossierField, mapHeaders } from './template';
+import { type DossierRow, type RejectedRow, readRows, type SourceRow } from './validate';
 
 export interface DossierTable {
   headers: string[];

@@ -5,8 +5,21 @@
 import { matchKey } from '../text/normalize';
 
 export const DOSSIER_FIELDS = [
-  'code', 'procedureCode', 'procedureName', 'field', 'unit', 'channel', 'received',
-  'appointment', 'ended', 'status', 'hasFee', 'paidOnline', 'digitised', 'electronicResult', 'rating',
+  'code',
+  'procedureCode',
+  'procedureName',
+  'field',
+  'unit',
+  'channel',
+  'received',
+  'appointment',
+  'ended',
+  'status',
+  'hasFee',
+  'paidOnline',
+  'digitised',
+  'electronicResult',
+  'rating',
 ] as const;
 export type DossierField = (typeof DOSSIER_FIELDS)[number];
 
@@ -56,16 +69,12 @@ const ALIASES: Record<DossierField, string[]> = {
   rating: ['danh gia', 'muc do hai long', 'danh gia hai long', 'ket qua danh gia'],
 };
 
-const FIELD_BY_KEY = new Map<string, DossierField>(
-  DOSSIER_FIELDS.flatMap((f) => ALIASES[f].map((alias) => [alias, f] as [string, DossierField])),
-);
+const FIELD_BY_KEY = new Map<string, DossierField>(DOSSIER_FIELDS.flatMap((f) => ALIASES[f].map((alias) => [alias, f] as [string, DossierField])));
 
 /** Column index of each field; a field without a column is absent. */
 export type ColumnMap = Partial<Record<DossierField, number>>;
 
-export type HeaderProblem =
-  | { code: 'missing_columns'; columns: string[] }
-  | { code: 'duplicate_column'; column: string };
+export type HeaderProblem = { code: 'missing_columns'; columns: string[] } | { code: 'duplicate_column'; column: string };
 
 /**
  * Recognises each header (the template's names and known variants, ignoring case

@@ -73,6 +73,16 @@ export interface IndicatorSet {
 
 /** The figure keys reports read, e.g. `dossiers.on_time_pct`. */
 export const INDICATOR_KEYS = [
-  'received', 'finished', 'on_time', 'late', 'on_time_pct', 'overdue_open', 'online_pct',
-  'full_online_pct', 'online_payment_pct', 'digitised_pct', 'e_result_pct', 'satisfaction_pct',
+  'received',
+  'finished',
+  'on_time',
+  'late',
+  'on_time_pct',
+  'overdue_open',
+  'online_pct',
+  'full_online_pct',
+  'online_payment_pct',
+  'digitised_pct',
+  'e_result_pct',
+  'satisfaction_pct',
 ] as const satisfies ReadonlyArray<keyof IndicatorSet>;

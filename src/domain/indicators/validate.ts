@@ -3,12 +3,24 @@
  * reason, so the good rows load and the officer can fix the rest in one pass.
  */
 import { cleanText, matchKey } from '../text/normalize';
-import { TEMPLATE_HEADERS, type ColumnMap, type DossierField } from './template';
+import { type ColumnMap, type DossierField, TEMPLATE_HEADERS } from './template';
 import type { Dossier, LocalMoment } from './types';
-import { memoize, parseChannel, parseMoment, parseRating, parseStatus, parseYesNo, type Parsed } from './values';
+import { memoize, type Parsed, parseChannel, parseMoment, parseRating, parseStatus, parseYesNo } from './values';
 
 /** Columns whose few distinct texts repeat over thousands of rows; codes and times are unique and are not cached. */
-const REPEATING = new Set<DossierField>(['procedureCode', 'procedureName', 'field', 'unit', 'channel', 'status', 'hasFee', 'paidOnline', 'digitised', 'electronicResult', 'rating']);
+const REPEATING = new Set<DossierField>([
+  'procedureCode',
+  'procedureName',
+  'field',
+  'unit',
+  'channel',
+  'status',
+  'hasFee',
+  'paidOnline',
+  'digitised',
+  'electronicResult',
+  'rating',
+]);
 const cleanRepeating = memoize(cleanText);
 
 /** One record of the file; `line` is the physical line it starts on (header = line 1). */
@@ -77,14 +89,16 @@ export function readRow(row: SourceRow, columns: ColumnMap, headerCount: number)
   };
   const moment = (f: DossierField, text: string | null): LocalMoment | null | undefined =>
     text === null ? null : use(parseMoment(text), { code: 'bad_date', column: TEMPLATE_HEADERS[f], value: text });
-  const yesNo = (f: DossierField): boolean | null | undefined =>
-    use(parseYesNo(cell(f)), { code: 'bad_yes_no', column: TEMPLATE_HEADERS[f], value: cell(f) });
+  const yesNo = (f: DossierField): boolean | null | undefined => use(parseYesNo(cell(f)), { code: 'bad_yes_no', column: TEMPLATE_HEADERS[f], value: cell(f) });
 
   const code = required('code');
   const channelText = required('channel');
-  const channel = channelText === null ? null
-    : matchKey(channelText) === 'truc tuyen' ? (problems.push({ code: 'ambiguous_channel', value: channelText }), undefined)
-    : use(parseChannel(channelText), { code: 'bad_channel', value: channelText });
+  const channel =
+    channelText === null
+      ? null
+      : matchKey(channelText) === 'truc tuyen'
+        ? (problems.push({ code: 'ambiguous_channel', value: channelText }), undefined)
+        : use(parseChannel(channelText), { code: 'bad_channel', value: channelText });
   const received = moment('received', required('received'));
   const appointment = moment('appointment', required('appointment'));
   const statusText = required('status');

@@ -130,8 +130,17 @@ export function parseStatus(text: string): Parsed<DossierStatus> {
 }
 
 const YES_NO: Record<string, boolean> = {
-  co: true, x: true, '1': true, yes: true, true: true, da: true,
-  khong: false, '0': false, no: false, false: false, chua: false,
+  co: true,
+  x: true,
+  '1': true,
+  yes: true,
+  true: true,
+  da: true,
+  khong: false,
+  '0': false,
+  no: false,
+  false: false,
+  chua: false,
 };
 
 /** "Có" / "Không"; an empty cell is unknown (null). */

@@ -1,9 +1,9 @@
+export type { InspectionDeadlines } from './dates';
 export {
   inspectionDeadlines,
   lastWorkingDayOnOrBefore,
-  noticeDeadline,
-  selfReportDeadline,
   NOTICE_CALENDAR_DAYS,
+  noticeDeadline,
   SELF_REPORT_WORKING_DAYS,
+  selfReportDeadline,
 } from './dates';
-export type { InspectionDeadlines } from './dates';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACCOUNT_POLICY, ADDRESS_POLICY, delayAfter, recordFailure, waitRemaining, type ThrottleState } from './throttle';
+import { ACCOUNT_POLICY, ADDRESS_POLICY, delayAfter, recordFailure, type ThrottleState, waitRemaining } from './throttle';
 
 const at = (seconds: number) => new Date(Date.UTC(2026, 10, 23, 8, 0, 0) + seconds * 1000);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createCalendar, OFFICIAL_OVERRIDES } from '../calendar';
-import { DEFAULT_REMINDER_SETTINGS, deadlineRule, remindersDue, taskRecipients, weekStart, type CommuneDirectory, type ReminderInput, type ReminderTask } from './rules';
+import { type CommuneDirectory, DEFAULT_REMINDER_SETTINGS, deadlineRule, type ReminderInput, type ReminderTask, remindersDue, taskRecipients, weekStart } from './rules';
 
 const calendar = createCalendar(OFFICIAL_OVERRIDES);
 const settings = DEFAULT_REMINDER_SETTINGS;

@@ -3,7 +3,7 @@
  * percentages left for the coordinator (an average of units' rates is not the commune's rate),
  * each narrative gathered under the unit's name. Everything stays editable afterwards.
  */
-import { figuresOf, walkItems, type ReportTemplate } from './template';
+import { figuresOf, type ReportTemplate, walkItems } from './template';
 import type { FigureValues } from './values';
 
 export interface UnitContent {

@@ -89,9 +89,27 @@ export const TASK_FIGURES: FigureProvider[] = [
   { key: 'tasks.in_progress', label: 'Số nhiệm vụ đang thực hiện', unit: 'count', source: 'planTasks', compute: (c) => count(required(c, 'planTasks'), inProgress) },
   { key: 'tasks.overdue', label: 'Số nhiệm vụ quá hạn', unit: 'count', source: 'planTasks', compute: (c) => count(required(c, 'planTasks'), (s) => s === 'qua_han') },
   { key: 'city_tasks.total', label: 'Tổng số nhiệm vụ UBND thành phố giao', unit: 'count', source: 'cityTasks', compute: (c) => cityInWindow(c).length },
-  { key: 'city_tasks.done_on_time', label: 'Số nhiệm vụ đã hoàn thành đúng hạn', unit: 'count', source: 'cityTasks', compute: (c) => count(cityInWindow(c), (s) => s === 'hoan_thanh_dung_han') },
-  { key: 'city_tasks.done_late', label: 'Số nhiệm vụ đã hoàn thành nhưng quá hạn', unit: 'count', source: 'cityTasks', compute: (c) => count(cityInWindow(c), (s) => s === 'hoan_thanh_qua_han') },
-  { key: 'city_tasks.overdue_not_done', label: 'Số nhiệm vụ quá hạn nhưng chưa hoàn thành', unit: 'count', source: 'cityTasks', compute: (c) => count(cityInWindow(c), (s) => s === 'qua_han') },
+  {
+    key: 'city_tasks.done_on_time',
+    label: 'Số nhiệm vụ đã hoàn thành đúng hạn',
+    unit: 'count',
+    source: 'cityTasks',
+    compute: (c) => count(cityInWindow(c), (s) => s === 'hoan_thanh_dung_han'),
+  },
+  {
+    key: 'city_tasks.done_late',
+    label: 'Số nhiệm vụ đã hoàn thành nhưng quá hạn',
+    unit: 'count',
+    source: 'cityTasks',
+    compute: (c) => count(cityInWindow(c), (s) => s === 'hoan_thanh_qua_han'),
+  },
+  {
+    key: 'city_tasks.overdue_not_done',
+    label: 'Số nhiệm vụ quá hạn nhưng chưa hoàn thành',
+    unit: 'count',
+    source: 'cityTasks',
+    compute: (c) => count(cityInWindow(c), (s) => s === 'qua_han'),
+  },
 ];
 
 /** The registry the app uses; capabilities register more providers at start-up. */

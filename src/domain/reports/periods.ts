@@ -98,12 +98,33 @@ function quarterPeriod(year: number, quarter: number, regime: ReportingRegime, p
   if (quarter === 4) {
     const [um, ud] = regime.annualUnit.split('-').map(Number);
     const [cm, cd] = regime.annualCommune.split('-').map(Number);
-    return { code: `${year}-Y`, kind: 'year', label: `Năm ${year}`, window: windowFrom(isoDate(year, 1, 1)), unitDeadline: isoDate(year, um, ud), communeDeadline: isoDate(year, cm, cd) };
+    return {
+      code: `${year}-Y`,
+      kind: 'year',
+      label: `Năm ${year}`,
+      window: windowFrom(isoDate(year, 1, 1)),
+      unitDeadline: isoDate(year, um, ud),
+      communeDeadline: isoDate(year, cm, cd),
+    };
   }
   if (quarter === 2 && regime.halfYear) {
-    return { code: `${year}-H1`, kind: 'half_year', label: `6 tháng đầu năm ${year}`, window: windowFrom(isoDate(year, 1, 1)), unitDeadline: at(regime.quarterUnitDay), communeDeadline: at(regime.quarterCommuneDay) };
+    return {
+      code: `${year}-H1`,
+      kind: 'half_year',
+      label: `6 tháng đầu năm ${year}`,
+      window: windowFrom(isoDate(year, 1, 1)),
+      unitDeadline: at(regime.quarterUnitDay),
+      communeDeadline: at(regime.quarterCommuneDay),
+    };
   }
-  return { code: `${year}-Q${quarter}`, kind: 'quarter', label: `Quý ${QUARTER_NUMERALS[quarter - 1]} năm ${year}`, window: windowFrom(quarterStart), unitDeadline: at(regime.quarterUnitDay), communeDeadline: at(regime.quarterCommuneDay) };
+  return {
+    code: `${year}-Q${quarter}`,
+    kind: 'quarter',
+    label: `Quý ${QUARTER_NUMERALS[quarter - 1]} năm ${year}`,
+    window: windowFrom(quarterStart),
+    unitDeadline: at(regime.quarterUnitDay),
+    communeDeadline: at(regime.quarterCommuneDay),
+  };
 }
 
 /**

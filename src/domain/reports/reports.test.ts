@@ -8,13 +8,13 @@ import {
   createFigureRegistry,
   DEFAULT_REGIME,
   defaultFigureRegistry,
+  type JudgedTask,
   parseReportingRegime,
+  type ReportTemplate,
   reportPeriods,
   sectionsFromOutline,
   TASK_FIGURES,
   validateTemplate,
-  type JudgedTask,
-  type ReportTemplate,
 } from '.';
 import { SHIPPED_TEMPLATES } from './templates';
 
@@ -53,7 +53,11 @@ describe('computed figures', () => {
 
   it('moves with the as-of date: on 2025-08-25 nothing is overdue and only task 1 is done', () => {
     const asOf = '2025-08-25';
-    const plan = [task(1, dateSchedule('2025-08-31'), 100, '2025-08-20', asOf), task(2, dateSchedule('2025-08-31'), 60, null, asOf), task(3, dateSchedule('2025-09-15'), 0, null, asOf)];
+    const plan = [
+      task(1, dateSchedule('2025-08-31'), 100, '2025-08-20', asOf),
+      task(2, dateSchedule('2025-08-31'), 60, null, asOf),
+      task(3, dateSchedule('2025-09-15'), 0, null, asOf),
+    ];
     const f = computeFigures(defaultFigureRegistry, ['tasks.done', 'tasks.overdue', 'tasks.in_progress'], { asOf, window: period, sources: { planTasks: plan } });
     expect(f).toEqual({ 'tasks.done': 1, 'tasks.overdue': 0, 'tasks.in_progress': 1 });
   });
@@ -148,7 +152,14 @@ describe('figure values', () => {
   const template = SHIPPED_TEMPLATES[1] as ReportTemplate;
   it('accepts sound figures and names each broken rule', () => {
     expect(checkFigureValues(template, { 'II.2.hs_tiep_nhan': 120, 'II.2.hs_giai_quyet': 100, 'II.2.hs_dung_han_pct': 95.5, 'II.5.tong_thu': 1_500_000_000 })).toEqual([]);
-    const issues = checkFigureValues(template, { 'II.2.hs_tiep_nhan': 100, 'II.2.hs_giai_quyet': 120, 'II.2.hs_dung_han_pct': 101, 'II.4.chi_tieu': 2.5, 'II.5.tong_thu': -1, nope: 1 });
+    const issues = checkFigureValues(template, {
+      'II.2.hs_tiep_nhan': 100,
+      'II.2.hs_giai_quyet': 120,
+      'II.2.hs_dung_han_pct': 101,
+      'II.4.chi_tieu': 2.5,
+      'II.5.tong_thu': -1,
+      nope: 1,
+    });
     expect(issues.map((i) => i.code).sort()).toEqual(['II.2.hs_dung_han_pct', 'II.2.hs_giai_quyet', 'II.4.chi_tieu', 'II.5.tong_thu', 'nope']);
     expect(issues.find((i) => i.code === 'II.2.hs_giai_quyet')?.message).toMatch(/không được lớn hơn/);
   });
@@ -183,7 +194,14 @@ describe('reporting regime and periods', () => {
   it('gives a half-year plan a Q3 and an annual period, windows from the plan start', () => {
     const periods = reportPeriods({ start: '2025-07-01', end: '2025-12-31' }, DEFAULT_REGIME);
     expect(periods).toEqual([
-      { code: '2025-Q3', kind: 'quarter', label: 'Quý III năm 2025', window: { start: '2025-07-01', end: '2025-09-30' }, unitDeadline: '2025-09-05', communeDeadline: '2025-09-10' },
+      {
+        code: '2025-Q3',
+        kind: 'quarter',
+        label: 'Quý III năm 2025',
+        window: { start: '2025-07-01', end: '2025-09-30' },
+        unitDeadline: '2025-09-05',
+        communeDeadline: '2025-09-10',
+      },
       { code: '2025-Y', kind: 'year', label: 'Năm 2025', window: { start: '2025-07-01', end: '2025-12-31' }, unitDeadline: '2025-12-05', communeDeadline: '2025-12-10' },
     ]);
   });

@@ -50,7 +50,12 @@ export const ZTemplateSection: z.ZodType<TemplateSection> = z.lazy(() =>
 
 export const ZReportTemplate = z.object({
   /** Stable name across versions ("bao-cao-dinh-ky"); a new year's template is a new version of it. */
-  key: z.string().trim().min(1).max(60).regex(/^[a-z0-9-]+$/, 'Khóa mẫu chỉ gồm chữ thường không dấu, số, gạch'),
+  key: z
+    .string()
+    .trim()
+    .min(1)
+    .max(60)
+    .regex(/^[a-z0-9-]+$/, 'Khóa mẫu chỉ gồm chữ thường không dấu, số, gạch'),
   name: ZTitle,
   /** "(Số liệu báo cáo tính từ 01/07/2025 đến thời điểm báo cáo)" and the like. */
   note: z.string().max(2000).optional(),

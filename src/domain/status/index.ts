@@ -1,5 +1,5 @@
 export { judgeTask, quarterEndCheckpoints } from './judge-task';
-export { summarise, isDone } from './summarise';
 export type { StatusSummary } from './summarise';
+export { isDone, summarise } from './summarise';
+export type { Checkpoint, JudgeTaskInput, OccurrenceCompletion, Status, TaskJudgement } from './types';
 export { STATUSES } from './types';
-export type { Status, Checkpoint, JudgeTaskInput, OccurrenceCompletion, TaskJudgement } from './types';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { IsoDate, Period, Schedule, ScheduleKind } from '../timeframe/types';
 import { addDays } from '../calendar/dates';
+import type { IsoDate, Period, Schedule, ScheduleKind } from '../timeframe/types';
 import { judgeTask, quarterEndCheckpoints } from './judge-task';
 import type { JudgeTaskInput } from './types';
 
@@ -104,9 +104,7 @@ describe('due override', () => {
   });
 
   it('turns a recurring task into a one-off judged against the settled date', () => {
-    const j = judgeTask(
-      input({ schedule: QUARTERLY_REPORT_2025, period: HALF_2025, dueOverride: '2025-12-20', asOf: '2025-11-01' }),
-    );
+    const j = judgeTask(input({ schedule: QUARTERLY_REPORT_2025, period: HALF_2025, dueOverride: '2025-12-20', asOf: '2025-11-01' }));
     expect(j.status).toBe('chua_thuc_hien');
     expect(j.checkpoints).toEqual([{ due: '2025-12-20', doneAt: null, status: 'chua_thuc_hien' }]);
   });
@@ -160,9 +158,7 @@ describe('recurring ("Trước ngày 10 của tháng cuối quý", 2025 half-yea
   });
 
   it('a missed past occurrence makes the task overdue even when a later one is done', () => {
-    const j = judgeTask(
-      input({ ...base, occurrenceCompletions: [{ due: '2025-12-10', doneAt: '2025-12-08' }], asOf: '2025-12-15' }),
-    );
+    const j = judgeTask(input({ ...base, occurrenceCompletions: [{ due: '2025-12-10', doneAt: '2025-12-08' }], asOf: '2025-12-15' }));
     expect(j).toMatchObject({ status: 'qua_han', due: '2025-09-10', nextDue: '2025-09-10', daysLate: 96 });
     expect(j.checkpoints.map((c) => c.status)).toEqual(['qua_han', 'hoan_thanh_dung_han']);
   });
@@ -230,9 +226,7 @@ describe('continuous ("Thường xuyên", seed 004 tasks 20–25)', () => {
   });
 
   it('a reported quarter moves the task on to the next one', () => {
-    const j = judgeTask(
-      input({ schedule: continuous, occurrenceCompletions: [{ due: '2026-03-31', doneAt: '2026-03-28' }], asOf: '2026-04-02' }),
-    );
+    const j = judgeTask(input({ schedule: continuous, occurrenceCompletions: [{ due: '2026-03-31', doneAt: '2026-03-28' }], asOf: '2026-04-02' }));
     expect(j).toMatchObject({ status: 'dang_thuc_hien', due: '2026-06-30', nextDue: '2026-06-30' });
   });
 
@@ -246,11 +240,7 @@ describe('continuous ("Thường xuyên", seed 004 tasks 20–25)', () => {
 describe('quarterEndCheckpoints', () => {
   it('covers quarters that overlap the period and cuts the last one at its end', () => {
     expect(quarterEndCheckpoints(HALF_2025)).toEqual(['2025-09-30', '2025-12-31']);
-    expect(quarterEndCheckpoints({ start: '2025-08-15', end: '2026-02-10' })).toEqual([
-      '2025-09-30',
-      '2025-12-31',
-      '2026-02-10',
-    ]);
+    expect(quarterEndCheckpoints({ start: '2025-08-15', end: '2026-02-10' })).toEqual(['2025-09-30', '2025-12-31', '2026-02-10']);
     expect(quarterEndCheckpoints({ start: '2026-03-31', end: '2026-03-31' })).toEqual(['2026-03-31']);
   });
 });
@@ -259,9 +249,7 @@ describe('input checks', () => {
   it('rejects a negative dueSoonDays, a malformed asOf and a reversed period', () => {
     expect(() => judgeTask(input({ schedule: PLAN_2026, dueSoonDays: -1 }))).toThrow(RangeError);
     expect(() => judgeTask(input({ schedule: PLAN_2026, asOf: '13/01/2026' }))).toThrow(RangeError);
-    expect(() => judgeTask(input({ schedule: PLAN_2026, period: { start: '2026-12-31', end: '2026-01-01' } }))).toThrow(
-      RangeError,
-    );
+    expect(() => judgeTask(input({ schedule: PLAN_2026, period: { start: '2026-12-31', end: '2026-01-01' } }))).toThrow(RangeError);
   });
 });
 
@@ -318,9 +306,7 @@ describe('a recurring task added in the middle of the period (activeFrom)', () =
   });
 
   it('keeps an earlier checkpoint that has recorded work', () => {
-    const j = judgeTask(
-      input({ schedule: MONTHLY_25, asOf: '2026-11-20', activeFrom: '2026-11-10', occurrenceCompletions: [{ due: '2026-10-25', doneAt: '2026-10-20' }] }),
-    );
+    const j = judgeTask(input({ schedule: MONTHLY_25, asOf: '2026-11-20', activeFrom: '2026-11-10', occurrenceCompletions: [{ due: '2026-10-25', doneAt: '2026-10-20' }] }));
     expect(j.checkpoints.map((c) => c.due)).toEqual(['2026-10-25', '2026-11-25', '2026-12-25']);
     expect(j.status).toBe('sap_den_han');
   });

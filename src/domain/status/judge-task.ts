@@ -93,9 +93,7 @@ function judgePeriodic(input: JudgeTaskInput, dues: IsoDate[]): TaskJudgement {
 
   const next = open[0].due;
   const anyDone = open.length < checkpoints.length;
-  const status =
-    openDeadlineStatus(next, asOf, input.dueSoonDays) ??
-    (input.progress > 0 || anyDone ? 'dang_thuc_hien' : 'chua_thuc_hien');
+  const status = openDeadlineStatus(next, asOf, input.dueSoonDays) ?? (input.progress > 0 || anyDone ? 'dang_thuc_hien' : 'chua_thuc_hien');
   return { status, due: next, nextDue: next, daysLate: null, checkpoints };
 }
 

@@ -1,20 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isDone, summarise } from './summarise';
-import { STATUSES } from './types';
 import type { Status } from './types';
+import { STATUSES } from './types';
 
 describe('summarise', () => {
   it('counts each status and the headline figures', () => {
-    const statuses: Status[] = [
-      'hoan_thanh_dung_han',
-      'hoan_thanh_dung_han',
-      'hoan_thanh_qua_han',
-      'qua_han',
-      'sap_den_han',
-      'dang_thuc_hien',
-      'chua_xac_dinh_han',
-    ];
+    const statuses: Status[] = ['hoan_thanh_dung_han', 'hoan_thanh_dung_han', 'hoan_thanh_qua_han', 'qua_han', 'sap_den_han', 'dang_thuc_hien', 'chua_xac_dinh_han'];
     expect(summarise(statuses)).toEqual({
       byStatus: {
         chua_thuc_hien: 0,

@@ -1,5 +1,5 @@
-import { STATUSES } from './types';
 import type { Status } from './types';
+import { STATUSES } from './types';
 
 export interface StatusSummary {
   byStatus: Record<Status, number>;

@@ -4,10 +4,19 @@
  * invisible format characters (zero-width space, soft hyphen, BOM) pasted from Word or the web.
  */
 const LOOKALIKES: Record<string, string> = {
-  'ǎ': 'ă', 'Ǎ': 'Ă', // caron a used for breve a by some fonts
-  '\u00a0': ' ', '\u2007': ' ', '\u202f': ' ', '\u2009': ' ',
-  '\u2018': "'", '\u2019': "'", '\u201c': '"', '\u201d': '"',
-  '\u2013': '-', '\u2014': '-', '\u2212': '-',
+  ǎ: 'ă',
+  Ǎ: 'Ă', // caron a used for breve a by some fonts
+  '\u00a0': ' ',
+  '\u2007': ' ',
+  '\u202f': ' ',
+  '\u2009': ' ',
+  '\u2018': "'",
+  '\u2019': "'",
+  '\u201c': '"',
+  '\u201d': '"',
+  '\u2013': '-',
+  '\u2014': '-',
+  '\u2212': '-',
 };
 const LOOKALIKE_RE = new RegExp(`[${Object.keys(LOOKALIKES).join('')}]`, 'g');
 

@@ -6,7 +6,7 @@
  */
 import { readSingle } from './patterns';
 import { hasTimeHint, stripLeadFiller } from './prepare-text';
-import { isProblem, type Attempt, type Reading } from './readings';
+import { type Attempt, isProblem, type Reading } from './readings';
 import type { Period } from './types';
 
 const CLAUSE_SPLIT_RE = /[,;]| va /;

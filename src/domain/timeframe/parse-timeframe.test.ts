@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseIso } from './dates';
-import { parseTimeframe, type IsoDate, type Period, type Schedule, type ScheduleKind } from './index';
+import { type IsoDate, type Period, parseTimeframe, type Schedule, type ScheduleKind } from './index';
 
 /** Seeds 000 and 002: plans for the last six months of 2025. */
 const HALF_2025: Period = { start: '2025-07-01', end: '2025-12-31' };
@@ -41,8 +41,18 @@ function checkClean(period: Period, cases: Case[]): void {
 }
 
 const MONTH_ENDS_2026 = [
-  '2026-01-31', '2026-02-28', '2026-03-31', '2026-04-30', '2026-05-31', '2026-06-30',
-  '2026-07-31', '2026-08-31', '2026-09-30', '2026-10-31', '2026-11-30', '2026-12-31',
+  '2026-01-31',
+  '2026-02-28',
+  '2026-03-31',
+  '2026-04-30',
+  '2026-05-31',
+  '2026-06-30',
+  '2026-07-31',
+  '2026-08-31',
+  '2026-09-30',
+  '2026-10-31',
+  '2026-11-30',
+  '2026-12-31',
 ];
 const TWENTIETHS_2026 = MONTH_ENDS_2026.map((d) => `${d.slice(0, 8)}20`);
 
@@ -88,9 +98,7 @@ describe('seed 002 (An Phong, 6 tháng cuối năm 2025)', () => {
   it('task 3 has a unit name in its time column: unspecified, and the warning says so', () => {
     const s = parseTimeframe('Các phòng, đơn vị có liên quan', HALF_2025);
     expect(shape(s)).toEqual(noDue('unspecified'));
-    expect(s.warnings).toEqual([
-      'Ô thời gian "Các phòng, đơn vị có liên quan" giống tên cơ quan, đơn vị chứ không phải thời gian thực hiện: cần nhập hạn cụ thể',
-    ]);
+    expect(s.warnings).toEqual(['Ô thời gian "Các phòng, đơn vị có liên quan" giống tên cơ quan, đơn vị chứ không phải thời gian thực hiện: cần nhập hạn cụ thể']);
   });
 });
 
@@ -196,15 +204,7 @@ describe('natural variants, half-year 2025 plan', () => {
 
 describe('messy spelling', () => {
   const quarterIv = oneOff('quarter', '2026-10-01', '2026-12-31');
-  it.each([
-    'QUÝ IV/2026',
-    'quý iv/2026',
-    '  Quý   IV  /  2026  ',
-    'Quý\u00a0IV/2026',
-    'Quý IV/2026'.normalize('NFD'),
-    'Quý IV năm 2026.',
-    '<b>Quý IV/2026</b>',
-  ])('%j', (text) => {
+  it.each(['QUÝ IV/2026', 'quý iv/2026', '  Quý   IV  /  2026  ', 'Quý\u00a0IV/2026', 'Quý IV/2026'.normalize('NFD'), 'Quý IV năm 2026.', '<b>Quý IV/2026</b>'])('%j', (text) => {
     expect(shape(parseTimeframe(text, YEAR_2026))).toEqual(quarterIv);
   });
 
@@ -285,7 +285,7 @@ describe('warnings', () => {
     expect(s.warnings).toEqual(['Thời gian "Định kỳ 6 tháng" không có hạn nào trong kỳ kế hoạch (01/01/2026 – 31/03/2026)']);
   });
 
-  it('a bracketed time that is not the units\' deadline is flagged, not dropped silently', () => {
+  it("a bracketed time that is not the units' deadline is flagged, not dropped silently", () => {
     const s = parseTimeframe('Quý IV (dự kiến 15/11)', HALF_2025);
     expect(shape(s)).toEqual(oneOff('quarter', '2025-10-01', '2025-12-31'));
     expect(s.warnings).toEqual(['Phần trong ngoặc "(dự kiến 15/11)" chưa được tính vào hạn']);
@@ -306,14 +306,53 @@ describe('warnings', () => {
 });
 
 describe('never throws, and every Schedule is self-consistent (property)', () => {
-  const KINDS: ScheduleKind[] = [
-    'date', 'month', 'quarter', 'range', 'recurring', 'whole_period', 'continuous', 'external', 'unspecified',
-  ];
+  const KINDS: ScheduleKind[] = ['date', 'month', 'quarter', 'range', 'recurring', 'whole_period', 'continuous', 'external', 'unspecified'];
   // Fragments of real cells, so random texts reach deep into the grammar, not just "not understood".
   const fragment = fc.constantFrom(
-    'Quý', 'quý', 'III', 'IV', 'v', '4', ',', '-', '/', '.', ' ', 'năm', 'tháng', 'Tháng', 'ngày', 'Trước', 'trước',
-    'của', 'cuối', 'đầu', 'hằng', 'hàng', 'Cả', 'Theo', 'đến', 'từ', 'Thường xuyên', '(', ')', '<i>', 'đơn vị',
-    '6', '10', '13', '31', '02', '2025', '2026', '0000', '9999', '29/02', '\n', 'định kỳ', 'báo cáo',
+    'Quý',
+    'quý',
+    'III',
+    'IV',
+    'v',
+    '4',
+    ',',
+    '-',
+    '/',
+    '.',
+    ' ',
+    'năm',
+    'tháng',
+    'Tháng',
+    'ngày',
+    'Trước',
+    'trước',
+    'của',
+    'cuối',
+    'đầu',
+    'hằng',
+    'hàng',
+    'Cả',
+    'Theo',
+    'đến',
+    'từ',
+    'Thường xuyên',
+    '(',
+    ')',
+    '<i>',
+    'đơn vị',
+    '6',
+    '10',
+    '13',
+    '31',
+    '02',
+    '2025',
+    '2026',
+    '0000',
+    '9999',
+    '29/02',
+    '\n',
+    'định kỳ',
+    'báo cáo',
   );
   const soup = fc.array(fragment, { maxLength: 12 }).map((parts) => parts.join(' '));
   const anyText = fc.oneof(soup, fc.string({ unit: 'grapheme', maxLength: 60 }), fc.string({ unit: 'binary', maxLength: 60 }));
@@ -347,7 +386,23 @@ describe('a recurrence whose day comes after it, often in brackets (2027 plan)',
     ['Hằng tháng (trước ngày 25)', recurring(...MONTHS_2027.map((m) => `2027-${m}-25`))],
     ['Hàng tháng (chậm nhất ngày 28)', recurring(...MONTHS_2027.map((m) => `2027-${m}-28`))],
     ['Hằng tháng, trước ngày 20', recurring(...MONTHS_2027.map((m) => `2027-${m}-20`))],
-    ['Hằng tháng, trước ngày 31', recurring('2027-01-31', '2027-02-28', '2027-03-31', '2027-04-30', '2027-05-31', '2027-06-30', '2027-07-31', '2027-08-31', '2027-09-30', '2027-10-31', '2027-11-30', '2027-12-31')],
+    [
+      'Hằng tháng, trước ngày 31',
+      recurring(
+        '2027-01-31',
+        '2027-02-28',
+        '2027-03-31',
+        '2027-04-30',
+        '2027-05-31',
+        '2027-06-30',
+        '2027-07-31',
+        '2027-08-31',
+        '2027-09-30',
+        '2027-10-31',
+        '2027-11-30',
+        '2027-12-31',
+      ),
+    ],
     ['Hàng quý (trước ngày 15 của tháng cuối quý)', recurring('2027-03-15', '2027-06-15', '2027-09-15', '2027-12-15')],
     ['Hằng quý, chậm nhất ngày 10 tháng cuối quý', recurring('2027-03-10', '2027-06-10', '2027-09-10', '2027-12-10')],
     ['Hàng quý (trước ngày 18)', recurring('2027-03-18', '2027-06-18', '2027-09-18', '2027-12-18')],
@@ -355,7 +410,7 @@ describe('a recurrence whose day comes after it, often in brackets (2027 plan)',
     ['Hằng năm (trước ngày 15/12)', recurring('2027-12-15')],
   ]);
 
-  it('a bracket that is not the recurrence\'s day is still flagged, never taken as one', () => {
+  it("a bracket that is not the recurrence's day is still flagged, never taken as one", () => {
     const s = parseTimeframe('Hằng tháng (trước ngày 05 tháng sau)', YEAR_2027);
     expect(s.occurrences[0]).toBe('2027-01-31');
     expect(s.warnings).toEqual(['Phần trong ngoặc "(trước ngày 05 tháng sau)" chưa được tính vào hạn']);

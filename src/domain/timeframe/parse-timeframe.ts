@@ -8,7 +8,7 @@ import { isWithin } from './dates';
 import { readSingle } from './patterns';
 import { isValidPeriod } from './plan-period';
 import { canonicalText, displayText, hasTimeHint, splitParentheses, stripLeadFiller } from './prepare-text';
-import { isProblem, type Attempt, type Reading } from './readings';
+import { type Attempt, isProblem, type Reading } from './readings';
 import type { IsoDate, Period, Schedule } from './types';
 import { looksLikeUnitName } from './unit-name';
 import { warn } from './warnings';

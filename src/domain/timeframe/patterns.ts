@@ -3,8 +3,11 @@
  * canonical text (see prepare-text.ts). Order matters only where texts overlap:
  * "theo quý" is a recurrence and must win over the "theo …" of an outside document.
  */
+
+import { isValidMonth } from './dates';
 import { EVERY_MONTH, HALF_YEAR_END_MONTHS, QUARTER_END_MONTHS, YEAR_END_MONTHS } from './plan-period';
 import {
+  type Attempt,
   dateRangeReading,
   dateReading,
   halfYearReading,
@@ -16,9 +19,7 @@ import {
   quarterReading,
   recurringReading,
   wholeYearReading,
-  type Attempt,
 } from './readings';
-import { isValidMonth } from './dates';
 import type { Period } from './types';
 import { warn } from './warnings';
 
@@ -118,12 +119,7 @@ export const PATTERNS: readonly Pattern[] = [
     name: 'date range', // "Từ ngày 01/3 đến ngày 30/6/2026"
     re: anchored(`(?:tu )?(?:ngay )?${DATE}${RANGE_SEP}(?:ngay )?${DATE}`),
     read: (m, period, text) =>
-      dateRangeReading(
-        { day: num(m[1]), month: num(m[2]), year: optionalYear(m[3]) },
-        { day: num(m[4]), month: num(m[5]), year: optionalYear(m[6]) },
-        period,
-        text,
-      ),
+      dateRangeReading({ day: num(m[1]), month: num(m[2]), year: optionalYear(m[3]) }, { day: num(m[4]), month: num(m[5]), year: optionalYear(m[6]) }, period, text),
   },
   {
     name: 'date', // "Trước ngày 13/01/2026", "Trước 31/12/2025", "Trước ngày 30/6"
@@ -133,13 +129,7 @@ export const PATTERNS: readonly Pattern[] = [
   {
     name: 'month range', // "Tháng 01/2026 đến tháng 5/2026", "Từ tháng 3 đến tháng 6/2026"
     re: anchored(`(?:tu )?thang (\\d{1,2})${YEAR_OPT}${RANGE_SEP}(?:thang )?(\\d{1,2})${YEAR_OPT}`),
-    read: (m, period, text) =>
-      monthRangeReading(
-        { month: num(m[1]), year: optionalYear(m[2]) },
-        { month: num(m[3]), year: optionalYear(m[4]) },
-        period,
-        text,
-      ),
+    read: (m, period, text) => monthRangeReading({ month: num(m[1]), year: optionalYear(m[2]) }, { month: num(m[3]), year: optionalYear(m[4]) }, period, text),
   },
   {
     name: 'month list', // "Tháng 3 và tháng 9", "tháng 6, tháng 12": one occurrence each

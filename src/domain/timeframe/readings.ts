@@ -3,21 +3,8 @@
  * Builders validate every number they are given: a wrong date becomes a Problem with a
  * Vietnamese message, never a guess.
  */
-import {
-  isValidDate,
-  isValidMonth,
-  isValidYear,
-  isWithin,
-  maxIso,
-  minIso,
-  monthEnd,
-  monthStart,
-  overlaps,
-  quarterEnd,
-  quarterStart,
-  toIso,
-} from './dates';
-import { pickYear, repeatingDeadlines, type DayOfMonth } from './plan-period';
+import { isValidDate, isValidMonth, isValidYear, isWithin, maxIso, minIso, monthEnd, monthStart, overlaps, quarterEnd, quarterStart, toIso } from './dates';
+import { type DayOfMonth, pickYear, repeatingDeadlines } from './plan-period';
 import type { IsoDate, Period, ScheduleKind } from './types';
 import { parseQuarterList } from './vietnamese-numbers';
 import { warn } from './warnings';
@@ -89,12 +76,7 @@ function spanReading(kind: 'range' | 'quarter', start: IsoDate, end: IsoDate, te
 }
 
 /** "Từ tháng 3 đến tháng 6/2026": a year given only at the end also dates the start. */
-export function monthRangeReading(
-  from: { month: number; year: number | null },
-  to: { month: number; year: number | null },
-  period: Period,
-  text: string,
-): Attempt {
+export function monthRangeReading(from: { month: number; year: number | null }, to: { month: number; year: number | null }, period: Period, text: string): Attempt {
   if (!isValidMonth(from.month)) return { problem: warn.invalidMonth(from.month) };
   if (!isValidMonth(to.month)) return { problem: warn.invalidMonth(to.month) };
   const fromYear = from.year ?? (to.year === null ? null : to.year - (from.month > to.month ? 1 : 0));

@@ -6,8 +6,7 @@
 import { matchKey } from '../text/normalize';
 import { hasTimeHint } from './prepare-text';
 
-const UNIT_WORD_RE =
-  /\b(?:phong|don vi|co quan|ubnd|uy ban|hdnd|van phong|trung tam|tram|cong an|ban chi huy|bo phan|mat tran|hoi|doan)\b/;
+const UNIT_WORD_RE = /\b(?:phong|don vi|co quan|ubnd|uy ban|hdnd|van phong|trung tam|tram|cong an|ban chi huy|bo phan|mat tran|hoi|doan)\b/;
 
 export function looksLikeUnitName(text: string): boolean {
   const key = matchKey(text);

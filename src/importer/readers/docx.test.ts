@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { importPlanDocument } from '../index';
-import { readDocx } from './docx';
 import { IMPORT_FIXTURES } from '../test-helpers';
+import { readDocx } from './docx';
 
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
 

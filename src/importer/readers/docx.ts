@@ -138,7 +138,12 @@ class DocxBuilder {
       const above = table?.kind === 'table' ? table.rows[table.rows.length - 1]?.[row.length] : undefined;
       row.push({ text: above?.text ?? '', fromAbove: true });
     } else {
-      row.push({ text: cell.parts.join('\n').replace(/\n{2,}/g, '\n').trim() });
+      row.push({
+        text: cell.parts
+          .join('\n')
+          .replace(/\n{2,}/g, '\n')
+          .trim(),
+      });
     }
     for (let i = 1; i < cell.span; i++) row.push({ text: '' });
   }

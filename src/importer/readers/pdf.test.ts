@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importPlanDocument } from '../index';
-import { readPdf } from './pdf';
 import { IMPORT_FIXTURES } from '../test-helpers';
+import { readPdf } from './pdf';
 
 describe('pdf reader', () => {
   it('rebuilds the table of seed 002 across pages from text positions', async () => {

@@ -11,8 +11,8 @@ import { ImportError } from '../errors';
 import { IMPORT_LIMITS, type ImportLimits } from '../limits';
 import { linesToParagraphs } from '../paragraphs';
 import { headerColumns } from '../table';
-import type { Block, DocModel, TableCell } from '../types';
 import { fold } from '../text-utils';
+import type { Block, DocModel, TableCell } from '../types';
 import { checkPdfStreams } from './pdf-guard';
 
 interface Item {
@@ -43,9 +43,12 @@ const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
 
 function multiply(m: Matrix, n: Matrix): Matrix {
   return [
-    m[0] * n[0] + m[2] * n[1], m[1] * n[0] + m[3] * n[1],
-    m[0] * n[2] + m[2] * n[3], m[1] * n[2] + m[3] * n[3],
-    m[0] * n[4] + m[2] * n[5] + m[4], m[1] * n[4] + m[3] * n[5] + m[5],
+    m[0] * n[0] + m[2] * n[1],
+    m[1] * n[0] + m[3] * n[1],
+    m[0] * n[2] + m[2] * n[3],
+    m[1] * n[2] + m[3] * n[3],
+    m[0] * n[4] + m[2] * n[5] + m[4],
+    m[1] * n[4] + m[3] * n[5] + m[5],
   ];
 }
 
@@ -71,7 +74,10 @@ function horizontalRules(fnArray: number[], argsArray: unknown[], ops: PdfModule
       if (Math.abs(y1 - y0) < 2 && Math.abs(x1 - x0) > pageWidth * 0.4) ys.push((y0 + y1) / 2);
     }
   }
-  return dedupe(ys.sort((a, b) => b - a), 1.5);
+  return dedupe(
+    ys.sort((a, b) => b - a),
+    1.5,
+  );
 }
 
 function dedupe(sortedDesc: number[], tol: number): number[] {
@@ -106,7 +112,15 @@ async function readPages(data: Uint8Array, limits: ImportLimits): Promise<PageCo
   checkPdfStreams(data, limits);
   const lib = await loadPdfjs();
   // maxImageSize 1: images are dropped unread (only text and rules matter here, and images cost the most memory).
-  const task = lib.getDocument({ data: new Uint8Array(data), verbosity: 0, isEvalSupported: false, useSystemFonts: false, disableFontFace: true, stopAtErrors: false, maxImageSize: 1 });
+  const task = lib.getDocument({
+    data: new Uint8Array(data),
+    verbosity: 0,
+    isEvalSupported: false,
+    useSystemFonts: false,
+    disableFontFace: true,
+    stopAtErrors: false,
+    maxImageSize: 1,
+  });
   let doc;
   try {
     doc = await task.promise;
@@ -205,7 +219,10 @@ function headerClusters(items: Item[]): Array<{ x0: number; x1: number; text: st
 function refineBorder(body: Item[], from: number, to: number): number {
   const counts = new Map<number, number>();
   for (const it of body) if (it.x > from && it.x <= to + 1) counts.set(Math.round(it.x), (counts.get(Math.round(it.x)) ?? 0) + 1);
-  const frequent = [...counts.entries()].filter(([, n]) => n >= 2).map(([x]) => x).sort((a, b) => a - b);
+  const frequent = [...counts.entries()]
+    .filter(([, n]) => n >= 2)
+    .map(([x]) => x)
+    .sort((a, b) => a - b);
   return frequent.length > 0 ? frequent[0] - 1 : (from + to) / 2;
 }
 
@@ -265,8 +282,7 @@ interface Split {
 function splitPage(page: PageContent, cols: Columns, isFirst: boolean, tableTopY: number): Split {
   const top = isFirst ? tableTopY : Infinity;
   const rules = page.rules.filter((r) => r <= top + 1);
-  const inTable = (it: Item): boolean =>
-    rules.length >= 2 ? it.y < rules[0] && it.y > rules[rules.length - 1] : it.y <= top;
+  const inTable = (it: Item): boolean => (rules.length >= 2 ? it.y < rules[0] && it.y > rules[rules.length - 1] : it.y <= top);
   const before = page.items.filter((it) => !inTable(it) && it.y > (rules[0] ?? top));
   const after = page.items.filter((it) => !inTable(it) && !before.includes(it));
   const tableItems = page.items.filter(inTable);

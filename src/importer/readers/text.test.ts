@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { importPlanText } from '../index';
-import { readText } from './text';
 import { seedPath } from '../test-helpers';
+import { readText } from './text';
 
 describe('text reader', () => {
   it('reads tab rows, skips repeated headers and joins a row continued after a page break', () => {
@@ -26,7 +26,11 @@ describe('text reader', () => {
   });
 
   it('reads time frames in the reference year when the document names no period', () => {
-    const table = ['TT\tNội dung nhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian thực hiện\tSản phẩm', '<b>I. Chỉ đạo điều hành</b>\t\t\t\t\t', '1\tBáo cáo\tVăn phòng HĐND và UBND\t\tQuý III\tBáo cáo'].join('\n');
+    const table = [
+      'TT\tNội dung nhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian thực hiện\tSản phẩm',
+      '<b>I. Chỉ đạo điều hành</b>\t\t\t\t\t',
+      '1\tBáo cáo\tVăn phòng HĐND và UBND\t\tQuý III\tBáo cáo',
+    ].join('\n');
     for (const referenceYear of [2024, 2031]) {
       const r = importPlanText(`KẾ HOẠCH\nCải cách hành chính\n${table}`, { referenceYear });
       expect(r.meta.period).toBeNull();
@@ -44,8 +48,13 @@ describe('text reader', () => {
   it('reads seed 002: metadata, targets, responsibilities, a unit name in the time column', () => {
     const r = importPlanText(readFileSync(seedPath('002'), 'utf8'), { referenceYear: 2025 });
     expect(r.meta).toEqual({
-      title: 'Cải cách hành chính phường An Phong 6 tháng cuối năm 2025', number: '/QĐ-UBND', issuer: 'Ủy ban nhân dân phường An Phong',
-      place: 'An Phong', date: null, kind: 'half_year', period: { start: '2025-07-01', end: '2025-12-31' },
+      title: 'Cải cách hành chính phường An Phong 6 tháng cuối năm 2025',
+      number: '/QĐ-UBND',
+      issuer: 'Ủy ban nhân dân phường An Phong',
+      place: 'An Phong',
+      date: null,
+      kind: 'half_year',
+      period: { start: '2025-07-01', end: '2025-12-31' },
     });
     expect(r.targets).toHaveLength(8);
     expect(r.targets[7]).toMatchObject({ comparator: '>=', value: 90, unit: '%' });

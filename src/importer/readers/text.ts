@@ -3,9 +3,10 @@
  * emphasis, HTML fragments inside cells, and tables flattened to lines by a
  * PDF-to-text copy (cut apart later by flat-table.ts).
  */
-import type { Block, DocModel, TableCell } from '../types';
+
 import { linesToParagraphs } from '../paragraphs';
 import { fold, stripMarkdown } from '../text-utils';
+import type { Block, DocModel, TableCell } from '../types';
 
 export function decodeText(data: Uint8Array): string {
   if (data[0] === 0xff && data[1] === 0xfe) return new TextDecoder('utf-16le').decode(data.subarray(2));

@@ -12,7 +12,7 @@ import { sql } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, json, TEST_TODAY, type TestContext } from '../test/context';
-import { buildCommune, buildPlan, buildTask, buildUnit, buildUser, call, fingerprint, lastAuditId, type Method, Multipart, tinyPdf, type ApiError } from '../test/factories';
+import { type ApiError, buildCommune, buildPlan, buildTask, buildUnit, buildUser, call, fingerprint, lastAuditId, type Method, Multipart, tinyPdf } from '../test/factories';
 
 const ROLES = ['anonymous', 'admin', 'sonoivu', 'chutich', 'daumoi', 'truongvp', 'canbovp', 'giamdochcc', 'kiemtra', 'daumoi.ap', 'admin.tl'] as const;
 type Role = (typeof ROLES)[number];

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, json, type TestContext } from '../test/context';
-import { buildCommune, buildPlan, buildTask, buildUnit, buildUser, call, type ApiError } from '../test/factories';
+import { type ApiError, buildCommune, buildPlan, buildTask, buildUnit, buildUser, call } from '../test/factories';
 
 interface AuditEntry {
   id: number;

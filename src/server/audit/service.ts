@@ -28,9 +28,7 @@ export async function recordAudit(tx: DbOrTx, actor: Actor | null, entry: AuditE
 export async function listAudit(db: Db, actor: Actor, query: TAuditQuery): Promise<TAuditEntry[]> {
   ensure(canSeeAudit(actor));
   const visibleCommunes =
-    actor.communeId === null
-      ? (await db.select({ id: communes.id }).from(communes).where(eq(communes.cityId, actor.cityId))).map((c) => c.id)
-      : [actor.communeId];
+    actor.communeId === null ? (await db.select({ id: communes.id }).from(communes).where(eq(communes.cityId, actor.cityId))).map((c) => c.id) : [actor.communeId];
   const filters: SQL[] = [eq(auditLog.cityId, actor.cityId)];
   if (actor.communeId !== null) filters.push(inArray(auditLog.communeId, visibleCommunes));
   if (query.communeId !== undefined) filters.push(eq(auditLog.communeId, query.communeId));

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app';
 import { DEMO_PASSWORD } from '../demo/communes';
 import { createTestContext, json, type TestContext } from '../test/context';
-import { call, DEMO, type ApiError } from '../test/factories';
+import { type ApiError, call, DEMO } from '../test/factories';
 
 let ctx: TestContext;
 /** The throttle's clock: moved forward instead of sleeping through a delay. */
@@ -64,7 +64,6 @@ describe('login', () => {
     expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/api/dashboard', '/api/tasks/{id}/progress', '/api/communes/{communeId}/imports']));
     expect((await ctx.app.inject({ method: 'GET', url: '/api/docs/' })).statusCode).toBe(200);
   });
-
 });
 
 describe('sign-in throttle (per account and per address, in PostgreSQL)', () => {
@@ -220,7 +219,12 @@ describe('a change required by an administrator', () => {
       expect(json<ApiError>(response).error).toEqual({ code: 'password_change_required', message: 'Bạn cần đổi mật khẩu trước khi tiếp tục làm việc.' });
     }
 
-    const changed = await ctx.app.inject({ method: 'POST', url: '/api/auth/password', headers: { cookie }, payload: { currentPassword: DEMO_PASSWORD, newPassword: 'Phuong-An-Phong-Mua-Thu' } });
+    const changed = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      headers: { cookie },
+      payload: { currentPassword: DEMO_PASSWORD, newPassword: 'Phuong-An-Phong-Mua-Thu' },
+    });
     expect(changed.statusCode, changed.body).toBe(204);
     const after = await ctx.app.inject({ method: 'GET', url: `/api/plans?communeId=${DEMO.communes.anPhong}`, headers: { cookie } });
     expect(after.statusCode).toBe(200);

@@ -5,7 +5,7 @@
  */
 import { ZxcvbnFactory, type ZxcvbnResult } from '@zxcvbn-ts/core';
 import * as common from '@zxcvbn-ts/language-common';
-import { translate, type MessageKey } from '../../i18n';
+import { type MessageKey, translate } from '../../i18n';
 import { invalid } from '../errors';
 
 export const PASSWORD_MIN_LENGTH = 10;

@@ -6,7 +6,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Db } from '../db';
 import { AppError } from '../errors';
-import { sessionUser, type SessionUser } from './service';
+import { type SessionUser, sessionUser } from './service';
 
 export const SESSION_COOKIE = 'cchc_session';
 

@@ -2,8 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, lt, ne } from 'drizzle-orm';
 import { translate } from '../../i18n';
 import type { Actor } from '../access/actor';
-import type { Db } from '../db';
 import { recordAudit } from '../audit/service';
+import type { Db } from '../db';
 import { communes, sessions, units, users } from '../db/schema';
 import { AppError, invalid } from '../errors';
 import { publicUserColumns } from '../users/columns';
@@ -86,13 +86,7 @@ export async function endSessionsOf(db: Db, userId: number): Promise<void> {
  * A signed-in user replaces their own password: the current one is checked (a wrong one counts
  * as a failed sign-in), the new one must meet the policy; other sessions end, this one stays.
  */
-export async function changeOwnPassword(
-  db: Db,
-  user: SessionUser,
-  sessionToken: string,
-  input: { currentPassword: string; newPassword: string },
-  attempt: Attempt,
-): Promise<void> {
+export async function changeOwnPassword(db: Db, user: SessionUser, sessionToken: string, input: { currentPassword: string; newPassword: string }, attempt: Attempt): Promise<void> {
   const keys = { account: user.username, address: attempt.address };
   await assertNotThrottled(db, keys, attempt.now);
   const [row] = await db.select().from(users).where(eq(users.id, user.id));

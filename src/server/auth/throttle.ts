@@ -3,8 +3,8 @@
  * One row per account (normalised username) and one per client address.
  */
 import { and, eq, lt } from 'drizzle-orm';
+import { ACCOUNT_POLICY, ADDRESS_POLICY, recordFailure, type ThrottlePolicy, waitRemaining } from '../../domain/login/throttle';
 import { translate } from '../../i18n';
-import { ACCOUNT_POLICY, ADDRESS_POLICY, recordFailure, waitRemaining, type ThrottlePolicy } from '../../domain/login/throttle';
 import type { Db } from '../db';
 import { loginThrottle } from '../db/schema';
 import { AppError } from '../errors';
@@ -29,7 +29,10 @@ const entries = (keys: ThrottleKeys): [Scope, string][] => [
 export async function assertNotThrottled(db: Db, keys: ThrottleKeys, now: Date): Promise<void> {
   let wait = 0;
   for (const [scope, key] of entries(keys)) {
-    const [row] = await db.select().from(loginThrottle).where(and(eq(loginThrottle.scope, scope), eq(loginThrottle.key, key)));
+    const [row] = await db
+      .select()
+      .from(loginThrottle)
+      .where(and(eq(loginThrottle.scope, scope), eq(loginThrottle.key, key)));
     wait = Math.max(wait, waitRemaining(row ?? null, now));
   }
   if (wait > 0) throw new AppError('too_many_attempts', {}, { retryAfterSeconds: Math.ceil(wait / 1000) }, waitMessage(wait));
@@ -46,9 +49,16 @@ export async function noteFailure(db: Db, keys: ThrottleKeys, now: Date): Promis
   await db.transaction(async (tx) => {
     for (const [scope, key] of entries(keys)) {
       await tx.insert(loginThrottle).values({ scope, key, failures: 0, lastFailureAt: now }).onConflictDoNothing();
-      const [row] = await tx.select().from(loginThrottle).where(and(eq(loginThrottle.scope, scope), eq(loginThrottle.key, key))).for('update');
+      const [row] = await tx
+        .select()
+        .from(loginThrottle)
+        .where(and(eq(loginThrottle.scope, scope), eq(loginThrottle.key, key)))
+        .for('update');
       const next = recordFailure(row.failures === 0 ? null : row, now, POLICIES[scope]);
-      await tx.update(loginThrottle).set(next).where(and(eq(loginThrottle.scope, scope), eq(loginThrottle.key, key)));
+      await tx
+        .update(loginThrottle)
+        .set(next)
+        .where(and(eq(loginThrottle.scope, scope), eq(loginThrottle.key, key)));
     }
   });
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, json, type TestContext } from '../test/context';
-import { call, fingerprint, type ApiError } from '../test/factories';
+import { type ApiError, call, fingerprint } from '../test/factories';
 
 interface Override {
   id: number;
@@ -34,15 +34,28 @@ const year = async (y: number, user = 'daumoi') => {
   expect(response.statusCode).toBe(200);
   return json<Year>(response);
 };
-const addWorkingDays = async (from: string, days: number) =>
-  json<{ date: string }>(await call(ctx, 'daumoi', 'GET', `/api/calendar/working-days?from=${from}&days=${days}`)).date;
+const addWorkingDays = async (from: string, days: number) => json<{ date: string }>(await call(ctx, 'daumoi', 'GET', `/api/calendar/working-days?from=${from}&days=${days}`)).date;
 const calendarAudit = async () => json<AuditEntry[]>(await call(ctx, 'admin', 'GET', '/api/audit?entity=calendar'));
 
 describe('the 2026 calendar', () => {
   it('has the legal holidays', async () => {
     const y = await year(2026);
     const dates = y.holidays.map((h) => h.date);
-    expect(dates).toEqual(expect.arrayContaining(['2026-01-01', '2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20', '2026-04-26', '2026-04-30', '2026-05-01', '2026-09-01', '2026-09-02']));
+    expect(dates).toEqual(
+      expect.arrayContaining([
+        '2026-01-01',
+        '2026-02-16',
+        '2026-02-17',
+        '2026-02-18',
+        '2026-02-19',
+        '2026-02-20',
+        '2026-04-26',
+        '2026-04-30',
+        '2026-05-01',
+        '2026-09-01',
+        '2026-09-02',
+      ]),
+    );
     expect(y.holidays.find((h) => h.date === '2026-01-01')?.name).toBe('Tết Dương lịch');
     expect(y.holidays.find((h) => h.date === '2026-02-17')?.name).toContain('mùng 1 tháng Giêng');
   });
@@ -110,7 +123,10 @@ describe('administrators’ overrides', () => {
 
   it('an impossible date or an unknown kind → 400, nothing saved', async () => {
     const before = await fingerprint(ctx);
-    for (const body of [{ date: '2026-02-30', kind: 'day_off' }, { date: '2026-12-01', kind: 'holiday' }]) {
+    for (const body of [
+      { date: '2026-02-30', kind: 'day_off' },
+      { date: '2026-12-01', kind: 'holiday' },
+    ]) {
       const response = await call(ctx, 'admin', 'POST', '/api/calendar/overrides', body);
       expect(response.statusCode).toBe(400);
       expect(json<ApiError>(response).error.code).toBe('validation');

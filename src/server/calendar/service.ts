@@ -1,6 +1,6 @@
 import { and, asc, eq, gte, lte } from 'drizzle-orm';
-import { createCalendar, holidaysOfYear, OFFICIAL_OVERRIDES, type CalendarOverrides, type WorkingCalendar } from '../../domain/calendar';
 import type { TOverrideInput } from '../../contract';
+import { type CalendarOverrides, createCalendar, holidaysOfYear, OFFICIAL_OVERRIDES, type WorkingCalendar } from '../../domain/calendar';
 import type { Actor } from '../access/actor';
 import { ensure, isCityAdmin } from '../access/policy';
 import { recordAudit } from '../audit/service';

@@ -13,9 +13,7 @@ export const communeRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
     { schema: { tags: ['communes'], summary: 'Thêm xã/phường (quản trị thành phố)', body: ZCommuneInput, response: { 201: ZCommune } } },
     async (request, reply) => reply.status(201).send(await createCommune(db, actorOf(request), request.body)),
   );
-  app.patch(
-    '/api/communes/:id',
-    { schema: { tags: ['communes'], summary: 'Sửa xã/phường', params: ZId, body: ZCommuneUpdate, response: { 200: ZCommune } } },
-    async (request) => updateCommune(db, actorOf(request), request.params.id, request.body),
+  app.patch('/api/communes/:id', { schema: { tags: ['communes'], summary: 'Sửa xã/phường', params: ZId, body: ZCommuneUpdate, response: { 200: ZCommune } } }, async (request) =>
+    updateCommune(db, actorOf(request), request.params.id, request.body),
   );
 };

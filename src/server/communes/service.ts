@@ -2,7 +2,7 @@ import { and, asc, eq, ne, or, type SQL } from 'drizzle-orm';
 import type { TCommune, TCommuneInput, TCommuneUpdate } from '../../contract';
 import { matchKey } from '../../domain/text/normalize';
 import type { Actor } from '../access/actor';
-import { canEditCommune, canReadCommune, communeRights, ensure, isCityAdmin, type CommuneRef } from '../access/policy';
+import { type CommuneRef, canEditCommune, canReadCommune, communeRights, ensure, isCityAdmin } from '../access/policy';
 import { recordAudit } from '../audit/service';
 import type { Db, DbOrTx } from '../db';
 import { cities, communes } from '../db/schema';
@@ -94,8 +94,20 @@ export async function updateCommune(db: Db, actor: Actor, communeId: number, inp
     if (input.code !== undefined || input.name !== undefined || input.kind !== undefined) {
       await assertFree(tx, before.cityId, { code: input.code ?? before.code, name: input.name ?? before.name, kind: input.kind ?? before.kind }, communeId);
     }
-    const [after] = await tx.update(communes).set({ ...input, ...keysOf(input) }).where(eq(communes.id, communeId)).returning();
-    await recordAudit(tx, actor, { cityId: before.cityId, communeId, entity: 'commune', entityId: communeId, action: 'update', before: auditView(before), after: auditView(after) });
+    const [after] = await tx
+      .update(communes)
+      .set({ ...input, ...keysOf(input) })
+      .where(eq(communes.id, communeId))
+      .returning();
+    await recordAudit(tx, actor, {
+      cityId: before.cityId,
+      communeId,
+      entity: 'commune',
+      entityId: communeId,
+      action: 'update',
+      before: auditView(before),
+      after: auditView(after),
+    });
   });
   return getCommune(db, actor, communeId);
 }

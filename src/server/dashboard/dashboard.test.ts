@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STATUSES } from '../../domain/status';
 import { createTestContext, json, TEST_TODAY, type TestContext } from '../test/context';
-import { buildCommune, buildPlan, buildTask, buildUnit, buildUser, call, type ApiError, type BuiltUser } from '../test/factories';
+import { type ApiError, type BuiltUser, buildCommune, buildPlan, buildTask, buildUnit, buildUser, call } from '../test/factories';
 
 interface Task {
   id: number;

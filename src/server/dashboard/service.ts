@@ -2,15 +2,16 @@
  * The commune's picture at a glance: the current plan's tasks (and the tasks the
  * city assigned in its period) judged for one date, counted by area and by unit.
  */
-import { isDone, summarise, type Status } from '../../domain/status';
+
 import { AREAS, type TDashboardQuery } from '../../contract';
+import { addDays } from '../../domain/calendar';
+import { isDone, type Status, summarise } from '../../domain/status';
 import type { Actor } from '../access/actor';
 import { planRights } from '../access/policy';
 import type { Db } from '../db';
 import { invalid } from '../errors';
 import { currentPlanId, presentPlanSummary, requirePlan, targetsOf } from '../plans/service';
-import { loadTasks, presentTask, readContext, type PresentedTask } from '../tasks/read-model';
-import { addDays } from '../../domain/calendar';
+import { loadTasks, type PresentedTask, presentTask, readContext } from '../tasks/read-model';
 
 const byDue = (a: PresentedTask, b: PresentedTask) => (a.due ?? a.nextDue ?? '').localeCompare(b.due ?? b.nextDue ?? '');
 
@@ -41,11 +42,18 @@ export async function getDashboard(db: Db, actor: Actor, query: DashboardQuery) 
     targetsOf(db, planRow),
   ]);
   const planTasks = planLoaded.map((task) => presentTask(task, context));
-  const cityTasks = cityLoaded
-    .map((task) => presentTask(task, context))
-    .filter((task) => task.due === null || (task.due >= planRow.periodStart && task.due <= planRow.periodEnd));
+  const cityTasks = cityLoaded.map((task) => presentTask(task, context)).filter((task) => task.due === null || (task.due >= planRow.periodStart && task.due <= planRow.periodEnd));
   const rights = planRights(actor, commune);
-  const plan = { ...presentPlanSummary(planRow, commune.name, planTasks.map((t) => t.status), rights), reportingRegime: planRow.reportingRegime, targets };
+  const plan = {
+    ...presentPlanSummary(
+      planRow,
+      commune.name,
+      planTasks.map((t) => t.status),
+      rights,
+    ),
+    reportingRegime: planRow.reportingRegime,
+    targets,
+  };
   const all = [...planTasks, ...cityTasks];
   const totals = summarise(all.map((t) => t.status));
   const horizon = addDays(asOf, query.horizonDays);

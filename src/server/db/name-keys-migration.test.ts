@@ -3,15 +3,16 @@
  * equal what the app's matchKey computes, or a name typed again after the upgrade would slip
  * past its unique index; and rows that already collide must not stop the upgrade.
  */
+
+import { randomBytes } from 'node:crypto';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { matchKey } from '../../domain/text/normalize';
 import { DEMO_COMMUNES } from '../demo/communes';
 

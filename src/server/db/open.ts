@@ -1,7 +1,7 @@
 import type { Config } from '../config';
 import { startEmbeddedPostgres } from './embedded';
-import { applyMigrations, connectDatabase, ensureDatabase, type Database } from './index';
-import { watchPostmaster, type Watchdog, type WatchdogLogger } from './watchdog';
+import { applyMigrations, connectDatabase, type Database, ensureDatabase } from './index';
+import { type Watchdog, type WatchdogLogger, watchPostmaster } from './watchdog';
 
 export interface OpenDatabase extends Database {
   /** Closes the pool and, when we run the embedded server, stops it. */

@@ -40,10 +40,23 @@ describe('the schema is ready to shard by commune', () => {
   });
 
   it('every closed vocabulary is CHECKed in the database, and the database refuses a value outside it', async () => {
-    expect(vocabularyColumns().map((c) => `${c.table}.${c.column}`)).toEqual(expect.arrayContaining(['users.role', 'plans.kind', 'plans.status', 'tasks.origin', 'units.kind', 'notifications.rule', 'reminder_deliveries.channel', 'login_throttle.scope']));
+    expect(vocabularyColumns().map((c) => `${c.table}.${c.column}`)).toEqual(
+      expect.arrayContaining([
+        'users.role',
+        'plans.kind',
+        'plans.status',
+        'tasks.origin',
+        'units.kind',
+        'notifications.rule',
+        'reminder_deliveries.channel',
+        'login_throttle.scope',
+      ]),
+    );
     expect(uncheckedVocabularies(await readCatalog(ctx.db))).toEqual([]);
     await ctx.db.execute(sql`INSERT INTO cities (name, code) VALUES ('Thành phố thử', 'tp-thu')`);
-    expect(await refusedBy(sql`INSERT INTO communes (city_id, name, kind, code, code_key, name_key) SELECT id, 'Xã thử', 'thon', 'x1', 'x1', 'xa thu' FROM cities`)).toBe('communes_kind_check');
+    expect(await refusedBy(sql`INSERT INTO communes (city_id, name, kind, code, code_key, name_key) SELECT id, 'Xã thử', 'thon', 'x1', 'x1', 'xa thu' FROM cities`)).toBe(
+      'communes_kind_check',
+    );
     expect(await refusedBy(sql`INSERT INTO communes (city_id, name, kind, code, code_key, name_key) SELECT id, 'Xã thử', 'xa', 'x1', 'x1', 'xa thu' FROM cities`)).toBe('');
     const user = (username: string, role: string, inCommune = false) =>
       sql`INSERT INTO users (city_id, commune_id, username, username_key, full_name, role, password_hash)

@@ -61,7 +61,8 @@ export function shardingViolations(catalog: CatalogTable[], referenceTables: rea
     }
     for (const fk of table.foreignKeys) {
       if (!tenants.has(fk.references)) continue;
-      if (!fk.pairs.some(([from, to]) => from === 'commune_id' && to === 'commune_id')) out.push(`${table.name}: foreign key ${fk.name} to ${fk.references} does not go through commune_id`);
+      if (!fk.pairs.some(([from, to]) => from === 'commune_id' && to === 'commune_id'))
+        out.push(`${table.name}: foreign key ${fk.name} to ${fk.references} does not go through commune_id`);
     }
   }
   for (const name of reference) if (!catalog.some((t) => t.name === name)) out.push(`${name}: listed as a reference table but does not exist`);

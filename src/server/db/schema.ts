@@ -37,12 +37,12 @@ import {
   PLAN_KINDS,
   PLAN_STATUSES,
   ROLES,
+  type TArea,
   TASK_ORIGINS,
   TASK_UNIT_ROLES,
+  type TAuditAction,
   THROTTLE_SCOPES,
   UNIT_KINDS,
-  type TArea,
-  type TAuditAction,
 } from '../../contract/vocabulary';
 import { REMINDER_RULES } from '../../domain/reminders/rules';
 import type { Schedule } from '../../domain/timeframe/types';
@@ -85,7 +85,9 @@ export const communes = pgTable(
   'communes',
   {
     id: serial('id').primaryKey(),
-    cityId: integer('city_id').notNull().references(() => cities.id),
+    cityId: integer('city_id')
+      .notNull()
+      .references(() => cities.id),
     name: varchar('name', { length: 200 }).notNull(),
     kind: varchar('kind', { length: 10, enum: COMMUNE_KINDS }).notNull(),
     code: varchar('code', { length: 20 }).notNull(),
@@ -107,7 +109,9 @@ export const units = pgTable(
   'units',
   {
     id: serial('id').notNull(),
-    communeId: integer('commune_id').notNull().references(() => communes.id),
+    communeId: integer('commune_id')
+      .notNull()
+      .references(() => communes.id),
     name: varchar('name', { length: 300 }).notNull(),
     /** matchKey(name), written by the app: NFC/NFD, case, marks, spacing and invisible characters fold away. */
     nameKey: varchar('name_key', { length: 300 }).notNull(),
@@ -129,7 +133,9 @@ export const unitAliases = pgTable(
   'unit_aliases',
   {
     id: serial('id').notNull(),
-    communeId: integer('commune_id').notNull().references(() => communes.id),
+    communeId: integer('commune_id')
+      .notNull()
+      .references(() => communes.id),
     unitId: integer('unit_id').notNull(),
     alias: varchar('alias', { length: 300 }).notNull(),
     /** matchKey(alias), the same key as unit names: "VH-XH", "vh xh" and "VH\u200b-XH" meet. */
@@ -152,7 +158,9 @@ export const users = pgTable(
   'users',
   {
     id: serial('id').primaryKey(),
-    cityId: integer('city_id').notNull().references(() => cities.id),
+    cityId: integer('city_id')
+      .notNull()
+      .references(() => cities.id),
     /** null for city-level users (city reviewers, the city's administrators). */
     communeId: integer('commune_id').references(() => communes.id),
     unitId: integer('unit_id'),
@@ -208,7 +216,9 @@ export const sessions = pgTable(
   {
     /** sha256 of the cookie token: a stolen table gives no usable cookie. */
     tokenHash: varchar('token_hash', { length: 64 }).primaryKey(),
-    userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     createdAt: createdAt(),
   },
@@ -222,7 +232,9 @@ export const plans = pgTable(
   'plans',
   {
     id: serial('id').notNull(),
-    communeId: integer('commune_id').notNull().references(() => communes.id),
+    communeId: integer('commune_id')
+      .notNull()
+      .references(() => communes.id),
     kind: varchar('kind', { length: 12, enum: PLAN_KINDS }).notNull(),
     title: varchar('title', { length: 500 }).notNull(),
     number: varchar('number', { length: 60 }),
@@ -247,7 +259,9 @@ export const planTargets = pgTable(
   'plan_targets',
   {
     id: serial('id').notNull(),
-    communeId: integer('commune_id').notNull().references(() => communes.id),
+    communeId: integer('commune_id')
+      .notNull()
+      .references(() => communes.id),
     planId: integer('plan_id').notNull(),
     position: integer('position').notNull(),
     text: text('text').notNull(),
@@ -269,7 +283,9 @@ export const tasks = pgTable(
   'tasks',
   {
     id: serial('id').notNull(),
-    communeId: integer('commune_id').notNull().references(() => communes.id),
+    communeId: integer('commune_id')
+      .notNull()
+      .references(() => communes.id),
     /** null for tasks the city assigned outside any plan. */
     planId: integer('plan_id'),
     origin: varchar('origin', { length: 16, enum: TASK_ORIGINS }).notNull().default('plan'),
@@ -305,7 +321,9 @@ export const tasks = pgTable(
 export const taskUnits = pgTable(
   'task_units',
   {
-    communeId: integer('commune_id').notNull().references(() => communes.id),
+    communeId: integer('commune_id')
+      .notNull()
+      .references(() => communes.id),
     taskId: integer('task_id').notNull(),
     unitId: integer('unit_id').notNull(),
     role: varchar('role', { length: 12, enum: TASK_UNIT_ROLES }).notNull(),
@@ -323,9 +341,13 @@ export const taskUnits = pgTable(
 export const taskAssignees = pgTable(
   'task_assignees',
   {
-    communeId: integer('commune_id').notNull().references(() => communes.id),
+    communeId: integer('commune_id')
+      .notNull()
+      .references(() => communes.id),
     taskId: integer('task_id').notNull(),
-    userId: integer('user_id').notNull().references(() => users.id),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
   },
   (t) => [
     primaryKey({ name: 'task_assignees_pkey', columns: [t.communeId, t.taskId, t.userId] }),
@@ -337,7 +359,9 @@ export const taskAssignees = pgTable(
 export const taskOccurrenceCompletions = pgTable(
   'task_occurrence_completions',
   {
-    communeId: integer('commune_id').notNull().references(() => communes.id),
+    communeId: integer('commune_id')
+      .notNull()
+      .references(() => communes.id),
     taskId: integer('task_id').notNull(),
     due: date('due').notNull(),
     doneAt: date('done_at').notNull(),
@@ -353,7 +377,9 @@ export const files = pgTable(
   'files',
   {
     id: serial('id').notNull(),
-    communeId: integer('commune_id').notNull().references(() => communes.id),
+    communeId: integer('commune_id')
+      .notNull()
+      .references(() => communes.id),
     taskId: integer('task_id').notNull(),
     originalName: varchar('original_name', { length: 255 }).notNull(),
     mimeType: varchar('mime_type', { length: 120 }).notNull(),
@@ -361,7 +387,9 @@ export const files = pgTable(
     sha256: varchar('sha256', { length: 64 }).notNull(),
     /** Path relative to the upload folder, outside the web root. */
     storagePath: varchar('storage_path', { length: 300 }).notNull(),
-    uploadedBy: integer('uploaded_by').notNull().references(() => users.id),
+    uploadedBy: integer('uploaded_by')
+      .notNull()
+      .references(() => users.id),
     uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -377,9 +405,13 @@ export const taskHistory = pgTable(
   'task_history',
   {
     id: serial('id').notNull(),
-    communeId: integer('commune_id').notNull().references(() => communes.id),
+    communeId: integer('commune_id')
+      .notNull()
+      .references(() => communes.id),
     taskId: integer('task_id').notNull(),
-    userId: integer('user_id').notNull().references(() => users.id),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
     kind: varchar('kind', { length: 12, enum: HISTORY_KINDS }).notNull(),
     progress: integer('progress'),
@@ -405,7 +437,9 @@ export const auditLog = pgTable(
   'audit_log',
   {
     id: serial('id').primaryKey(),
-    cityId: integer('city_id').notNull().references(() => cities.id),
+    cityId: integer('city_id')
+      .notNull()
+      .references(() => cities.id),
     communeId: integer('commune_id').references(() => communes.id),
     actorId: integer('actor_id').references(() => users.id),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
@@ -415,11 +449,7 @@ export const auditLog = pgTable(
     before: jsonb('before'),
     after: jsonb('after'),
   },
-  (t) => [
-    index('audit_commune_idx').on(t.communeId, t.at),
-    index('audit_entity_idx').on(t.entity, t.entityId),
-    check('audit_log_entity_check', oneOf(t.entity, AUDIT_ENTITIES)),
-  ],
+  (t) => [index('audit_commune_idx').on(t.communeId, t.at), index('audit_entity_idx').on(t.entity, t.entityId), check('audit_log_entity_check', oneOf(t.entity, AUDIT_ENTITIES))],
 );
 
 /** The government's yearly swaps: extra days off and make-up working days. National, not per commune. */
@@ -438,7 +468,10 @@ export const calendarOverrides = pgTable(
 export const reminderSettings = pgTable(
   'reminder_settings',
   {
-    communeId: integer('commune_id').notNull().references(() => communes.id).primaryKey(),
+    communeId: integer('commune_id')
+      .notNull()
+      .references(() => communes.id)
+      .primaryKey(),
     beforeDueWorkingDays: integer('before_due_working_days').notNull().default(3),
     onOverdue: boolean('on_overdue').notNull().default(true),
     weeklyDigest: boolean('weekly_digest').notNull().default(true),
@@ -447,10 +480,7 @@ export const reminderSettings = pgTable(
     weeklyDay: integer('weekly_day').notNull().default(1),
     updatedAt: updatedAt(),
   },
-  (t) => [
-    check('reminder_settings_days_check', sql`${t.beforeDueWorkingDays} BETWEEN 0 AND 30`),
-    check('reminder_settings_weekly_day_check', sql`${t.weeklyDay} BETWEEN 1 AND 5`),
-  ],
+  (t) => [check('reminder_settings_days_check', sql`${t.beforeDueWorkingDays} BETWEEN 0 AND 30`), check('reminder_settings_weekly_day_check', sql`${t.weeklyDay} BETWEEN 1 AND 5`)],
 );
 
 export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
@@ -463,13 +493,17 @@ export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
 export const reminderDeliveries = pgTable(
   'reminder_deliveries',
   {
-    communeId: integer('commune_id').notNull().references(() => communes.id),
+    communeId: integer('commune_id')
+      .notNull()
+      .references(() => communes.id),
     id: serial('id').notNull(),
     rule: varchar('rule', { length: 20, enum: REMINDER_RULES }).notNull(),
     /** 0 for the weekly mails, which are about many tasks (0 keeps the key free of NULLs). */
     taskId: integer('task_id').notNull(),
     occurrenceDue: date('occurrence_due').notNull(),
-    recipientId: integer('recipient_id').notNull().references(() => users.id),
+    recipientId: integer('recipient_id')
+      .notNull()
+      .references(() => users.id),
     channel: varchar('channel', { length: 10, enum: NOTIFICATION_CHANNELS }).notNull(),
     createdAt: createdAt(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
@@ -489,9 +523,13 @@ export const reminderDeliveries = pgTable(
 export const notifications = pgTable(
   'notifications',
   {
-    communeId: integer('commune_id').notNull().references(() => communes.id),
+    communeId: integer('commune_id')
+      .notNull()
+      .references(() => communes.id),
     id: serial('id').notNull(),
-    userId: integer('user_id').notNull().references(() => users.id),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
     rule: varchar('rule', { length: 20, enum: REMINDER_RULES }).notNull(),
     taskId: integer('task_id'),
     occurrenceDue: date('occurrence_due'),
@@ -518,7 +556,9 @@ export const notifications = pgTable(
 export const dossiers = pgTable(
   'dossiers',
   {
-    communeId: integer('commune_id').notNull().references(() => communes.id),
+    communeId: integer('commune_id')
+      .notNull()
+      .references(() => communes.id),
     code: varchar('code', { length: 100 }).notNull(),
     procedureCode: varchar('procedure_code', { length: 100 }),
     procedureName: text('procedure_name'),
@@ -550,7 +590,9 @@ export const dossiers = pgTable(
 export const dossierMappings = pgTable(
   'dossier_mappings',
   {
-    communeId: integer('commune_id').notNull().references(() => communes.id),
+    communeId: integer('commune_id')
+      .notNull()
+      .references(() => communes.id),
     source: varchar('source', { length: 100 }).notNull(),
     mapping: jsonb('mapping').$type<Record<string, string>>().notNull(),
     updatedAt: updatedAt(),
@@ -562,7 +604,9 @@ export const dossierMappings = pgTable(
 export const dossierSyncTokens = pgTable(
   'dossier_sync_tokens',
   {
-    communeId: integer('commune_id').primaryKey().references(() => communes.id),
+    communeId: integer('commune_id')
+      .primaryKey()
+      .references(() => communes.id),
     // Looked up by hash before the commune is known; a random 256-bit token needs no unique index across communes.
     tokenHash: varchar('token_hash', { length: 64 }).notNull(),
     createdBy: integer('created_by').references(() => users.id),
@@ -579,7 +623,9 @@ export const dossierSyncTokens = pgTable(
 export const targetLinks = pgTable(
   'target_links',
   {
-    communeId: integer('commune_id').notNull().references(() => communes.id),
+    communeId: integer('commune_id')
+      .notNull()
+      .references(() => communes.id),
     planId: integer('plan_id').notNull(),
     targetKey: varchar('target_key', { length: 500 }).notNull(),
     indicatorKey: varchar('indicator_key', { length: 40 }),
@@ -595,7 +641,9 @@ export const targetLinks = pgTable(
 export const targetFigures = pgTable(
   'target_figures',
   {
-    communeId: integer('commune_id').notNull().references(() => communes.id),
+    communeId: integer('commune_id')
+      .notNull()
+      .references(() => communes.id),
     planId: integer('plan_id').notNull(),
     targetKey: varchar('target_key', { length: 500 }).notNull(),
     month: date('month').notNull(),
@@ -613,7 +661,9 @@ export const reportTemplates = pgTable(
   'report_templates',
   {
     id: serial('id').primaryKey(),
-    cityId: integer('city_id').notNull().references(() => cities.id),
+    cityId: integer('city_id')
+      .notNull()
+      .references(() => cities.id),
     key: varchar('key', { length: 60 }).notNull(),
     version: integer('version').notNull(),
     name: varchar('name', { length: 1000 }).notNull(),
@@ -630,7 +680,9 @@ export type ReportPeriodKind = 'quarter' | 'half_year' | 'year';
 export const reportPeriods = pgTable(
   'report_periods',
   {
-    communeId: integer('commune_id').notNull().references(() => communes.id),
+    communeId: integer('commune_id')
+      .notNull()
+      .references(() => communes.id),
     id: serial('id').notNull(),
     planId: integer('plan_id').notNull(),
     /** "2025-Q3", "2026-H1", "2026-Y": the city compares communes on the same code. */
@@ -641,7 +693,9 @@ export const reportPeriods = pgTable(
     windowEnd: date('window_end').notNull(),
     unitDeadline: date('unit_deadline').notNull(),
     communeDeadline: date('commune_deadline').notNull(),
-    templateId: integer('template_id').notNull().references(() => reportTemplates.id),
+    templateId: integer('template_id')
+      .notNull()
+      .references(() => reportTemplates.id),
     createdAt: createdAt(),
   },
   (t) => [
@@ -660,14 +714,18 @@ export type ReportStatus = 'draft' | 'submitted' | 'returned' | 'accepted' | 'ap
 export const reports = pgTable(
   'reports',
   {
-    communeId: integer('commune_id').notNull().references(() => communes.id),
+    communeId: integer('commune_id')
+      .notNull()
+      .references(() => communes.id),
     id: serial('id').notNull(),
     periodId: integer('period_id').notNull(),
     level: varchar('level', { length: 8 }).$type<ReportLevel>().notNull(),
     /** The reporting unit; null for the commune's report. */
     unitId: integer('unit_id'),
     /** The template version the report was made with, kept when newer versions arrive. */
-    templateId: integer('template_id').notNull().references(() => reportTemplates.id),
+    templateId: integer('template_id')
+      .notNull()
+      .references(() => reportTemplates.id),
     status: varchar('status', { length: 10 }).$type<ReportStatus>().notNull().default('draft'),
     asOf: date('as_of').notNull(),
     values: jsonb('values').$type<Record<string, number | null>>().notNull().default({}),
@@ -698,10 +756,14 @@ export const reports = pgTable(
 export const reportEvents = pgTable(
   'report_events',
   {
-    communeId: integer('commune_id').notNull().references(() => communes.id),
+    communeId: integer('commune_id')
+      .notNull()
+      .references(() => communes.id),
     id: serial('id').notNull(),
     reportId: integer('report_id').notNull(),
-    actorId: integer('actor_id').notNull().references(() => users.id),
+    actorId: integer('actor_id')
+      .notNull()
+      .references(() => users.id),
     action: varchar('action', { length: 12 }).notNull(),
     comment: text('comment'),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),

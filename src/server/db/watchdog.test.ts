@@ -4,7 +4,7 @@
  * failed start, and stop cleanly.
  */
 import { describe, expect, it } from 'vitest';
-import { watchPostmaster, type WatchdogLogger } from './watchdog';
+import { type WatchdogLogger, watchPostmaster } from './watchdog';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

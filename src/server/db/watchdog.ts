@@ -25,11 +25,7 @@ export interface WatchdogTiming {
 
 const DEFAULT_TIMING: WatchdogTiming = { intervalMs: 1000, firstRetryMs: 250, maxRetryMs: 10_000 };
 
-export function watchPostmaster(
-  cluster: Pick<EmbeddedCluster, 'isAlive' | 'restart' | 'pgDir'>,
-  logger: WatchdogLogger,
-  timing: Partial<WatchdogTiming> = {},
-): Watchdog {
+export function watchPostmaster(cluster: Pick<EmbeddedCluster, 'isAlive' | 'restart' | 'pgDir'>, logger: WatchdogLogger, timing: Partial<WatchdogTiming> = {}): Watchdog {
   const { intervalMs, firstRetryMs, maxRetryMs } = { ...DEFAULT_TIMING, ...timing };
   let stopped = false;
   let recovering: Promise<void> | null = null;

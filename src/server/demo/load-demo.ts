@@ -7,14 +7,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { and, eq, sql } from 'drizzle-orm';
+import { type TPlanKind, type TTargetInput, ZArea } from '../../contract';
 import { addDays } from '../../domain/calendar';
 import { judgeTask } from '../../domain/status';
 import { matchKey } from '../../domain/text/normalize';
-import type { Db, DbOrTx } from '../db';
-import { cities, communes, taskHistory, taskOccurrenceCompletions, tasks, unitAliases, units, users } from '../db/schema';
 import { guessUnitKind, unitKey } from '../../importer';
 import type { GoldTask } from '../../importer/accuracy';
-import { type TPlanKind, type TTargetInput, ZArea } from '../../contract';
+import type { Db, DbOrTx } from '../db';
+import { cities, communes, taskHistory, taskOccurrenceCompletions, tasks, unitAliases, units, users } from '../db/schema';
 import { insertPlan } from '../plans/service';
 import { insertTask } from '../tasks/commands';
 import { insertUser } from '../users/service';
@@ -39,7 +39,14 @@ async function createUnits(tx: DbOrTx, communeId: number, commune: DemoCommune) 
   for (const unit of commune.units) {
     const [created] = await tx
       .insert(units)
-      .values({ communeId, name: unit.name, nameKey: matchKey(unit.name), shortName: unit.shortName ?? null, kind: unit.kind ?? 'internal', isCoordinator: unit.isCoordinator ?? false })
+      .values({
+        communeId,
+        name: unit.name,
+        nameKey: matchKey(unit.name),
+        shortName: unit.shortName ?? null,
+        kind: unit.kind ?? 'internal',
+        isCoordinator: unit.isCoordinator ?? false,
+      })
       .returning();
     for (const alias of [unit.name, ...unit.aliases]) {
       if (!byKey.has(unitKey(alias))) byKey.set(unitKey(alias), created.id);
@@ -57,7 +64,10 @@ async function unitFor(tx: DbOrTx, communeId: number, byKey: Map<string, number>
   const key = unitKey(name);
   const known = byKey.get(key);
   if (known) return known;
-  const [created] = await tx.insert(units).values({ communeId, name, nameKey: matchKey(name), kind: guessUnitKind(name) }).returning();
+  const [created] = await tx
+    .insert(units)
+    .values({ communeId, name, nameKey: matchKey(name), kind: guessUnitKind(name) })
+    .returning();
   // Same matchKey ⇒ same unitKey, so a name not found by unitKey has a stored key no row holds yet.
   await tx.insert(unitAliases).values({ communeId, unitId: created.id, alias: name, aliasKey: matchKey(name) });
   byKey.set(key, created.id);
@@ -81,7 +91,10 @@ export async function loadDemoData(db: Db, today: string): Promise<DemoLogin[] |
     const communeIds = new Map<string, number>();
     const unitKeys = new Map<string, Map<string, number>>();
     for (const commune of DEMO_COMMUNES) {
-      const [created] = await tx.insert(communes).values({ cityId: city.id, name: commune.name, nameKey: matchKey(commune.name), kind: commune.kind, code: commune.code, codeKey: matchKey(commune.code) }).returning();
+      const [created] = await tx
+        .insert(communes)
+        .values({ cityId: city.id, name: commune.name, nameKey: matchKey(commune.name), kind: commune.kind, code: commune.code, codeKey: matchKey(commune.code) })
+        .returning();
       communeIds.set(commune.code, created.id);
       unitKeys.set(commune.code, await createUnits(tx, created.id, commune));
     }
@@ -126,7 +139,15 @@ async function loadPlan(tx: DbOrTx, cityId: number, communeId: number, commune: 
       tx,
       null,
       { communeId, planId: plan.id, origin: 'plan', sourceDocument: null, period: gold.meta.period, position },
-      { area: ZArea.parse(task.area), number: task.number, content: task.content, leadUnitIds: [...new Set(lead)], coordinatorUnitIds: [...new Set(coordinators)].filter((id) => !lead.includes(id)), timeframeText: task.timeframe.text, product: task.product },
+      {
+        area: ZArea.parse(task.area),
+        number: task.number,
+        content: task.content,
+        leadUnitIds: [...new Set(lead)],
+        coordinatorUnitIds: [...new Set(coordinators)].filter((id) => !lead.includes(id)),
+        timeframeText: task.timeframe.text,
+        product: task.product,
+      },
       cityId,
     );
     if (reporter) await simulateProgress(tx, created, reporter, today);
@@ -188,7 +209,11 @@ const maxDate = (a: string, b: string) => (a > b ? a : b);
 
 /** The commune's CCHC coordinator reports the demo's progress. */
 async function coordinatorOf(tx: DbOrTx, communeId: number): Promise<number | null> {
-  const [row] = await tx.select({ id: users.id }).from(users).where(and(eq(users.communeId, communeId), eq(users.role, 'coordinator'))).limit(1);
+  const [row] = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.communeId, communeId), eq(users.role, 'coordinator')))
+    .limit(1);
   return row?.id ?? null;
 }
 
@@ -201,10 +226,35 @@ async function loadCityTasks(tx: DbOrTx, cityId: number, communeId: number, byKe
   const period = { start: `${year}-01-01`, end: `${year}-12-31` };
   const viDate = (iso: string) => iso.split('-').reverse().join('/');
   const items = [
-    { area: 3, content: 'Báo cáo kết quả rà soát, cắt giảm thời gian giải quyết thủ tục hành chính lĩnh vực đất đai.', lead: [hcc], due: addDays(today, 4), source: 'Công văn số 1520/UBND-NC của UBND thành phố' },
-    { area: 2, content: 'Báo cáo kết quả kiểm tra, rà soát văn bản quy phạm pháp luật do UBND xã ban hành.', lead: [vp], due: addDays(today, -12), source: 'Văn bản số 845/STP-KTVB của Sở Tư pháp' },
-    { area: 1, content: 'Báo cáo tình hình triển khai Bộ chỉ số cải cách hành chính của thành phố.', lead: [vhxh], due: addDays(today, -20), source: 'Công văn số 2301/SNV-CCHC của Sở Nội vụ', done: addDays(today, -22) },
-    { area: 7, content: 'Cập nhật dữ liệu cán bộ, công chức lên Cơ sở dữ liệu quốc gia về cán bộ, công chức.', lead: [vp], due: null, source: 'Kế hoạch số 96/KH-UBND của UBND thành phố' },
+    {
+      area: 3,
+      content: 'Báo cáo kết quả rà soát, cắt giảm thời gian giải quyết thủ tục hành chính lĩnh vực đất đai.',
+      lead: [hcc],
+      due: addDays(today, 4),
+      source: 'Công văn số 1520/UBND-NC của UBND thành phố',
+    },
+    {
+      area: 2,
+      content: 'Báo cáo kết quả kiểm tra, rà soát văn bản quy phạm pháp luật do UBND xã ban hành.',
+      lead: [vp],
+      due: addDays(today, -12),
+      source: 'Văn bản số 845/STP-KTVB của Sở Tư pháp',
+    },
+    {
+      area: 1,
+      content: 'Báo cáo tình hình triển khai Bộ chỉ số cải cách hành chính của thành phố.',
+      lead: [vhxh],
+      due: addDays(today, -20),
+      source: 'Công văn số 2301/SNV-CCHC của Sở Nội vụ',
+      done: addDays(today, -22),
+    },
+    {
+      area: 7,
+      content: 'Cập nhật dữ liệu cán bộ, công chức lên Cơ sở dữ liệu quốc gia về cán bộ, công chức.',
+      lead: [vp],
+      due: null,
+      source: 'Kế hoạch số 96/KH-UBND của UBND thành phố',
+    },
   ];
   for (const [position, item] of items.entries()) {
     const inYear = item.due === null || item.due.startsWith(String(year));
@@ -212,7 +262,14 @@ async function loadCityTasks(tx: DbOrTx, cityId: number, communeId: number, byKe
       tx,
       null,
       { communeId, planId: null, origin: 'city_assigned', sourceDocument: item.source, period, position },
-      { area: ZArea.parse(item.area), content: item.content, leadUnitIds: item.lead, coordinatorUnitIds: [], timeframeText: item.due && inYear ? `Trước ngày ${viDate(item.due)}` : 'Theo Văn bản của UBND thành phố', product: 'Báo cáo' },
+      {
+        area: ZArea.parse(item.area),
+        content: item.content,
+        leadUnitIds: item.lead,
+        coordinatorUnitIds: [],
+        timeframeText: item.due && inYear ? `Trước ngày ${viDate(item.due)}` : 'Theo Văn bản của UBND thành phố',
+        product: 'Báo cáo',
+      },
       cityId,
     );
     if (item.done) await tx.update(tasks).set({ progress: 100, doneAt: item.done }).where(eq(tasks.id, created.id));

@@ -15,7 +15,13 @@ const sample = readFileSync('fixtures/dossiers/sample.csv');
 const Q1 = 'from=2025-01-01&to=2025-03-31&asOf=2025-03-31';
 const TL = DEMO.communes.tienLang;
 
-interface Ingest { rows: number; inserted: number; updated: number; unchanged: number; rejected: Array<{ line: number; reason: string }> }
+interface Ingest {
+  rows: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  rejected: Array<{ line: number; reason: string }>;
+}
 
 async function dossiersDigest(): Promise<string> {
   const result = await ctx.db.execute(sql`SELECT count(*) || ':' || md5(coalesce(string_agg(d::text, '|' ORDER BY d::text), '')) AS digest FROM dossiers d`);
@@ -67,9 +73,41 @@ describe('dossier ingest', () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('Hồ sơ');
     sheet.addRow(TEMPLATE_CSV_HEADER.split(','));
-    sheet.addRow(['X-001', '1.1', 'Chứng thực', 'Chứng thực', 'Một cửa', 'Trực tiếp', new Date(Date.UTC(2025, 4, 5, 8, 30)), new Date(Date.UTC(2025, 4, 6)), '06/05/2025 16:00', 'Đã giải quyết', 'Có', 'Có', 'Có', 'Có', 'Rất hài lòng']);
+    sheet.addRow([
+      'X-001',
+      '1.1',
+      'Chứng thực',
+      'Chứng thực',
+      'Một cửa',
+      'Trực tiếp',
+      new Date(Date.UTC(2025, 4, 5, 8, 30)),
+      new Date(Date.UTC(2025, 4, 6)),
+      '06/05/2025 16:00',
+      'Đã giải quyết',
+      'Có',
+      'Có',
+      'Có',
+      'Có',
+      'Rất hài lòng',
+    ]);
     sheet.addRow(['X-002', '1.1', 'Chứng thực', 'Chứng thực', 'Một cửa', 'Trực tiếp', '31/02/2025', '06/05/2025', '', 'Đang xử lý', '', '', '', '', '']);
-    sheet.addRow(['X-003', '1.1', { formula: 'A1&"x"', result: 'Mã hồ sơx' }, 'Chứng thực', 'Một cửa', 'Trực tiếp', '05/05/2025', '06/05/2025', '', 'Đang xử lý', '', '', '', '', '']);
+    sheet.addRow([
+      'X-003',
+      '1.1',
+      { formula: 'A1&"x"', result: 'Mã hồ sơx' },
+      'Chứng thực',
+      'Một cửa',
+      'Trực tiếp',
+      '05/05/2025',
+      '06/05/2025',
+      '',
+      'Đang xử lý',
+      '',
+      '',
+      '',
+      '',
+      '',
+    ]);
     const data = Buffer.from(await workbook.xlsx.writeBuffer());
     const result = json<Ingest>(await upload('daumoi.cg', DEMO.communes.camGiang, 'ho-so.xlsx', data));
     expect(result).toMatchObject({ inserted: 1 });
@@ -109,8 +147,18 @@ describe('who reads and writes dossiers', () => {
   it('gives the same figures as the CLI on the sample, and breaks them down by field', async () => {
     const [all] = json<Array<{ indicators: Record<string, unknown> }>>(await call(ctx, 'sonoivu', 'GET', `/api/communes/${TL}/indicators?${Q1}`));
     expect(all.indicators).toEqual({
-      received: 8, finished: 6, on_time: 4, late: 2, on_time_pct: 66.7, overdue_open: 2, online_pct: 50, full_online_pct: 37.5,
-      online_payment_pct: 66.7, digitised_pct: 50, e_result_pct: 66.7, satisfaction_pct: 60,
+      received: 8,
+      finished: 6,
+      on_time: 4,
+      late: 2,
+      on_time_pct: 66.7,
+      overdue_open: 2,
+      online_pct: 50,
+      full_online_pct: 37.5,
+      online_payment_pct: 66.7,
+      digitised_pct: 50,
+      e_result_pct: 66.7,
+      satisfaction_pct: 60,
     });
     const byField = json<Array<{ key: string; indicators: { received: number } }>>(await call(ctx, 'daumoi', 'GET', `/api/communes/${TL}/indicators?${Q1}&groupBy=field`));
     expect(Object.fromEntries(byField.map((g) => [g.key, g.indicators.received]))).toEqual({ 'Chứng thực': 2, 'Hộ tịch': 3, 'Xây dựng': 1, 'Đất đai': 2 });
@@ -135,8 +183,13 @@ describe('who reads and writes dossiers', () => {
     expect(rotated.statusCode).toBe(201);
     const { token } = json<{ token: string }>(rotated);
     const record = {
-      code: 'AP-1', channel: 'Trực tuyến toàn trình', received: '02/06/2025 08:00', appointment: '05/06/2025 17:00',
-      ended: '05/06/2025 17:00', status: 'Đã giải quyết', rating: 'Hài lòng',
+      code: 'AP-1',
+      channel: 'Trực tuyến toàn trình',
+      received: '02/06/2025 08:00',
+      appointment: '05/06/2025 17:00',
+      ended: '05/06/2025 17:00',
+      status: 'Đã giải quyết',
+      rating: 'Hài lòng',
     };
     const sync = (bearer: string, dossiers: unknown[]) =>
       ctx.app.inject({ method: 'POST', url: '/api/sync/dossiers', headers: { authorization: `Bearer ${bearer}` }, payload: { dossiers } });
@@ -145,7 +198,9 @@ describe('who reads and writes dossiers', () => {
     expect(json<Ingest>(response)).toMatchObject({ inserted: 1, rejected: [{ line: 2 }] });
     const owners = await ctx.db.execute(sql`SELECT commune_id FROM dossiers WHERE code = 'AP-1'`);
     expect(owners.rows).toEqual([{ commune_id: DEMO.communes.anPhong }]);
-    const [ap] = json<Array<{ indicators: { on_time: number } }>>(await call(ctx, 'daumoi.ap', 'GET', `/api/communes/${DEMO.communes.anPhong}/indicators?from=2025-06-01&to=2025-06-30`));
+    const [ap] = json<Array<{ indicators: { on_time: number } }>>(
+      await call(ctx, 'daumoi.ap', 'GET', `/api/communes/${DEMO.communes.anPhong}/indicators?from=2025-06-01&to=2025-06-30`),
+    );
     expect(ap.indicators.on_time).toBe(1);
     await call(ctx, 'admin', 'POST', `/api/communes/${DEMO.communes.anPhong}/dossiers/sync-token`);
     expect((await sync(token, [record])).statusCode).toBe(401);

@@ -4,8 +4,8 @@
  * date cell at exactly midnight is read as a date without a time.
  */
 import ExcelJS from 'exceljs';
-import { DossierFileError, type DossierTable } from '../../domain/indicators';
 import type { SourceRow } from '../../domain/indicators';
+import { DossierFileError, type DossierTable } from '../../domain/indicators';
 
 function cellText(cell: ExcelJS.Cell): string {
   const value = cell.value;

@@ -20,11 +20,11 @@ import { AppError } from '../errors';
 import { cityIndicators, communeIndicators, getMapping, importDossierFile, rotateSyncToken, saveMapping, syncDossiers } from './service';
 
 export const dossierRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
-  app.get('/api/dossiers/template.csv', { schema: { tags: ['dossiers'], summary: 'Tệp mẫu CSV hồ sơ TTHC (UTF-8 có BOM, mở được bằng Excel)', response: { 200: binaryResponse('text/csv', 'Tệp mẫu CSV') } } }, async (_request, reply) =>
-    reply
-      .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', 'attachment; filename="mau-ho-so-tthc.csv"')
-      .send(`\ufeff${TEMPLATE_CSV_HEADER}\r\n`),
+  app.get(
+    '/api/dossiers/template.csv',
+    { schema: { tags: ['dossiers'], summary: 'Tệp mẫu CSV hồ sơ TTHC (UTF-8 có BOM, mở được bằng Excel)', response: { 200: binaryResponse('text/csv', 'Tệp mẫu CSV') } } },
+    async (_request, reply) =>
+      reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="mau-ho-so-tthc.csv"').send(`\ufeff${TEMPLATE_CSV_HEADER}\r\n`),
   );
 
   app.post(
@@ -73,7 +73,14 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
 
   app.post(
     '/api/communes/:communeId/dossiers/sync-token',
-    { schema: { tags: ['dossiers'], summary: 'Cấp lại mã đồng bộ hồ sơ của xã/phường (mã cũ hết hiệu lực; chỉ hiện một lần)', params: ZCommuneIdParams, response: { 201: ZSyncToken } } },
+    {
+      schema: {
+        tags: ['dossiers'],
+        summary: 'Cấp lại mã đồng bộ hồ sơ của xã/phường (mã cũ hết hiệu lực; chỉ hiện một lần)',
+        params: ZCommuneIdParams,
+        response: { 201: ZSyncToken },
+      },
+    },
     async (request, reply) => reply.status(201).send(await rotateSyncToken(db, actorOf(request), request.params.communeId)),
   );
 

@@ -4,20 +4,20 @@
  * file-level error, leaves the database as it was.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import type pg from 'pg';
-import { and, eq } from 'drizzle-orm';
 import {
   DOSSIER_FIELDS,
+  type DossierField,
   describeFileProblem,
   describeRowProblems,
+  type IndicatorWindow,
   isDossierFileError,
+  type ReadDossiers,
   readDossierCsv,
   readDossierTable,
   readRows,
-  type DossierField,
-  type IndicatorWindow,
-  type ReadDossiers,
   type SourceRow,
 } from '../../domain/indicators';
 import type { Actor } from '../access/actor';
@@ -29,7 +29,7 @@ import * as schema from '../db/schema';
 import { communes, dossierMappings, dossierSyncTokens } from '../db/schema';
 import { AppError, invalid } from '../errors';
 import { readXlsx } from './read-xlsx';
-import { queryIndicators, upsertDossiers, type Grouping, type UpsertCounts } from './store';
+import { type Grouping, queryIndicators, type UpsertCounts, upsertDossiers } from './store';
 
 /** The pool under Drizzle: bulk statements and the aggregation run as plain SQL. */
 const poolOf = (db: Db): pg.Pool => (db as Db & { $client: pg.Pool }).$client;
@@ -76,7 +76,10 @@ async function store(
 
 async function savedMapping(db: Db, communeId: number, source: string | undefined): Promise<Record<string, DossierField>> {
   if (!source) return {};
-  const [row] = await db.select().from(dossierMappings).where(and(eq(dossierMappings.communeId, communeId), eq(dossierMappings.source, source)));
+  const [row] = await db
+    .select()
+    .from(dossierMappings)
+    .where(and(eq(dossierMappings.communeId, communeId), eq(dossierMappings.source, source)));
   return (row?.mapping ?? {}) as Record<string, DossierField>;
 }
 
@@ -120,7 +123,11 @@ export async function importDossierFile(
     onProgress,
     audit: (tx, result) =>
       recordAudit(tx, actor, {
-        cityId: commune.cityId, communeId, entity: 'dossiers', entityId: communeId, action: 'import',
+        cityId: commune.cityId,
+        communeId,
+        entity: 'dossiers',
+        entityId: communeId,
+        action: 'import',
         after: { fileName: file.fileName, rows: result.rows, inserted: result.inserted, updated: result.updated, rejected: result.rejected.length },
       }),
   });
@@ -146,7 +153,10 @@ export async function rotateSyncToken(db: Db, actor: Actor, communeId: number): 
 /** The commune a sync token writes to, or a 401. */
 export async function communeOfToken(db: Db, token: string | undefined): Promise<number> {
   if (!token) throw new AppError('unauthenticated');
-  const [row] = await db.select({ communeId: dossierSyncTokens.communeId }).from(dossierSyncTokens).where(eq(dossierSyncTokens.tokenHash, hashToken(token)));
+  const [row] = await db
+    .select({ communeId: dossierSyncTokens.communeId })
+    .from(dossierSyncTokens)
+    .where(eq(dossierSyncTokens.tokenHash, hashToken(token)));
   if (!row) throw new AppError('unauthenticated');
   return row.communeId;
 }

@@ -4,13 +4,11 @@
  */
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  CHANNELS, DOSSIER_STATUSES, RATINGS, computeIndicators, type Dossier, type IndicatorWindow, type LocalMoment,
-} from '../../domain/indicators';
+import { CHANNELS, computeIndicators, DOSSIER_STATUSES, type Dossier, type IndicatorWindow, type LocalMoment, RATINGS } from '../../domain/indicators';
 import { createTestContext, type TestContext } from '../test/context';
 import { DEMO } from '../test/factories';
-import { queryIndicators, upsertDossiers } from './store';
 import { seededRandom } from '../test/seeded-random';
+import { queryIndicators, upsertDossiers } from './store';
 
 let ctx: TestContext;
 let pool: pg.Pool;

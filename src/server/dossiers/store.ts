@@ -5,15 +5,29 @@
  * figures on the same random dossiers.
  */
 import type pg from 'pg';
-import { percent, type Dossier, type IndicatorSet, type IndicatorWindow } from '../../domain/indicators';
+import { type Dossier, type IndicatorSet, type IndicatorWindow, percent } from '../../domain/indicators';
 import { dayBounds } from '../../domain/indicators/values';
 
 /** Wall-clock ms → "yyyy-mm-dd HH:mm:ss.SSS" for a `timestamp` column. */
 const ts = (ms: number): string => new Date(ms).toISOString().slice(0, 23).replace('T', ' ');
 
 const COLUMNS = [
-  'code', 'procedure_code', 'procedure_name', 'field', 'unit_name', 'channel', 'received_at', 'appointment_start',
-  'appointment_end', 'ended_at', 'status', 'has_fee', 'paid_online', 'digitised', 'electronic_result', 'rating',
+  'code',
+  'procedure_code',
+  'procedure_name',
+  'field',
+  'unit_name',
+  'channel',
+  'received_at',
+  'appointment_start',
+  'appointment_end',
+  'ended_at',
+  'status',
+  'has_fee',
+  'paid_online',
+  'digitised',
+  'electronic_result',
+  'rating',
 ] as const;
 const TYPES = ['text', 'text', 'text', 'text', 'text', 'text', 'timestamp', 'timestamp', 'timestamp', 'timestamp', 'text', 'bool', 'bool', 'bool', 'bool', 'text'];
 const UPDATED = COLUMNS.slice(1);
@@ -42,8 +56,22 @@ export async function upsertDossiers(client: pg.PoolClient | pg.Client, communeI
     const columns: unknown[][] = COLUMNS.map(() => []);
     for (const d of batch) {
       const values = [
-        d.code, d.procedureCode, d.procedureName, d.field, d.unit, d.channel, ts(d.received.start), ts(d.appointment.start),
-        ts(d.appointment.end), d.ended ? ts(d.ended.start) : null, d.status, d.hasFee, d.paidOnline, d.digitised, d.electronicResult, d.rating,
+        d.code,
+        d.procedureCode,
+        d.procedureName,
+        d.field,
+        d.unit,
+        d.channel,
+        ts(d.received.start),
+        ts(d.appointment.start),
+        ts(d.appointment.end),
+        d.ended ? ts(d.ended.start) : null,
+        d.status,
+        d.hasFee,
+        d.paidOnline,
+        d.digitised,
+        d.electronicResult,
+        d.rating,
       ];
       values.forEach((v, i) => columns[i].push(v));
     }
@@ -112,8 +140,18 @@ ORDER BY key`;
 
 interface CountRow {
   key: string;
-  received: number; online: number; full_online: number; fee: number; paid: number; digitised: number;
-  finished: number; on_time: number; e_result: number; rated: number; satisfied: number; overdue: number;
+  received: number;
+  online: number;
+  full_online: number;
+  fee: number;
+  paid: number;
+  digitised: number;
+  finished: number;
+  on_time: number;
+  e_result: number;
+  rated: number;
+  satisfied: number;
+  overdue: number;
 }
 
 function toIndicatorSet(n: CountRow): IndicatorSet {
@@ -133,7 +171,21 @@ function toIndicatorSet(n: CountRow): IndicatorSet {
   };
 }
 
-const EMPTY: CountRow = { key: '', received: 0, online: 0, full_online: 0, fee: 0, paid: 0, digitised: 0, finished: 0, on_time: 0, e_result: 0, rated: 0, satisfied: 0, overdue: 0 };
+const EMPTY: CountRow = {
+  key: '',
+  received: 0,
+  online: 0,
+  full_online: 0,
+  fee: 0,
+  paid: 0,
+  digitised: 0,
+  finished: 0,
+  on_time: 0,
+  e_result: 0,
+  rated: 0,
+  satisfied: 0,
+  overdue: 0,
+};
 
 /** Indicators per group (or one set for all the communes when `groupBy` is omitted). */
 export async function queryIndicators(
@@ -149,4 +201,3 @@ export async function queryIndicators(
   if (!groupBy) return [{ key: '', indicators: toIndicatorSet(result.rows[0] ?? EMPTY) }];
   return result.rows.map((row) => ({ key: row.key, indicators: toIndicatorSet(row) }));
 }
-

@@ -4,7 +4,22 @@ import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, json, type TestContext } from '../test/context';
-import { buildCommune, buildPlan, buildTask, buildUnit, buildUser, call, countRows, fingerprint, lazyMultipart, listUploads, Multipart, tinyPdf, type ApiError, type BuiltUser } from '../test/factories';
+import {
+  type ApiError,
+  type BuiltUser,
+  buildCommune,
+  buildPlan,
+  buildTask,
+  buildUnit,
+  buildUser,
+  call,
+  countRows,
+  fingerprint,
+  lazyMultipart,
+  listUploads,
+  Multipart,
+  tinyPdf,
+} from '../test/factories';
 
 interface FileMeta {
   id: number;
@@ -66,7 +81,9 @@ describe('uploading evidence', () => {
     const meta = json<FileMeta>(response);
     expect(meta).toMatchObject({ name: 'Báo cáo rà soát quý IV.pdf', size: pdf.length, mimeType: 'application/pdf', uploadedBy: { fullName: 'Hoàng Văn Trưởng' } });
 
-    const detail = json<{ files: FileMeta[]; history: { kind: string; fileId: number | null; note: string | null }[] }>(await call(ctx, who.coordinator.username, 'GET', `/api/tasks/${TASK}`));
+    const detail = json<{ files: FileMeta[]; history: { kind: string; fileId: number | null; note: string | null }[] }>(
+      await call(ctx, who.coordinator.username, 'GET', `/api/tasks/${TASK}`),
+    );
     expect(detail.files.map((f) => f.id)).toContain(meta.id);
     expect(detail.files.find((f) => f.id === meta.id)).toEqual(meta);
     expect(detail.history[0]).toMatchObject({ kind: 'file', fileId: meta.id, note: 'Báo cáo rà soát quý IV.pdf' });
@@ -145,7 +162,12 @@ describe('refused uploads change nothing', () => {
     const boundary = '----cchc-no-file';
     const body = `--${boundary}\r\nContent-Disposition: form-data; name="note"\r\n\r\nkhông có tệp\r\n--${boundary}--\r\n`;
     await expectRefused(
-      () => ctx.login(who.unitHead.username).then((cookie) => ctx.app.inject({ method: 'POST', url: `/api/tasks/${TASK}/files`, headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: body })),
+      () =>
+        ctx
+          .login(who.unitHead.username)
+          .then((cookie) =>
+            ctx.app.inject({ method: 'POST', url: `/api/tasks/${TASK}/files`, headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: body }),
+          ),
       400,
       'file_empty',
       'Tệp rỗng, vui lòng chọn lại tệp.',
@@ -177,7 +199,12 @@ describe('refused uploads change nothing', () => {
   it('checks rights before reading the upload: a refused 19 MB upload is not pulled, an allowed one is', async () => {
     const send = async (user: string) => {
       const upload = lazyMultipart('bao-cao.pdf', 19 * 1024 * 1024);
-      const response = await ctx.app.inject({ method: 'POST', url: `/api/tasks/${TASK}/files`, payload: upload.stream, headers: { cookie: await ctx.login(user), 'content-type': upload.contentType } });
+      const response = await ctx.app.inject({
+        method: 'POST',
+        url: `/api/tasks/${TASK}/files`,
+        payload: upload.stream,
+        headers: { cookie: await ctx.login(user), 'content-type': upload.contentType },
+      });
       return { status: response.statusCode, pulled: upload.pulled() };
     };
     const refused = await send(who.inspector.username);

@@ -18,7 +18,11 @@ export interface Upload {
 
 /** Keeps the name a person gave, minus path parts and control characters. */
 function safeName(fileName: string): string {
-  const base = path.basename(fileName.replace(/\\/g, '/')).replace(/[\u0000-\u001f"]/g, '').normalize('NFC').trim();
+  const base = path
+    .basename(fileName.replace(/\\/g, '/'))
+    .replace(/[\u0000-\u001f"]/g, '')
+    .normalize('NFC')
+    .trim();
   return base.slice(-200) || 'tep-dinh-kem';
 }
 
@@ -46,7 +50,14 @@ export async function attachFile(db: Db, actor: Actor, uploadDir: string, access
         .values({ communeId: task.communeId, taskId, originalName: name, mimeType: type.mimeType, size: upload.data.length, sha256, storagePath: relative, uploadedBy: actor.id })
         .returning();
       await tx.insert(taskHistory).values({ communeId: task.communeId, taskId, userId: actor.id, kind: 'file', fileId: file.id, note: name });
-      await recordAudit(tx, actor, { cityId: commune.cityId, communeId: task.communeId, entity: 'task', entityId: taskId, action: 'attach_file', after: { fileId: file.id, name, size: file.size, sha256 } });
+      await recordAudit(tx, actor, {
+        cityId: commune.cityId,
+        communeId: task.communeId,
+        entity: 'task',
+        entityId: taskId,
+        action: 'attach_file',
+        after: { fileId: file.id, name, size: file.size, sha256 },
+      });
       return file;
     });
     return {

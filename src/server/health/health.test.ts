@@ -3,10 +3,10 @@
  * connections (a port nobody listens on), which is what the app sees while PostgreSQL is restarting.
  */
 import { createServer } from 'node:net';
-import { systemClock } from '../clock';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app';
+import { systemClock } from '../clock';
 import { connectDatabase, type Database } from '../db';
 import { createTestContext, json, type TestContext } from '../test/context';
 
@@ -27,7 +27,12 @@ let down: { app: FastifyInstance; database: Database };
 beforeAll(async () => {
   ctx = await createTestContext({ demo: true });
   const database = connectDatabase(`postgres://postgres:x@127.0.0.1:${await closedPort()}/cchc`, { onConnectionError: () => undefined });
-  const app = await buildApp({ db: database.db, clock: systemClock, config: { uploadDir: ctx.uploadDir, sessionDays: 1, secureCookies: false, logLevel: 'silent' }, logger: false });
+  const app = await buildApp({
+    db: database.db,
+    clock: systemClock,
+    config: { uploadDir: ctx.uploadDir, sessionDays: 1, secureCookies: false, logLevel: 'silent' },
+    logger: false,
+  });
   down = { app, database };
 });
 afterAll(async () => {
@@ -38,8 +43,8 @@ afterAll(async () => {
 
 describe('health probes', () => {
   it('liveness and readiness answer without a session while the database is up', async () => {
-    expect(json((await ctx.app.inject({ method: 'GET', url: '/api/health' })))).toEqual({ status: 'ok' });
-    expect(json((await ctx.app.inject({ method: 'GET', url: '/api/ready' })))).toEqual({ status: 'ready' });
+    expect(json(await ctx.app.inject({ method: 'GET', url: '/api/health' }))).toEqual({ status: 'ok' });
+    expect(json(await ctx.app.inject({ method: 'GET', url: '/api/ready' }))).toEqual({ status: 'ready' });
   });
 
   it('liveness never reads the session, so a stale cookie does not make it fail', async () => {

@@ -4,11 +4,11 @@
  * a longer text is a 400 in Vietnamese, never PostgreSQL's 22001 after work has begun.
  */
 import type { PgColumn } from 'drizzle-orm/pg-core';
-import { systemClock } from '../clock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app';
+import { systemClock } from '../clock';
 import type { Db } from '../db';
-import { calendarOverrides, communes, planTargets, plans, tasks, unitAliases, units, users } from '../db/schema';
+import { calendarOverrides, communes, plans, planTargets, tasks, unitAliases, units, users } from '../db/schema';
 
 interface Schema {
   type?: string;

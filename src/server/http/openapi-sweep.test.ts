@@ -89,9 +89,7 @@ function mutations(raw: JsonSchema, base: unknown): unknown[] {
   const here = badValues(schema);
   if (schema.type === 'object' && schema.properties) {
     const object = (base ?? {}) as Record<string, unknown>;
-    return Object.entries(schema.properties).flatMap(([name, child]) =>
-      mutations(child, object[name] ?? sample(child)).map((value) => ({ ...object, [name]: value })),
-    );
+    return Object.entries(schema.properties).flatMap(([name, child]) => mutations(child, object[name] ?? sample(child)).map((value) => ({ ...object, [name]: value })));
   }
   if (schema.type === 'array' && schema.items) {
     const item = sample(schema.items);
@@ -112,11 +110,10 @@ function probesOf(path: string, method: string, operation: Operation): Probe[] {
   const params = operation.parameters ?? [];
   const pathParams = params.filter((p) => p.in === 'path');
   const queryParams = params.filter((p) => p.in === 'query');
-  const fill = (overrides: Record<string, unknown>) => path.replace(/\{(\w+)\}/g, (_, name: string) => encode(overrides[name] ?? sample(pathParams.find((p) => p.name === name)?.schema ?? {})));
+  const fill = (overrides: Record<string, unknown>) =>
+    path.replace(/\{(\w+)\}/g, (_, name: string) => encode(overrides[name] ?? sample(pathParams.find((p) => p.name === name)?.schema ?? {})));
   const query = (overrides: Record<string, unknown>) => {
-    const pairs = queryParams
-      .filter((p) => p.required || p.name in overrides)
-      .map((p) => `${p.name}=${encode(p.name in overrides ? overrides[p.name] : sample(p.schema))}`);
+    const pairs = queryParams.filter((p) => p.required || p.name in overrides).map((p) => `${p.name}=${encode(p.name in overrides ? overrides[p.name] : sample(p.schema))}`);
     return pairs.length ? `?${pairs.join('&')}` : '';
   };
   const content = operation.requestBody?.content ?? {};
@@ -137,7 +134,7 @@ function probesOf(path: string, method: string, operation: Operation): Probe[] {
 }
 
 let ctx: TestContext;
-let probes: Probe[] = [];
+const probes: Probe[] = [];
 let routes = 0;
 beforeAll(async () => {
   ctx = await createTestContext({ demo: true });

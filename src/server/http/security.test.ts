@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemClock } from '../clock';
 import { buildApp } from '../app';
+import { systemClock } from '../clock';
 import { createTestContext, json, type TestContext } from '../test/context';
-import { countRows, fingerprint, listUploads, Multipart, tinyPdf, type ApiError } from '../test/factories';
+import { type ApiError, countRows, fingerprint, listUploads, Multipart, tinyPdf } from '../test/factories';
 
 let ctx: TestContext;
 let cookie: string;
@@ -64,7 +64,12 @@ describe('writes must come from the app’s own origin', () => {
   });
 
   it('signing in from another origin is refused too (login CSRF)', async () => {
-    const response = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', headers: { host: APP, origin: 'http://127.0.0.1:3399' }, payload: { username: 'daumoi', password: 'x' } });
+    const response = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { host: APP, origin: 'http://127.0.0.1:3399' },
+      payload: { username: 'daumoi', password: 'x' },
+    });
     expect(response.statusCode).toBe(403);
   });
 

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { heavyDocx, hugeStreamPdf, nestedRunsDocx } from '../../importer/hostile-documents';
 import { createTestContext, json, type TestContext } from '../test/context';
-import { Multipart, type ApiError } from '../test/factories';
+import { type ApiError, Multipart } from '../test/factories';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -16,9 +16,21 @@ beforeAll(async () => {
 afterAll(async () => ctx?.close());
 
 const CASES: Array<{ name: string; fileName: string; build: () => Buffer | Promise<Buffer>; code: string; message: RegExp }> = [
-  { name: 'a .docx whose document.xml inflates to 58 MB (ratio ≈ 6)', fileName: 'ke-hoach-nang.docx', build: () => heavyDocx(), code: 'content_too_large', message: /giải nén quá lớn/ },
+  {
+    name: 'a .docx whose document.xml inflates to 58 MB (ratio ≈ 6)',
+    fileName: 'ke-hoach-nang.docx',
+    build: () => heavyDocx(),
+    code: 'content_too_large',
+    message: /giải nén quá lớn/,
+  },
   { name: 'a .docx with 80,000 nested runs', fileName: 'ke-hoach-long-nhau.docx', build: () => nestedRunsDocx(80_000), code: 'too_complex', message: /lồng nhau quá sâu/ },
-  { name: 'a one-page PDF whose content stream inflates to 400 MB', fileName: 'ke-hoach-luong-lon.pdf', build: () => hugeStreamPdf(400 * 1024 * 1024), code: 'content_too_large', message: /giải nén quá lớn/ },
+  {
+    name: 'a one-page PDF whose content stream inflates to 400 MB',
+    fileName: 'ke-hoach-luong-lon.pdf',
+    build: () => hugeStreamPdf(400 * 1024 * 1024),
+    code: 'content_too_large',
+    message: /giải nén quá lớn/,
+  },
 ];
 
 describe('hostile plan documents', () => {
@@ -47,7 +59,12 @@ describe('hostile plan documents', () => {
   it('still reads a real plan afterwards (the pool replaced nothing it needed)', async () => {
     const { readFileSync } = await import('node:fs');
     const body = new Multipart('004.docx', readFileSync('fixtures/import/004.docx'));
-    const response = await ctx.app.inject({ method: 'POST', url: '/api/communes/1/imports', payload: body.body, headers: { cookie: await ctx.login('daumoi'), 'content-type': body.contentType } });
+    const response = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/communes/1/imports',
+      payload: body.body,
+      headers: { cookie: await ctx.login('daumoi'), 'content-type': body.contentType },
+    });
     expect(response.statusCode, response.body.slice(0, 300)).toBe(200);
     expect(json<{ tasks: unknown[] }>(response).tasks).toHaveLength(38);
   });

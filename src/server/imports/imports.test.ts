@@ -57,7 +57,15 @@ describe('plan import', () => {
     const choice = (name: string) => ({ name, unitId: byName.get(name) ?? null });
     const body = {
       plan: { kind: 'annual', title: `${draft.meta.title} (nhập từ tệp)`, periodStart: draft.meta.period.start, periodEnd: draft.meta.period.end, status: 'draft' },
-      tasks: draft.tasks.map((t) => ({ area: t.area, number: t.number, content: t.content, lead: t.lead.map(choice), coordinators: t.coordinators.map(choice), timeframeText: t.timeframe.text, product: t.product })),
+      tasks: draft.tasks.map((t) => ({
+        area: t.area,
+        number: t.number,
+        content: t.content,
+        lead: t.lead.map(choice),
+        coordinators: t.coordinators.map(choice),
+        timeframeText: t.timeframe.text,
+        product: t.product,
+      })),
     };
     body.tasks[0].content = 'Ban hành Kế hoạch cải cách hành chính năm 2026 (đã sửa khi rà soát).';
     const saved = await ctx.app.inject({ method: 'POST', url: `/api/communes/${communeId}/imports/save`, payload: body, headers: { cookie } });
@@ -118,7 +126,12 @@ describe('plan import', () => {
   it('checks rights before reading the upload: a refused 19 MB import is not pulled', async () => {
     const cookie = await ctx.login('canbovp');
     const upload = lazyMultipart('ke-hoach.docx', 19 * 1024 * 1024);
-    const response = await ctx.app.inject({ method: 'POST', url: `/api/communes/${communeId}/imports`, payload: upload.stream, headers: { cookie, 'content-type': upload.contentType } });
+    const response = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/communes/${communeId}/imports`,
+      payload: upload.stream,
+      headers: { cookie, 'content-type': upload.contentType },
+    });
     expect(response.statusCode).toBe(403);
     expect(upload.pulled()).toBeLessThan(1024 * 1024);
   });

@@ -36,7 +36,15 @@ export const importRoutes: FastifyPluginAsyncZod<{ db: Db; clock: Clock }> = asy
   );
   app.post(
     '/api/communes/:communeId/imports/save',
-    { schema: { tags: ['imports'], summary: 'Lưu kế hoạch đã rà soát: kế hoạch, nhiệm vụ, đơn vị và tên gọi mới', params: ZCommuneIdParams, body: ZReviewedPlan, response: { 201: ZPlanDetail } } },
+    {
+      schema: {
+        tags: ['imports'],
+        summary: 'Lưu kế hoạch đã rà soát: kế hoạch, nhiệm vụ, đơn vị và tên gọi mới',
+        params: ZCommuneIdParams,
+        body: ZReviewedPlan,
+        response: { 201: ZPlanDetail },
+      },
+    },
     async (request, reply) => reply.status(201).send(await saveReviewedPlan(db, clock, actorOf(request), request.params.communeId, request.body)),
   );
 };

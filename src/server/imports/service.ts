@@ -3,19 +3,19 @@
  * then the reviewed draft becomes a plan, its tasks, and any new units or aliases, in one transaction.
  */
 import { and, eq } from 'drizzle-orm';
-import { matchKey } from '../../domain/text/normalize';
-import { guessUnitKind, isImportError, unitKey, type UnitRef } from '../../importer';
-import type { ParsePool } from '../../importer/parse-pool';
 import type { TImportResult, TReviewedPlan, TUnitChoice } from '../../contract';
+import { matchKey } from '../../domain/text/normalize';
+import { guessUnitKind, isImportError, type UnitRef, unitKey } from '../../importer';
+import type { ParsePool } from '../../importer/parse-pool';
 import type { Actor } from '../access/actor';
 import { canManageCommune, ensure } from '../access/policy';
 import { recordAudit } from '../audit/service';
+import type { Clock } from '../clock';
 import { requireCommune } from '../communes/service';
 import type { Db, DbOrTx } from '../db';
 import { unitAliases, units } from '../db/schema';
 import { AppError, invalid } from '../errors';
 import { getPlan, insertPlan } from '../plans/service';
-import type { Clock } from '../clock';
 import { insertTask } from '../tasks/commands';
 import { listUnits } from '../units/service';
 
@@ -27,8 +27,21 @@ export async function authorizeImport(db: Db, actor: Actor, communeId: number) {
 }
 
 /** Reads an uploaded document into a draft in the parse pool (off this thread); `authorizeImport` must have passed. */
-export async function analyseDocument(db: Db, clock: Clock, actor: Actor, pool: ParsePool, communeId: number, file: { fileName: string; data: Buffer; mimeType?: string }): Promise<TImportResult> {
-  const unitRefs: UnitRef[] = (await listUnits(db, actor, communeId)).map((u) => ({ id: u.id, name: u.name, shortName: u.shortName, kind: u.kind, aliases: u.aliases.map((a) => a.alias) }));
+export async function analyseDocument(
+  db: Db,
+  clock: Clock,
+  actor: Actor,
+  pool: ParsePool,
+  communeId: number,
+  file: { fileName: string; data: Buffer; mimeType?: string },
+): Promise<TImportResult> {
+  const unitRefs: UnitRef[] = (await listUnits(db, actor, communeId)).map((u) => ({
+    id: u.id,
+    name: u.name,
+    shortName: u.shortName,
+    kind: u.kind,
+    aliases: u.aliases.map((a) => a.alias),
+  }));
   try {
     const referenceYear = Number(clock.today().slice(0, 4));
     return await pool.parse({ data: file.data, fileName: file.fileName, mimeType: file.mimeType, units: unitRefs, referenceYear });
@@ -49,7 +62,10 @@ async function resolveUnit(tx: DbOrTx, actor: Actor, communeId: number, cityId: 
   const cached = cache.get(key);
   if (cached && !choice.unitId) return cached;
   if (choice.unitId) {
-    const [unit] = await tx.select().from(units).where(and(eq(units.id, choice.unitId), eq(units.communeId, communeId)));
+    const [unit] = await tx
+      .select()
+      .from(units)
+      .where(and(eq(units.id, choice.unitId), eq(units.communeId, communeId)));
     if (!unit) throw invalid(`Đơn vị đã chọn cho "${choice.name}" không thuộc xã/phường này.`);
     if (choice.addAlias && storedKey) {
       const inserted = await tx.insert(unitAliases).values({ communeId, unitId: unit.id, alias: choice.name, aliasKey: storedKey }).onConflictDoNothing().returning();
@@ -58,9 +74,15 @@ async function resolveUnit(tx: DbOrTx, actor: Actor, communeId: number, cityId: 
     cache.set(key, unit.id);
     return unit.id;
   }
-  const [existing] = await tx.select({ id: units.id }).from(units).where(and(eq(units.communeId, communeId), eq(units.nameKey, storedKey)));
+  const [existing] = await tx
+    .select({ id: units.id })
+    .from(units)
+    .where(and(eq(units.communeId, communeId), eq(units.nameKey, storedKey)));
   if (existing) return existing.id;
-  const [created] = await tx.insert(units).values({ communeId, name: choice.name, nameKey: storedKey, kind: choice.newUnitKind ?? guessUnitKind(choice.name) }).returning();
+  const [created] = await tx
+    .insert(units)
+    .values({ communeId, name: choice.name, nameKey: storedKey, kind: choice.newUnitKind ?? guessUnitKind(choice.name) })
+    .returning();
   await tx.insert(unitAliases).values({ communeId, unitId: created.id, alias: choice.name, aliasKey: storedKey }).onConflictDoNothing();
   await recordAudit(tx, actor, { cityId, communeId, entity: 'unit', entityId: created.id, action: 'create', after: created });
   cache.set(key, created.id);
@@ -85,7 +107,15 @@ export async function saveReviewedPlan(db: Db, clock: Clock, actor: Actor, commu
         tx,
         actor,
         { communeId, planId: plan.id, origin: 'plan', sourceDocument: null, period, position },
-        { area: task.area, number: task.number ?? null, content: task.content, leadUnitIds: [...new Set(lead)], coordinatorUnitIds: [...new Set(coordinators)].filter((id) => !lead.includes(id)), timeframeText: task.timeframeText, product: task.product ?? '' },
+        {
+          area: task.area,
+          number: task.number ?? null,
+          content: task.content,
+          leadUnitIds: [...new Set(lead)],
+          coordinatorUnitIds: [...new Set(coordinators)].filter((id) => !lead.includes(id)),
+          timeframeText: task.timeframeText,
+          product: task.product ?? '',
+        },
         commune.cityId,
       );
     }

@@ -25,11 +25,9 @@ export const notificationRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app,
       return reply.code(204).send(null);
     },
   );
-  app.post(
-    '/api/notifications/read-all',
-    { schema: { tags: ['notifications'], summary: 'Đánh dấu tất cả đã đọc', response: { 200: ZMarkedRead } } },
-    async (request) => ({ marked: await markAllRead(db, actorOf(request)) }),
-  );
+  app.post('/api/notifications/read-all', { schema: { tags: ['notifications'], summary: 'Đánh dấu tất cả đã đọc', response: { 200: ZMarkedRead } } }, async (request) => ({
+    marked: await markAllRead(db, actorOf(request)),
+  }));
   app.get(
     '/api/notifications/preferences',
     { schema: { tags: ['notifications'], summary: 'Nhận nhắc việc qua thư điện tử', response: { 200: ZMailPreferences } } },

@@ -26,7 +26,10 @@ export async function listNotifications(db: Db, actor: Actor, options: { limit: 
       .where(options.unreadOnly ? and(mine, isNull(notifications.readAt)) : mine)
       .orderBy(desc(notifications.createdAt), desc(notifications.id))
       .limit(options.limit),
-    db.select({ n: count() }).from(notifications).where(and(mine, isNull(notifications.readAt))),
+    db
+      .select({ n: count() })
+      .from(notifications)
+      .where(and(mine, isNull(notifications.readAt))),
   ]);
   return { unread: unread.n, items: items.map((n) => ({ ...n, createdAt: n.createdAt.toISOString(), readAt: n.readAt?.toISOString() ?? null })) };
 }

@@ -3,8 +3,8 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as schema from '../db/schema';
 import { createTestContext, json, TEST_TODAY, type TestContext } from '../test/context';
+import { type ApiError, type BuiltUser, buildCommune, buildPlan, buildTask, buildUnit, buildUser, call, fingerprint } from '../test/factories';
 import { listPlans } from './service';
-import { buildCommune, buildPlan, buildTask, buildUnit, buildUser, call, fingerprint, type ApiError, type BuiltUser } from '../test/factories';
 
 interface Target {
   id?: number;
@@ -176,7 +176,11 @@ describe('creating and updating a plan', () => {
   });
 
   const refusals: { name: string; body: () => Record<string, unknown>; message: RegExp | string }[] = [
-    { name: 'a period ending before it starts', body: () => ({ ...newPlan(), periodStart: '2027-06-30', periodEnd: '2027-01-01' }), message: 'Ngày bắt đầu kỳ kế hoạch phải trước ngày kết thúc.' },
+    {
+      name: 'a period ending before it starts',
+      body: () => ({ ...newPlan(), periodStart: '2027-06-30', periodEnd: '2027-01-01' }),
+      message: 'Ngày bắt đầu kỳ kế hoạch phải trước ngày kết thúc.',
+    },
     { name: 'an empty title', body: () => ({ ...newPlan(), title: '   ' }), message: /Vui lòng nhập tên kế hoạch/ },
     { name: 'an impossible date', body: () => ({ ...newPlan(), issueDate: '2026-02-30' }), message: /Ngày không tồn tại/ },
     { name: 'an unknown kind', body: () => ({ ...newPlan(), kind: 'monthly' }), message: /kind/ },

@@ -1,5 +1,18 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { binaryResponse, ZAsOfQuery, ZId, ZPlanDetail, ZPlanInput, ZPlanQuery, ZPlanSummaryList, ZPlanTaskQuery, ZPlanUpdate, ZTaskDetail, ZTaskInput, ZTaskList } from '../../contract';
+import {
+  binaryResponse,
+  ZAsOfQuery,
+  ZId,
+  ZPlanDetail,
+  ZPlanInput,
+  ZPlanQuery,
+  ZPlanSummaryList,
+  ZPlanTaskQuery,
+  ZPlanUpdate,
+  ZTaskDetail,
+  ZTaskInput,
+  ZTaskList,
+} from '../../contract';
 import { actorOf } from '../auth/plugin';
 import type { Clock } from '../clock';
 import type { Db } from '../db';
@@ -17,8 +30,10 @@ export const planRoutes: FastifyPluginAsyncZod<{ db: Db; clock: Clock }> = async
   app.post('/api/plans', { schema: { tags: ['plans'], summary: 'Tạo kế hoạch', body: ZPlanInput, response: { 201: ZPlanDetail } } }, async (request, reply) =>
     reply.status(201).send(await createPlan(db, clock, actorOf(request), request.body)),
   );
-  app.get('/api/plans/:id', { schema: { tags: ['plans'], summary: 'Chi tiết kế hoạch và chỉ tiêu', params: ZId, querystring: ZAsOfQuery, response: { 200: ZPlanDetail } } }, async (request) =>
-    getPlan(db, actorOf(request), request.params.id, request.query.asOf ?? clock.today()),
+  app.get(
+    '/api/plans/:id',
+    { schema: { tags: ['plans'], summary: 'Chi tiết kế hoạch và chỉ tiêu', params: ZId, querystring: ZAsOfQuery, response: { 200: ZPlanDetail } } },
+    async (request) => getPlan(db, actorOf(request), request.params.id, request.query.asOf ?? clock.today()),
   );
   app.patch('/api/plans/:id', { schema: { tags: ['plans'], summary: 'Sửa kế hoạch', params: ZId, body: ZPlanUpdate, response: { 200: ZPlanDetail } } }, async (request) =>
     updatePlan(db, clock, actorOf(request), request.params.id, request.body),

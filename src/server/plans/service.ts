@@ -1,14 +1,14 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
-import { summarise, type Status } from '../../domain/status';
 import type { TPlanDetail, TPlanInput, TPlanSummary, TPlanUpdate, TTarget, TTargetInput } from '../../contract';
+import { type Status, summarise } from '../../domain/status';
 import type { Actor } from '../access/actor';
 import { canManageCommune, ensure, planRights } from '../access/policy';
 import { recordAudit } from '../audit/service';
 import type { Clock } from '../clock';
 import { listCommunes, requireCommune } from '../communes/service';
 import type { Db, DbOrTx } from '../db';
-import { planTargets, plans } from '../db/schema';
-import { notFound, invalid } from '../errors';
+import { plans, planTargets } from '../db/schema';
+import { invalid, notFound } from '../errors';
 import { judgePlanTasks } from '../tasks/read-model';
 
 export type PlanInput = TPlanInput;
@@ -111,7 +111,10 @@ async function writeTargets(tx: DbOrTx, communeId: number, planId: number, targe
 /** Inserts a plan and its targets; the API, the demo loader and plan import share it. */
 export async function insertPlan(tx: DbOrTx, actor: Actor | null, cityId: number, input: PlanInput) {
   const { targets = [], ...fields } = input;
-  const [created] = await tx.insert(plans).values({ ...fields, createdBy: actor?.id ?? null }).returning();
+  const [created] = await tx
+    .insert(plans)
+    .values({ ...fields, createdBy: actor?.id ?? null })
+    .returning();
   await writeTargets(tx, input.communeId, created.id, targets);
   await recordAudit(tx, actor, { cityId, communeId: input.communeId, entity: 'plan', entityId: created.id, action: 'create', after: input });
   return created;
@@ -132,7 +135,10 @@ export async function updatePlan(db: Db, clock: Clock, actor: Actor, planId: num
   const before = await getPlan(db, actor, planId, clock.today());
   await db.transaction(async (tx) => {
     const { targets, ...fields } = input;
-    await tx.update(plans).set({ ...fields, updatedAt: clock.now() }).where(and(eq(plans.communeId, plan.communeId), eq(plans.id, planId)));
+    await tx
+      .update(plans)
+      .set({ ...fields, updatedAt: clock.now() })
+      .where(and(eq(plans.communeId, plan.communeId), eq(plans.id, planId)));
     if (targets) await writeTargets(tx, plan.communeId, planId, targets);
     await recordAudit(tx, actor, { cityId: commune.cityId, communeId: plan.communeId, entity: 'plan', entityId: planId, action: 'update', before, after: input });
   });

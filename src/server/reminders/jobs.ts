@@ -19,7 +19,14 @@ export interface ReminderJobs {
   stop(): Promise<void>;
 }
 
-export async function startReminderJobs(options: { pool: pg.Pool; db: Db; clock: Clock; mailer: Mailer; publicUrl: string; log: (message: string, error?: unknown) => void }): Promise<ReminderJobs> {
+export async function startReminderJobs(options: {
+  pool: pg.Pool;
+  db: Db;
+  clock: Clock;
+  mailer: Mailer;
+  publicUrl: string;
+  log: (message: string, error?: unknown) => void;
+}): Promise<ReminderJobs> {
   const boss = new PgBoss({ db: { executeSql: (text, values) => options.pool.query(text, values) } });
   boss.on('error', (error) => options.log('Hàng đợi công việc (pg-boss) gặp lỗi', error));
   await boss.start();

@@ -5,11 +5,11 @@
  */
 import { and, eq, gte, sql } from 'drizzle-orm';
 import { addDays } from '../../domain/calendar/dates';
-import { DEFAULT_REMINDER_SETTINGS, type CommuneDirectory, type ReminderSettings, type ReminderTask } from '../../domain/reminders/rules';
+import { type CommuneDirectory, DEFAULT_REMINDER_SETTINGS, type ReminderSettings, type ReminderTask } from '../../domain/reminders/rules';
 import { dateInVietnam } from '../clock';
 import type { DbOrTx } from '../db';
 import { plans, reminderSettings, taskHistory, users } from '../db/schema';
-import { judge, loadTasks, type LoadedTask } from '../tasks/read-model';
+import { judge, type LoadedTask, loadTasks } from '../tasks/read-model';
 
 export interface CommuneReminderData {
   settings: ReminderSettings;
@@ -38,9 +38,20 @@ export async function loadCommuneReminderData(db: DbOrTx, communeId: number, asO
   const [settings, tasks, issuedPlans, staff, reports] = await Promise.all([
     communeSettings(db, communeId),
     loadTasks(db, { communeId }),
-    db.select({ id: plans.id }).from(plans).where(and(eq(plans.communeId, communeId), eq(plans.status, 'issued'))),
     db
-      .select({ id: users.id, username: users.username, fullName: users.fullName, email: users.email, emailNotifications: users.emailNotifications, role: users.role, unitId: users.unitId })
+      .select({ id: plans.id })
+      .from(plans)
+      .where(and(eq(plans.communeId, communeId), eq(plans.status, 'issued'))),
+    db
+      .select({
+        id: users.id,
+        username: users.username,
+        fullName: users.fullName,
+        email: users.email,
+        emailNotifications: users.emailNotifications,
+        role: users.role,
+        unitId: users.unitId,
+      })
       .from(users)
       .where(and(eq(users.communeId, communeId), eq(users.active, true))),
     recentDoneReports(db, communeId, asOf),
@@ -85,7 +96,12 @@ function directoryOf(staff: { id: number; role: string; unitId: number | null }[
 async function recentDoneReports(db: DbOrTx, communeId: number, asOf: string) {
   const since = addDays(asOf, -8);
   const rows = await db
-    .select({ taskId: taskHistory.taskId, userId: taskHistory.userId, occurrence: taskHistory.occurrence, on: sql<string>`(${taskHistory.at} AT TIME ZONE 'Asia/Ho_Chi_Minh')::date::text` })
+    .select({
+      taskId: taskHistory.taskId,
+      userId: taskHistory.userId,
+      occurrence: taskHistory.occurrence,
+      on: sql<string>`(${taskHistory.at} AT TIME ZONE 'Asia/Ho_Chi_Minh')::date::text`,
+    })
     .from(taskHistory)
     .where(and(eq(taskHistory.communeId, communeId), eq(taskHistory.kind, 'done'), gte(taskHistory.at, sql`${since}::date - interval '1 day'`)));
   const byTask = new Map<number, ReminderTask['doneReports']>();

@@ -5,7 +5,7 @@ import { connectDatabase } from '../db';
 import { createMailer, type Mailer } from '../mail/mailer';
 import { createTestContext, json, type TestContext } from '../test/context';
 import { call, countRows, DEMO } from '../test/factories';
-import { startSmtpCatcher, type SmtpCatcher } from '../test/smtp-catcher';
+import { type SmtpCatcher, startSmtpCatcher } from '../test/smtp-catcher';
 import { runReminders, type SentReminder } from './service';
 
 let ctx: TestContext;

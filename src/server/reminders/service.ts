@@ -10,14 +10,14 @@
  */
 import { and, asc, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { WorkingCalendar } from '../../domain/calendar';
-import { remindersDue, type ReminderIntent, type ReminderRule } from '../../domain/reminders/rules';
+import { type ReminderIntent, type ReminderRule, remindersDue } from '../../domain/reminders/rules';
 import { formatVietnameseDate } from '../../domain/timeframe/dates';
 import { translate } from '../../i18n';
 import { loadCalendar } from '../calendar/service';
 import type { Db } from '../db';
 import { communes, notifications, reminderDeliveries, users } from '../db/schema';
 import type { Mailer } from '../mail/mailer';
-import { loadCommuneReminderData, type CommuneReminderData, type Person } from './load';
+import { type CommuneReminderData, loadCommuneReminderData, type Person } from './load';
 
 export const MAX_MAIL_ATTEMPTS = 5;
 
@@ -54,7 +54,16 @@ async function claimCommune(db: Db, commune: { id: number; dueSoonDays: number }
     const rows = intents.flatMap((intent) => channelsFor(data.people.get(intent.recipientId)).map((channel) => ({ intent, channel })));
     const claimed = await tx
       .insert(reminderDeliveries)
-      .values(rows.map(({ intent, channel }) => ({ communeId: commune.id, rule: intent.rule, taskId: intent.taskId ?? 0, occurrenceDue: intent.occurrenceDue, recipientId: intent.recipientId, channel })))
+      .values(
+        rows.map(({ intent, channel }) => ({
+          communeId: commune.id,
+          rule: intent.rule,
+          taskId: intent.taskId ?? 0,
+          occurrenceDue: intent.occurrenceDue,
+          recipientId: intent.recipientId,
+          channel,
+        })),
+      )
       .onConflictDoNothing()
       .returning();
     const claimedInApp = new Set(claimed.filter((c) => c.channel === 'in_app').map((c) => deliveryKey(c)));
@@ -68,7 +77,13 @@ async function claimCommune(db: Db, commune: { id: number; dueSoonDays: number }
     }
     return claimed
       .filter((c) => c.channel === 'in_app')
-      .map((c) => ({ rule: c.rule, taskId: c.taskId === 0 ? null : c.taskId, occurrenceDue: c.occurrenceDue, recipient: data.people.get(c.recipientId)?.username ?? String(c.recipientId), channel: 'in_app' as const }));
+      .map((c) => ({
+        rule: c.rule,
+        taskId: c.taskId === 0 ? null : c.taskId,
+        occurrenceDue: c.occurrenceDue,
+        recipient: data.people.get(c.recipientId)?.username ?? String(c.recipientId),
+        channel: 'in_app' as const,
+      }));
   });
 }
 
@@ -144,11 +159,23 @@ async function deliverPendingMail(db: Db, options: RunOptions): Promise<SentRemi
       try {
         if (!row.email) throw new Error('no address');
         await options.mailer.send(await mailOf(tx, delivery, row.email, options.publicUrl));
-        await tx.update(reminderDeliveries).set({ sentAt: new Date(), lastAttemptAt: new Date(), attempts: sql`${reminderDeliveries.attempts} + 1` }).where(where);
-        return { rule: delivery.rule, taskId: delivery.taskId === 0 ? null : delivery.taskId, occurrenceDue: delivery.occurrenceDue, recipient: row.username, channel: 'email' as const };
+        await tx
+          .update(reminderDeliveries)
+          .set({ sentAt: new Date(), lastAttemptAt: new Date(), attempts: sql`${reminderDeliveries.attempts} + 1` })
+          .where(where);
+        return {
+          rule: delivery.rule,
+          taskId: delivery.taskId === 0 ? null : delivery.taskId,
+          occurrenceDue: delivery.occurrenceDue,
+          recipient: row.username,
+          channel: 'email' as const,
+        };
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        await tx.update(reminderDeliveries).set({ attempts: sql`${reminderDeliveries.attempts} + 1`, lastAttemptAt: new Date(), lastError: message.slice(0, 500) }).where(where);
+        await tx
+          .update(reminderDeliveries)
+          .set({ attempts: sql`${reminderDeliveries.attempts} + 1`, lastAttemptAt: new Date(), lastError: message.slice(0, 500) })
+          .where(where);
         return 'failed' as const;
       }
     });

@@ -4,7 +4,7 @@
  * figures shown: frozen computed figures once submitted, live ones before.
  */
 import ExcelJS from 'exceljs';
-import { buildReportDocument, type BodyBlock, type ReportDocument } from '../../documents';
+import { type BodyBlock, buildReportDocument, type ReportDocument } from '../../documents';
 import type { TemplateSection } from '../../domain/reports';
 import type { PresentedReport } from './service';
 
@@ -90,7 +90,9 @@ export async function buildReportWorkbook(report: PresentedReport): Promise<Buff
   const sheet = workbook.addWorksheet('Số liệu');
   sheet.columns = [{ width: 22 }, { width: 70 }, { width: 10 }, { width: 16 }, { width: 26 }];
   sheet.addRow([`${report.level === 'unit' ? report.unitName : report.communeName} — ${report.template.name} — ${report.period.label}`]).font = { bold: true };
-  sheet.addRow([`Số liệu tính đến ngày ${viDate(report.asOf)}${report.frozenAt ? ` (chốt ngày ${viDate(report.frozenAt)})` : ''}; mẫu ${report.template.key} phiên bản ${report.template.version}`]);
+  sheet.addRow([
+    `Số liệu tính đến ngày ${viDate(report.asOf)}${report.frozenAt ? ` (chốt ngày ${viDate(report.frozenAt)})` : ''}; mẫu ${report.template.key} phiên bản ${report.template.version}`,
+  ]);
   const header = sheet.addRow(['Mã', 'Chỉ tiêu', 'Đơn vị', 'Số liệu', 'Chỉ số tự tính']);
   header.font = { bold: true };
   for (const f of reportFigures(report)) sheet.addRow([f.code, f.title, UNIT_LABEL[f.unit] || 'số', f.value, f.computedKey ?? '']);

@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, json, TEST_TODAY, type TestContext } from '../test/context';
-import { call, DEMO, Multipart, type ApiError } from '../test/factories';
+import { type ApiError, call, DEMO, Multipart } from '../test/factories';
 
 interface Period {
   id: number;
@@ -65,7 +65,13 @@ const period = (code: string) => periods.find((p) => p.code === code) as Period;
 describe('report periods from the plan’s regime', () => {
   it('only the commune’s managers make them; the regime text gives the units’ dates', async () => {
     await refused('truongvp', 'POST', `/api/plans/${plan}/report-periods`, { templateKey: 'bao-cao-cchc-dinh-ky' }, 403);
-    const made = await ok<{ regimeFromText: boolean; regime: Record<string, unknown>; periods: Period[] }>('daumoi', 'POST', `/api/plans/${plan}/report-periods`, { templateKey: 'bao-cao-cchc-dinh-ky' }, 201);
+    const made = await ok<{ regimeFromText: boolean; regime: Record<string, unknown>; periods: Period[] }>(
+      'daumoi',
+      'POST',
+      `/api/plans/${plan}/report-periods`,
+      { templateKey: 'bao-cao-cchc-dinh-ky' },
+      201,
+    );
     expect(made.regimeFromText).toBe(true);
     expect(made.regime).toMatchObject({ quarterUnitDay: 5, quarterCommuneDay: 10, annualUnit: '12-05', annualCommune: '12-10' });
     periods = made.periods;
@@ -144,7 +150,11 @@ describe('one quarter, unit to city', () => {
     unitReport = await ok<Report>('truongvp', 'POST', `/api/reports/${unitReport.id}/submit`, {});
     unitReport = await ok<Report>('daumoi', 'POST', `/api/reports/${unitReport.id}/accept`, {});
     expect(unitReport.status).toBe('accepted');
-    hccReport = await ok<Report>('giamdochcc', 'PATCH', `/api/reports/${hccReport.id}`, { version: hccReport.version, values: { 'A3.hs_tiep_nhan': 32, 'A3.hai_long_pct': 98 }, narratives: { 'A1.ket_qua': 'Một cửa vận hành thông suốt' } });
+    hccReport = await ok<Report>('giamdochcc', 'PATCH', `/api/reports/${hccReport.id}`, {
+      version: hccReport.version,
+      values: { 'A3.hs_tiep_nhan': 32, 'A3.hai_long_pct': 98 },
+      narratives: { 'A1.ket_qua': 'Một cửa vận hành thông suốt' },
+    });
     await ok('giamdochcc', 'POST', `/api/reports/${hccReport.id}/submit`, {});
     await ok('daumoi', 'POST', `/api/reports/${hccReport.id}/accept`, {});
   });
@@ -155,7 +165,9 @@ describe('one quarter, unit to city', () => {
     expect(communeReport).toMatchObject({ level: 'commune', status: 'draft' });
     expect(communeReport.values['A3.hs_tiep_nhan']).toBe(42);
     expect(communeReport.values['A3.hai_long_pct']).toBeUndefined();
-    expect(communeReport.narratives['A1.ket_qua']).toBe('Văn phòng HĐND và UBND: Tham mưu ban hành kế hoạch CCHC năm 2026\nTrung tâm Phục vụ hành chính công: Một cửa vận hành thông suốt');
+    expect(communeReport.narratives['A1.ket_qua']).toBe(
+      'Văn phòng HĐND và UBND: Tham mưu ban hành kế hoạch CCHC năm 2026\nTrung tâm Phục vụ hành chính công: Một cửa vận hành thông suốt',
+    );
     communeReport = await ok<Report>('daumoi', 'PATCH', `/api/reports/${communeReport.id}`, { version: communeReport.version, values: { 'A3.hai_long_pct': 97 } });
     await refused('sonoivu', 'GET', `/api/reports/${communeReport.id}`, undefined, 404);
   });
@@ -183,7 +195,10 @@ describe('one quarter, unit to city', () => {
     communeReport = await ok<Report>('sonoivu', 'POST', `/api/reports/${communeReport.id}/city_return`, { comment: 'Bổ sung đánh giá lĩnh vực VI' });
     expect(communeReport).toMatchObject({ status: 'returned', returnComment: 'Bổ sung đánh giá lĩnh vực VI' });
     const firstSent = communeReport.submittedOn;
-    communeReport = await ok<Report>('daumoi', 'PATCH', `/api/reports/${communeReport.id}`, { version: communeReport.version, narratives: { 'A6.ton_tai': 'Tự chủ tài chính còn chậm' } });
+    communeReport = await ok<Report>('daumoi', 'PATCH', `/api/reports/${communeReport.id}`, {
+      version: communeReport.version,
+      narratives: { 'A6.ton_tai': 'Tự chủ tài chính còn chậm' },
+    });
     await ok('chutich', 'POST', `/api/reports/${communeReport.id}/approve`, {});
     communeReport = await ok<Report>('chutich', 'POST', `/api/reports/${communeReport.id}/send`, {});
     expect(communeReport).toMatchObject({ status: 'sent', submittedOn: firstSent });
@@ -255,7 +270,13 @@ describe('figures equal the dashboard’s at the same as-of date', () => {
     const communeId = list.find((p) => p.id === y.id)?.reports.find((r) => r.level === 'commune')?.id as number;
     const tasks = await ok<{ id: number; status: string; version: number }[]>('daumoi', 'GET', `/api/tasks?communeId=1&planId=${plan}&asOf=${TEST_TODAY}`);
     const open = tasks.find((t) => t.status === 'dang_thuc_hien' || t.status === 'chua_thuc_hien') as { id: number; version: number };
-    await ok('daumoi', 'POST', `/api/tasks/${open.id}/progress`, { progress: 100, done: true, doneAt: '2026-11-01', doneAtReason: 'Biên bản nghiệm thu ngày 01/11', version: open.version }, 200);
+    await ok(
+      'daumoi',
+      'POST',
+      `/api/tasks/${open.id}/progress`,
+      { progress: 100, done: true, doneAt: '2026-11-01', doneAtReason: 'Biên bản nghiệm thu ngày 01/11', version: open.version },
+      200,
+    );
     const report = await ok<Report>('daumoi', 'GET', `/api/reports/${communeId}`);
     const done = report.computed.find((c) => c.key === 'tasks.done') as Report['computed'][number];
     expect(done.differs).toBe(true);
@@ -265,11 +286,21 @@ describe('figures equal the dashboard’s at the same as-of date', () => {
 });
 
 describe('templates are data, versioned per city', () => {
-  const minimal = (name: string) => ({ key: 'bao-cao-cchc-dinh-ky', name, sections: [{ code: 'I', title: 'Kết quả', items: [{ kind: 'computed', code: 'I.t', title: 'Tổng số nhiệm vụ', key: 'tasks.total', unit: 'count' }] }] });
+  const minimal = (name: string) => ({
+    key: 'bao-cao-cchc-dinh-ky',
+    name,
+    sections: [{ code: 'I', title: 'Kết quả', items: [{ kind: 'computed', code: 'I.t', title: 'Tổng số nhiệm vụ', key: 'tasks.total', unit: 'count' }] }],
+  });
 
   it('the city administrator loads a new version; reports keep the one they were made with', async () => {
     await refused('daumoi', 'POST', '/api/report-templates', minimal('Mẫu 2027'), 403);
-    const bad = await refused('admin', 'POST', '/api/report-templates', { ...minimal('x'), sections: [{ code: 'I', title: 'I', items: [{ kind: 'computed', code: 'a', title: 'a', key: 'tasks.khong_co', unit: 'count' }] }] }, 400);
+    const bad = await refused(
+      'admin',
+      'POST',
+      '/api/report-templates',
+      { ...minimal('x'), sections: [{ code: 'I', title: 'I', items: [{ kind: 'computed', code: 'a', title: 'a', key: 'tasks.khong_co', unit: 'count' }] }] },
+      400,
+    );
     expect(bad.message).toMatch(/tasks.khong_co/);
     const created = await ok<{ id: number; version: number }>('admin', 'POST', '/api/report-templates', minimal('Mẫu báo cáo 2027'), 201);
     expect(created.version).toBe(2);
@@ -288,7 +319,13 @@ describe('templates are data, versioned per city', () => {
     sheet.addRow([null, 'I.b', 'Hồ sơ đã giải quyết', 'figure', null, 'count', 'I.a']);
     sheet.addRow([null, 'I.n', 'Đánh giá', 'narrative']);
     const data = Buffer.from(await workbook.xlsx.writeBuffer());
-    const created = await ok<{ key: string; version: number; body: { sections: { items: unknown[] }[] } }>('admin', 'POST', '/api/report-templates/excel?key=mau-excel&name=M%E1%BA%ABu%20Excel', new Multipart('de-cuong.xlsx', data), 201);
+    const created = await ok<{ key: string; version: number; body: { sections: { items: unknown[] }[] } }>(
+      'admin',
+      'POST',
+      '/api/report-templates/excel?key=mau-excel&name=M%E1%BA%ABu%20Excel',
+      new Multipart('de-cuong.xlsx', data),
+      201,
+    );
     expect(created).toMatchObject({ key: 'mau-excel', version: 1 });
     expect(created.body.sections[0].items).toHaveLength(4);
     await refused('admin', 'POST', '/api/report-templates/excel?key=mau-excel&name=x', new Multipart('x.xlsx', Buffer.from('not excel')), 400);

@@ -1,22 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { ZId, ZIsoDate } from '../../contract';
 import { ZReportingRegimeFields } from '../../domain/reports';
 import { actorOf } from '../auth/plugin';
 import type { Db } from '../db';
 import { invalid } from '../errors';
-import { ZId, ZIsoDate } from '../../contract';
 import { buildReportDocx, buildReportWorkbook } from './export';
-import {
-  cityOverview,
-  consolidateCommuneReport,
-  generatePeriods,
-  getReport,
-  listPeriods,
-  openUnitReport,
-  transitionReport,
-  updatePeriod,
-  updateReport,
-} from './service';
+import { cityOverview, consolidateCommuneReport, generatePeriods, getReport, listPeriods, openUnitReport, transitionReport, updatePeriod, updateReport } from './service';
 import { createTemplate, createTemplateFromExcel, listTemplates } from './templates';
 
 const ZFigureValue = z.number().finite().nullable();
@@ -85,16 +75,28 @@ export const reportRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
     openUnitReport(db, actorOf(request), request.params.id),
   );
 
-  app.post('/api/report-periods/:id/consolidate', { schema: { tags: ['reports'], summary: 'Tổng hợp báo cáo của xã từ các báo cáo đơn vị đã chấp nhận', params: ZId } }, async (request) =>
-    consolidateCommuneReport(db, actorOf(request), request.params.id),
+  app.post(
+    '/api/report-periods/:id/consolidate',
+    { schema: { tags: ['reports'], summary: 'Tổng hợp báo cáo của xã từ các báo cáo đơn vị đã chấp nhận', params: ZId } },
+    async (request) => consolidateCommuneReport(db, actorOf(request), request.params.id),
   );
 
-  app.get('/api/reports/city', { schema: { tags: ['reports'], summary: 'Thành phố: báo cáo của mọi xã trong một kỳ (đúng hạn, trễ, chưa gửi) và bảng so sánh số liệu', querystring: z.object({ code: z.string().regex(/^\d{4}-(Q[1-4]|H1|Y)$/, 'Mã kỳ dạng 2025-Q3, 2026-H1, 2026-Y') }) } }, async (request) =>
-    cityOverview(db, actorOf(request), request.query.code),
+  app.get(
+    '/api/reports/city',
+    {
+      schema: {
+        tags: ['reports'],
+        summary: 'Thành phố: báo cáo của mọi xã trong một kỳ (đúng hạn, trễ, chưa gửi) và bảng so sánh số liệu',
+        querystring: z.object({ code: z.string().regex(/^\d{4}-(Q[1-4]|H1|Y)$/, 'Mã kỳ dạng 2025-Q3, 2026-H1, 2026-Y') }),
+      },
+    },
+    async (request) => cityOverview(db, actorOf(request), request.query.code),
   );
 
-  app.get('/api/reports/:id', { schema: { tags: ['reports'], summary: 'Một báo cáo: mẫu, số liệu (tự tính: đã chốt và hiện tại), nội dung, quyền thao tác', params: ZId } }, async (request) =>
-    getReport(db, actorOf(request), request.params.id),
+  app.get(
+    '/api/reports/:id',
+    { schema: { tags: ['reports'], summary: 'Một báo cáo: mẫu, số liệu (tự tính: đã chốt và hiện tại), nội dung, quyền thao tác', params: ZId } },
+    async (request) => getReport(db, actorOf(request), request.params.id),
   );
 
   app.patch(
@@ -104,7 +106,12 @@ export const reportRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
         tags: ['reports'],
         summary: 'Nhập số liệu, nội dung, ngày lấy số liệu (khi báo cáo còn là dự thảo hoặc bị trả lại)',
         params: ZId,
-        body: z.object({ version: z.number().int().positive(), asOf: ZIsoDate.optional(), values: z.record(z.string(), ZFigureValue).optional(), narratives: z.record(z.string(), z.string().max(20000)).optional() }),
+        body: z.object({
+          version: z.number().int().positive(),
+          asOf: ZIsoDate.optional(),
+          values: z.record(z.string(), ZFigureValue).optional(),
+          narratives: z.record(z.string(), z.string().max(20000)).optional(),
+        }),
       },
     },
     async (request) => updateReport(db, actorOf(request), request.params.id, request.body),
@@ -125,11 +132,17 @@ export const reportRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
 
   app.get('/api/reports/:id/export.docx', { schema: { tags: ['reports'], summary: 'Báo cáo theo thể thức Nghị định 30/2020 (.docx)', params: ZId } }, async (request, reply) => {
     const report = await getReport(db, actorOf(request), request.params.id);
-    return reply.header('content-type', DOCX).header('content-disposition', `attachment; filename="bao-cao-${report.id}.docx"`).send(await buildReportDocx(report));
+    return reply
+      .header('content-type', DOCX)
+      .header('content-disposition', `attachment; filename="bao-cao-${report.id}.docx"`)
+      .send(await buildReportDocx(report));
   });
 
   app.get('/api/reports/:id/export.xlsx', { schema: { tags: ['reports'], summary: 'Số liệu của báo cáo (.xlsx)', params: ZId } }, async (request, reply) => {
     const report = await getReport(db, actorOf(request), request.params.id);
-    return reply.header('content-type', XLSX).header('content-disposition', `attachment; filename="so-lieu-bao-cao-${report.id}.xlsx"`).send(await buildReportWorkbook(report));
+    return reply
+      .header('content-type', XLSX)
+      .header('content-disposition', `attachment; filename="so-lieu-bao-cao-${report.id}.xlsx"`)
+      .send(await buildReportWorkbook(report));
   });
 };

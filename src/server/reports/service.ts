@@ -5,25 +5,27 @@
  * (unit) or approved (commune); a notice shows when the live figure later differs.
  * Reminders before deadlines belong to the reminders capability: it reads `reportDeadlines`.
  */
-import type { TAuditAction } from '../../contract';
+
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import type { TAuditAction } from '../../contract';
 import {
   checkFigureValues,
   computeFigures,
   consolidate,
-  daysLate as lateBy,
   defaultFigureRegistry,
+  type FigureSources,
   figuresOf,
+  type JudgedTask,
+  daysLate as lateBy,
   parseReportingRegime,
   reportPeriods as periodsOf,
-  ZReportingRegime,
-  type FigureSources,
-  type JudgedTask,
   type ReportingRegime,
   type ReportTemplate,
+  ZReportingRegime,
 } from '../../domain/reports';
 import type { Actor } from '../access/actor';
 import {
+  type CommuneRef,
   canApproveCommuneReport,
   canCityReturnReport,
   canEditReport,
@@ -34,7 +36,6 @@ import {
   canSendCommuneReport,
   canSubmitUnitReport,
   ensure,
-  type CommuneRef,
   type ReportRef,
 } from '../access/policy';
 import { recordAudit } from '../audit/service';
@@ -42,9 +43,10 @@ import { systemClock } from '../clock';
 
 // TODO(read model): reports still read the system clock; the routes should pass the app's Clock.
 const todayInVietnam = () => systemClock.today();
+
 import { requireCommune } from '../communes/service';
 import type { Db, DbOrTx } from '../db';
-import { communes, reportEvents, reportPeriods, reports, units, users, type ReportStatus } from '../db/schema';
+import { communes, type ReportStatus, reportEvents, reportPeriods, reports, units, users } from '../db/schema';
 import { AppError, invalid, notFound } from '../errors';
 import { requirePlan } from '../plans/service';
 import { judge, loadTasks } from '../tasks/read-model';
@@ -91,16 +93,38 @@ export async function generatePeriods(db: Db, actor: Actor, planId: number, inpu
         })),
       )
       .onConflictDoNothing();
-    await recordAudit(tx, actor, { cityId: commune.cityId, communeId: commune.id, entity: 'plan', entityId: plan.id, action: 'report_periods', after: { regime: regime.data, regimeFromText: parsed.understood } });
+    await recordAudit(tx, actor, {
+      cityId: commune.cityId,
+      communeId: commune.id,
+      entity: 'plan',
+      entityId: plan.id,
+      action: 'report_periods',
+      after: { regime: regime.data, regimeFromText: parsed.understood },
+    });
   });
   return { regime: regime.data, regimeFromText: parsed.understood, periods: await listPeriods(db, actor, planId) };
 }
 
 export async function listPeriods(db: Db, actor: Actor, planId: number) {
   const { plan, commune } = await requirePlan(db, actor, planId);
-  const rows = await db.select().from(reportPeriods).where(and(eq(reportPeriods.communeId, plan.communeId), eq(reportPeriods.planId, plan.id))).orderBy(asc(reportPeriods.windowEnd), asc(reportPeriods.code));
+  const rows = await db
+    .select()
+    .from(reportPeriods)
+    .where(and(eq(reportPeriods.communeId, plan.communeId), eq(reportPeriods.planId, plan.id)))
+    .orderBy(asc(reportPeriods.windowEnd), asc(reportPeriods.code));
   const reportRows = rows.length
-    ? await db.select().from(reports).where(and(eq(reports.communeId, plan.communeId), inArray(reports.periodId, rows.map((r) => r.id))))
+    ? await db
+        .select()
+        .from(reports)
+        .where(
+          and(
+            eq(reports.communeId, plan.communeId),
+            inArray(
+              reports.periodId,
+              rows.map((r) => r.id),
+            ),
+          ),
+        )
     : [];
   const unitNames = await unitNamesOf(db, plan.communeId);
   return rows.map((period) => ({
@@ -108,12 +132,32 @@ export async function listPeriods(db: Db, actor: Actor, planId: number) {
     canManage: canManageCommune(actor, commune),
     reports: reportRows
       .filter((r) => r.periodId === period.id && canReadReport(actor, commune, refOf(r)))
-      .map((r) => ({ id: r.id, level: r.level, unitId: r.unitId, unitName: r.unitId ? (unitNames.get(r.unitId) ?? '') : null, status: r.status, submittedOn: r.submittedOn, daysLate: r.daysLate })),
+      .map((r) => ({
+        id: r.id,
+        level: r.level,
+        unitId: r.unitId,
+        unitName: r.unitId ? (unitNames.get(r.unitId) ?? '') : null,
+        status: r.status,
+        submittedOn: r.submittedOn,
+        daysLate: r.daysLate,
+      })),
   }));
 }
 
 function presentPeriod(p: PeriodRow) {
-  return { id: p.id, communeId: p.communeId, planId: p.planId, code: p.code, kind: p.kind, label: p.label, windowStart: p.windowStart, windowEnd: p.windowEnd, unitDeadline: p.unitDeadline, communeDeadline: p.communeDeadline, templateId: p.templateId };
+  return {
+    id: p.id,
+    communeId: p.communeId,
+    planId: p.planId,
+    code: p.code,
+    kind: p.kind,
+    label: p.label,
+    windowStart: p.windowStart,
+    windowEnd: p.windowEnd,
+    unitDeadline: p.unitDeadline,
+    communeDeadline: p.communeDeadline,
+    templateId: p.templateId,
+  };
 }
 
 async function requirePeriod(db: DbOrTx, actor: Actor, periodId: number) {
@@ -133,8 +177,19 @@ export async function updatePeriod(db: Db, actor: Actor, periodId: number, input
     if (template.cityId !== commune.cityId) throw notFound();
   }
   await db.transaction(async (tx) => {
-    await tx.update(reportPeriods).set({ ...next, ...(input.templateId ? { templateId: input.templateId } : {}) }).where(and(eq(reportPeriods.communeId, period.communeId), eq(reportPeriods.id, period.id)));
-    await recordAudit(tx, actor, { cityId: commune.cityId, communeId: commune.id, entity: 'report', entityId: period.id, action: 'edit_period', before: presentPeriod(period), after: { ...next, templateId: input.templateId } });
+    await tx
+      .update(reportPeriods)
+      .set({ ...next, ...(input.templateId ? { templateId: input.templateId } : {}) })
+      .where(and(eq(reportPeriods.communeId, period.communeId), eq(reportPeriods.id, period.id)));
+    await recordAudit(tx, actor, {
+      cityId: commune.cityId,
+      communeId: commune.id,
+      entity: 'report',
+      entityId: period.id,
+      action: 'edit_period',
+      before: presentPeriod(period),
+      after: { ...next, templateId: input.templateId },
+    });
   });
   const [row] = await db.select().from(reportPeriods).where(eq(reportPeriods.id, period.id));
   return presentPeriod(row);
@@ -164,7 +219,13 @@ export async function reportDeadlines(db: DbOrTx, communeId: number, from: strin
 
 // ---------- reports ----------
 
-const refOf = (r: ReportRow): ReportRef => ({ communeId: r.communeId, level: r.level, unitId: r.unitId, status: r.status, sentOnce: r.level === 'commune' && r.submittedOn !== null });
+const refOf = (r: ReportRow): ReportRef => ({
+  communeId: r.communeId,
+  level: r.level,
+  unitId: r.unitId,
+  status: r.status,
+  sentOnce: r.level === 'commune' && r.submittedOn !== null,
+});
 
 async function unitNamesOf(db: DbOrTx, communeId: number) {
   const rows = await db.select({ id: units.id, name: units.name }).from(units).where(eq(units.communeId, communeId));
@@ -177,7 +238,10 @@ async function requireReport(db: DbOrTx, actor: Actor, reportId: number) {
   const commune = await requireCommune(db as Db, actor, report.communeId);
   // A report the actor may not read looks like one that does not exist.
   if (!canReadReport(actor, commune, refOf(report))) throw notFound();
-  const [period] = await db.select().from(reportPeriods).where(and(eq(reportPeriods.communeId, report.communeId), eq(reportPeriods.id, report.periodId)));
+  const [period] = await db
+    .select()
+    .from(reportPeriods)
+    .where(and(eq(reportPeriods.communeId, report.communeId), eq(reportPeriods.id, report.periodId)));
   return { report, commune, period };
 }
 
@@ -186,7 +250,10 @@ export async function openUnitReport(db: Db, actor: Actor, periodId: number) {
   const { period, commune } = await requirePeriod(db, actor, periodId);
   const unitId = actor.unitId;
   if (unitId === null || (actor.role !== 'unit_head' && actor.role !== 'unit_staff')) throw new AppError('forbidden');
-  const [existing] = await db.select().from(reports).where(and(eq(reports.communeId, period.communeId), eq(reports.periodId, period.id), eq(reports.unitId, unitId)));
+  const [existing] = await db
+    .select()
+    .from(reports)
+    .where(and(eq(reports.communeId, period.communeId), eq(reports.periodId, period.id), eq(reports.unitId, unitId)));
   if (existing) return getReport(db, actor, existing.id);
   const id = await db.transaction(async (tx) => {
     const [row] = await tx
@@ -288,7 +355,14 @@ export async function updateReport(db: Db, actor: Actor, reportId: number, input
   const template = (await templateById(db, report.templateId)).body as ReportTemplate;
   const values = { ...report.values, ...input.values };
   const issues = checkFigureValues(template, values);
-  if (issues.length) throw invalid(`Số liệu chưa hợp lệ — ${issues.slice(0, 5).map((i) => i.message).join('; ')}`, issues);
+  if (issues.length)
+    throw invalid(
+      `Số liệu chưa hợp lệ — ${issues
+        .slice(0, 5)
+        .map((i) => i.message)
+        .join('; ')}`,
+      issues,
+    );
   const narrativeCodes = new Set(narrativeCodesOf(template));
   const unknown = Object.keys(input.narratives ?? {}).filter((code) => !narrativeCodes.has(code));
   if (unknown.length) throw invalid(`Mẫu báo cáo không có mục: ${unknown.join(', ')}`);
@@ -318,14 +392,33 @@ function narrativeCodesOf(template: ReportTemplate): string[] {
   return out;
 }
 
-async function logEvent(tx: DbOrTx, actor: Actor, commune: CommuneRef, report: ReportRow, action: TAuditAction, comment: string | null = null, audit?: { before?: unknown; after?: unknown }) {
+async function logEvent(
+  tx: DbOrTx,
+  actor: Actor,
+  commune: CommuneRef,
+  report: ReportRow,
+  action: TAuditAction,
+  comment: string | null = null,
+  audit?: { before?: unknown; after?: unknown },
+) {
   await tx.insert(reportEvents).values({ communeId: report.communeId, reportId: report.id, actorId: actor.id, action, comment });
-  await recordAudit(tx, actor, { cityId: commune.cityId, communeId: commune.id, entity: 'report', entityId: report.id, action, before: audit?.before ?? { status: report.status }, after: audit?.after ?? { comment } });
+  await recordAudit(tx, actor, {
+    cityId: commune.cityId,
+    communeId: commune.id,
+    entity: 'report',
+    entityId: report.id,
+    action,
+    before: audit?.before ?? { status: report.status },
+    after: audit?.after ?? { comment },
+  });
 }
 
 export type ReportAction = 'submit' | 'return' | 'accept' | 'approve' | 'send' | 'city_return';
 
-const RULES: Record<ReportAction, { allowed: (actor: Actor, commune: CommuneRef, ref: ReportRef) => boolean; to: ReportStatus; freeze?: boolean; deadline?: 'unit' | 'commune'; needsComment?: boolean }> = {
+const RULES: Record<
+  ReportAction,
+  { allowed: (actor: Actor, commune: CommuneRef, ref: ReportRef) => boolean; to: ReportStatus; freeze?: boolean; deadline?: 'unit' | 'commune'; needsComment?: boolean }
+> = {
   submit: { allowed: canSubmitUnitReport, to: 'submitted', freeze: true, deadline: 'unit' },
   return: { allowed: canReviewUnitReport, to: 'returned', needsComment: true },
   accept: { allowed: canReviewUnitReport, to: 'accepted' },
@@ -348,7 +441,14 @@ export async function transitionReport(db: Db, actor: Actor, reportId: number, a
   const template = (await templateById(db, report.templateId)).body as ReportTemplate;
   if (action === 'submit' || action === 'approve') {
     const issues = checkFigureValues(template, report.values);
-    if (issues.length) throw invalid(`Số liệu chưa hợp lệ — ${issues.slice(0, 5).map((i) => i.message).join('; ')}`, issues);
+    if (issues.length)
+      throw invalid(
+        `Số liệu chưa hợp lệ — ${issues
+          .slice(0, 5)
+          .map((i) => i.message)
+          .join('; ')}`,
+        issues,
+      );
   }
   const today = todayInVietnam();
   const frozen = rule.freeze ? await liveFigures(db, report, period, commune, template) : undefined;
@@ -377,7 +477,10 @@ export async function transitionReport(db: Db, actor: Actor, reportId: number, a
 export async function consolidateCommuneReport(db: Db, actor: Actor, periodId: number) {
   const { period, commune } = await requirePeriod(db, actor, periodId);
   ensure(canManageCommune(actor, commune));
-  const all = await db.select().from(reports).where(and(eq(reports.communeId, period.communeId), eq(reports.periodId, period.id)));
+  const all = await db
+    .select()
+    .from(reports)
+    .where(and(eq(reports.communeId, period.communeId), eq(reports.periodId, period.id)));
   const accepted = all.filter((r) => r.level === 'unit' && r.status === 'accepted');
   if (accepted.length === 0) throw invalid('Chưa có báo cáo đơn vị nào được chấp nhận để tổng hợp.');
   const existing = all.find((r) => r.level === 'commune');
@@ -399,7 +502,15 @@ export async function consolidateCommuneReport(db: Db, actor: Actor, periodId: n
     } else {
       [row] = await tx
         .insert(reports)
-        .values({ communeId: period.communeId, periodId: period.id, level: 'commune', unitId: null, templateId: period.templateId, asOf: earlier(todayInVietnam(), period.windowEnd), ...content })
+        .values({
+          communeId: period.communeId,
+          periodId: period.id,
+          level: 'commune',
+          unitId: null,
+          templateId: period.templateId,
+          asOf: earlier(todayInVietnam(), period.windowEnd),
+          ...content,
+        })
         .returning();
     }
     await logEvent(tx, actor, commune, row, 'consolidate', null, { after: { fromReports: accepted.map((r) => r.id) } });
@@ -418,9 +529,25 @@ export async function cityOverview(db: Db, actor: Actor, code: string) {
   ensure(canSeeCityReports(actor));
   const communeRows = await db.select().from(communes).where(eq(communes.cityId, actor.cityId)).orderBy(asc(communes.name));
   const ids = communeRows.map((c) => c.id);
-  const periodRows = ids.length ? await db.select().from(reportPeriods).where(and(inArray(reportPeriods.communeId, ids), eq(reportPeriods.code, code))) : [];
+  const periodRows = ids.length
+    ? await db
+        .select()
+        .from(reportPeriods)
+        .where(and(inArray(reportPeriods.communeId, ids), eq(reportPeriods.code, code)))
+    : [];
   const reportRows = periodRows.length
-    ? await db.select().from(reports).where(and(inArray(reports.periodId, periodRows.map((p) => p.id)), isNull(reports.unitId)))
+    ? await db
+        .select()
+        .from(reports)
+        .where(
+          and(
+            inArray(
+              reports.periodId,
+              periodRows.map((p) => p.id),
+            ),
+            isNull(reports.unitId),
+          ),
+        )
     : [];
   const today = todayInVietnam();
   const figureRows = new Map<string, { code: string; title: string; unit: string; values: Record<number, number | null> }>();
@@ -431,7 +558,17 @@ export async function cityOverview(db: Db, actor: Actor, code: string) {
     const report = period ? reportRows.find((r) => r.periodId === period.id) : undefined;
     const sent = report && report.submittedOn !== null ? report : undefined;
     const state = sent ? ((sent.daysLate ?? 0) > 0 ? 'late' : 'on_time') : period && today <= period.communeDeadline ? 'not_due' : 'missing';
-    entries.push({ communeId: commune.id, communeName: commune.name, periodId: period?.id ?? null, deadline: period?.communeDeadline ?? null, reportId: sent?.id ?? null, status: sent?.status ?? null, submittedOn: sent?.submittedOn ?? null, daysLate: sent?.daysLate ?? null, state });
+    entries.push({
+      communeId: commune.id,
+      communeName: commune.name,
+      periodId: period?.id ?? null,
+      deadline: period?.communeDeadline ?? null,
+      reportId: sent?.id ?? null,
+      status: sent?.status ?? null,
+      submittedOn: sent?.submittedOn ?? null,
+      daysLate: sent?.daysLate ?? null,
+      state,
+    });
     if (!sent) continue;
     if (!templateCache.has(sent.templateId)) templateCache.set(sent.templateId, (await templateById(db, sent.templateId)).body as ReportTemplate);
     for (const figure of figuresOf(templateCache.get(sent.templateId) as ReportTemplate)) {

@@ -1,7 +1,8 @@
 /** Report template versions: the shipped ones, and new ones a city administrator loads from JSON or an Excel outline. */
-import ExcelJS from 'exceljs';
+
 import { and, asc, desc, eq } from 'drizzle-orm';
-import { defaultFigureRegistry, sectionsFromOutline, validateTemplate, type OutlineRow, type ReportTemplate } from '../../domain/reports';
+import ExcelJS from 'exceljs';
+import { defaultFigureRegistry, type OutlineRow, type ReportTemplate, sectionsFromOutline, validateTemplate } from '../../domain/reports';
 import { SHIPPED_TEMPLATES } from '../../domain/reports/templates';
 import type { Actor } from '../access/actor';
 import { ensure, isCityAdmin } from '../access/policy';
@@ -15,7 +16,10 @@ export type TemplateRow = typeof reportTemplates.$inferSelect;
 function checked(input: unknown): ReportTemplate {
   const result = validateTemplate(input, defaultFigureRegistry);
   if (!result.ok) {
-    const text = result.issues.slice(0, 5).map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ');
+    const text = result.issues
+      .slice(0, 5)
+      .map((i) => (i.path ? `${i.path}: ${i.message}` : i.message))
+      .join('; ');
     throw invalid(`Mẫu báo cáo chưa hợp lệ — ${text}`, result.issues);
   }
   return result.template;
@@ -25,10 +29,7 @@ function checked(input: unknown): ReportTemplate {
 export async function ensureShippedTemplates(db: DbOrTx, cityId: number): Promise<void> {
   for (const raw of SHIPPED_TEMPLATES) {
     const template = checked(raw);
-    await db
-      .insert(reportTemplates)
-      .values({ cityId, key: template.key, version: 1, name: template.name, body: template })
-      .onConflictDoNothing();
+    await db.insert(reportTemplates).values({ cityId, key: template.key, version: 1, name: template.name, body: template }).onConflictDoNothing();
   }
 }
 
@@ -75,7 +76,14 @@ export async function createTemplate(db: Db, actor: Actor, input: unknown) {
       .insert(reportTemplates)
       .values({ cityId: actor.cityId, key: template.key, version: (last?.version ?? 0) + 1, name: template.name, body: template, createdBy: actor.id })
       .returning();
-    await recordAudit(tx, actor, { cityId: actor.cityId, communeId: null, entity: 'report_template', entityId: row.id, action: 'create', after: { key: row.key, version: row.version } });
+    await recordAudit(tx, actor, {
+      cityId: actor.cityId,
+      communeId: null,
+      entity: 'report_template',
+      entityId: row.id,
+      action: 'create',
+      after: { key: row.key, version: row.version },
+    });
     return presentTemplate(row);
   });
 }
@@ -110,7 +118,17 @@ export async function outlineRowsFromExcel(data: Buffer): Promise<OutlineRow[]> 
     if (!get('code') && !get('title')) return;
     const level = get('level');
     const area = get('area');
-    rows.push({ row: number, level: level ? Number(level) : null, code: get('code'), title: get('title'), kind: get('kind'), key: get('key') || undefined, unit: get('unit') || undefined, partOf: get('partof') || undefined, area: area ? Number(area) : null });
+    rows.push({
+      row: number,
+      level: level ? Number(level) : null,
+      code: get('code'),
+      title: get('title'),
+      kind: get('kind'),
+      key: get('key') || undefined,
+      unit: get('unit') || undefined,
+      partOf: get('partof') || undefined,
+      area: area ? Number(area) : null,
+    });
   });
   return rows;
 }
@@ -118,6 +136,13 @@ export async function outlineRowsFromExcel(data: Buffer): Promise<OutlineRow[]> 
 export async function createTemplateFromExcel(db: Db, actor: Actor, data: Buffer, meta: { key: string; name: string }) {
   ensure(isCityAdmin(actor));
   const { sections, issues } = sectionsFromOutline(await outlineRowsFromExcel(data));
-  if (issues.length) throw invalid(`Đề cương trong Excel chưa hợp lệ — ${issues.slice(0, 5).map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
+  if (issues.length)
+    throw invalid(
+      `Đề cương trong Excel chưa hợp lệ — ${issues
+        .slice(0, 5)
+        .map((i) => `${i.path}: ${i.message}`)
+        .join('; ')}`,
+      issues,
+    );
   return createTemplate(db, actor, { key: meta.key, name: meta.name, sections });
 }

@@ -10,7 +10,17 @@ beforeAll(async () => {
 afterAll(async () => ctx.close());
 
 interface Card {
-  targets: Array<{ id: number; text: string; comparator: string | null; value: number | null; source: string; indicatorKey: string | null; actual: number | null; status: string; trend: Array<{ month: string; actual: number | null }> }>;
+  targets: Array<{
+    id: number;
+    text: string;
+    comparator: string | null;
+    value: number | null;
+    source: string;
+    indicatorKey: string | null;
+    actual: number | null;
+    status: string;
+    trend: Array<{ month: string; actual: number | null }>;
+  }>;
 }
 
 const PLAN = DEMO.plans.tienLang;
@@ -38,7 +48,10 @@ describe('targets scorecard', () => {
 
     const after = (await card()).targets.find((t) => t.id === satisfaction?.id);
     expect(after?.actual).toBe(66.7);
-    expect(after?.trend).toEqual([{ month: '2026-01', actual: 66.7 }, { month: '2026-02', actual: null }]);
+    expect(after?.trend).toEqual([
+      { month: '2026-01', actual: 66.7 },
+      { month: '2026-02', actual: null },
+    ]);
     const expected = after?.comparator && after.value !== null ? (66.7 >= after.value ? 'met' : 'not_met') : 'no_data';
     expect(after?.status).toBe(expected);
   });
@@ -55,7 +68,14 @@ describe('targets scorecard', () => {
     const linked = now.targets.find((t) => t.id === other.id);
     // 3 of 4 finished on time: 75 % against "= 100 %"
     expect(linked).toMatchObject({ indicatorKey: 'on_time_pct', actual: 75, status: 'not_met' });
-    expect(now.targets.find((t) => t.id === manual.id)).toMatchObject({ source: 'manual', actual: 101.5, trend: [{ month: '2026-01', actual: 40 }, { month: '2026-02', actual: 101.5 }] });
+    expect(now.targets.find((t) => t.id === manual.id)).toMatchObject({
+      source: 'manual',
+      actual: 101.5,
+      trend: [
+        { month: '2026-01', actual: 40 },
+        { month: '2026-02', actual: 101.5 },
+      ],
+    });
   });
 
   it('refuses links and figures from staff and other communes; unknown indicators are a 400', async () => {

@@ -5,7 +5,7 @@
  */
 import { and, asc, eq } from 'drizzle-orm';
 import type pg from 'pg';
-import { INDICATOR_KEYS, judgeTarget, suggestIndicatorKey, type Comparator, type IndicatorKey, type IndicatorSet } from '../../domain/indicators';
+import { type Comparator, INDICATOR_KEYS, type IndicatorKey, type IndicatorSet, judgeTarget, suggestIndicatorKey } from '../../domain/indicators';
 import { matchKey } from '../../domain/text/normalize';
 import type { Actor } from '../access/actor';
 import { canManageCommune, ensure } from '../access/policy';
@@ -69,9 +69,7 @@ export async function planScorecard(db: Db, actor: Actor, planId: number, asOf: 
       const saved = links.has(key);
       const indicatorKey = (saved ? links.get(key) : suggestIndicatorKey(t.text)) as IndicatorKey | null;
       const own = figures.filter((f) => f.targetKey === key && f.month.slice(0, 7) <= end.slice(0, 7));
-      const trend = indicatorKey
-        ? monthly.map((m) => ({ month: m.month, actual: m.indicators[indicatorKey] }))
-        : own.map((f) => ({ month: f.month.slice(0, 7), actual: f.value }));
+      const trend = indicatorKey ? monthly.map((m) => ({ month: m.month, actual: m.indicators[indicatorKey] })) : own.map((f) => ({ month: f.month.slice(0, 7), actual: f.value }));
       const actual = indicatorKey ? (whole?.[indicatorKey] ?? null) : (own.at(-1)?.value ?? null);
       return {
         id: t.id,

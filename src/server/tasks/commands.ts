@@ -15,7 +15,7 @@ import type { Db, DbOrTx } from '../db';
 import { plans, taskAssignees, taskHistory, taskOccurrenceCompletions, tasks, taskUnits, users } from '../db/schema';
 import { AppError, invalid, notFound } from '../errors';
 import { assertUnitsOfCommune } from '../units/service';
-import { getTaskDetail, judge, loadTasks, presentTask, readContext, requireTask, taskRef, type LoadedTask, type ReadContext } from './read-model';
+import { getTaskDetail, judge, type LoadedTask, loadTasks, presentTask, type ReadContext, readContext, requireTask, taskRef } from './read-model';
 
 export type TaskInput = TTaskInput;
 export type CityTaskInput = TCityTaskInput;
@@ -36,7 +36,10 @@ async function writeAssignees(tx: DbOrTx, communeId: number, taskId: number, ass
 
 async function assertAssignees(db: Db, communeId: number, ids: number[]) {
   if (ids.length === 0) return;
-  const found = await db.select({ id: users.id }).from(users).where(and(eq(users.communeId, communeId), inArray(users.id, ids)));
+  const found = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.communeId, communeId), inArray(users.id, ids)));
   if (found.length !== new Set(ids).size) throw invalid('Có người được giao không thuộc xã/phường này.');
 }
 
@@ -107,7 +110,14 @@ export async function createCityTask(db: Db, clock: Clock, actor: Actor, input: 
   await assertUnitsOfCommune(db, input.communeId, [...input.leadUnitIds, ...input.coordinatorUnitIds]);
   await assertAssignees(db, input.communeId, input.assigneeIds ?? []);
   const year = input.year ?? Number(clock.today().slice(0, 4));
-  const base = { communeId: input.communeId, planId: null, origin: 'city_assigned' as const, sourceDocument: input.sourceDocument, period: { start: `${year}-01-01`, end: `${year}-12-31` }, position: 0 };
+  const base = {
+    communeId: input.communeId,
+    planId: null,
+    origin: 'city_assigned' as const,
+    sourceDocument: input.sourceDocument,
+    period: { start: `${year}-01-01`, end: `${year}-12-31` },
+    position: 0,
+  };
   const created = await db.transaction((tx) => insertTask(tx, actor, base, input, commune.cityId));
   return getTaskDetail(db, actor, created.id, clock.today());
 }

@@ -8,7 +8,7 @@ import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import { filterTasks, type TTaskFilter, type TTaskOrigin } from '../../contract';
 import { judgeTask, type Status } from '../../domain/status';
 import type { Actor } from '../access/actor';
-import { canBackdateCompletion, canManageCommune, canReportOnTask, type CommuneRef, type TaskRef } from '../access/policy';
+import { type CommuneRef, canBackdateCompletion, canManageCommune, canReportOnTask, type TaskRef } from '../access/policy';
 import { requireCommune } from '../communes/service';
 import type { Db, DbOrTx } from '../db';
 import { files, taskAssignees, taskHistory, taskOccurrenceCompletions, tasks, taskUnits, units, users } from '../db/schema';
@@ -45,7 +45,11 @@ export async function loadTasks(db: DbOrTx, scope: TaskScope): Promise<LoadedTas
   if (scope.planId !== undefined) filters.push(eq(tasks.planId, scope.planId));
   if (scope.origin) filters.push(eq(tasks.origin, scope.origin));
   if (scope.taskIds) filters.push(inArray(tasks.id, scope.taskIds.length ? scope.taskIds : [-1]));
-  const rows = await db.select().from(tasks).where(and(...filters)).orderBy(asc(tasks.area), asc(tasks.position), asc(tasks.id));
+  const rows = await db
+    .select()
+    .from(tasks)
+    .where(and(...filters))
+    .orderBy(asc(tasks.area), asc(tasks.position), asc(tasks.id));
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const [unitRows, assigneeRows, completionRows] = await Promise.all([
@@ -118,9 +122,23 @@ export async function judgePlanTasks(
   const rows = await db
     .select()
     .from(tasks)
-    .where(and(inArray(tasks.communeId, communeIds), inArray(tasks.planId, plansToJudge.map((p) => p.id))));
+    .where(
+      and(
+        inArray(tasks.communeId, communeIds),
+        inArray(
+          tasks.planId,
+          plansToJudge.map((p) => p.id),
+        ),
+      ),
+    );
   if (rows.length === 0) return result;
-  const completionsOf = groupByTask(await loadCompletions(db, communeIds, rows.map((r) => r.id)));
+  const completionsOf = groupByTask(
+    await loadCompletions(
+      db,
+      communeIds,
+      rows.map((r) => r.id),
+    ),
+  );
   for (const row of rows) {
     const completions = (completionsOf.get(row.id) ?? []).map(({ due, doneAt }) => ({ due, doneAt }));
     result.get(row.planId as number)?.push(judge({ row, completions }, asOf, dueSoonDaysOf(row.communeId)).status);

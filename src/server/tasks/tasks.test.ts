@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STATUSES } from '../../domain/status';
 import { createTestContext, json, TEST_TODAY, type TestContext } from '../test/context';
-import { buildCommune, buildPlan, buildTask, buildUnit, buildUser, call, countRows, fingerprint, type ApiError, type BuiltUser } from '../test/factories';
+import { type ApiError, type BuiltUser, buildCommune, buildPlan, buildTask, buildUnit, buildUser, call, countRows, fingerprint } from '../test/factories';
 
 interface Unit {
   id: number;
@@ -92,8 +92,15 @@ const detail = (id: number, user = coordinator.username) => get<TaskDetail>(user
 const taskOn = async (id: number) => (await communeTasks()).find((t) => t.id === id) as Task;
 const auditOf = (id: number) => get<AuditEntry[]>(leader.username, `/api/audit?entity=task&entityId=${id}`);
 const ids = (list: { id: number }[]) => list.map((t) => t.id).sort((a, b) => a - b);
-const fold = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
-const searchable = (t: Task) => fold([t.content, t.product, t.timeframeText, t.sourceDocument ?? '', ...t.leadUnits.map((u) => u.name), ...t.coordinatorUnits.map((u) => u.name)].join(' '));
+const fold = (text: string) =>
+  text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase();
+const searchable = (t: Task) =>
+  fold([t.content, t.product, t.timeframeText, t.sourceDocument ?? '', ...t.leadUnits.map((u) => u.name), ...t.coordinatorUnits.map((u) => u.name)].join(' '));
 
 /**
  * A plan whose tasks show every status on TEST_TODAY (2026-11-23), in areas I–III:
@@ -104,8 +111,16 @@ async function planWithEveryStatus() {
   const plan = await buildPlan(ctx, commune);
   const t = {
     overdue: await buildTask(ctx, { plan }, { area: 3, lead: [hcc], timeframeText: 'Quý III/2026', content: 'Rà soát, đơn giản hóa thủ tục hành chính lĩnh vực đất đai' }),
-    dueSoon: await buildTask(ctx, { plan }, { area: 2, lead: [vanPhong], timeframeText: 'Trước ngày 30/11/2026', content: 'Kiểm tra văn bản quy phạm pháp luật do UBND xã ban hành' }),
-    notStarted: await buildTask(ctx, { plan }, { area: 1, lead: [hcc], coordinators: [vanPhong], timeframeText: 'Tháng 12/2026', content: 'Tuyên truyền về cải cách hành chính trên đài truyền thanh' }),
+    dueSoon: await buildTask(
+      ctx,
+      { plan },
+      { area: 2, lead: [vanPhong], timeframeText: 'Trước ngày 30/11/2026', content: 'Kiểm tra văn bản quy phạm pháp luật do UBND xã ban hành' },
+    ),
+    notStarted: await buildTask(
+      ctx,
+      { plan },
+      { area: 1, lead: [hcc], coordinators: [vanPhong], timeframeText: 'Tháng 12/2026', content: 'Tuyên truyền về cải cách hành chính trên đài truyền thanh' },
+    ),
     underWay: await buildTask(ctx, { plan }, { area: 2, lead: [vanPhong], timeframeText: 'Tháng 12/2026', progress: 30, content: 'Tự kiểm tra văn bản quy phạm pháp luật' }),
     undetermined: await buildTask(ctx, { plan }, { area: 1, lead: [vanPhong], timeframeText: 'Theo chỉ đạo của UBND xã', content: 'Báo cáo đột xuất về cải cách hành chính' }),
     doneOnTime: await buildTask(ctx, { plan }, { area: 3, lead: [hcc], timeframeText: 'Quý III/2026', doneAt: '2026-09-15', content: 'Niêm yết công khai thủ tục hành chính' }),
@@ -236,7 +251,13 @@ describe('reporting progress', () => {
     const task = await buildTask(ctx, { commune }, { lead: [vanPhong], timeframeText: 'Trước ngày 11/11/2026' });
     expect(await taskOn(task.id)).toMatchObject({ status: 'qua_han', due: '2026-11-11' });
     const reason = 'Văn bản báo cáo đã ký ngày 11/11, nhập muộn do mất mạng';
-    const response = await call(ctx, coordinator.username, 'POST', `/api/tasks/${task.id}/progress`, { version: task.version, progress: 100, done: true, doneAt: '2026-11-11', doneAtReason: reason });
+    const response = await call(ctx, coordinator.username, 'POST', `/api/tasks/${task.id}/progress`, {
+      version: task.version,
+      progress: 100,
+      done: true,
+      doneAt: '2026-11-11',
+      doneAtReason: reason,
+    });
     expect(response.statusCode, response.body).toBe(200);
     expect(json<Task>(response)).toMatchObject({ progress: 100, doneAt: '2026-11-11', daysLate: null });
     expect((await taskOn(task.id)).status).toBe('hoan_thanh_dung_han');
@@ -249,11 +270,23 @@ describe('reporting progress', () => {
   it('marking done after the due date → hoàn thành quá hạn with the days late; reopening clears it', async () => {
     const plan = await buildPlan(ctx, commune);
     const task = await buildTask(ctx, { plan }, { timeframeText: 'Tháng 10/2026' });
-    const response = await call(ctx, coordinator.username, 'POST', `/api/tasks/${task.id}/progress`, { version: task.version, progress: 100, done: true, doneAt: '2026-11-05', doneAtReason: 'Phát sóng ngày 05/11', note: 'Đã phát sóng' });
+    const response = await call(ctx, coordinator.username, 'POST', `/api/tasks/${task.id}/progress`, {
+      version: task.version,
+      progress: 100,
+      done: true,
+      doneAt: '2026-11-05',
+      doneAtReason: 'Phát sóng ngày 05/11',
+      note: 'Đã phát sóng',
+    });
     expect(response.statusCode).toBe(200);
     expect(await taskOn(task.id)).toMatchObject({ status: 'hoan_thanh_qua_han', doneAt: '2026-11-05', daysLate: 5, progress: 100 });
 
-    const reopen = await call(ctx, coordinator.username, 'POST', `/api/tasks/${task.id}/progress`, { progress: 80, done: false, note: 'Cần bổ sung', version: json<Task>(response).version });
+    const reopen = await call(ctx, coordinator.username, 'POST', `/api/tasks/${task.id}/progress`, {
+      progress: 80,
+      done: false,
+      note: 'Cần bổ sung',
+      version: json<Task>(response).version,
+    });
     expect(reopen.statusCode).toBe(200);
     expect(await taskOn(task.id)).toMatchObject({ status: 'qua_han', doneAt: null, progress: 80 });
     expect((await detail(task.id)).history[0]).toMatchObject({ kind: 'reopened', progress: 80 });
@@ -284,16 +317,37 @@ describe('reporting progress', () => {
 
     // A date that is not one of the task's deadlines is refused.
     const before = await fingerprint(ctx);
-    const wrong = await call(ctx, coordinator.username, 'POST', `/api/tasks/${task.id}/progress`, { version: task.version, progress: 100, done: true, occurrence: '2026-12-11', doneAt: '2026-11-20', doneAtReason: 'Báo cáo quý đã gửi' });
+    const wrong = await call(ctx, coordinator.username, 'POST', `/api/tasks/${task.id}/progress`, {
+      version: task.version,
+      progress: 100,
+      done: true,
+      occurrence: '2026-12-11',
+      doneAt: '2026-11-20',
+      doneAtReason: 'Báo cáo quý đã gửi',
+    });
     expect(wrong.statusCode).toBe(400);
     expect(json<ApiError>(wrong).error.message).toBe('Kỳ thực hiện đã chọn không có trong lịch của nhiệm vụ.');
     expect(await fingerprint(ctx)).toEqual(before);
 
     for (const due of ['2026-03-10', '2026-06-10', '2026-09-10']) {
-      const done = await call(ctx, coordinator.username, 'POST', `/api/tasks/${task.id}/progress`, { version: (await detail(task.id)).version, progress: 75, done: true, occurrence: due, doneAt: due, doneAtReason: 'Báo cáo quý đã gửi đúng hạn' });
+      const done = await call(ctx, coordinator.username, 'POST', `/api/tasks/${task.id}/progress`, {
+        version: (await detail(task.id)).version,
+        progress: 75,
+        done: true,
+        occurrence: due,
+        doneAt: due,
+        doneAtReason: 'Báo cáo quý đã gửi đúng hạn',
+      });
       expect(done.statusCode, done.body).toBe(200);
     }
-    const response = await call(ctx, coordinator.username, 'POST', `/api/tasks/${task.id}/progress`, { version: (await detail(task.id)).version, progress: 100, done: true, occurrence: '2026-12-10', doneAt: '2026-11-20', doneAtReason: 'Báo cáo quý đã gửi' });
+    const response = await call(ctx, coordinator.username, 'POST', `/api/tasks/${task.id}/progress`, {
+      version: (await detail(task.id)).version,
+      progress: 100,
+      done: true,
+      occurrence: '2026-12-10',
+      doneAt: '2026-11-20',
+      doneAtReason: 'Báo cáo quý đã gửi',
+    });
     expect(response.statusCode).toBe(200);
     expect(json<Task>(response).doneAt).toBeNull(); // the task itself stays open: it is a series
     const after = await detail(task.id);
@@ -303,7 +357,12 @@ describe('reporting progress', () => {
     expect((await taskOn(task.id)).status).toBe('hoan_thanh_dung_han');
 
     // Undoing the occurrence opens it again.
-    const undo = await call(ctx, coordinator.username, 'POST', `/api/tasks/${task.id}/progress`, { progress: 75, done: false, occurrence: '2026-12-10', version: (await detail(task.id)).version });
+    const undo = await call(ctx, coordinator.username, 'POST', `/api/tasks/${task.id}/progress`, {
+      progress: 75,
+      done: false,
+      occurrence: '2026-12-10',
+      version: (await detail(task.id)).version,
+    });
     expect(undo.statusCode).toBe(200);
     expect(await countRows(ctx, 'task_occurrence_completions', `task_id = ${task.id} AND due = '2026-12-10'`)).toBe(0);
     expect((await taskOn(task.id)).status).toBe('dang_thuc_hien');
@@ -372,18 +431,33 @@ describe('completion dates cannot be backdated', () => {
   });
 
   it('a unit head completing without a date gets the clock’s today (UTC+7)', async () => {
-    const response = await call(ctx, vanPhongHead.username, 'POST', `/api/tasks/${vanPhongTask.id}/progress`, { version: (await detail(vanPhongTask.id)).version, progress: 100, done: true });
+    const response = await call(ctx, vanPhongHead.username, 'POST', `/api/tasks/${vanPhongTask.id}/progress`, {
+      version: (await detail(vanPhongTask.id)).version,
+      progress: 100,
+      done: true,
+    });
     expect(response.statusCode, response.body).toBe(200);
     expect(json<Task>(response).doneAt).toBe(ctx.clock.today());
     expect((await detail(vanPhongTask.id)).history[0]).toMatchObject({ kind: 'done', backdatedTo: null, reason: null });
     // Sending today's date explicitly is the same report.
-    const again = await call(ctx, vanPhongHead.username, 'POST', `/api/tasks/${vanPhongTask.id}/progress`, { version: (await detail(vanPhongTask.id)).version, progress: 100, done: true, doneAt: ctx.clock.today() });
+    const again = await call(ctx, vanPhongHead.username, 'POST', `/api/tasks/${vanPhongTask.id}/progress`, {
+      version: (await detail(vanPhongTask.id)).version,
+      progress: 100,
+      done: true,
+      doneAt: ctx.clock.today(),
+    });
     expect(again.statusCode).toBe(200);
   });
 
   it('the coordinator and the leader must give a reason', async () => {
     await refusedUnchanged(coordinator, cityTask.id, { progress: 100, done: true, doneAt: '2026-11-20' }, 400, 'Vui lòng nêu lý do khi ghi ngày hoàn thành trước hôm nay.');
-    await refusedUnchanged(leader, cityTask.id, { progress: 100, done: true, doneAt: '2026-11-20', doneAtReason: '   ' }, 400, 'Vui lòng nêu lý do khi ghi ngày hoàn thành trước hôm nay.');
+    await refusedUnchanged(
+      leader,
+      cityTask.id,
+      { progress: 100, done: true, doneAt: '2026-11-20', doneAtReason: '   ' },
+      400,
+      'Vui lòng nêu lý do khi ghi ngày hoàn thành trước hôm nay.',
+    );
   });
 
   it('never before the task’s start (its plan or year start), even for the coordinator', async () => {
@@ -391,7 +465,13 @@ describe('completion dates cannot be backdated', () => {
     const start = task.schedule.start ?? '2026-01-01';
     expect(start <= '2026-11-20').toBe(true);
     const shown = `${start.slice(8, 10)}/${start.slice(5, 7)}/${start.slice(0, 4)}`;
-    await refusedUnchanged(coordinator, cityTask.id, { progress: 100, done: true, doneAt: '2000-01-01', doneAtReason: 'Thử' }, 400, `Ngày hoàn thành không được trước ngày bắt đầu của nhiệm vụ (${shown}).`);
+    await refusedUnchanged(
+      coordinator,
+      cityTask.id,
+      { progress: 100, done: true, doneAt: '2000-01-01', doneAtReason: 'Thử' },
+      400,
+      `Ngày hoàn thành không được trước ngày bắt đầu của nhiệm vụ (${shown}).`,
+    );
   });
 
   it('never in the future', async () => {
@@ -399,7 +479,13 @@ describe('completion dates cannot be backdated', () => {
   });
 
   it('the leader records an earlier day with a reason: history and audit keep both', async () => {
-    const response = await call(ctx, leader.username, 'POST', `/api/tasks/${cityTask.id}/progress`, { version: (await detail(cityTask.id)).version, progress: 100, done: true, doneAt: '2026-11-20', doneAtReason: 'Đã hoàn thành theo biên bản ngày 20/11' });
+    const response = await call(ctx, leader.username, 'POST', `/api/tasks/${cityTask.id}/progress`, {
+      version: (await detail(cityTask.id)).version,
+      progress: 100,
+      done: true,
+      doneAt: '2026-11-20',
+      doneAtReason: 'Đã hoàn thành theo biên bản ngày 20/11',
+    });
     expect(response.statusCode, response.body).toBe(200);
     expect(json<Task & { canBackdate: boolean }>(response)).toMatchObject({ doneAt: '2026-11-20', canBackdate: true });
     expect((await detail(cityTask.id)).history[0]).toMatchObject({ kind: 'done', backdatedTo: '2026-11-20', reason: 'Đã hoàn thành theo biên bản ngày 20/11' });
@@ -470,12 +556,48 @@ describe('validation: 400 with a Vietnamese message and nothing saved', () => {
   const validTask = () => ({ area: 3, content: 'Niêm yết công khai thủ tục hành chính', leadUnitIds: [hcc.id], coordinatorUnitIds: [], timeframeText: 'Quý IV/2026' });
   const cases: { name: string; method: 'POST' | 'PATCH'; url: () => string; body: () => Promise<unknown> | unknown; message: RegExp }[] = [
     { name: 'area 9', method: 'POST', url: () => `/api/plans/${plan.id}/tasks`, body: () => ({ ...validTask(), area: 9 }), message: /Lĩnh vực từ I đến VII/ },
-    { name: 'content of 6000 characters', method: 'POST', url: () => `/api/plans/${plan.id}/tasks`, body: () => ({ ...validTask(), content: 'Nội dung '.repeat(667).slice(0, 6000) }), message: /Nội dung nhiệm vụ tối đa 5000 ký tự/ },
-    { name: 'no lead unit', method: 'POST', url: () => `/api/plans/${plan.id}/tasks`, body: () => ({ ...validTask(), leadUnitIds: [] }), message: /Chọn ít nhất một cơ quan chủ trì/ },
-    { name: 'a unit of another commune', method: 'POST', url: () => `/api/plans/${plan.id}/tasks`, body: () => ({ ...validTask(), leadUnitIds: [foreignUnit.id] }), message: /Có đơn vị không thuộc xã\/phường này/ },
-    { name: 'impossible date 2026-02-30', method: 'PATCH', url: () => `/api/tasks/${task.id}`, body: async () => ({ version: (await detail(task.id)).version, dueOverride: '2026-02-30' }), message: /Ngày không tồn tại/ },
-    { name: 'progress 150', method: 'POST', url: () => `/api/tasks/${task.id}/progress`, body: async () => ({ progress: 150, version: (await detail(task.id)).version }), message: /Tiến độ từ 0 đến 100/ },
-    { name: 'a city task without its source document', method: 'POST', url: () => '/api/tasks', body: () => ({ ...validTask(), communeId: commune.id, origin: 'city_assigned' }), message: /sourceDocument/ },
+    {
+      name: 'content of 6000 characters',
+      method: 'POST',
+      url: () => `/api/plans/${plan.id}/tasks`,
+      body: () => ({ ...validTask(), content: 'Nội dung '.repeat(667).slice(0, 6000) }),
+      message: /Nội dung nhiệm vụ tối đa 5000 ký tự/,
+    },
+    {
+      name: 'no lead unit',
+      method: 'POST',
+      url: () => `/api/plans/${plan.id}/tasks`,
+      body: () => ({ ...validTask(), leadUnitIds: [] }),
+      message: /Chọn ít nhất một cơ quan chủ trì/,
+    },
+    {
+      name: 'a unit of another commune',
+      method: 'POST',
+      url: () => `/api/plans/${plan.id}/tasks`,
+      body: () => ({ ...validTask(), leadUnitIds: [foreignUnit.id] }),
+      message: /Có đơn vị không thuộc xã\/phường này/,
+    },
+    {
+      name: 'impossible date 2026-02-30',
+      method: 'PATCH',
+      url: () => `/api/tasks/${task.id}`,
+      body: async () => ({ version: (await detail(task.id)).version, dueOverride: '2026-02-30' }),
+      message: /Ngày không tồn tại/,
+    },
+    {
+      name: 'progress 150',
+      method: 'POST',
+      url: () => `/api/tasks/${task.id}/progress`,
+      body: async () => ({ progress: 150, version: (await detail(task.id)).version }),
+      message: /Tiến độ từ 0 đến 100/,
+    },
+    {
+      name: 'a city task without its source document',
+      method: 'POST',
+      url: () => '/api/tasks',
+      body: () => ({ ...validTask(), communeId: commune.id, origin: 'city_assigned' }),
+      message: /sourceDocument/,
+    },
   ];
   for (const c of cases) {
     it(c.name, async () => {
@@ -510,7 +632,13 @@ describe('tasks the city assigns', () => {
     });
     expect(response.statusCode).toBe(201);
     const created = json<TaskDetail>(response);
-    expect(created).toMatchObject({ origin: 'city_assigned', planId: null, communeId: commune.id, due: '2026-12-20', sourceDocument: 'Công văn số 3120/UBND-NC ngày 10/11/2026 của UBND thành phố' });
+    expect(created).toMatchObject({
+      origin: 'city_assigned',
+      planId: null,
+      communeId: commune.id,
+      due: '2026-12-20',
+      sourceDocument: 'Công văn số 3120/UBND-NC ngày 10/11/2026 của UBND thành phố',
+    });
     expect(created.leadUnits).toEqual([{ id: hcc.id, name: 'Trung tâm Phục vụ hành chính công' }]);
     expect(created.history.map((h) => h.kind)).toEqual(['created']);
 

@@ -9,11 +9,11 @@ import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { buildApp, type AppOptions } from '../app';
-import { fixedClock, type Clock } from '../clock';
+import { type AppOptions, buildApp } from '../app';
+import { type Clock, fixedClock } from '../clock';
 import { applyMigrations, connectDatabase, type Db } from '../db';
-import { loadDemoData } from '../demo/load-demo';
 import { DEMO_PASSWORD } from '../demo/communes';
+import { loadDemoData } from '../demo/load-demo';
 
 export interface TestContext {
   app: FastifyInstance;

@@ -4,15 +4,16 @@
  * hand-built multipart bodies and small real files; a fingerprint of every table so a
  * test can prove that a refused request changed nothing.
  */
-import type { TArea } from '../../contract';
+
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { eq, sql } from 'drizzle-orm';
-import { matchKey } from '../../domain/text/normalize';
 import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
-import { cities, communes, type PlanKind, type PlanStatus, type Role, tasks, units, UNIT_KINDS, users } from '../db/schema';
+import type { TArea } from '../../contract';
+import { matchKey } from '../../domain/text/normalize';
+import { cities, communes, type PlanKind, type PlanStatus, type Role, tasks, type UNIT_KINDS, units, users } from '../db/schema';
 import { insertPlan, type TargetInput } from '../plans/service';
 import { insertTask } from '../tasks/commands';
 import { insertUser } from '../users/service';
@@ -25,13 +26,7 @@ export interface ApiError {
 }
 
 /** One request as a demo user (or anonymous when `username` is null). */
-export async function call(
-  ctx: TestContext,
-  username: string | null,
-  method: Method,
-  url: string,
-  payload?: unknown,
-): Promise<LightMyRequestResponse> {
+export async function call(ctx: TestContext, username: string | null, method: Method, url: string, payload?: unknown): Promise<LightMyRequestResponse> {
   const headers: Record<string, string> = {};
   if (username) headers.cookie = await ctx.login(username);
   if (payload instanceof Multipart) {
@@ -46,9 +41,7 @@ export class Multipart {
   readonly body: Buffer;
   constructor(fileName: string, data: Buffer, field = 'file', mimeType = 'application/octet-stream') {
     const head = Buffer.from(
-      `--${this.boundary}\r\n` +
-        `Content-Disposition: form-data; name="${field}"; filename="${fileName}"\r\n` +
-        `Content-Type: ${mimeType}\r\n\r\n`,
+      `--${this.boundary}\r\n` + `Content-Disposition: form-data; name="${field}"; filename="${fileName}"\r\n` + `Content-Type: ${mimeType}\r\n\r\n`,
       'utf8',
     );
     const tail = Buffer.from(`\r\n--${this.boundary}--\r\n`, 'utf8');
@@ -118,9 +111,7 @@ export type Fingerprint = Record<string, string> & { uploads: string };
 export async function fingerprint(ctx: TestContext): Promise<Fingerprint> {
   const found = await ctx.db.execute(sql`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('sessions', 'login_throttle') ORDER BY tablename`);
   const tables = (found.rows as { tablename: string }[]).map((r) => r.tablename);
-  const columns = tables
-    .map((table) => `(SELECT count(*) || ':' || md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) FROM "${table}" t) AS "${table}"`)
-    .join(', ');
+  const columns = tables.map((table) => `(SELECT count(*) || ':' || md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) FROM "${table}" t) AS "${table}"`).join(', ');
   const result = await ctx.db.execute(sql.raw(`SELECT ${columns}`));
   return { ...(result.rows[0] as Record<string, string>), uploads: listUploads(ctx.uploadDir).join('\n') };
 }
@@ -301,7 +292,14 @@ export async function buildTask(
   const base =
     'plan' in where
       ? { communeId, planId: where.plan.id, origin: 'plan' as const, sourceDocument: null, period: { start: where.plan.periodStart, end: where.plan.periodEnd }, position: next() }
-      : { communeId, planId: null, origin: 'city_assigned' as const, sourceDocument: where.sourceDocument ?? 'Công văn thử của UBND thành phố', period: { start: `${year}-01-01`, end: `${year}-12-31` }, position: next() };
+      : {
+          communeId,
+          planId: null,
+          origin: 'city_assigned' as const,
+          sourceDocument: where.sourceDocument ?? 'Công văn thử của UBND thành phố',
+          period: { start: `${year}-01-01`, end: `${year}-12-31` },
+          position: next(),
+        };
   const n = next();
   const created = await ctx.db.transaction((tx) =>
     insertTask(

@@ -34,5 +34,9 @@ export async function startSmtpCatcher(): Promise<SmtpCatcher> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
   // close() waits for open connections; a client that keeps one open must not hold the test run.
-  return { url: `smtp://127.0.0.1:${port}`, mails, close: () => Promise.race([new Promise<void>((resolve) => server.close(() => resolve())), new Promise<void>((resolve) => setTimeout(resolve, 1000).unref())]) };
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    mails,
+    close: () => Promise.race([new Promise<void>((resolve) => server.close(() => resolve())), new Promise<void>((resolve) => setTimeout(resolve, 1000).unref())]),
+  };
 }

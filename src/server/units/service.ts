@@ -1,13 +1,13 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { matchKey } from '../../domain/text/normalize';
 import type { TUnit, TUnitAlias, TUnitInput, TUnitUpdate } from '../../contract';
+import { matchKey } from '../../domain/text/normalize';
 import type { Actor } from '../access/actor';
-import { canAdministerCommune, ensure, type CommuneRef } from '../access/policy';
+import { type CommuneRef, canAdministerCommune, ensure } from '../access/policy';
 import { recordAudit } from '../audit/service';
 import { requireCommune } from '../communes/service';
 import type { Db, DbOrTx } from '../db';
 import { unitAliases, units } from '../db/schema';
-import { AppError, notFound, invalid } from '../errors';
+import { AppError, invalid, notFound } from '../errors';
 
 type UnitRow = typeof units.$inferSelect;
 type AliasRow = typeof unitAliases.$inferSelect;
@@ -34,7 +34,10 @@ async function aliasesOf(db: Db, communeId: number, unitId?: number) {
 }
 
 async function assertNameFree(db: DbOrTx, communeId: number, name: string, exceptId?: number) {
-  const [clash] = await db.select({ id: units.id }).from(units).where(and(eq(units.communeId, communeId), eq(units.nameKey, matchKey(name))));
+  const [clash] = await db
+    .select({ id: units.id })
+    .from(units)
+    .where(and(eq(units.communeId, communeId), eq(units.nameKey, matchKey(name))));
   if (clash && clash.id !== exceptId) throw new AppError('duplicate', {}, undefined, `Đơn vị "${name}" đã có.`);
 }
 
@@ -58,7 +61,10 @@ export async function createUnit(db: Db, actor: Actor, communeId: number, input:
   const created = await db.transaction(async (tx) => {
     // A concurrent create passes this check too; the unique index on (commune, name key) then answers 409.
     await assertNameFree(tx, communeId, input.name);
-    const [created] = await tx.insert(units).values({ ...input, communeId, nameKey: matchKey(input.name) }).returning();
+    const [created] = await tx
+      .insert(units)
+      .values({ ...input, communeId, nameKey: matchKey(input.name) })
+      .returning();
     await recordAudit(tx, actor, { cityId: commune.cityId, communeId, entity: 'unit', entityId: created.id, action: 'create', after: auditView(created) });
     return created;
   });
@@ -72,7 +78,15 @@ export async function updateUnit(db: Db, actor: Actor, unitId: number, input: TU
     if (input.name !== undefined) await assertNameFree(tx, unit.communeId, input.name, unitId);
     const changes = input.name === undefined ? input : { ...input, nameKey: matchKey(input.name) };
     const [after] = await tx.update(units).set(changes).where(eq(units.id, unitId)).returning();
-    await recordAudit(tx, actor, { cityId: commune.cityId, communeId: commune.id, entity: 'unit', entityId: unitId, action: 'update', before: auditView(unit), after: auditView(after) });
+    await recordAudit(tx, actor, {
+      cityId: commune.cityId,
+      communeId: commune.id,
+      entity: 'unit',
+      entityId: unitId,
+      action: 'update',
+      before: auditView(unit),
+      after: auditView(after),
+    });
     return after;
   });
   return presentUnit(actor, commune, updated, await aliasesOf(db, commune.id, unitId));
@@ -109,7 +123,10 @@ export async function removeAlias(db: Db, actor: Actor, aliasId: number): Promis
 /** Unit ids given in a request must belong to the commune the request is about. */
 export async function assertUnitsOfCommune(db: Db, communeId: number, unitIds: number[]): Promise<void> {
   if (unitIds.length === 0) return;
-  const found = await db.select({ id: units.id }).from(units).where(and(eq(units.communeId, communeId), inArray(units.id, unitIds)));
+  const found = await db
+    .select({ id: units.id })
+    .from(units)
+    .where(and(eq(units.communeId, communeId), inArray(units.id, unitIds)));
   if (found.length !== new Set(unitIds).size) throw invalid('Có đơn vị không thuộc xã/phường này.');
 }
 

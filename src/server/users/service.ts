@@ -10,8 +10,8 @@ import { endSessionsOf } from '../auth/service';
 import { requireCommune } from '../communes/service';
 import type { Db, DbOrTx } from '../db';
 import { sessions, units, users } from '../db/schema';
+import { AppError, invalid, notFound } from '../errors';
 import { publicUserColumns } from './columns';
-import { AppError, notFound, invalid } from '../errors';
 
 /** A new account: what the API accepts, plus `active` for operator tools. */
 export type UserInput = TUserCreate & { active?: boolean };
@@ -35,7 +35,10 @@ async function checkRolePlacement(db: DbOrTx, role: TRole, communeId: number | n
   if (role === 'city_reviewer') throw invalid('Cán bộ Sở Nội vụ không thuộc xã/phường.');
   if (UNIT_ROLE_SET.has(role) && unitId === null) throw invalid('Trưởng đơn vị và cán bộ đơn vị phải thuộc một đơn vị.');
   if (unitId !== null) {
-    const [unit] = await db.select({ id: units.id }).from(units).where(and(eq(units.communeId, communeId), eq(units.id, unitId)));
+    const [unit] = await db
+      .select({ id: units.id })
+      .from(units)
+      .where(and(eq(units.communeId, communeId), eq(units.id, unitId)));
     if (!unit) throw invalid('Đơn vị không thuộc xã/phường đã chọn.');
   }
 }
@@ -55,7 +58,11 @@ export async function listUsers(db: Db, actor: Actor, communeId?: number): Promi
   const filters: SQL[] = [eq(users.cityId, actor.cityId)];
   if (actor.communeId !== null) filters.push(eq(users.communeId, actor.communeId));
   if (communeId !== undefined) filters.push(eq(users.communeId, communeId));
-  return db.select(publicUserColumns).from(users).where(and(...filters)).orderBy(asc(users.username));
+  return db
+    .select(publicUserColumns)
+    .from(users)
+    .where(and(...filters))
+    .orderBy(asc(users.username));
 }
 
 export async function createUser(db: Db, actor: Actor, input: TUserCreate): Promise<TUser> {
@@ -103,8 +110,20 @@ export async function updateUser(db: Db, actor: Actor, userId: number, input: TU
   await checkPlacement(db, actor, role, communeId, unitId);
   if (userId === actor.id && input.active === false) throw invalid('Bạn không thể tự khóa tài khoản của mình.');
   return db.transaction(async (tx) => {
-    const [after] = await tx.update(users).set({ ...input, updatedAt: new Date() }).where(eq(users.id, userId)).returning();
-    await recordAudit(tx, actor, { cityId: after.cityId, communeId: after.communeId, entity: 'user', entityId: userId, action: 'update', before: auditView(before), after: auditView(after) });
+    const [after] = await tx
+      .update(users)
+      .set({ ...input, updatedAt: new Date() })
+      .where(eq(users.id, userId))
+      .returning();
+    await recordAudit(tx, actor, {
+      cityId: after.cityId,
+      communeId: after.communeId,
+      entity: 'user',
+      entityId: userId,
+      action: 'update',
+      before: auditView(before),
+      after: auditView(after),
+    });
     if (input.active === false) await tx.delete(sessions).where(eq(sessions.userId, userId));
     const { passwordHash: _hash, usernameKey: _key, createdAt: _c, updatedAt: _u, ...rest } = after;
     return rest;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, json, type TestContext } from '../test/context';
-import { call, countRows, DEMO, expectAdminRefused, type ApiError } from '../test/factories';
+import { type ApiError, call, countRows, DEMO, expectAdminRefused } from '../test/factories';
 
 interface User {
   id: number;

@@ -1,5 +1,5 @@
-import { Table } from 'antd';
 import type { TAuditEntry } from '@contract';
+import { Table } from 'antd';
 import { useT } from '../app/i18n';
 
 interface FieldChange {
@@ -23,9 +23,7 @@ function changedFields(before: unknown, after: unknown): FieldChange[] {
   const b = asRecord(before);
   const a = asRecord(after);
   const fields = [...new Set([...Object.keys(b), ...Object.keys(a)])];
-  return fields
-    .map((field) => ({ field, before: show(b[field]), after: show(a[field]) }))
-    .filter((change) => change.before !== change.after);
+  return fields.map((field) => ({ field, before: show(b[field]), after: show(a[field]) })).filter((change) => change.before !== change.after);
 }
 
 export function AuditDiff({ entry }: { entry: TAuditEntry }) {

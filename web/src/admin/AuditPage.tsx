@@ -1,10 +1,10 @@
+import { AUDIT_ENTITIES, type TAuditEntry } from '@contract';
 import { Flex, Select, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { catalogueKeys, type MessageKey } from '../../../src/i18n';
-import { AUDIT_ENTITIES, type TAuditEntry } from '@contract';
 import { useErrorText } from '../app/feedback';
 import { formatDateTime } from '../app/format';
-import { useT, type Translate } from '../app/i18n';
+import { type Translate, useT } from '../app/i18n';
 import { useTaskDrawer } from '../tasks/useTaskDrawer';
 import { AuditDiff } from './AuditDiff';
 import { useAudit } from './queries';

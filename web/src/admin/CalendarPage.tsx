@@ -1,8 +1,8 @@
 import { DeleteOutlined } from '@ant-design/icons';
+import type { TCalendarOverride } from '@contract';
 import { Button, Card, Col, DatePicker, Flex, Popconfirm, Row, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import type { TCalendarOverride } from '@contract';
 import { usePermissions } from '../app/auth';
 import { useNotify } from '../app/feedback';
 import { formatDate } from '../app/format';
@@ -35,9 +35,7 @@ function Overrides({ year, overrides }: { year: number; overrides: TCalendarOver
           {
             key: 'kind',
             title: t('ui.calendar.kind'),
-            render: (_, o) => (
-              <Tag color={o.kind === 'day_off' ? 'red' : 'blue'}>{t(`ui.calendar.kind.${o.kind}`)}</Tag>
-            ),
+            render: (_, o) => <Tag color={o.kind === 'day_off' ? 'red' : 'blue'}>{t(`ui.calendar.kind.${o.kind}`)}</Tag>,
           },
           { key: 'note', title: t('ui.calendar.note'), render: (_, o) => o.note },
           {
@@ -46,15 +44,15 @@ function Overrides({ year, overrides }: { year: number; overrides: TCalendarOver
             width: 60,
             render: (_, o) =>
               canManageCity && (
-              <Popconfirm
-                title={t('ui.calendar.removeConfirm')}
-                okText={t('ui.delete')}
-                cancelText={t('ui.cancel')}
-                onConfirm={() => remove.mutate(o.id, { onError: notify.error })}
-              >
-                <Button danger icon={<DeleteOutlined />} aria-label={t('ui.delete')} data-testid="override-remove" />
-              </Popconfirm>
-            ),
+                <Popconfirm
+                  title={t('ui.calendar.removeConfirm')}
+                  okText={t('ui.delete')}
+                  cancelText={t('ui.cancel')}
+                  onConfirm={() => remove.mutate(o.id, { onError: notify.error })}
+                >
+                  <Button danger icon={<DeleteOutlined />} aria-label={t('ui.delete')} data-testid="override-remove" />
+                </Popconfirm>
+              ),
           },
         ]}
       />

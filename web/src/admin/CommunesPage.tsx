@@ -1,7 +1,7 @@
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import type { TCommune, TCommuneInput } from '@contract';
 import { Button, Flex, Form, Input, InputNumber, Modal, Select, Table, Typography } from 'antd';
 import { useState } from 'react';
-import type { TCommune, TCommuneInput } from '@contract';
 import { usePermissions } from '../app/auth';
 import { useNotify } from '../app/feedback';
 import { useT } from '../app/i18n';
@@ -35,13 +35,7 @@ function CommuneModal({ commune, onClose }: { commune: TCommune | null; onClose:
       confirmLoading={save.isPending}
       okButtonProps={{ 'data-testid': 'commune-form-submit' } as Record<string, string>}
     >
-      <Form<TCommuneInput>
-        form={form}
-        layout="vertical"
-        initialValues={commune ?? { kind: 'xa', dueSoonDays: 14 }}
-        onFinish={submit}
-        data-testid="commune-form"
-      >
+      <Form<TCommuneInput> form={form} layout="vertical" initialValues={commune ?? { kind: 'xa', dueSoonDays: 14 }} onFinish={submit} data-testid="commune-form">
         <Form.Item name="name" label={t('ui.communes.name')} rules={[{ required: true, whitespace: true, message: t('ui.required') }]}>
           <Input data-testid="commune-form-name" />
         </Form.Item>
@@ -99,8 +93,7 @@ export function CommunesPage() {
             key: 'actions',
             title: '',
             width: 60,
-            render: (_, c) =>
-              c.canEdit && <Button icon={<EditOutlined />} onClick={() => setEditing(c)} aria-label={t('ui.edit')} data-testid="commune-edit" />,
+            render: (_, c) => c.canEdit && <Button icon={<EditOutlined />} onClick={() => setEditing(c)} aria-label={t('ui.edit')} data-testid="commune-edit" />,
           },
         ]}
       />

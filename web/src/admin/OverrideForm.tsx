@@ -1,7 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
+import type { TCalendarOverrideKind } from '@contract';
 import { Button, DatePicker, Flex, Form, Input, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
-import type { TCalendarOverrideKind } from '@contract';
 import { useNotify } from '../app/feedback';
 import { DATE_FORMAT, toIsoDate } from '../app/format';
 import { useT } from '../app/i18n';
@@ -33,11 +33,7 @@ export function OverrideForm({ year }: { year: number }) {
     <Form<Values> form={form} layout="vertical" initialValues={{ kind: 'day_off' }} onFinish={submit} data-testid="override-form">
       <Flex gap={8} wrap align="end">
         <Form.Item name="date" label={t('ui.calendar.date')} rules={[{ required: true, message: t('ui.required') }]}>
-          <DatePicker
-            format={DATE_FORMAT}
-            disabledDate={(d) => d.year() !== year}
-            data-testid="override-date"
-          />
+          <DatePicker format={DATE_FORMAT} disabledDate={(d) => d.year() !== year} data-testid="override-date" />
         </Form.Item>
         <Form.Item name="kind" label={t('ui.calendar.kind')}>
           <Select

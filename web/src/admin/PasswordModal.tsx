@@ -1,5 +1,5 @@
-import { Checkbox, Form, Input, Modal } from 'antd';
 import type { TUser } from '@contract';
+import { Checkbox, Form, Input, Modal } from 'antd';
 import { useNotify } from '../app/feedback';
 import { useT } from '../app/i18n';
 import { useResetPassword } from './queries';

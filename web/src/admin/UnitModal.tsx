@@ -1,5 +1,5 @@
-import { Checkbox, Form, Input, Modal, Select } from 'antd';
 import type { TUnit, TUnitInput, TUnitKind } from '@contract';
+import { Checkbox, Form, Input, Modal, Select } from 'antd';
 import { useNotify } from '../app/feedback';
 import { useT } from '../app/i18n';
 import { useSaveUnit } from './queries';
@@ -33,13 +33,7 @@ export function UnitModal({ communeId, unit, onClose }: { communeId: number; uni
       confirmLoading={save.isPending}
       okButtonProps={{ 'data-testid': 'unit-form-submit' } as Record<string, string>}
     >
-      <Form<TUnitInput>
-        form={form}
-        layout="vertical"
-        initialValues={unit ?? { kind: 'internal', isCoordinator: false, active: true }}
-        onFinish={submit}
-        data-testid="unit-form"
-      >
+      <Form<TUnitInput> form={form} layout="vertical" initialValues={unit ?? { kind: 'internal', isCoordinator: false, active: true }} onFinish={submit} data-testid="unit-form">
         <Form.Item name="name" label={t('ui.units.name')} rules={[{ required: true, whitespace: true, message: t('ui.required') }]}>
           <Input data-testid="unit-form-name" />
         </Form.Item>

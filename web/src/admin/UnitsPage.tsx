@@ -1,7 +1,7 @@
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import type { TUnit } from '@contract';
 import { Button, Flex, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import type { TUnit } from '@contract';
 import { useT } from '../app/i18n';
 import { useCommunes, useUnits } from '../app/reference';
 import { AdminCommuneSelect, useAdminCommune } from './AdminCommuneSelect';
@@ -55,7 +55,11 @@ export function UnitsPage() {
             render: (_, u) => (
               <>
                 {t(`ui.units.kind.${u.kind}`)}
-                {u.isCoordinator && <Tag color="blue" style={{ marginInlineStart: 4 }}>{t('ui.units.coordinatorTag')}</Tag>}
+                {u.isCoordinator && (
+                  <Tag color="blue" style={{ marginInlineStart: 4 }}>
+                    {t('ui.units.coordinatorTag')}
+                  </Tag>
+                )}
                 {!u.active && <Tag>{t('ui.inactive')}</Tag>}
               </>
             ),
@@ -69,9 +73,7 @@ export function UnitsPage() {
           },
         ]}
       />
-      {editing !== null && communeId !== null && (
-        <UnitModal communeId={communeId} unit={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
-      )}
+      {editing !== null && communeId !== null && <UnitModal communeId={communeId} unit={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
     </>
   );
 }

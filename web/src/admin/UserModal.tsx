@@ -1,5 +1,5 @@
-import { Checkbox, Form, Input, Modal, Select } from 'antd';
 import { ROLES, type TRole, type TUser, UNIT_ROLES } from '@contract';
+import { Checkbox, Form, Input, Modal, Select } from 'antd';
 import { useNotify } from '../app/feedback';
 import { useT } from '../app/i18n';
 import { useCommunes, useUnits } from '../app/reference';
@@ -57,9 +57,7 @@ export function UserModal({ user, communeId, onClose }: { user: TUser | null; co
   const chosenCommune = Form.useWatch('communeId', form) ?? null;
   const role = Form.useWatch('role', form);
   const units = useUnits(chosenCommune);
-  const initial: Partial<Values> = user
-    ? { ...user, title: user.title ?? undefined }
-    : { role: 'unit_staff', communeId, active: true, mustChangePassword: true };
+  const initial: Partial<Values> = user ? { ...user, title: user.title ?? undefined } : { role: 'unit_staff', communeId, active: true, mustChangePassword: true };
   return (
     <Modal
       open

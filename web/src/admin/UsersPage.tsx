@@ -1,7 +1,7 @@
 import { EditOutlined, KeyOutlined, PlusOutlined } from '@ant-design/icons';
+import type { TUser } from '@contract';
 import { Button, Flex, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import type { TUser } from '@contract';
 import { useT } from '../app/i18n';
 import { useUnits } from '../app/reference';
 import { AdminCommuneSelect, CITY_LEVEL, useAdminCommune } from './AdminCommuneSelect';
@@ -54,7 +54,7 @@ export function UsersPage() {
             ),
           },
           { key: 'role', title: t('ui.users.role'), render: (_, u) => t(`role.${u.role}`) },
-          { key: 'unit', title: t('ui.users.unit'), render: (_, u) => (u.unitId ? unitName.get(u.unitId) ?? '' : '—') },
+          { key: 'unit', title: t('ui.users.unit'), render: (_, u) => (u.unitId ? (unitName.get(u.unitId) ?? '') : '—') },
           {
             key: 'active',
             title: t('ui.users.state'),
@@ -79,9 +79,7 @@ export function UsersPage() {
           },
         ]}
       />
-      {editing !== null && (
-        <UserModal user={editing === 'new' ? null : editing} communeId={communeId} onClose={() => setEditing(null)} />
-      )}
+      {editing !== null && <UserModal user={editing === 'new' ? null : editing} communeId={communeId} onClose={() => setEditing(null)} />}
       {resetting && <PasswordModal user={resetting} onClose={() => setResetting(null)} />}
     </>
   );

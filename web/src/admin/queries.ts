@@ -1,7 +1,21 @@
 /** Administration data and changes; each change refreshes the lists it affects. */
-import { useMutation, useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
+
+import type {
+  TAuditEntry,
+  TCalendarOverride,
+  TCalendarOverrideKind,
+  TCalendarYear,
+  TCommune,
+  TCommuneInput,
+  TUnit,
+  TUnitAlias,
+  TUnitInput,
+  TUser,
+  TUserCreate,
+  TUserUpdate,
+} from '@contract';
+import { type QueryKey, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, withQuery } from '../app/api';
-import type { TAuditEntry, TCalendarOverride, TCalendarOverrideKind, TCalendarYear, TCommune, TCommuneInput, TUnit, TUnitAlias, TUnitInput, TUser, TUserCreate, TUserUpdate } from '@contract';
 import { communesKey } from '../app/reference';
 
 function useChange<Input, Output>(mutationFn: (input: Input) => Promise<Output>, keys: QueryKey[]) {
@@ -14,8 +28,7 @@ function useChange<Input, Output>(mutationFn: (input: Input) => Promise<Output>,
 
 export function useSaveCommune() {
   return useChange(
-    ({ id, input }: { id?: number; input: TCommuneInput }) =>
-      id === undefined ? api.post<TCommune>('/api/communes', input) : api.patch<TCommune>(`/api/communes/${id}`, input),
+    ({ id, input }: { id?: number; input: TCommuneInput }) => (id === undefined ? api.post<TCommune>('/api/communes', input) : api.patch<TCommune>(`/api/communes/${id}`, input)),
     [communesKey],
   );
 }
@@ -23,18 +36,13 @@ export function useSaveCommune() {
 export function useSaveUnit(communeId: number | null) {
   return useChange(
     ({ id, input }: { id?: number; input: TUnitInput }) =>
-      id === undefined
-        ? api.post<TUnit>(`/api/communes/${communeId}/units`, input)
-        : api.patch<TUnit>(`/api/units/${id}`, input),
+      id === undefined ? api.post<TUnit>(`/api/communes/${communeId}/units`, input) : api.patch<TUnit>(`/api/units/${id}`, input),
     [['units']],
   );
 }
 
 export function useAddAlias() {
-  return useChange(
-    ({ unitId, alias }: { unitId: number; alias: string }) => api.post<TUnitAlias>(`/api/units/${unitId}/aliases`, { alias }),
-    [['units']],
-  );
+  return useChange(({ unitId, alias }: { unitId: number; alias: string }) => api.post<TUnitAlias>(`/api/units/${unitId}/aliases`, { alias }), [['units']]);
 }
 
 export function useRemoveAlias() {
@@ -53,10 +61,7 @@ export function useCreateUser() {
 }
 
 export function useUpdateUser() {
-  return useChange(
-    ({ id, input }: { id: number; input: TUserUpdate }) => api.patch<TUser>(`/api/users/${id}`, input),
-    [['users']],
-  );
+  return useChange(({ id, input }: { id: number; input: TUserUpdate }) => api.patch<TUser>(`/api/users/${id}`, input), [['users']]);
 }
 
 export function useResetPassword() {

@@ -5,13 +5,13 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import type { Lang } from '../../../src/i18n';
 import { ChangePasswordModal } from '../auth/ChangePassword';
+import { NotificationBell } from '../notifications/NotificationBell';
 import { api } from './api';
 import { ME_KEY, usePermissions, useUser } from './auth';
 import { useCommune } from './commune';
-import { useCommunes } from './reference';
 import { useNotify } from './feedback';
 import { useLang } from './i18n';
-import { NotificationBell } from '../notifications/NotificationBell';
+import { useCommunes } from './reference';
 
 function CommuneSelector() {
   const { t } = useLang();
@@ -57,9 +57,7 @@ export function AppHeader({ compact, onMenu }: { compact: boolean; onMenu: () =>
   return (
     <Flex align="center" justify="space-between" gap={12} className="app-header" wrap={false}>
       <Flex align="center" gap={12} style={{ minWidth: 0 }}>
-        {compact && (
-          <Button type="text" icon={<MenuOutlined />} onClick={onMenu} aria-label={t('ui.nav.open')} data-testid="nav-open" />
-        )}
+        {compact && <Button type="text" icon={<MenuOutlined />} onClick={onMenu} aria-label={t('ui.nav.open')} data-testid="nav-open" />}
         <div style={{ minWidth: 0 }}>
           <Typography.Text strong className="app-header-title" ellipsis data-testid="header-commune">
             {user.communeName ?? cityName ?? t('ui.header.cityLevel')}
@@ -71,7 +69,9 @@ export function AppHeader({ compact, onMenu }: { compact: boolean; onMenu: () =>
       <Flex align="center" gap={8} wrap={false}>
         <NotificationBell />
         <div className="app-header-user" data-testid="header-user">
-          <Typography.Text strong ellipsis>{user.fullName}</Typography.Text>
+          <Typography.Text strong ellipsis>
+            {user.fullName}
+          </Typography.Text>
           {!compact && <div className="app-header-sub">{t(`role.${user.role}`)}</div>}
         </div>
         <Segmented
@@ -93,13 +93,7 @@ export function AppHeader({ compact, onMenu }: { compact: boolean; onMenu: () =>
           title={t('ui.password.change')}
         />
         {changingPassword && <ChangePasswordModal onClose={() => setChangingPassword(false)} />}
-        <Button
-          icon={<LogoutOutlined />}
-          onClick={() => logout.mutate()}
-          loading={logout.isPending}
-          data-testid="logout"
-          aria-label={t('ui.header.logout')}
-        >
+        <Button icon={<LogoutOutlined />} onClick={() => logout.mutate()} loading={logout.isPending} data-testid="logout" aria-label={t('ui.header.logout')}>
           {compact ? null : t('ui.header.logout')}
         </Button>
       </Flex>

@@ -104,15 +104,7 @@ export function AppLayout() {
         </Layout.Content>
       </Layout>
       {compact && (
-        <Drawer
-          open={navOpen}
-          onClose={() => setNavOpen(false)}
-          placement="left"
-          size={310}
-          title={<NavDrawerTitle />}
-          styles={{ body: { padding: 8 } }}
-          data-testid="nav-drawer"
-        >
+        <Drawer open={navOpen} onClose={() => setNavOpen(false)} placement="left" size={310} title={<NavDrawerTitle />} styles={{ body: { padding: 8 } }} data-testid="nav-drawer">
           {permissions.chooseCommune && (
             <div style={{ marginBottom: 12 }}>
               <CommuneSelector />

@@ -1,11 +1,12 @@
 /** The signed-in user: who they are, what they may do, and the guard for private pages. */
+
+import type { TSessionUser, TUserEnvelope, TUserRights } from '@contract';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Spin } from 'antd';
-import { createContext, useContext, useEffect, type ReactNode } from 'react';
+import { createContext, type ReactNode, useContext, useEffect } from 'react';
 import { Navigate, useLocation } from 'react-router-dom';
-import type { TSessionUser, TUserEnvelope, TUserRights } from '@contract';
 import { ChangePasswordRequired } from '../auth/ChangePassword';
-import { api, ApiError, setPasswordChangeHandler, setUnauthenticatedHandler } from './api';
+import { ApiError, api, setPasswordChangeHandler, setUnauthenticatedHandler } from './api';
 
 export const ME_KEY = ['me'] as const;
 

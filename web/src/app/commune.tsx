@@ -1,6 +1,6 @@
 /** Which commune the screens show: the user's own, or (city-level users) the one chosen in the header. */
 import type { TCommune } from '@contract';
-import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
 import { useUser } from './auth';
 import { useCommunes } from './reference';
 

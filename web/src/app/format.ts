@@ -1,6 +1,7 @@
 /** Display formats: dates always dd/mm/yyyy, areas as Roman numerals. */
-import dayjs from 'dayjs';
+
 import type { TArea } from '@contract';
+import dayjs from 'dayjs';
 import type { Translate } from './i18n';
 
 export const DATE_FORMAT = 'DD/MM/YYYY';

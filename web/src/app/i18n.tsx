@@ -1,8 +1,8 @@
 /** Interface language: Vietnamese first, English second, remembered in localStorage. */
 import dayjs from 'dayjs';
 import 'dayjs/locale/vi';
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
-import { translate, type Lang, type MessageKey } from '../../../src/i18n';
+import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
+import { type Lang, type MessageKey, translate } from '../../../src/i18n';
 import { setApiLanguage } from './api';
 
 const STORAGE_KEY = 'cchc.lang';
@@ -38,10 +38,7 @@ export function LangProvider({ children }: { children: ReactNode }) {
     applyLang(next);
     setLangState(next);
   }, []);
-  const value = useMemo<LangContextValue>(
-    () => ({ lang, setLang, t: (key, params) => translate(lang, key, params) }),
-    [lang, setLang],
-  );
+  const value = useMemo<LangContextValue>(() => ({ lang, setLang, t: (key, params) => translate(lang, key, params) }), [lang, setLang]);
   return <LangContext.Provider value={value}>{children}</LangContext.Provider>;
 }
 

@@ -1,7 +1,8 @@
 /** Reference data many screens share: communes and their units. */
+
+import type { TCommune, TUnit } from '@contract';
 import { useQuery } from '@tanstack/react-query';
 import { api } from './api';
-import type { TCommune, TUnit } from '@contract';
 
 export const communesKey = ['communes'] as const;
 export const unitsKey = (communeId: number | null) => ['units', communeId] as const;

@@ -42,7 +42,13 @@ function PrivateShell() {
 const dashboard = () => import('../dashboard/DashboardPage').then((m) => ({ Component: m.DashboardPage }));
 const adminPage = (allowed: 'canAdminister' | 'canSeeAudit', load: () => Promise<ComponentType>) => async () => {
   const Page = await load();
-  return { element: <OnlyIf allowed={allowed}><Page /></OnlyIf> };
+  return {
+    element: (
+      <OnlyIf allowed={allowed}>
+        <Page />
+      </OnlyIf>
+    ),
+  };
 };
 
 export const router = createBrowserRouter([

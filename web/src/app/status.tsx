@@ -1,6 +1,7 @@
 /** One colour per task status, used by tags, charts and lists alike. */
-import { Tag } from 'antd';
+
 import type { TTaskStatus } from '@contract';
+import { Tag } from 'antd';
 import { useT } from './i18n';
 
 interface StatusStyle {

@@ -1,10 +1,10 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import type { TUserEnvelope } from '@contract';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Flex, Form, Input, Segmented, Typography } from 'antd';
 import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import type { Lang } from '../../../src/i18n';
 import { api } from '../app/api';
-import type { TUserEnvelope } from '@contract';
 import { ME_KEY, useMe } from '../app/auth';
 import { useErrorText } from '../app/feedback';
 import { useLang } from '../app/i18n';
@@ -56,22 +56,12 @@ export function LoginPage() {
         <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>
           {t('ui.login.subtitle')}
         </Typography.Paragraph>
-        {login.isError && (
-          <Alert type="error" showIcon title={errorText(login.error)} style={{ marginBottom: 16 }} data-testid="login-error" />
-        )}
+        {login.isError && <Alert type="error" showIcon title={errorText(login.error)} style={{ marginBottom: 16 }} data-testid="login-error" />}
         <Form<Credentials> layout="vertical" onFinish={(values) => login.mutate(values)} requiredMark={false}>
-          <Form.Item
-            label={t('ui.login.username')}
-            name="username"
-            rules={[{ required: true, whitespace: true, message: t('ui.login.usernameRequired') }]}
-          >
+          <Form.Item label={t('ui.login.username')} name="username" rules={[{ required: true, whitespace: true, message: t('ui.login.usernameRequired') }]}>
             <Input prefix={<UserOutlined />} autoComplete="username" autoFocus size="large" data-testid="login-username" />
           </Form.Item>
-          <Form.Item
-            label={t('ui.login.password')}
-            name="password"
-            rules={[{ required: true, message: t('ui.login.passwordRequired') }]}
-          >
+          <Form.Item label={t('ui.login.password')} name="password" rules={[{ required: true, message: t('ui.login.passwordRequired') }]}>
             <Input.Password prefix={<LockOutlined />} autoComplete="current-password" size="large" data-testid="login-password" />
           </Form.Item>
           <Button type="primary" htmlType="submit" block size="large" loading={login.isPending} data-testid="login-submit">

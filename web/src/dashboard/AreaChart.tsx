@@ -1,8 +1,8 @@
-import { Card } from 'antd';
 import type { TDashboardFull } from '@contract';
+import { Card } from 'antd';
 import { areaLabel, areaRoman } from '../app/format';
 import { useT } from '../app/i18n';
-import { Chart, type BarOption } from './Chart';
+import { type BarOption, Chart } from './Chart';
 import { statusSeries } from './statusSeries';
 
 export function AreaChart({ byArea }: { byArea: TDashboardFull['byArea'] }) {

@@ -1,7 +1,7 @@
 import { FlagOutlined } from '@ant-design/icons';
+import type { TStatusSummary } from '@contract';
 import { Card, Flex, Tag } from 'antd';
 import { Link } from 'react-router-dom';
-import type { TStatusSummary } from '@contract';
 import { useT } from '../app/i18n';
 import { STATUS_STYLE } from '../app/status';
 

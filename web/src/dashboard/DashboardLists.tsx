@@ -1,5 +1,5 @@
-import { Col, Row, Tag } from 'antd';
 import type { TDashboardFull } from '@contract';
+import { Col, Row, Tag } from 'antd';
 import { formatDate } from '../app/format';
 import { useT } from '../app/i18n';
 import { StatusTag } from '../app/status';
@@ -26,12 +26,7 @@ export function DashboardLists({ data }: { data: TDashboardFull }) {
         />
       </Col>
       <Col xs={24} xl={8}>
-        <TaskList
-          title={t('ui.dashboard.undeterminedList')}
-          tasks={data.undetermined}
-          testId="list-undetermined"
-          aside={(task) => <StatusTag status={task.status} />}
-        />
+        <TaskList title={t('ui.dashboard.undeterminedList')} tasks={data.undetermined} testId="list-undetermined" aside={(task) => <StatusTag status={task.status} />} />
       </Col>
     </Row>
   );

@@ -1,9 +1,9 @@
+import type { TDashboardEmpty, TDashboardFull } from '@contract';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Col, Empty, Flex, Row, Select, Skeleton, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, withQuery } from '../app/api';
-import type { TDashboardEmpty, TDashboardFull } from '@contract';
 import { useCommune } from '../app/commune';
 import { useErrorText } from '../app/feedback';
 import { formatDate, formatPeriod } from '../app/format';

@@ -1,7 +1,7 @@
-import { Card, Col, Row, Statistic } from 'antd';
 import type { TDashboardFull } from '@contract';
-import { useT } from '../app/i18n';
+import { Card, Col, Row, Statistic } from 'antd';
 import type { MessageKey } from '../../../src/i18n';
+import { useT } from '../app/i18n';
 import { STATUS_STYLE } from '../app/status';
 
 interface Kpi {
@@ -28,12 +28,7 @@ export function KpiCards({ data }: { data: TDashboardFull }) {
       {kpis.map((kpi) => (
         <Col key={kpi.key} xs={12} md={8} xl={4}>
           <Card size="small" className="kpi-card" data-testid={`kpi-${kpi.key}`}>
-            <Statistic
-              title={t(kpi.title)}
-              value={kpi.value}
-              suffix={kpi.suffix}
-              styles={{ content: kpi.color ? { color: kpi.color } : undefined }}
-            />
+            <Statistic title={t(kpi.title)} value={kpi.value} suffix={kpi.suffix} styles={{ content: kpi.color ? { color: kpi.color } : undefined }} />
           </Card>
         </Col>
       ))}

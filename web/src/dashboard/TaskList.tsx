@@ -1,6 +1,6 @@
+import type { TTask } from '@contract';
 import { Card, Empty, Flex, Typography } from 'antd';
 import type { ReactNode } from 'react';
-import type { TTask } from '@contract';
 import { areaRoman } from '../app/format';
 import { useT } from '../app/i18n';
 import { useTaskDrawer } from '../tasks/useTaskDrawer';

@@ -1,7 +1,7 @@
-import { Card } from 'antd';
 import type { TDashboardFull } from '@contract';
+import { Card } from 'antd';
 import { useT } from '../app/i18n';
-import { Chart, type BarOption } from './Chart';
+import { type BarOption, Chart } from './Chart';
 import { statusSeries } from './statusSeries';
 
 const MAX_LABEL = 28;

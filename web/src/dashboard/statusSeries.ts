@@ -1,8 +1,7 @@
-import type { BarSeriesOption } from 'echarts/charts';
 import type { TStatusCounts } from '@contract';
-import { STATUS_ORDER } from '../app/status';
+import type { BarSeriesOption } from 'echarts/charts';
 import type { Translate } from '../app/i18n';
-import { STATUS_STYLE } from '../app/status';
+import { STATUS_ORDER, STATUS_STYLE } from '../app/status';
 
 /** One stacked series per status, in the same colours as the status tags. */
 export function statusSeries(t: Translate, rows: { byStatus: TStatusCounts }[], horizontal: boolean): BarSeriesOption[] {

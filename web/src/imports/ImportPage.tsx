@@ -1,5 +1,6 @@
 /** Import a plan from a Word/PDF/text file: upload, review and correct the extraction, then save. */
 import { InboxOutlined } from '@ant-design/icons';
+import type { TImportResult } from '@contract';
 import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Result, Spin, Typography, Upload } from 'antd';
 import { useState } from 'react';
@@ -8,7 +9,6 @@ import { useCommune, useCurrentCommune } from '../app/commune';
 import { useErrorText } from '../app/feedback';
 import { useT } from '../app/i18n';
 import { ImportReview } from './ImportReview';
-import type { TImportResult } from '@contract';
 
 const MAX_BYTES = 20 * 1024 * 1024;
 const ACCEPT = '.docx,.pdf,.txt,.md';

@@ -1,12 +1,12 @@
 /** The review of an extracted plan: metadata, warnings, editable task rows, unit mapping, source; then save. */
 import { DeleteOutlined, ScissorOutlined, VerticalAlignTopOutlined, WarningOutlined } from '@ant-design/icons';
+import { AREAS, type TArea, type TImportResult, type TPlanDetail, type TPlanKind, type TReviewedPlan, type TSchedule, type TTargetInput, type TUnitKind } from '@contract';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Alert, Button, Card, Col, DatePicker, Flex, Form, Input, Row, Select, Space, Table, Tabs, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Card, Col, DatePicker, Flex, Form, Input, Row, Select, Space, Table, type TableColumnsType, Tabs, Tag, Tooltip, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useCallback, useMemo, useState, type HTMLAttributes } from 'react';
+import { type HTMLAttributes, useCallback, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { api } from '../app/api';
-import { AREAS, type TArea, type TImportResult, type TPlanDetail, type TPlanKind, type TReviewedPlan, type TSchedule, type TTargetInput, type TUnitKind } from '@contract';
 import { useErrorText } from '../app/feedback';
 import { areaLabel, areaRoman, DATE_FORMAT, formatDate, toIsoDate } from '../app/format';
 import { useT } from '../app/i18n';
@@ -90,10 +90,13 @@ export function ImportReview({ result, communeId }: { result: TImportResult; com
 
   const names = useMemo(() => namesOf(rows), [rows]);
   const choiceOf = useCallback((name: string) => mapping[name] ?? defaultChoice(name), [mapping]);
-  const isUnknown = useCallback((name: string) => {
-    const c = mapping[name];
-    return !c || c.unknown;
-  }, [mapping]);
+  const isUnknown = useCallback(
+    (name: string) => {
+      const c = mapping[name];
+      return !c || c.unknown;
+    },
+    [mapping],
+  );
 
   const update = (key: string, patch: Partial<ReviewRow>) => setRows((all) => all.map((r) => (r.key === key ? { ...r, ...patch } : r)));
 
@@ -254,13 +257,47 @@ export function ImportReview({ result, communeId }: { result: TImportResult; com
       render: (_, row, index) => (
         <Space size={2}>
           <Tooltip title={t('ui.import.merge')}>
-            <Button size="small" type="text" icon={<VerticalAlignTopOutlined />} disabled={index === 0} aria-label={t('ui.import.merge')} onClick={() => setRows((all) => mergeUp(all, all.findIndex((r) => r.key === row.key)))} />
+            <Button
+              size="small"
+              type="text"
+              icon={<VerticalAlignTopOutlined />}
+              disabled={index === 0}
+              aria-label={t('ui.import.merge')}
+              onClick={() =>
+                setRows((all) =>
+                  mergeUp(
+                    all,
+                    all.findIndex((r) => r.key === row.key),
+                  ),
+                )
+              }
+            />
           </Tooltip>
           <Tooltip title={t('ui.import.split')}>
-            <Button size="small" type="text" icon={<ScissorOutlined />} aria-label={t('ui.import.split')} onClick={() => setRows((all) => splitRow(all, all.findIndex((r) => r.key === row.key)))} />
+            <Button
+              size="small"
+              type="text"
+              icon={<ScissorOutlined />}
+              aria-label={t('ui.import.split')}
+              onClick={() =>
+                setRows((all) =>
+                  splitRow(
+                    all,
+                    all.findIndex((r) => r.key === row.key),
+                  ),
+                )
+              }
+            />
           </Tooltip>
           <Tooltip title={t('ui.import.delete')}>
-            <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('ui.import.delete')} onClick={() => setRows((all) => all.filter((r) => r.key !== row.key))} />
+            <Button
+              size="small"
+              type="text"
+              danger
+              icon={<DeleteOutlined />}
+              aria-label={t('ui.import.delete')}
+              onClick={() => setRows((all) => all.filter((r) => r.key !== row.key))}
+            />
           </Tooltip>
         </Space>
       ),

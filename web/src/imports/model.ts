@@ -6,19 +6,21 @@ let counter = 0;
 export const newKey = () => `r${++counter}`;
 
 export function rowsFromImport(result: TImportResult): ReviewRow[] {
-  const rows = result.tasks.map((task): ReviewRow => ({
-    key: newKey(),
-    area: AREAS.find((a) => a === task.area) ?? null,
-    number: task.number,
-    content: task.content,
-    lead: [...task.lead],
-    coordinators: [...task.coordinators],
-    timeframeText: task.timeframe.text,
-    timeframeKind: task.timeframe.kind,
-    due: task.timeframe.due,
-    product: task.product,
-    warnings: result.warnings.filter((w) => w.task != null && w.task === task.number).map((w) => w.message),
-  }));
+  const rows = result.tasks.map(
+    (task): ReviewRow => ({
+      key: newKey(),
+      area: AREAS.find((a) => a === task.area) ?? null,
+      number: task.number,
+      content: task.content,
+      lead: [...task.lead],
+      coordinators: [...task.coordinators],
+      timeframeText: task.timeframe.text,
+      timeframeKind: task.timeframe.kind,
+      due: task.timeframe.due,
+      product: task.product,
+      warnings: result.warnings.filter((w) => w.task != null && w.task === task.number).map((w) => w.message),
+    }),
+  );
   // Grouped by area, document order kept inside each area.
   return rows
     .map((row, index) => ({ row, index }))
@@ -60,7 +62,11 @@ export function mergeUp(rows: ReviewRow[], index: number): ReviewRow[] {
   if (index <= 0) return rows;
   const above = rows[index - 1];
   const row = rows[index];
-  const join = (a: string, b: string) => [a, b].map((s) => s.trim()).filter(Boolean).join('\n');
+  const join = (a: string, b: string) =>
+    [a, b]
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .join('\n');
   const union = (a: string[], b: string[]) => [...new Set([...a, ...b])];
   const merged: ReviewRow = {
     ...above,
@@ -104,5 +110,12 @@ export function buildTasks(rows: ReviewRow[], mapping: Record<string, MappingCho
 }
 
 export function parseNames(text: string): string[] {
-  return [...new Set(text.split(/[;\n]/).map((s) => s.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      text
+        .split(/[;\n]/)
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ];
 }

@@ -3,10 +3,10 @@
  * task it is about (and marks it read), and the person's own e-mail switch.
  */
 import { BellOutlined } from '@ant-design/icons';
+import type { TMailPreferences, TNotification, TNotificationList } from '@contract';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Badge, Button, Empty, Flex, List, Popover, Switch, Typography } from 'antd';
 import { useState } from 'react';
-import type { TMailPreferences, TNotification, TNotificationList } from '@contract';
 import { api } from '../app/api';
 import { useNotify } from '../app/feedback';
 import { useLang } from '../app/i18n';

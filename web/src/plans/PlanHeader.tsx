@@ -1,5 +1,5 @@
-import { Card, Collapse, Descriptions, Grid, Typography, type DescriptionsProps } from 'antd';
 import type { TPlanDetail } from '@contract';
+import { Card, Collapse, Descriptions, type DescriptionsProps, Grid, Typography } from 'antd';
 import { formatDate, formatPeriod } from '../app/format';
 import { useT } from '../app/i18n';
 

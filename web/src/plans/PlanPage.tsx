@@ -1,8 +1,8 @@
 import { ArrowLeftOutlined, FileExcelOutlined, PlusOutlined } from '@ant-design/icons';
+import { type TTaskFilter as Filters, filterTasks, type TPlanDetail } from '@contract';
 import { Alert, Button, Flex, Skeleton, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { filterTasks, type TPlanDetail, type TTaskFilter as Filters } from '@contract';
 import { useErrorText } from '../app/feedback';
 import { useT } from '../app/i18n';
 import { useUnits } from '../app/reference';

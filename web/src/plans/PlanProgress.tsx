@@ -1,5 +1,5 @@
-import { Progress, Tooltip } from 'antd';
 import type { TPlanSummary } from '@contract';
+import { Progress, Tooltip } from 'antd';
 import { useT } from '../app/i18n';
 
 export function PlanProgress({ plan }: { plan: TPlanSummary }) {

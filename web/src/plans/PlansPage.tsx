@@ -1,7 +1,7 @@
 import { ImportOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Grid, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { Link, useNavigate } from 'react-router-dom';
 import type { TPlanSummary } from '@contract';
+import { Button, Card, Flex, Grid, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Link, useNavigate } from 'react-router-dom';
 import { useCommune, useCurrentCommune } from '../app/commune';
 import { useErrorText } from '../app/feedback';
 import { formatPeriod } from '../app/format';

@@ -1,6 +1,6 @@
+import type { TPlanDetail, TPlanSummary } from '@contract';
 import { useQuery } from '@tanstack/react-query';
 import { api, withQuery } from '../app/api';
-import type { TPlanDetail, TPlanSummary } from '@contract';
 
 export function usePlans(communeId: number | null) {
   return useQuery({

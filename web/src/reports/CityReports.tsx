@@ -37,8 +37,16 @@ export function CityReports() {
         pagination={false}
         data-testid="city-communes"
         columns={[
-          { title: t('ui.reports.city.commune'), key: 'name', render: (_: unknown, c: CityOverview['communes'][number]) => (c.reportId ? <Link to={`/reports/${c.reportId}`}>{c.communeName}</Link> : c.communeName) },
-          { title: t('ui.reports.city.state'), key: 'state', render: (_: unknown, c: CityOverview['communes'][number]) => <Tag color={STATE_COLOR[c.state]}>{t(`ui.reports.city.${c.state}`)}</Tag> },
+          {
+            title: t('ui.reports.city.commune'),
+            key: 'name',
+            render: (_: unknown, c: CityOverview['communes'][number]) => (c.reportId ? <Link to={`/reports/${c.reportId}`}>{c.communeName}</Link> : c.communeName),
+          },
+          {
+            title: t('ui.reports.city.state'),
+            key: 'state',
+            render: (_: unknown, c: CityOverview['communes'][number]) => <Tag color={STATE_COLOR[c.state]}>{t(`ui.reports.city.${c.state}`)}</Tag>,
+          },
           { title: t('ui.reports.status.sent'), key: 'on', render: (_: unknown, c: CityOverview['communes'][number]) => formatDate(c.submittedOn) },
         ]}
       />

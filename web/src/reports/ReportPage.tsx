@@ -58,7 +58,13 @@ function ReportForm({ report }: { report: Report }) {
         if (item.kind === 'narrative') {
           return (
             <Form.Item key={item.code} label={item.title} layout="vertical">
-              <Input.TextArea autoSize={{ minRows: 2 }} disabled={!editable} value={narratives[item.code] ?? ''} onChange={(e) => setNarratives({ ...narratives, [item.code]: e.target.value })} data-testid={`narrative-${item.code}`} />
+              <Input.TextArea
+                autoSize={{ minRows: 2 }}
+                disabled={!editable}
+                value={narratives[item.code] ?? ''}
+                onChange={(e) => setNarratives({ ...narratives, [item.code]: e.target.value })}
+                data-testid={`narrative-${item.code}`}
+              />
             </Form.Item>
           );
         }
@@ -67,7 +73,9 @@ function ReportForm({ report }: { report: Report }) {
           return (
             <Form.Item key={item.code} label={item.title}>
               <Space>
-                <Typography.Text strong data-testid={`computed-${item.key}`}>{c?.value ?? '…'}</Typography.Text>
+                <Typography.Text strong data-testid={`computed-${item.key}`}>
+                  {c?.value ?? '…'}
+                </Typography.Text>
                 <Tag>{t('ui.reports.computed')}</Tag>
                 {c?.frozen !== null && c?.frozen !== undefined && <Tag color="blue">{t('ui.reports.frozen', { value: c.frozen })}</Tag>}
                 {c?.differs && <Tag color="orange">{t('ui.reports.liveDiffers', { live: c.live })}</Tag>}
@@ -105,8 +113,11 @@ function ReportForm({ report }: { report: Report }) {
         <span>
           {t('ui.reports.communeDeadline')}: {formatDate(report.deadline)}
         </span>
-        {report.daysLate !== null && (report.daysLate > 0 ? <Tag color="red">{t('ui.reports.late', { days: report.daysLate })}</Tag> : <Tag color="green">{t('ui.reports.onTime')}</Tag>)}
-        <span>{report.template.name} (v{report.template.version})</span>
+        {report.daysLate !== null &&
+          (report.daysLate > 0 ? <Tag color="red">{t('ui.reports.late', { days: report.daysLate })}</Tag> : <Tag color="green">{t('ui.reports.onTime')}</Tag>)}
+        <span>
+          {report.template.name} (v{report.template.version})
+        </span>
       </Space>
       {report.returnComment && report.status === 'returned' && <Alert type="warning" showIcon message={t('ui.reports.returnComment')} description={report.returnComment} />}
       <Space>
@@ -118,7 +129,12 @@ function ReportForm({ report }: { report: Report }) {
       </Form>
       <Space wrap>
         {editable && (
-          <Button type="primary" loading={save.isPending} onClick={() => save.mutateAsync(undefined).then(() => notify.success(t('ui.saved')), notify.error)} data-testid="report-save">
+          <Button
+            type="primary"
+            loading={save.isPending}
+            onClick={() => save.mutateAsync(undefined).then(() => notify.success(t('ui.saved')), notify.error)}
+            data-testid="report-save"
+          >
             {t('ui.save')}
           </Button>
         )}
@@ -127,10 +143,18 @@ function ReportForm({ report }: { report: Report }) {
             {t(actionLabel(a.action))}
           </Button>
         ))}
-        <Button href={`/api/reports/${report.id}/export.docx`} data-testid="report-docx">{t('ui.reports.exportDocx')}</Button>
+        <Button href={`/api/reports/${report.id}/export.docx`} data-testid="report-docx">
+          {t('ui.reports.exportDocx')}
+        </Button>
         <Button href={`/api/reports/${report.id}/export.xlsx`}>{t('ui.reports.exportXlsx')}</Button>
       </Space>
-      <Modal open={asking !== null} title={asking ? t(actionLabel(asking)) : ''} onCancel={() => setAsking(null)} onOk={() => asking && run(asking, comment)} okButtonProps={{ 'data-testid': 'return-ok' } as Record<string, string>}>
+      <Modal
+        open={asking !== null}
+        title={asking ? t(actionLabel(asking)) : ''}
+        onCancel={() => setAsking(null)}
+        onOk={() => asking && run(asking, comment)}
+        okButtonProps={{ 'data-testid': 'return-ok' } as Record<string, string>}
+      >
         <Typography.Text>{t('ui.reports.returnComment')}</Typography.Text>
         <Input.TextArea value={comment} onChange={(e) => setComment(e.target.value)} autoSize={{ minRows: 3 }} data-testid="return-comment" />
       </Modal>

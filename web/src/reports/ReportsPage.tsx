@@ -10,8 +10,8 @@ import { useT } from '../app/i18n';
 import { usePlans } from '../plans/queries';
 import { CityReports } from './CityReports';
 import { reportApi, usePeriods, useReportMutation } from './queries';
-import type { Period, PeriodReportRef } from './types';
 import { StatusTag } from './StatusTag';
+import type { Period, PeriodReportRef } from './types';
 
 export function ReportsPage() {
   const t = useT();

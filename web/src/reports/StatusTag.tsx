@@ -6,5 +6,9 @@ const COLORS: Record<ReportStatus, string> = { draft: 'default', submitted: 'blu
 
 export function StatusTag({ status }: { status: ReportStatus }) {
   const t = useT();
-  return <Tag color={COLORS[status]} data-testid="report-status">{t(`ui.reports.status.${status}`)}</Tag>;
+  return (
+    <Tag color={COLORS[status]} data-testid="report-status">
+      {t(`ui.reports.status.${status}`)}
+    </Tag>
+  );
 }

@@ -20,6 +20,7 @@ export const reportApi = {
   makePeriods: (planId: number) => api.post(`/api/plans/${planId}/report-periods`, { templateKey: 'bao-cao-cchc-dinh-ky' }),
   openUnit: (periodId: number) => api.post<Report>(`/api/report-periods/${periodId}/unit-report`),
   consolidate: (periodId: number) => api.post<Report>(`/api/report-periods/${periodId}/consolidate`),
-  save: (id: number, body: { version: number; asOf?: string; values?: Record<string, number | null>; narratives?: Record<string, string> }) => api.patch<Report>(`/api/reports/${id}`, body),
+  save: (id: number, body: { version: number; asOf?: string; values?: Record<string, number | null>; narratives?: Record<string, string> }) =>
+    api.patch<Report>(`/api/reports/${id}`, body),
   act: (id: number, action: ReportAction, comment?: string) => api.post<Report>(`/api/reports/${id}/${action}`, comment ? { comment } : {}),
 };

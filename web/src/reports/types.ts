@@ -58,6 +58,13 @@ export interface Report {
 
 export interface CityOverview {
   code: string;
-  communes: { communeId: number; communeName: string; reportId: number | null; state: 'on_time' | 'late' | 'missing' | 'not_due'; submittedOn: string | null; daysLate: number | null }[];
+  communes: {
+    communeId: number;
+    communeName: string;
+    reportId: number | null;
+    state: 'on_time' | 'late' | 'missing' | 'not_due';
+    submittedOn: string | null;
+    daysLate: number | null;
+  }[];
   figures: { code: string; title: string; unit: string; values: Record<string, number | null> }[];
 }

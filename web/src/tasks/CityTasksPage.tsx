@@ -1,7 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
+import { type TTaskFilter as Filters, filterTasks } from '@contract';
 import { Alert, Button, Flex, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import { filterTasks, type TTaskFilter as Filters } from '@contract';
 import { useCommune, useCurrentCommune } from '../app/commune';
 import { useErrorText } from '../app/feedback';
 import { useT } from '../app/i18n';
@@ -43,9 +43,7 @@ export function CityTasksPage() {
       </div>
       {tasks.isError && <Alert type="error" showIcon title={errorText(tasks.error)} />}
       <TaskTable tasks={shown} loading={tasks.isPending && communeId !== null} showSource />
-      {creating && communeId !== null && (
-        <TaskFormModal mode={{ kind: 'createCity', communeId }} onClose={() => setCreating(false)} />
-      )}
+      {creating && communeId !== null && <TaskFormModal mode={{ kind: 'createCity', communeId }} onClose={() => setCreating(false)} />}
     </>
   );
 }

@@ -1,5 +1,5 @@
-import { Table } from 'antd';
 import type { TCheckpoint } from '@contract';
+import { Table } from 'antd';
 import { formatDate } from '../app/format';
 import { useT } from '../app/i18n';
 import { StatusTag } from '../app/status';

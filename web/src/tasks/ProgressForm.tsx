@@ -1,7 +1,7 @@
 import { CheckCircleOutlined } from '@ant-design/icons';
+import type { TTaskDetail } from '@contract';
 import { Button, DatePicker, Flex, Form, Input, InputNumber, Select, Slider, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import type { TTaskDetail } from '@contract';
 import { useNotify } from '../app/feedback';
 import { DATE_FORMAT, formatDate, toIsoDate } from '../app/format';
 import { useT } from '../app/i18n';
@@ -61,12 +61,7 @@ export function ProgressForm({ task }: { task: TTaskDetail }) {
   };
 
   return (
-    <Form<Values>
-      form={form}
-      layout="vertical"
-      initialValues={{ progress: task.progress, doneAt: dayjs(), occurrence: defaultOccurrence(task) }}
-      data-testid="progress-form"
-    >
+    <Form<Values> form={form} layout="vertical" initialValues={{ progress: task.progress, doneAt: dayjs(), occurrence: defaultOccurrence(task) }} data-testid="progress-form">
       {recurring && (
         <Form.Item name="occurrence" label={t('ui.task.occurrence')}>
           <Select

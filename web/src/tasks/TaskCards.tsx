@@ -1,5 +1,5 @@
-import { Card, Empty, Flex, Spin, Typography } from 'antd';
 import { AREAS, type TTask } from '@contract';
+import { Card, Empty, Flex, Spin, Typography } from 'antd';
 import { areaLabel } from '../app/format';
 import { useT } from '../app/i18n';
 import { StatusTag } from '../app/status';

@@ -1,7 +1,7 @@
 import { EditOutlined } from '@ant-design/icons';
+import type { TTaskDetail } from '@contract';
 import { Alert, Button, Divider, Drawer, Grid, Skeleton, Space, Typography } from 'antd';
 import { useState } from 'react';
-import type { TTaskDetail } from '@contract';
 import { useUser } from '../app/auth';
 import { useErrorText } from '../app/feedback';
 import { useT } from '../app/i18n';

@@ -1,6 +1,6 @@
 import { WarningOutlined } from '@ant-design/icons';
-import { Tooltip, Typography } from 'antd';
 import type { TTask } from '@contract';
+import { Tooltip, Typography } from 'antd';
 import { formatDate } from '../app/format';
 import { useT } from '../app/i18n';
 
@@ -20,11 +20,7 @@ export function TaskDue({ task }: { task: TTask }) {
       )}
       {warnings.length > 0 && (
         <Tooltip title={warnings.join(' · ')}>
-          <WarningOutlined
-            style={{ color: '#fa8c16', marginInlineStart: 6 }}
-            aria-label={t('ui.tasks.timeframeWarning')}
-            data-testid="timeframe-warning"
-          />
+          <WarningOutlined style={{ color: '#fa8c16', marginInlineStart: 6 }} aria-label={t('ui.tasks.timeframeWarning')} data-testid="timeframe-warning" />
         </Tooltip>
       )}
     </div>

@@ -1,5 +1,5 @@
-import { Alert, Descriptions, type DescriptionsProps } from 'antd';
 import type { TTaskDetail } from '@contract';
+import { Alert, Descriptions, type DescriptionsProps } from 'antd';
 import { areaLabel, formatDate, formatDateTime } from '../app/format';
 import { useT } from '../app/i18n';
 import { TaskProgress } from './TaskProgress';

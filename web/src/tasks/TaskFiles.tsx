@@ -1,6 +1,6 @@
 import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
-import { Button, Flex, Typography, Upload, type UploadProps } from 'antd';
 import type { TTaskDetail } from '@contract';
+import { Button, Flex, Typography, Upload, type UploadProps } from 'antd';
 import { useNotify } from '../app/feedback';
 import { formatDateTime, formatFileSize } from '../app/format';
 import { useT } from '../app/i18n';

@@ -1,9 +1,9 @@
 import { SearchOutlined } from '@ant-design/icons';
+import { AREAS, type TTaskFilter as Filters, type TArea, type TTaskStatus, type TUnit } from '@contract';
 import { Flex, Input, Select } from 'antd';
-import { AREAS, type TArea, type TTaskFilter as Filters, type TTaskStatus, type TUnit } from '@contract';
-import { STATUS_ORDER } from '../app/status';
 import { areaLabel } from '../app/format';
 import { useT } from '../app/i18n';
+import { STATUS_ORDER } from '../app/status';
 
 interface Props {
   value: Filters;

@@ -1,7 +1,7 @@
+import { AREAS, type TArea, type TPlanDetail, type TTaskDetail, type TTaskInput, type TUnit } from '@contract';
 import { DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { ApiError } from '../app/api';
-import { AREAS, type TArea, type TPlanDetail, type TTaskDetail, type TTaskInput, type TUnit } from '@contract';
 import { useNotify } from '../app/feedback';
 import { areaLabel, DATE_FORMAT, toIsoDate } from '../app/format';
 import { useT } from '../app/i18n';
@@ -10,10 +10,7 @@ import { usePlan } from '../plans/queries';
 import { useCreateCityTask, useCreatePlanTask, useUpdateTask } from './queries';
 import { TimeframePreview } from './TimeframePreview';
 
-export type TaskFormMode =
-  | { kind: 'edit'; task: TTaskDetail }
-  | { kind: 'createPlan'; plan: TPlanDetail }
-  | { kind: 'createCity'; communeId: number };
+export type TaskFormMode = { kind: 'edit'; task: TTaskDetail } | { kind: 'createPlan'; plan: TPlanDetail } | { kind: 'createCity'; communeId: number };
 
 interface Values {
   area: TArea;
@@ -136,11 +133,7 @@ export function TaskFormModal({ mode, onClose }: { mode: TaskFormMode; onClose: 
     >
       <Form<Values> form={form} layout="vertical" initialValues={initialValues(mode)} onFinish={submit} data-testid="task-form">
         {isCity && (
-          <Form.Item
-            name="sourceDocument"
-            label={t('ui.tasks.col.source')}
-            rules={[{ required: true, whitespace: true, message: t('ui.required') }]}
-          >
+          <Form.Item name="sourceDocument" label={t('ui.tasks.col.source')} rules={[{ required: true, whitespace: true, message: t('ui.required') }]}>
             {/* PATCH /api/tasks/:id does not take the source document: shown, not editable. */}
             <Input disabled={mode.kind === 'edit'} placeholder={t('ui.taskForm.sourcePlaceholder')} data-testid="task-form-source" />
           </Form.Item>
@@ -158,12 +151,7 @@ export function TaskFormModal({ mode, onClose }: { mode: TaskFormMode; onClose: 
           <Select mode="multiple" showSearch={{ optionFilterProp: 'label' }} options={unitOptions(units, lead)} data-testid="task-form-lead" />
         </Form.Item>
         <Form.Item name="coordinatorUnitIds" label={t('ui.tasks.col.coordinating')}>
-          <Select
-            mode="multiple"
-            showSearch={{ optionFilterProp: 'label' }}
-            options={unitOptions(units, coordinating)}
-            data-testid="task-form-coordinating"
-          />
+          <Select mode="multiple" showSearch={{ optionFilterProp: 'label' }} options={unitOptions(units, coordinating)} data-testid="task-form-coordinating" />
         </Form.Item>
         <Form.Item name="timeframeText" label={t('ui.task.timeframe')} extra={t('ui.taskForm.timeframeHint')}>
           <Input data-testid="task-form-timeframe" />

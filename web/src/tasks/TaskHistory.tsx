@@ -1,7 +1,7 @@
-import { Empty, Timeline, Typography } from 'antd';
 import type { THistoryEntry, TTaskDetail } from '@contract';
+import { Empty, Timeline, Typography } from 'antd';
 import { formatDate, formatDateTime } from '../app/format';
-import { useT, type Translate } from '../app/i18n';
+import { type Translate, useT } from '../app/i18n';
 
 const KIND_COLOR: Record<THistoryEntry['kind'], string> = {
   created: 'gray',
@@ -38,8 +38,7 @@ export function TaskHistory({ task }: { task: TTaskDetail }) {
             <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
               {formatDateTime(entry.at)}
             </Typography.Text>
-            <Typography.Text strong>{entry.user.fullName}</Typography.Text>{' '}
-            <span>{describe(t, entry, entry.fileId === null ? undefined : fileNames.get(entry.fileId))}</span>
+            <Typography.Text strong>{entry.user.fullName}</Typography.Text> <span>{describe(t, entry, entry.fileId === null ? undefined : fileNames.get(entry.fileId))}</span>
             {entry.note && entry.note !== fileNames.get(entry.fileId ?? 0) && (
               <Typography.Paragraph style={{ margin: '4px 0 0', whiteSpace: 'pre-line' }}>{entry.note}</Typography.Paragraph>
             )}

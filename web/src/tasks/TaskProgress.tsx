@@ -1,5 +1,5 @@
-import { Progress } from 'antd';
 import type { TTask } from '@contract';
+import { Progress } from 'antd';
 import { STATUS_STYLE } from '../app/status';
 
 export function TaskProgress({ task }: { task: TTask }) {

@@ -1,6 +1,6 @@
-import { Grid, Table, Typography, type TableColumnsType } from 'antd';
-import type { ReactNode } from 'react';
 import { AREAS, type TArea, type TTask, type TUnitRef } from '@contract';
+import { Grid, Table, type TableColumnsType, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { areaLabel } from '../app/format';
 import { useT } from '../app/i18n';
 import { StatusTag } from '../app/status';
@@ -15,10 +15,7 @@ function groupRows(tasks: TTask[]): Row[] {
   return AREAS.flatMap((area) => {
     const inArea = tasks.filter((task) => task.area === area);
     if (inArea.length === 0) return [];
-    return [
-      { kind: 'group' as const, key: `area-${area}`, area, count: inArea.length },
-      ...inArea.map((task) => ({ kind: 'task' as const, key: `task-${task.id}`, task })),
-    ];
+    return [{ kind: 'group' as const, key: `area-${area}`, area, count: inArea.length }, ...inArea.map((task) => ({ kind: 'task' as const, key: `task-${task.id}`, task }))];
   });
 }
 
@@ -32,8 +29,7 @@ const spanGroup = (row: Row) => ({ colSpan: row.kind === 'group' ? 0 : 1 });
 function useColumns(showSource: boolean): TableColumnsType<Row> {
   const t = useT();
   const { open } = useTaskDrawer();
-  const cell = (render: (task: TTask) => ReactNode) => (_: unknown, row: Row) =>
-    row.kind === 'task' ? render(row.task) : null;
+  const cell = (render: (task: TTask) => ReactNode) => (_: unknown, row: Row) => (row.kind === 'task' ? render(row.task) : null);
   const columns: TableColumnsType<Row> = [
     {
       key: 'number',

@@ -1,8 +1,8 @@
 /** Task data: lists, one task, and every change to a task (each refreshes what it affects). */
+
+import type { TCityTaskInput, TFileMeta, THistoryEntry, TProgressInput, TSchedule, TTask, TTaskDetail, TTaskInput } from '@contract';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, withQuery } from '../app/api';
-import type { TCityTaskInput, TFileMeta, THistoryEntry, TProgressInput, TSchedule, TTask, TTaskDetail, TTaskInput } from '@contract';
-
 
 export const taskKey = (id: number) => ['task', id] as const;
 
@@ -44,8 +44,7 @@ function useInvalidateTask() {
 export function useUpdateTask(id: number) {
   const invalidate = useInvalidateTask();
   return useMutation({
-    mutationFn: (input: Partial<TTaskInput> & { version: number }) =>
-      api.patch<TTask>(`/api/tasks/${id}`, input),
+    mutationFn: (input: Partial<TTaskInput> & { version: number }) => api.patch<TTask>(`/api/tasks/${id}`, input),
     // On success and on a 409 alike the task must be read again.
     onSettled: () => invalidate(id),
   });
