@@ -1,7 +1,7 @@
 /** Signing in and out; who is signed in and what they may do across communes. */
 import { z } from 'zod';
 import { zText } from './common';
-import { ZRole } from './vocabulary';
+import { ZPerson } from './users';
 
 export const ZLoginBody = z.object({
   username: zText(60, { min: 1, minMessage: 'Vui lòng nhập tên đăng nhập' }),
@@ -9,20 +9,9 @@ export const ZLoginBody = z.object({
 });
 export type TLoginBody = z.infer<typeof ZLoginBody>;
 
-export const ZSessionUser = z.object({
-  id: z.number(),
-  username: z.string(),
-  fullName: z.string(),
-  title: z.string().nullable(),
-  role: ZRole,
-  cityId: z.number(),
-  /** null for city-level users: city reviewers and city administrators. */
-  communeId: z.number().nullable(),
-  unitId: z.number().nullable(),
+export const ZSessionUser = ZPerson.extend({
   unitName: z.string().nullable(),
   communeName: z.string().nullable(),
-  /** The web app shows only the change-password screen while this is true. */
-  mustChangePassword: z.boolean(),
 });
 export type TSessionUser = z.infer<typeof ZSessionUser>;
 

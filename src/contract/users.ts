@@ -30,19 +30,23 @@ export type TPasswordInput = z.infer<typeof ZPasswordInput>;
 
 export const ZUserQuery = ZCommuneIdQuery;
 
-/** A user as administrators see it (never the password hash). */
-export const ZUser = z.object({
+/** Who a person is and where they sit: shared by the signed-in user and the administrators' list. */
+export const ZPerson = z.object({
   id: z.number(),
   username: z.string(),
   fullName: z.string(),
   title: z.string().nullable(),
   role: ZRole,
   cityId: z.number(),
+  /** null for city-level users: city reviewers and city administrators. */
   communeId: z.number().nullable(),
   unitId: z.number().nullable(),
-  active: z.boolean(),
+  /** The web app shows only the change-password screen while this is true. */
   mustChangePassword: z.boolean(),
 });
+
+/** A user as administrators see it (never the password hash). */
+export const ZUser = ZPerson.extend({ active: z.boolean() });
 export type TUser = z.infer<typeof ZUser>;
 
 export const ZUserList = z.array(ZUser);
