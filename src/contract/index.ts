@@ -16,6 +16,7 @@ export * from './health';
 export * from './imports';
 export * from './notifications';
 export * from './plans';
+export * from './reports';
 export * from './scorecard';
 export * from './task-filter';
 export * from './tasks';

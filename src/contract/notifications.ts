@@ -9,6 +9,8 @@ export const ZNotification = z.object({
   id: z.number(),
   rule: ZReminderRule,
   taskId: z.number().nullable(),
+  /** A report reminder's report period (the bell opens the reports screen). */
+  periodId: z.number().nullable(),
   occurrenceDue: z.string().nullable(),
   title: z.string(),
   body: z.string(),
@@ -39,6 +41,9 @@ export const ZReminderSettingsInput = z.object({
   weeklySummary: z.boolean(),
   doneNotice: z.boolean(),
   weeklyDay: zInt(1, 5),
+  /** Periodic reports: first reminder N working days before a deadline (default 3); notices when one passes. */
+  reportBeforeDueWorkingDays: zInt(0, 30).default(3),
+  reportOnLate: z.boolean().default(true),
 });
 export type TReminderSettingsInput = z.infer<typeof ZReminderSettingsInput>;
 export const ZReminderSettings = ZReminderSettingsInput.extend({ canEdit: z.boolean() });

@@ -12,6 +12,15 @@ export const notificationsVi = {
   'notify.weekly_summary.body': 'Các nhiệm vụ quá hạn hoặc sắp đến hạn của xã/phường:\n{list}',
   'notify.weekly.none': 'Không có nhiệm vụ quá hạn hay sắp đến hạn.',
   'notify.mail.footer': 'Mở nhiệm vụ: {link}\n\nThư tự động từ hệ thống quản lý CCHC. Có thể tắt nhận thư trong mục Tài khoản.',
+  'notify.report_before_due.title': 'Sắp đến hạn báo cáo {period} ({due})',
+  'notify.report_before_due.body': 'Báo cáo {period} của {units} phải gửi đầu mối CCHC chậm nhất ngày {due}. Vui lòng nhập số liệu, nội dung và gửi báo cáo.',
+  'notify.report_late.title': 'Quá hạn báo cáo {period} (hạn {due})',
+  'notify.report_late.body': 'Chưa nhận được báo cáo {period} (hạn {due}) của: {units}. Vui lòng gửi báo cáo ngay.',
+  'notify.commune_report_due.title': 'Sắp đến hạn gửi báo cáo {period} của xã lên thành phố ({due})',
+  'notify.commune_report_due.body': 'Báo cáo {period} của UBND xã phải gửi thành phố chậm nhất ngày {due}. Vui lòng tổng hợp, trình lãnh đạo phê duyệt và gửi.',
+  'notify.commune_report_late.title': 'Quá hạn gửi báo cáo {period} của xã (hạn {due})',
+  'notify.commune_report_late.body': 'Báo cáo {period} của UBND xã chưa gửi thành phố (hạn {due}). Vui lòng hoàn thành và gửi ngay.',
+  'notify.mail.footer_report': 'Mở báo cáo: {link}\n\nThư tự động từ hệ thống quản lý CCHC. Có thể tắt nhận thư trong mục Tài khoản.',
 } as const;
 
 export type NotificationKey = keyof typeof notificationsVi;
@@ -29,4 +38,13 @@ export const notificationsEn: Record<NotificationKey, string> = {
   'notify.weekly_summary.body': 'The commune’s overdue and due-soon tasks:\n{list}',
   'notify.weekly.none': 'No task is overdue or due soon.',
   'notify.mail.footer': 'Open the task: {link}\n\nAutomatic mail from the CCHC system. You can turn these e-mails off under Account.',
+  'notify.report_before_due.title': 'Report {period} due soon ({due})',
+  'notify.report_before_due.body': 'The {period} report of {units} is due to the CCHC coordinator by {due}. Please fill it in and submit it.',
+  'notify.report_late.title': 'Report {period} overdue (due {due})',
+  'notify.report_late.body': 'The {period} report (due {due}) has not been received from: {units}. Please submit it now.',
+  'notify.commune_report_due.title': 'The commune report {period} is due to the city ({due})',
+  'notify.commune_report_due.body': 'The commune’s {period} report is due to the city by {due}. Please consolidate it, have it approved and send it.',
+  'notify.commune_report_late.title': 'The commune report {period} is overdue (due {due})',
+  'notify.commune_report_late.body': 'The commune’s {period} report has not been sent to the city (due {due}). Please finish and send it now.',
+  'notify.mail.footer_report': 'Open the report: {link}\n\nAutomatic mail from the CCHC system. You can turn these e-mails off under Account.',
 };

@@ -84,7 +84,7 @@ export async function buildApp({ db, clock, config, logger = true, now = () => n
   await app.register(taskRoutes, { db, clock });
   await app.register(fileRoutes, { db, uploadDir: config.uploadDir });
   await app.register(dashboardRoutes, { db, clock });
-  await app.register(reportRoutes, { db });
+  await app.register(reportRoutes, { db, clock });
   await app.register(auditRoutes, { db });
   await app.register(calendarRoutes, { db });
   await app.register(timeframeRoutes);

@@ -29,10 +29,19 @@ it('one quarter from the unit to the city', async () => {
   await coordinator.goto(`${base()}/reports`);
   await coordinator.getByTestId('make-periods').click();
   await coordinator.getByText('Quý III năm 2026').waitFor();
-  const periods = (await fetchJson(coordinator, 'GET', '/api/plans/1/report-periods')).data as { id: number; code: string }[];
-  const q3 = periods.find((p) => p.code === '2026-Q3') as { id: number };
-  // Deadlines far ahead: "on time" must not depend on the day the test runs.
-  expect((await fetchJson(coordinator, 'PATCH', `/api/report-periods/${q3.id}`, { unitDeadline: '2099-12-05', communeDeadline: '2099-12-10' })).status).toBe(200);
+  // The deadlines are edited on screen; far ahead, so "on time" does not depend on the day the test runs.
+  await coordinator.getByTestId('edit-period-2026-Q3').click();
+  for (const [testId, date] of [
+    ['period-unit-deadline', '05/12/2099'],
+    ['period-commune-deadline', '10/12/2099'],
+  ]) {
+    const input = coordinator.getByTestId(testId).locator('xpath=descendant-or-self::input');
+    await input.click();
+    await input.fill(date);
+    await input.press('Enter');
+  }
+  await coordinator.getByTestId('period-save').click();
+  await coordinator.locator('tr', { hasText: 'Quý III năm 2026' }).getByText('10/12/2099').waitFor();
 
   const unit = await signIn(browser, 'truongvp');
   await unit.goto(`${base()}/reports`);

@@ -8,7 +8,10 @@ import type { WorkingCalendar } from '../calendar';
 import { addDays, dayOfWeek, diffDays } from '../calendar/dates';
 import type { IsoDate } from '../timeframe/types';
 
-export const REMINDER_RULES = ['before_due', 'overdue', 'weekly_digest', 'weekly_summary', 'done_reported'] as const;
+export const TASK_REMINDER_RULES = ['before_due', 'overdue', 'weekly_digest', 'weekly_summary', 'done_reported'] as const;
+/** Periodic reports' deadlines (report-rules.ts). */
+export const REPORT_REMINDER_RULES = ['report_before_due', 'report_late', 'commune_report_due', 'commune_report_late'] as const;
+export const REMINDER_RULES = [...TASK_REMINDER_RULES, ...REPORT_REMINDER_RULES] as const;
 export type ReminderRule = (typeof REMINDER_RULES)[number];
 
 export interface ReminderSettings {
@@ -20,6 +23,10 @@ export interface ReminderSettings {
   doneNotice: boolean;
   /** 1 = Monday … 5 = Friday: from this day of the week the weekly mails go out. */
   weeklyDay: number;
+  /** Periodic reports: the first reminder N working days before a report's deadline. */
+  reportBeforeDueWorkingDays: number;
+  /** Periodic reports: tell the late unit (and the coordinator), or the commune, when a deadline passes. */
+  reportOnLate: boolean;
 }
 
 export const DEFAULT_REMINDER_SETTINGS: ReminderSettings = {
@@ -29,6 +36,8 @@ export const DEFAULT_REMINDER_SETTINGS: ReminderSettings = {
   weeklySummary: true,
   doneNotice: true,
   weeklyDay: 1,
+  reportBeforeDueWorkingDays: 3,
+  reportOnLate: true,
 };
 
 /**
@@ -71,8 +80,12 @@ export interface CommuneDirectory {
 
 export interface ReminderIntent {
   rule: ReminderRule;
-  /** null for the weekly mails, which cover many tasks. */
+  /** null for the weekly mails, which cover many tasks, and for reports. */
   taskId: number | null;
+  /** A report reminder's subject: the report period (absent for task reminders). */
+  periodId?: number;
+  /** For report reminders: the units whose report it is about. */
+  unitIds?: number[];
   /** The checkpoint's deadline; for weekly mails the Monday of the week. */
   occurrenceDue: IsoDate;
   recipientId: number;

@@ -478,9 +478,16 @@ export const reminderSettings = pgTable(
     weeklySummary: boolean('weekly_summary').notNull().default(true),
     doneNotice: boolean('done_notice').notNull().default(true),
     weeklyDay: integer('weekly_day').notNull().default(1),
+    /** Periodic reports (issue 10): first reminder N working days before a report deadline; notices when one passes. */
+    reportBeforeDueWorkingDays: integer('report_before_due_working_days').notNull().default(3),
+    reportOnLate: boolean('report_on_late').notNull().default(true),
     updatedAt: updatedAt(),
   },
-  (t) => [check('reminder_settings_days_check', sql`${t.beforeDueWorkingDays} BETWEEN 0 AND 30`), check('reminder_settings_weekly_day_check', sql`${t.weeklyDay} BETWEEN 1 AND 5`)],
+  (t) => [
+    check('reminder_settings_days_check', sql`${t.beforeDueWorkingDays} BETWEEN 0 AND 30`),
+    check('reminder_settings_weekly_day_check', sql`${t.weeklyDay} BETWEEN 1 AND 5`),
+    check('reminder_settings_report_days_check', sql`${t.reportBeforeDueWorkingDays} BETWEEN 0 AND 30`),
+  ],
 );
 
 export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
@@ -498,8 +505,10 @@ export const reminderDeliveries = pgTable(
       .references(() => communes.id),
     id: serial('id').notNull(),
     rule: varchar('rule', { length: 20, enum: REMINDER_RULES }).notNull(),
-    /** 0 for the weekly mails, which are about many tasks (0 keeps the key free of NULLs). */
+    /** 0 for the weekly mails, which are about many tasks, and for reports (0 keeps the key free of NULLs). */
     taskId: integer('task_id').notNull(),
+    /** A report reminder's subject, the report period; 0 for task reminders. */
+    periodId: integer('period_id').notNull().default(0),
     occurrenceDue: date('occurrence_due').notNull(),
     recipientId: integer('recipient_id')
       .notNull()
@@ -513,7 +522,7 @@ export const reminderDeliveries = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.communeId, t.id] }),
-    uniqueIndex('reminder_deliveries_key_uq').on(t.communeId, t.rule, t.taskId, t.occurrenceDue, t.recipientId, t.channel),
+    uniqueIndex('reminder_deliveries_key_uq').on(t.communeId, t.rule, t.taskId, t.periodId, t.occurrenceDue, t.recipientId, t.channel),
     check('reminder_deliveries_rule_check', oneOf(t.rule, REMINDER_RULES)),
     check('reminder_deliveries_channel_check', oneOf(t.channel, NOTIFICATION_CHANNELS)),
   ],
@@ -532,6 +541,8 @@ export const notifications = pgTable(
       .references(() => users.id),
     rule: varchar('rule', { length: 20, enum: REMINDER_RULES }).notNull(),
     taskId: integer('task_id'),
+    /** For report reminders: the report period it is about (opens the reports screen). */
+    periodId: integer('period_id'),
     occurrenceDue: date('occurrence_due'),
     title: varchar('title', { length: 300 }).notNull(),
     body: text('body').notNull(),

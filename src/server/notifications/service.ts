@@ -16,6 +16,7 @@ export async function listNotifications(db: Db, actor: Actor, options: { limit: 
         id: notifications.id,
         rule: notifications.rule,
         taskId: notifications.taskId,
+        periodId: notifications.periodId,
         occurrenceDue: notifications.occurrenceDue,
         title: notifications.title,
         body: notifications.body,

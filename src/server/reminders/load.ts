@@ -5,10 +5,12 @@
  */
 import { and, eq, gte, sql } from 'drizzle-orm';
 import { addDays } from '../../domain/calendar/dates';
-import { type CommuneDirectory, DEFAULT_REMINDER_SETTINGS, type ReminderSettings, type ReminderTask } from '../../domain/reminders/rules';
+import type { ReportDeadline } from '../../domain/reminders/report-rules';
+import { type CommuneDirectory, DEFAULT_REMINDER_SETTINGS, OVERDUE_CATCH_UP_DAYS, type ReminderSettings, type ReminderTask } from '../../domain/reminders/rules';
 import { dateInVietnam } from '../clock';
 import type { DbOrTx } from '../db';
-import { plans, reminderSettings, taskHistory, users } from '../db/schema';
+import { plans, reminderSettings, taskHistory, units, users } from '../db/schema';
+import { reportDeadlines } from '../reports/service';
 import { judge, type LoadedTask, loadTasks } from '../tasks/read-model';
 
 export interface CommuneReminderData {
@@ -17,6 +19,11 @@ export interface CommuneReminderData {
   loaded: Map<number, LoadedTask>;
   directory: CommuneDirectory;
   people: Map<number, Person>;
+  /** Report periods of issued plans with a deadline near enough to remind of. */
+  reportDeadlines: ReportDeadline[];
+  /** For the report reminders' texts. */
+  periodLabels: Map<number, string>;
+  unitNames: Map<number, string>;
 }
 
 export interface Person {
@@ -30,12 +37,12 @@ export interface Person {
 export async function communeSettings(db: DbOrTx, communeId: number): Promise<ReminderSettings> {
   const [row] = await db.select().from(reminderSettings).where(eq(reminderSettings.communeId, communeId));
   if (!row) return DEFAULT_REMINDER_SETTINGS;
-  const { beforeDueWorkingDays, onOverdue, weeklyDigest, weeklySummary, doneNotice, weeklyDay } = row;
-  return { beforeDueWorkingDays, onOverdue, weeklyDigest, weeklySummary, doneNotice, weeklyDay };
+  const { beforeDueWorkingDays, onOverdue, weeklyDigest, weeklySummary, doneNotice, weeklyDay, reportBeforeDueWorkingDays, reportOnLate } = row;
+  return { beforeDueWorkingDays, onOverdue, weeklyDigest, weeklySummary, doneNotice, weeklyDay, reportBeforeDueWorkingDays, reportOnLate };
 }
 
 export async function loadCommuneReminderData(db: DbOrTx, communeId: number, asOf: string, dueSoonDays: number): Promise<CommuneReminderData> {
-  const [settings, tasks, issuedPlans, staff, reports] = await Promise.all([
+  const [settings, tasks, issuedPlans, staff, reports, periods, unitRows] = await Promise.all([
     communeSettings(db, communeId),
     loadTasks(db, { communeId }),
     db
@@ -55,6 +62,9 @@ export async function loadCommuneReminderData(db: DbOrTx, communeId: number, asO
       .from(users)
       .where(and(eq(users.communeId, communeId), eq(users.active, true))),
     recentDoneReports(db, communeId, asOf),
+    // A late notice runs for a week after a deadline: older periods are done with.
+    reportDeadlines(db, communeId, addDays(asOf, -OVERDUE_CATCH_UP_DAYS - 1)),
+    db.select({ id: units.id, name: units.name }).from(units).where(eq(units.communeId, communeId)),
   ]);
   const live = new Set(issuedPlans.map((p) => p.id));
   const liveTasks = tasks.filter((t) => (t.row.planId === null ? t.row.origin === 'city_assigned' : live.has(t.row.planId)));
@@ -64,6 +74,18 @@ export async function loadCommuneReminderData(db: DbOrTx, communeId: number, asO
     loaded: new Map(liveTasks.map((t) => [t.row.id, t])),
     directory: directoryOf(staff),
     people: new Map(staff.map((p) => [p.id, p])),
+    reportDeadlines: periods
+      .filter((p) => live.has(p.planId))
+      .map((p) => ({
+        periodId: p.periodId,
+        unitDeadline: p.unitDeadline,
+        communeDeadline: p.communeDeadline,
+        unitsOwing: [...new Set(tasks.filter((t) => t.row.planId === p.planId).flatMap((t) => t.lead.map((u) => u.id)))],
+        unitsSubmitted: p.unitsSubmitted,
+        communeSent: p.communeSent,
+      })),
+    periodLabels: new Map(periods.map((p) => [p.periodId, p.label])),
+    unitNames: new Map(unitRows.map((u) => [u.id, u.name])),
   };
 }
 

@@ -157,7 +157,8 @@ describe('reminder settings', () => {
     expect(json<{ beforeDueWorkingDays: number; canEdit: boolean }>(await call(ctx, 'truongvp', 'GET', url))).toMatchObject({ beforeDueWorkingDays: 3, canEdit: false });
     const saved = await call(ctx, 'daumoi', 'PUT', url, settings);
     expect(saved.statusCode, saved.body).toBe(200);
-    expect(json(await call(ctx, 'chutich', 'GET', url))).toEqual({ ...settings, canEdit: true });
+    // Report reminder rules left out of the request keep their defaults.
+    expect(json(await call(ctx, 'chutich', 'GET', url))).toEqual({ ...settings, reportBeforeDueWorkingDays: 3, reportOnLate: true, canEdit: true });
     expect(await countRows(ctx, 'audit_log', `action = 'reminder_settings'`)).toBe(1);
   });
 

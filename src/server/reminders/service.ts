@@ -10,7 +10,8 @@
  */
 import { and, asc, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { WorkingCalendar } from '../../domain/calendar';
-import { type ReminderIntent, type ReminderRule, remindersDue } from '../../domain/reminders/rules';
+import { reportRemindersDue } from '../../domain/reminders/report-rules';
+import { REPORT_REMINDER_RULES, type ReminderIntent, type ReminderRule, remindersDue } from '../../domain/reminders/rules';
 import { formatVietnameseDate } from '../../domain/timeframe/dates';
 import { translate } from '../../i18n';
 import { loadCalendar } from '../calendar/service';
@@ -24,6 +25,7 @@ export const MAX_MAIL_ATTEMPTS = 5;
 /** One delivery, as the CLI prints it. */
 export interface SentReminder {
   rule: ReminderRule;
+  /** The task; null for the weekly mails and for report reminders (whose subject, the report period, the CLI does not print). */
   taskId: number | null;
   occurrenceDue: string;
   recipient: string;
@@ -48,7 +50,10 @@ export async function runReminders(db: Db, options: RunOptions): Promise<SentRem
 
 async function claimCommune(db: Db, commune: { id: number; dueSoonDays: number }, calendar: WorkingCalendar, options: RunOptions): Promise<SentReminder[]> {
   const data = await loadCommuneReminderData(db, commune.id, options.asOf, commune.dueSoonDays);
-  const intents = remindersDue({ asOf: options.asOf, settings: data.settings, dueSoonDays: commune.dueSoonDays, calendar, tasks: data.tasks, directory: data.directory });
+  const intents = [
+    ...remindersDue({ asOf: options.asOf, settings: data.settings, dueSoonDays: commune.dueSoonDays, calendar, tasks: data.tasks, directory: data.directory }),
+    ...reportRemindersDue({ asOf: options.asOf, settings: data.settings, calendar, deadlines: data.reportDeadlines, directory: data.directory }),
+  ];
   if (intents.length === 0) return [];
   return db.transaction(async (tx) => {
     const rows = intents.flatMap((intent) => channelsFor(data.people.get(intent.recipientId)).map((channel) => ({ intent, channel })));
@@ -59,6 +64,7 @@ async function claimCommune(db: Db, commune: { id: number; dueSoonDays: number }
           communeId: commune.id,
           rule: intent.rule,
           taskId: intent.taskId ?? 0,
+          periodId: intent.periodId ?? 0,
           occurrenceDue: intent.occurrenceDue,
           recipientId: intent.recipientId,
           channel,
@@ -67,7 +73,7 @@ async function claimCommune(db: Db, commune: { id: number; dueSoonDays: number }
       .onConflictDoNothing()
       .returning();
     const claimedInApp = new Set(claimed.filter((c) => c.channel === 'in_app').map((c) => deliveryKey(c)));
-    const toNotify = intents.filter((intent) => claimedInApp.has(deliveryKey({ ...intent, taskId: intent.taskId ?? 0 })));
+    const toNotify = intents.filter((intent) => claimedInApp.has(deliveryKey({ ...intent, taskId: intent.taskId ?? 0, periodId: intent.periodId ?? 0 })));
     if (toNotify.length > 0) {
       await tx.insert(notifications).values(toNotify.map((intent) => ({ communeId: commune.id, userId: intent.recipientId, ...notificationOf(intent, data) })));
       await tx
@@ -91,9 +97,11 @@ function channelsFor(person: Person | undefined): ('in_app' | 'email')[] {
   return person?.email && person.emailNotifications ? ['in_app', 'email'] : ['in_app'];
 }
 
-function deliveryKey(d: { rule: string; taskId: number; occurrenceDue: string; recipientId: number }): string {
-  return `${d.rule}|${d.taskId}|${d.occurrenceDue}|${d.recipientId}`;
+function deliveryKey(d: { rule: string; taskId: number; periodId: number; occurrenceDue: string; recipientId: number }): string {
+  return `${d.rule}|${d.taskId}|${d.periodId}|${d.occurrenceDue}|${d.recipientId}`;
 }
+
+const isReportRule = (rule: ReminderRule) => (REPORT_REMINDER_RULES as readonly string[]).includes(rule);
 
 /** Short enough for a title: the task's number and the start of its content. */
 function taskLabel(data: CommuneReminderData, taskId: number): string {
@@ -105,6 +113,20 @@ function taskLabel(data: CommuneReminderData, taskId: number): string {
 
 export function notificationOf(intent: ReminderIntent, data: CommuneReminderData) {
   const due = formatVietnameseDate(intent.occurrenceDue);
+  if (isReportRule(intent.rule)) {
+    const period = data.periodLabels.get(intent.periodId ?? 0) ?? '';
+    const units = (intent.unitIds ?? []).map((id) => data.unitNames.get(id) ?? `#${id}`).join(', ');
+    // "Quý III năm 2026" inside a sentence: "báo cáo quý III năm 2026".
+    const params = { due, period: period.charAt(0).toLocaleLowerCase('vi') + period.slice(1), units };
+    return {
+      rule: intent.rule,
+      taskId: null,
+      periodId: intent.periodId ?? null,
+      occurrenceDue: intent.occurrenceDue,
+      title: truncate(translate('vi', `notify.${intent.rule}.title`, params), 300),
+      body: translate('vi', `notify.${intent.rule}.body`, params),
+    };
+  }
   if (intent.rule === 'weekly_digest' || intent.rule === 'weekly_summary') {
     const ids = intent.taskIds ?? [];
     const list = ids.length > 0 ? ids.map((id) => `- ${taskLabel(data, id)}`).join('\n') : translate('vi', 'notify.weekly.none');
@@ -112,6 +134,7 @@ export function notificationOf(intent: ReminderIntent, data: CommuneReminderData
     return {
       rule: intent.rule,
       taskId: null,
+      periodId: null,
       occurrenceDue: intent.occurrenceDue,
       title: truncate(translate('vi', `notify.${intent.rule}.title`, params), 300),
       body: translate('vi', `notify.${intent.rule}.body`, params),
@@ -121,6 +144,7 @@ export function notificationOf(intent: ReminderIntent, data: CommuneReminderData
   return {
     rule: intent.rule,
     taskId: intent.taskId,
+    periodId: null,
     occurrenceDue: intent.occurrenceDue,
     title: truncate(translate('vi', `notify.${intent.rule}.title`, params), 300),
     body: translate('vi', `notify.${intent.rule}.body`, params),
@@ -195,12 +219,14 @@ async function mailOf(tx: Parameters<Parameters<Db['transaction']>[0]>[0], deliv
         eq(notifications.userId, delivery.recipientId),
         eq(notifications.rule, delivery.rule),
         delivery.taskId === 0 ? isNull(notifications.taskId) : eq(notifications.taskId, delivery.taskId),
+        delivery.periodId === 0 ? isNull(notifications.periodId) : eq(notifications.periodId, delivery.periodId),
         eq(notifications.occurrenceDue, delivery.occurrenceDue),
       ),
     )
     .limit(1);
-  const link = delivery.taskId === 0 ? `${publicUrl}/` : `${publicUrl}/?task=${delivery.taskId}`;
-  const footer = translate('vi', 'notify.mail.footer', { link });
+  const report = delivery.periodId !== 0;
+  const link = report ? `${publicUrl}/reports` : delivery.taskId === 0 ? `${publicUrl}/` : `${publicUrl}/?task=${delivery.taskId}`;
+  const footer = translate('vi', report ? 'notify.mail.footer_report' : 'notify.mail.footer', { link });
   const title = note?.title ?? delivery.rule;
   return { to, subject: `[CCHC] ${title}`, text: `${note?.body ?? ''}\n\n${footer}` };
 }

@@ -6,7 +6,7 @@
  * Reminders before deadlines belong to the reminders capability: it reads `reportDeadlines`.
  */
 
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull } from 'drizzle-orm';
 import type { TAuditAction } from '../../contract';
 import {
   checkFigureValues,
@@ -39,11 +39,7 @@ import {
   type ReportRef,
 } from '../access/policy';
 import { recordAudit } from '../audit/service';
-import { systemClock } from '../clock';
-
-// TODO(read model): reports still read the system clock; the routes should pass the app's Clock.
-const todayInVietnam = () => systemClock.today();
-
+import type { Clock } from '../clock';
 import { requireCommune } from '../communes/service';
 import type { Db, DbOrTx } from '../db';
 import { communes, type ReportStatus, reportEvents, reportPeriods, reports, units, users } from '../db/schema';
@@ -196,25 +192,40 @@ export async function updatePeriod(db: Db, actor: Actor, periodId: number, input
 }
 
 /**
- * The hook for reminders (issue 8's capability): every open deadline on or after `from`,
- * with who still owes a report. Reminders decide when and how to tell people.
+ * The hook for reminders (src/server/reminders): every period whose commune deadline is on or after
+ * `from`, with who has submitted. Reminders decide who still owes a report, when and how to tell them.
  */
 export async function reportDeadlines(db: DbOrTx, communeId: number, from: string) {
-  const rows = await db.select().from(reportPeriods).where(eq(reportPeriods.communeId, communeId));
-  const reportRows = await db.select().from(reports).where(eq(reports.communeId, communeId));
-  return rows
-    .filter((p) => p.communeDeadline >= from)
-    .map((p) => {
-      const own = reportRows.filter((r) => r.periodId === p.id);
-      return {
-        periodId: p.id,
-        code: p.code,
-        unitDeadline: p.unitDeadline,
-        communeDeadline: p.communeDeadline,
-        unitsSubmitted: own.filter((r) => r.level === 'unit' && r.submittedOn !== null).map((r) => r.unitId as number),
-        communeSent: own.some((r) => r.level === 'commune' && r.submittedOn !== null),
-      };
-    });
+  const rows = await db
+    .select()
+    .from(reportPeriods)
+    .where(and(eq(reportPeriods.communeId, communeId), gte(reportPeriods.communeDeadline, from)));
+  if (rows.length === 0) return [];
+  const reportRows = await db
+    .select({ periodId: reports.periodId, level: reports.level, unitId: reports.unitId, submittedOn: reports.submittedOn })
+    .from(reports)
+    .where(
+      and(
+        eq(reports.communeId, communeId),
+        inArray(
+          reports.periodId,
+          rows.map((p) => p.id),
+        ),
+      ),
+    );
+  return rows.map((p) => {
+    const own = reportRows.filter((r) => r.periodId === p.id && r.submittedOn !== null);
+    return {
+      periodId: p.id,
+      planId: p.planId,
+      code: p.code,
+      label: p.label,
+      unitDeadline: p.unitDeadline,
+      communeDeadline: p.communeDeadline,
+      unitsSubmitted: own.flatMap((r) => (r.level === 'unit' && r.unitId !== null ? [r.unitId] : [])),
+      communeSent: own.some((r) => r.level === 'commune'),
+    };
+  });
 }
 
 // ---------- reports ----------
@@ -246,7 +257,7 @@ async function requireReport(db: DbOrTx, actor: Actor, reportId: number) {
 }
 
 /** A unit's person opens the unit's report for a period (or gets the one already open). */
-export async function openUnitReport(db: Db, actor: Actor, periodId: number) {
+export async function openUnitReport(db: Db, clock: Clock, actor: Actor, periodId: number) {
   const { period, commune } = await requirePeriod(db, actor, periodId);
   const unitId = actor.unitId;
   if (unitId === null || (actor.role !== 'unit_head' && actor.role !== 'unit_staff')) throw new AppError('forbidden');
@@ -258,7 +269,7 @@ export async function openUnitReport(db: Db, actor: Actor, periodId: number) {
   const id = await db.transaction(async (tx) => {
     const [row] = await tx
       .insert(reports)
-      .values({ communeId: period.communeId, periodId: period.id, level: 'unit', unitId, templateId: period.templateId, asOf: earlier(todayInVietnam(), period.windowEnd) })
+      .values({ communeId: period.communeId, periodId: period.id, level: 'unit', unitId, templateId: period.templateId, asOf: earlier(clock.today(), period.windowEnd) })
       .returning();
     await logEvent(tx, actor, commune, row, 'create');
     return row.id;
@@ -432,7 +443,7 @@ const RULES: Record<
  * sending (commune) against that level's deadline: a report returned and sent again was still
  * first sent on that day.
  */
-export async function transitionReport(db: Db, actor: Actor, reportId: number, action: ReportAction, comment?: string) {
+export async function transitionReport(db: Db, clock: Clock, actor: Actor, reportId: number, action: ReportAction, comment?: string) {
   const { report, commune, period } = await requireReport(db, actor, reportId);
   const rule = RULES[action];
   ensure(rule.allowed(actor, commune, refOf(report)));
@@ -450,7 +461,7 @@ export async function transitionReport(db: Db, actor: Actor, reportId: number, a
         issues,
       );
   }
-  const today = todayInVietnam();
+  const today = clock.today();
   const frozen = rule.freeze ? await liveFigures(db, report, period, commune, template) : undefined;
   const firstTime = rule.deadline !== undefined && report.submittedOn === null;
   const deadline = rule.deadline === 'unit' ? period.unitDeadline : period.communeDeadline;
@@ -474,7 +485,7 @@ export async function transitionReport(db: Db, actor: Actor, reportId: number, a
 }
 
 /** The commune's report drafted from the accepted unit reports; redone while it is still a draft. */
-export async function consolidateCommuneReport(db: Db, actor: Actor, periodId: number) {
+export async function consolidateCommuneReport(db: Db, clock: Clock, actor: Actor, periodId: number) {
   const { period, commune } = await requirePeriod(db, actor, periodId);
   ensure(canManageCommune(actor, commune));
   const all = await db
@@ -508,7 +519,7 @@ export async function consolidateCommuneReport(db: Db, actor: Actor, periodId: n
           level: 'commune',
           unitId: null,
           templateId: period.templateId,
-          asOf: earlier(todayInVietnam(), period.windowEnd),
+          asOf: earlier(clock.today(), period.windowEnd),
           ...content,
         })
         .returning();
@@ -525,7 +536,7 @@ export async function consolidateCommuneReport(db: Db, actor: Actor, periodId: n
  * Every commune of the city for one period code: on time, late or missing, and their figures
  * side by side (frozen computed figures and the figures entered, by template code).
  */
-export async function cityOverview(db: Db, actor: Actor, code: string) {
+export async function cityOverview(db: Db, clock: Clock, actor: Actor, code: string) {
   ensure(canSeeCityReports(actor));
   const communeRows = await db.select().from(communes).where(eq(communes.cityId, actor.cityId)).orderBy(asc(communes.name));
   const ids = communeRows.map((c) => c.id);
@@ -549,7 +560,7 @@ export async function cityOverview(db: Db, actor: Actor, code: string) {
           ),
         )
     : [];
-  const today = todayInVietnam();
+  const today = clock.today();
   const figureRows = new Map<string, { code: string; title: string; unit: string; values: Record<number, number | null> }>();
   const templateCache = new Map<number, ReportTemplate>();
   const entries = [];
@@ -557,7 +568,13 @@ export async function cityOverview(db: Db, actor: Actor, code: string) {
     const period = periodRows.filter((p) => p.communeId === commune.id).sort((a, b) => b.id - a.id)[0];
     const report = period ? reportRows.find((r) => r.periodId === period.id) : undefined;
     const sent = report && report.submittedOn !== null ? report : undefined;
-    const state = sent ? ((sent.daysLate ?? 0) > 0 ? 'late' : 'on_time') : period && today <= period.communeDeadline ? 'not_due' : 'missing';
+    const state: 'late' | 'on_time' | 'not_due' | 'missing' = sent
+      ? (sent.daysLate ?? 0) > 0
+        ? 'late'
+        : 'on_time'
+      : period && today <= period.communeDeadline
+        ? 'not_due'
+        : 'missing';
     entries.push({
       communeId: commune.id,
       communeName: commune.name,

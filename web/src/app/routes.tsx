@@ -7,6 +7,7 @@ import { PlanPage } from '../plans/PlanPage';
 import { PlansPage } from '../plans/PlansPage';
 import { ReportPage } from '../reports/ReportPage';
 import { ReportsPage } from '../reports/ReportsPage';
+import { TemplatesPage } from '../reports/TemplatesPage';
 import { CityTasksPage } from '../tasks/CityTasksPage';
 import { AppLayout } from './AppLayout';
 import { RequireAuth, usePermissions } from './auth';
@@ -23,7 +24,7 @@ function NotFound() {
   return <Result status="404" title={t('ui.notFound')} />;
 }
 
-function OnlyIf({ allowed, children }: { allowed: 'canAdminister' | 'canSeeAudit'; children: ReactNode }) {
+function OnlyIf({ allowed, children }: { allowed: 'canAdminister' | 'canSeeAudit' | 'canManageCity'; children: ReactNode }) {
   const permissions = usePermissions();
   return permissions[allowed] ? children : <Forbidden />;
 }
@@ -40,7 +41,7 @@ function PrivateShell() {
 
 // Charts and administration load on first visit, so the first screen comes up sooner.
 const dashboard = () => import('../dashboard/DashboardPage').then((m) => ({ Component: m.DashboardPage }));
-const adminPage = (allowed: 'canAdminister' | 'canSeeAudit', load: () => Promise<ComponentType>) => async () => {
+const adminPage = (allowed: 'canAdminister' | 'canSeeAudit' | 'canManageCity', load: () => Promise<ComponentType>) => async () => {
   const Page = await load();
   return {
     element: (
@@ -67,6 +68,7 @@ export const router = createBrowserRouter([
           { path: 'plans/:planId', element: <PlanPage /> },
           { path: 'city-tasks', element: <CityTasksPage /> },
           { path: 'reports', element: <ReportsPage /> },
+          { path: 'reports/templates', lazy: adminPage('canManageCity', async () => TemplatesPage) },
           { path: 'reports/:reportId', element: <ReportPage /> },
           { path: 'admin/communes', lazy: adminPage('canAdminister', () => import('../admin/CommunesPage').then((m) => m.CommunesPage)) },
           { path: 'admin/units', lazy: adminPage('canAdminister', () => import('../admin/UnitsPage').then((m) => m.UnitsPage)) },

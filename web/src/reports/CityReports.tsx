@@ -1,11 +1,12 @@
 /** The city's view of one period: every commune on time, late or missing, and their figures side by side. */
+
+import type { TCityReports as CityOverview } from '@contract';
 import { Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { formatDate } from '../app/format';
 import { useT } from '../app/i18n';
 import { useCityOverview } from './queries';
-import type { CityOverview } from './types';
 
 const STATE_COLOR = { on_time: 'green', late: 'red', missing: 'default', not_due: 'blue' } as const;
 

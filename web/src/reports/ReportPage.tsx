@@ -1,4 +1,6 @@
 /** One report by its template: narratives, figures (checked by the server), computed figures read-only with their frozen value; the workflow buttons the server allows. */
+
+import type { TReport as Report, TReportAction as ReportAction, TTemplateSection as TemplateSection } from '@contract';
 import { Alert, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Space, Spin, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
@@ -8,7 +10,6 @@ import { DATE_FORMAT, formatDate, formatPeriod, toIsoDate } from '../app/format'
 import { useT } from '../app/i18n';
 import { reportApi, useReport, useReportMutation } from './queries';
 import { StatusTag } from './StatusTag';
-import type { Report, ReportAction, TemplateSection } from './types';
 
 const ACTIONS: { action: ReportAction; flag: keyof Report['can']; needsComment?: boolean }[] = [
   { action: 'submit', flag: 'submit' },

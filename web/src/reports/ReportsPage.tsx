@@ -1,22 +1,36 @@
 /** Periods of a plan and their reports by status; a unit opens its own report, the coordinator consolidates. City users see the communes' reports. */
-import { Button, Empty, Select, Space, Table, Tag, Typography } from 'antd';
+
+import type { TPeriodWithReports as Period, TPeriodReportRef as PeriodReportRef } from '@contract';
+import { Button, DatePicker, Empty, Form, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { useUser } from '../app/auth';
+import { usePermissions, useUser } from '../app/auth';
 import { useCommune } from '../app/commune';
 import { useNotify } from '../app/feedback';
-import { formatDate, formatPeriod } from '../app/format';
+import { DATE_FORMAT, formatDate, formatPeriod, toIsoDate } from '../app/format';
 import { useT } from '../app/i18n';
 import { usePlans } from '../plans/queries';
 import { CityReports } from './CityReports';
-import { reportApi, usePeriods, useReportMutation } from './queries';
+import { reportApi, usePeriods, useReportMutation, useTemplates } from './queries';
 import { StatusTag } from './StatusTag';
-import type { Period, PeriodReportRef } from './types';
 
 export function ReportsPage() {
   const t = useT();
   const user = useUser();
-  if (user.communeId === null && (user.role === 'city_reviewer' || user.role === 'admin')) return <CityReports />;
+  const { canManageCity } = usePermissions();
+  if (user.communeId === null && (user.role === 'city_reviewer' || user.role === 'admin')) {
+    return (
+      <>
+        {canManageCity && (
+          <Link to="/reports/templates" data-testid="templates-link" style={{ float: 'right' }}>
+            {t('ui.reports.templates.title')}
+          </Link>
+        )}
+        <CityReports />
+      </>
+    );
+  }
   return (
     <>
       <Typography.Title level={3}>{t('ui.reports.title')}</Typography.Title>
@@ -38,6 +52,7 @@ function CommunePeriods() {
   const make = useReportMutation((id: number) => reportApi.makePeriods(id));
   const openUnit = useReportMutation((id: number) => reportApi.openUnit(id));
   const consolidate = useReportMutation((id: number) => reportApi.consolidate(id));
+  const [editing, setEditing] = useState<Period | null>(null);
   const go = (promise: Promise<{ id: number }>) => promise.then((r) => navigate(`/reports/${r.id}`)).catch(notify.error);
 
   const columns = [
@@ -70,6 +85,11 @@ function CommunePeriods() {
               {t('ui.reports.openUnit')}
             </Button>
           )}
+          {p.canManage && (
+            <Button size="small" onClick={() => setEditing(p)} data-testid={`edit-period-${p.code}`}>
+              {t('ui.reports.editPeriod')}
+            </Button>
+          )}
           {p.canManage && p.reports.some((r) => r.level === 'unit' && r.status === 'accepted') && (
             <Button size="small" type="primary" onClick={() => go(consolidate.mutateAsync(p.id))} data-testid={`consolidate-${p.code}`}>
               {t('ui.reports.consolidate')}
@@ -97,6 +117,58 @@ function CommunePeriods() {
       ) : (
         <Table rowKey="id" loading={periods.isLoading} dataSource={periods.data ?? []} columns={columns} pagination={false} />
       )}
+      {editing && <PeriodEditor period={editing} onClose={() => setEditing(null)} />}
     </Space>
+  );
+}
+
+/** The period's deadlines (units', commune's) and the template version new reports of it are made with. */
+function PeriodEditor({ period, onClose }: { period: Period; onClose: () => void }) {
+  const t = useT();
+  const notify = useNotify();
+  const templates = useTemplates();
+  const [unitDeadline, setUnitDeadline] = useState(period.unitDeadline);
+  const [communeDeadline, setCommuneDeadline] = useState(period.communeDeadline);
+  const [templateId, setTemplateId] = useState(period.templateId);
+  const save = useReportMutation(() => reportApi.editPeriod(period.id, { unitDeadline, communeDeadline, ...(templateId !== period.templateId ? { templateId } : {}) }));
+  return (
+    <Modal
+      open
+      title={`${t('ui.reports.editPeriod')} — ${period.label}`}
+      onCancel={onClose}
+      okText={t('ui.save')}
+      cancelText={t('ui.cancel')}
+      confirmLoading={save.isPending}
+      onOk={() =>
+        save.mutateAsync(undefined).then(() => {
+          notify.success(t('ui.saved'));
+          onClose();
+        }, notify.error)
+      }
+      okButtonProps={{ 'data-testid': 'period-save' } as Record<string, string>}
+    >
+      <Form layout="vertical">
+        <Form.Item label={t('ui.reports.unitDeadline')}>
+          <DatePicker format={DATE_FORMAT} allowClear={false} value={dayjs(unitDeadline)} onChange={(d) => d && setUnitDeadline(toIsoDate(d))} data-testid="period-unit-deadline" />
+        </Form.Item>
+        <Form.Item label={t('ui.reports.communeDeadline')}>
+          <DatePicker
+            format={DATE_FORMAT}
+            allowClear={false}
+            value={dayjs(communeDeadline)}
+            onChange={(d) => d && setCommuneDeadline(toIsoDate(d))}
+            data-testid="period-commune-deadline"
+          />
+        </Form.Item>
+        <Form.Item label={t('ui.reports.template')} extra={t('ui.reports.templateKept')}>
+          <Select
+            value={templateId}
+            onChange={setTemplateId}
+            options={(templates.data ?? []).map((v) => ({ value: v.id, label: `${v.name} (v${v.version})` }))}
+            data-testid="period-template"
+          />
+        </Form.Item>
+      </Form>
+    </Modal>
   );
 }

@@ -1,6 +1,6 @@
+import type { TReportStatus as ReportStatus } from '@contract';
 import { Tag } from 'antd';
 import { useT } from '../app/i18n';
-import type { ReportStatus } from './types';
 
 const COLORS: Record<ReportStatus, string> = { draft: 'default', submitted: 'blue', returned: 'orange', accepted: 'green', approved: 'cyan', sent: 'purple' };
 
