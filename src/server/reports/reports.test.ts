@@ -1,13 +1,14 @@
 /**
- * One reporting cycle on the demo's Tiên Lãng plan: periods from the plan's regime, unit reports
+ * One reporting cycle on a commune built for this file: periods from the plan's regime, unit reports
  * with figures checked, returned and resubmitted, accepted, consolidated, approved, sent; the city
  * reads, compares and returns; every role kept to its part; exports carry the dashboard's figures.
+ * People are built with the demo's usernames so the steps read as the roles they play.
  */
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, json, TEST_TODAY, type TestContext } from '../test/context';
-import { type ApiError, call, DEMO, Multipart } from '../test/factories';
+import { type ApiError, buildCity, buildCommune, buildPlan, buildTask, buildUnit, buildUser, call, Multipart } from '../test/factories';
 
 interface Period {
   id: number;
@@ -44,9 +45,43 @@ interface City {
 
 let ctx: TestContext;
 let periods: Period[];
-const plan = DEMO.plans.tienLang;
+let plan: number;
+let planTaskCount: number;
+const ids = { commune: 0, otherCommune: 0, vanPhong: 0 };
+
 beforeAll(async () => {
-  ctx = await createTestContext({ demo: true });
+  ctx = await createTestContext();
+  const city = await buildCity(ctx);
+  const commune = await buildCommune(ctx, { city, name: 'Xã Tiên Lãng' });
+  const other = await buildCommune(ctx, { city, name: 'Xã An Phong' });
+  const vanPhong = await buildUnit(ctx, commune, { name: 'Văn phòng HĐND và UBND' });
+  const hcc = await buildUnit(ctx, commune, { name: 'Trung tâm Phục vụ hành chính công' });
+  Object.assign(ids, { commune: commune.id, otherCommune: other.id, vanPhong: vanPhong.id });
+  await buildUser(ctx, { role: 'coordinator', commune, username: 'daumoi' });
+  await buildUser(ctx, { role: 'leader', commune, username: 'chutich' });
+  await buildUser(ctx, { role: 'unit_head', commune, unit: vanPhong, username: 'truongvp' });
+  await buildUser(ctx, { role: 'unit_staff', commune, unit: vanPhong, username: 'canbovp' });
+  await buildUser(ctx, { role: 'unit_head', commune, unit: hcc, username: 'giamdochcc' });
+  await buildUser(ctx, { role: 'city_reviewer', city, username: 'sonoivu' });
+  await buildUser(ctx, { role: 'admin', city, username: 'admin' });
+  const built = await buildPlan(ctx, commune, {
+    reportingRegime: 'Các cơ quan, đơn vị gửi báo cáo trước ngày 05 của tháng cuối quý; báo cáo năm trước ngày 05/12.',
+  });
+  plan = built.id;
+  // Judged at TEST_TODAY (23/11/2026): done on time, overdue, in progress, done late, not started.
+  const planTasks = [
+    { lead: [vanPhong], timeframeText: 'Tháng 3/2026', doneAt: '2026-03-20' },
+    { lead: [vanPhong], timeframeText: 'Tháng 6/2026' },
+    { lead: [vanPhong], timeframeText: 'Tháng 12/2026', progress: 40 },
+    { lead: [hcc], timeframeText: 'Quý II/2026', doneAt: '2026-07-10' },
+    { lead: [hcc], timeframeText: 'Tháng 12/2026' },
+  ];
+  for (const fields of planTasks) await buildTask(ctx, { plan: built }, fields);
+  planTaskCount = planTasks.length;
+  // The city's tasks: done on time, done late, overdue.
+  await buildTask(ctx, { commune }, { lead: [hcc], timeframeText: 'Trước ngày 15/05/2026', doneAt: '2026-05-10' });
+  await buildTask(ctx, { commune }, { lead: [vanPhong], timeframeText: 'Trước ngày 30/06/2026', doneAt: '2026-07-05' });
+  await buildTask(ctx, { commune }, { lead: [vanPhong], timeframeText: 'Trước ngày 30/09/2026' });
 });
 afterAll(async () => ctx?.close());
 
@@ -105,7 +140,7 @@ describe('one quarter, unit to city', () => {
   it('a unit opens its own report; another unit cannot see it', async () => {
     const q3 = period('2026-Q3');
     unitReport = await ok<Report>('truongvp', 'POST', `/api/report-periods/${q3.id}/unit-report`);
-    expect(unitReport).toMatchObject({ level: 'unit', unitId: DEMO.units.vanPhong, status: 'draft' });
+    expect(unitReport).toMatchObject({ level: 'unit', unitId: ids.vanPhong, status: 'draft' });
     expect(unitReport.can).toMatchObject({ edit: true, submit: true, accept: false });
     expect((await ok<Report>('canbovp', 'GET', `/api/reports/${unitReport.id}`)).can).toMatchObject({ edit: true, submit: false });
     await refused('giamdochcc', 'GET', `/api/reports/${unitReport.id}`, undefined, 404);
@@ -176,7 +211,7 @@ describe('one quarter, unit to city', () => {
     await refused('daumoi', 'POST', `/api/reports/${communeReport.id}/approve`, {}, 403);
     communeReport = await ok<Report>('chutich', 'POST', `/api/reports/${communeReport.id}/approve`, {});
     expect(communeReport.status).toBe('approved');
-    expect(communeReport.computed.find((c) => c.key === 'tasks.total')?.frozen).toBe(38);
+    expect(communeReport.computed.find((c) => c.key === 'tasks.total')?.frozen).toBe(planTaskCount);
     communeReport = await ok<Report>('daumoi', 'POST', `/api/reports/${communeReport.id}/send`, {});
     expect(communeReport).toMatchObject({ status: 'sent', daysLate: 0 });
 
@@ -187,10 +222,10 @@ describe('one quarter, unit to city', () => {
     await refused('daumoi', 'GET', '/api/reports/city?code=2026-Q3', undefined, 403);
 
     const city = await ok<City>('sonoivu', 'GET', '/api/reports/city?code=2026-Q3');
-    expect(city.communes.find((c) => c.communeId === DEMO.communes.tienLang)).toMatchObject({ state: 'on_time', reportId: communeReport.id, daysLate: 0 });
-    expect(city.communes.find((c) => c.communeId === DEMO.communes.anPhong)?.state).toBe('missing');
-    expect(city.figures.find((f) => f.code === 'A3.hs_tiep_nhan')?.values[DEMO.communes.tienLang]).toBe(42);
-    expect(city.figures.find((f) => f.code === 'tasks.total')?.values[DEMO.communes.tienLang]).toBe(38);
+    expect(city.communes.find((c) => c.communeId === ids.commune)).toMatchObject({ state: 'on_time', reportId: communeReport.id, daysLate: 0 });
+    expect(city.communes.find((c) => c.communeId === ids.otherCommune)?.state).toBe('missing');
+    expect(city.figures.find((f) => f.code === 'A3.hs_tiep_nhan')?.values[ids.commune]).toBe(42);
+    expect(city.figures.find((f) => f.code === 'tasks.total')?.values[ids.commune]).toBe(planTaskCount);
 
     communeReport = await ok<Report>('sonoivu', 'POST', `/api/reports/${communeReport.id}/city_return`, { comment: 'Bổ sung đánh giá lĩnh vực VI' });
     expect(communeReport).toMatchObject({ status: 'returned', returnComment: 'Bổ sung đánh giá lĩnh vực VI' });
@@ -268,8 +303,9 @@ describe('figures equal the dashboard’s at the same as-of date', () => {
     const y = period('2026-Y');
     const list = await ok<Period[]>('daumoi', 'GET', `/api/plans/${plan}/report-periods`);
     const communeId = list.find((p) => p.id === y.id)?.reports.find((r) => r.level === 'commune')?.id as number;
-    const tasks = await ok<{ id: number; status: string; version: number }[]>('daumoi', 'GET', `/api/tasks?communeId=1&planId=${plan}&asOf=${TEST_TODAY}`);
-    const open = tasks.find((t) => t.status === 'dang_thuc_hien' || t.status === 'chua_thuc_hien') as { id: number; version: number };
+    const tasks = await ok<{ id: number; status: string; version: number }[]>('daumoi', 'GET', `/api/tasks?communeId=${ids.commune}&planId=${plan}&asOf=${TEST_TODAY}`);
+    // The task due in June, still open: completed now (backdated, with a reason), it moves tasks.done.
+    const open = tasks.find((t) => t.status === 'qua_han') as { id: number; version: number };
     await ok(
       'daumoi',
       'POST',

@@ -112,7 +112,7 @@ function ReportForm({ report }: { report: Report }) {
         <StatusTag status={report.status} />
         <span>{formatPeriod(report.period.windowStart, report.period.windowEnd)}</span>
         <span>
-          {t('ui.reports.communeDeadline')}: {formatDate(report.deadline)}
+          {t(report.level === 'unit' ? 'ui.reports.unitDeadline' : 'ui.reports.communeDeadline')}: {formatDate(report.deadline)}
         </span>
         {report.daysLate !== null &&
           (report.daysLate > 0 ? <Tag color="red">{t('ui.reports.late', { days: report.daysLate })}</Tag> : <Tag color="green">{t('ui.reports.onTime')}</Tag>)}
