@@ -7,6 +7,7 @@ import type { TMailPreferences, TNotification, TNotificationList } from '@contra
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Badge, Button, Empty, Flex, List, Popover, Switch, Typography } from 'antd';
 import { useState } from 'react';
+import { useNavigate } from 'react-router-dom';
 import { api } from '../app/api';
 import { useNotify } from '../app/feedback';
 import { useLang } from '../app/i18n';
@@ -77,10 +78,15 @@ export function NotificationBell() {
   const list = useNotifications();
   const markRead = useMarkRead();
   const { open: openTask } = useTaskDrawer();
+  const navigate = useNavigate();
   const onOpen = (item: TNotification) => {
     if (!item.readAt) markRead.mutate(item.id);
     if (item.taskId !== null) {
       openTask(item.taskId);
+      setOpen(false);
+    } else if (item.periodId !== null) {
+      // A report deadline: the reports screen lists the period and its reports.
+      navigate('/reports');
       setOpen(false);
     }
   };
