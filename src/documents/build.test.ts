@@ -1,6 +1,7 @@
 import { DOMParser } from '@xmldom/xmldom';
 import { describe, expect, it } from 'vitest';
 import { buildPlanDocument, buildReportDocument } from './build';
+import { authorityLines } from './parts';
 import { docxParts, planExportOfSeed, sampleReport } from './test-helpers';
 
 /** Attribute values of every `<tag …>` in the XML. */
@@ -84,6 +85,17 @@ describe('report document', () => {
       expect(parts.document).toContain(text);
     }
     expect(tags(parts.document, 'w:pgSz')).toEqual([{ 'w:w': '11906', 'w:h': '16838', 'w:orient': 'portrait' }]);
+    expect(parts.document.indexOf('TM. ỦY BAN NHÂN DÂN')).toBeGreaterThan(-1);
+    expect(parts.document.indexOf('TM. ỦY BAN NHÂN DÂN')).toBeLessThan(parts.document.indexOf('KT. CHỦ TỊCH'));
+  });
+});
+
+describe('signature authority lines (Phụ lục I)', () => {
+  it('puts TM. over KT. when a deputy signs for the UBND, and neither on a head’s own signature', () => {
+    expect(authorityLines({ authority: 'TM', body: 'Ủy ban nhân dân', title: 'Chủ tịch', name: null })).toEqual(['TM. ỦY BAN NHÂN DÂN']);
+    expect(authorityLines({ authority: 'KT', body: 'Ủy ban nhân dân', title: 'Phó Chủ tịch', name: null })).toEqual(['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH']);
+    expect(authorityLines({ authority: 'KT', title: 'Phó Chủ tịch', name: null })).toEqual(['KT. CHỦ TỊCH']);
+    expect(authorityLines({ authority: 'own', title: 'Trưởng phòng', name: null })).toEqual([]);
   });
 });
 

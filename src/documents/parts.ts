@@ -184,10 +184,21 @@ export function bodyBlocks(blocks: BodyBlock[]): (Paragraph | Table)[] {
 const CLOSING_LEFT_MM = 75;
 const CLOSING_RIGHT_MM = PORTRAIT_TEXT_WIDTH_MM - CLOSING_LEFT_MM;
 
+/**
+ * Phụ lục I, NĐ 30/2020: a collective body (the UBND) signs "TM. ỦY BAN NHÂN DÂN"; when a deputy signs for it the
+ * "KT. CHỦ TỊCH" line comes under that one, so both show. A head's own signature has neither.
+ */
+export function authorityLines(signature: Signature): string[] {
+  const onBehalf = `TM. ${upperVi(signature.body ?? 'Ủy ban nhân dân')}`;
+  if (signature.authority === 'TM') return [onBehalf];
+  if (signature.authority === 'KT') return signature.body ? [onBehalf, 'KT. CHỦ TỊCH'] : ['KT. CHỦ TỊCH'];
+  return [];
+}
+
 function signatureLines(signature: Signature): Paragraph[] {
   const style = { size: SIZE.signature, bold: true };
-  const first = signature.authority === 'TM' ? `TM. ${upperVi(signature.body ?? 'Ủy ban nhân dân')}` : signature.authority === 'KT' ? 'KT. CHỦ TỊCH' : null;
-  const lines = [...(first ? [line(first, style)] : []), line(upperVi(signature.title), style)];
+  const lines = authorityLines(signature).map((text) => line(text, style));
+  lines.push(line(upperVi(signature.title), style));
   // Room for the signature and the seal: four empty lines.
   for (let i = 0; i < 4; i++) lines.push(line('', style));
   lines.push(line(signature.name ?? '', style, { spaceBeforePt: 12 }));

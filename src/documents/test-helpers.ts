@@ -58,7 +58,7 @@ export function sampleReport(): ReportDocument {
       { kind: 'paragraph', text: 'Tiếp tục thực hiện các nhiệm vụ còn lại của Kế hoạch; tăng cường kiểm tra công tác cải cách hành chính tại các đơn vị.' },
     ],
     recipients: ['Sở Nội vụ thành phố;', 'Chủ tịch, các Phó Chủ tịch UBND xã;', 'Lưu: VT, VHXH.'],
-    signature: { authority: 'KT', title: 'Phó Chủ tịch', name: 'Trần Văn Minh' },
+    signature: { authority: 'KT', body: 'Ủy ban nhân dân', title: 'Phó Chủ tịch', name: 'Trần Văn Minh' },
   };
 }
 

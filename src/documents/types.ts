@@ -10,7 +10,7 @@ export interface IssuingBody {
 export interface Signature {
   /** own = the head signs in their own name (a unit's report: only the title line); TM. = on behalf of the collective body (signed by the Chủ tịch); KT. = signed by a deputy for the Chủ tịch. */
   authority: 'TM' | 'KT' | 'own';
-  /** Name of the collective body for TM. ("ỦY BAN NHÂN DÂN"). */
+  /** Name of the collective body for TM. ("ỦY BAN NHÂN DÂN"); with KT., given when the deputy signs for a collective body (both lines print). */
   body?: string;
   /** Signer's title: "CHỦ TỊCH", or for KT. the deputy's "PHÓ CHỦ TỊCH". */
   title: string;
