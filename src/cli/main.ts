@@ -25,7 +25,9 @@ const HELP = `Cách dùng: npm run cchc -- <lệnh>
   seed-demo                                               Nạp dữ liệu mẫu (khi cơ sở dữ liệu còn trống)
   create-user <tên đăng nhập> --name "<họ tên>" --role <vai trò> [--commune <id>] [--unit <id>] --password <mật khẩu>
   reset-password <tên đăng nhập> --password <mật khẩu>
-  reminders run [--as-of YYYY-MM-DD] [--json]             Chạy quy tắc nhắc việc cho mọi xã/phường, in những gì đã gửi`;
+  reminders run [--as-of YYYY-MM-DD] [--json]             Chạy quy tắc nhắc việc cho mọi xã/phường, in những gì đã gửi
+  backup --out <tệp> [--json]                             Sao lưu toàn bộ dữ liệu vào một tệp (nén gzip)
+  restore <tệp> [--json]                                  Khôi phục dữ liệu từ tệp sao lưu (thay toàn bộ dữ liệu; dừng máy chủ trước)`;
 
 /** CCHC_TODAY=yyyy-mm-dd stops the clock, so a demo load or an import reads the same on any day. */
 const clock: Clock = process.env.CCHC_TODAY ? fixedClock(process.env.CCHC_TODAY) : systemClock;
@@ -145,6 +147,14 @@ async function run(argv: string[]): Promise<number> {
     case 'reminders': {
       const { remindersCommand } = await import('./reminders');
       return remindersCommand(args, readConfig(), withDatabase, clock);
+    }
+    case 'backup': {
+      const { backupCommand } = await import('./backup');
+      return backupCommand(args, withDatabase);
+    }
+    case 'restore': {
+      const { restoreCommand } = await import('./backup');
+      return restoreCommand(args, withDatabase);
     }
     default:
       console.log(HELP);
