@@ -3,6 +3,7 @@ import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { REPO_ROOT } from '../repo-root';
+import { applyCitusDistribution } from './citus';
 import * as schema from './schema';
 
 export type Db = NodePgDatabase<typeof schema>;
@@ -41,6 +42,7 @@ const MIGRATIONS = path.join(REPO_ROOT, 'drizzle');
 
 export async function applyMigrations(db: Db): Promise<void> {
   await migrate(db, { migrationsFolder: MIGRATIONS });
+  await applyCitusDistribution(db);
 }
 
 /** Creates the database on the server if it does not exist yet. */
