@@ -102,15 +102,15 @@ export async function buildApp({ db, clock, config, logger = true, now = () => n
  * Vite names the files in /assets by their content hash: a browser keeps them for a year without asking again.
  * Anything else (index.html above all, which names the current hashes) is checked on every load.
  */
-function setWebCacheHeaders(reply: FastifyReply, filePath: string) {
-  const hashed = path.relative(WEB_ROOT, filePath).startsWith(`assets${path.sep}`);
+function setWebCacheHeaders(reply: FastifyReply, root: string, filePath: string) {
+  const hashed = path.relative(root, filePath).startsWith(`assets${path.sep}`);
   reply.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
 }
 
 /** The built single-page app; unknown non-API paths get index.html so client routes survive a reload. */
-async function registerWebApp(app: FastifyInstance) {
-  if (!existsSync(path.join(WEB_ROOT, 'index.html'))) return;
-  await app.register(fastifyStatic, { root: WEB_ROOT, wildcard: false, preCompressed: true, setHeaders: setWebCacheHeaders });
+export async function registerWebApp(app: FastifyInstance, root = WEB_ROOT) {
+  if (!existsSync(path.join(root, 'index.html'))) return;
+  await app.register(fastifyStatic, { root, wildcard: false, preCompressed: true, setHeaders: (reply, filePath) => setWebCacheHeaders(reply, root, filePath) });
   app.get('/*', { schema: { hide: true }, config: { public: true } }, (request, reply) => {
     if (request.url.startsWith('/api/')) return reply.status(404).send({ error: { code: 'not_found', message: 'Không tìm thấy dữ liệu yêu cầu.' } });
     return reply.sendFile('index.html');
