@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { precompress } from './precompress.ts';
 
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
 const repoSrc = fileURLToPath(new URL('../src', import.meta.url));
@@ -9,7 +10,8 @@ const contract = fileURLToPath(new URL('../src/contract/index.ts', import.meta.u
 
 export default defineConfig({
   root: webRoot,
-  plugins: [react()],
+  // Brotli and gzip copies of the built files, served as they are (see registerWebApp in src/server/app.ts).
+  plugins: [react(), precompress()],
   // The HTTP contract the server's routes declare: the app takes its types and shared rules from it.
   resolve: { alias: { '@contract': contract } },
   build: {

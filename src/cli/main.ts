@@ -2,17 +2,10 @@
  * `npm run cchc -- <command>`: the command-line face of cchc for operators and integrators.
  */
 
-import { eq } from 'drizzle-orm';
 import { ROLES, ZRole } from '../contract/vocabulary';
 import { parseTimeframe } from '../domain/timeframe';
-import { passwordProblem } from '../server/auth/password-policy';
 import { type Clock, fixedClock, systemClock } from '../server/clock';
-import { readConfig } from '../server/config';
-import { openDatabase } from '../server/db/open';
-import { cities, communes, users } from '../server/db/schema';
-import { loadDemoData } from '../server/demo/load-demo';
-import { unitRefsOfCommune } from '../server/units/service';
-import { insertUser, setPassword } from '../server/users/service';
+import type { Db } from '../server/db';
 
 const HELP = `Cách dùng: npm run cchc -- <lệnh>
   timeframe "<văn bản>" --period 2025-07-01..2025-12-31   Phân tích thời gian thực hiện, in JSON
@@ -25,7 +18,12 @@ const HELP = `Cách dùng: npm run cchc -- <lệnh>
   seed-demo                                               Nạp dữ liệu mẫu (khi cơ sở dữ liệu còn trống)
   create-user <tên đăng nhập> --name "<họ tên>" --role <vai trò> [--commune <id>] [--unit <id>] --password <mật khẩu>
   reset-password <tên đăng nhập> --password <mật khẩu>
-  reminders run [--as-of YYYY-MM-DD] [--json]             Chạy quy tắc nhắc việc cho mọi xã/phường, in những gì đã gửi`;
+  reminders run [--as-of YYYY-MM-DD] [--json]             Chạy quy tắc nhắc việc cho mọi xã/phường, in những gì đã gửi
+  backup --out <tệp> [--json]                             Sao lưu toàn bộ dữ liệu vào một tệp (nén gzip)
+  restore <tệp> [--json]                                  Khôi phục dữ liệu từ tệp sao lưu (thay toàn bộ dữ liệu; dừng máy chủ trước)`;
+
+/** Loaded by the commands that need the database only (see server-modules.ts): the others start faster. */
+const serverModules = () => import('./server-modules');
 
 /** CCHC_TODAY=yyyy-mm-dd stops the clock, so a demo load or an import reads the same on any day. */
 const clock: Clock = process.env.CCHC_TODAY ? fixedClock(process.env.CCHC_TODAY) : systemClock;
@@ -51,7 +49,8 @@ function timeframe(args: string[]): number {
   return 0;
 }
 
-async function withDatabase(work: (db: Awaited<ReturnType<typeof openDatabase>>['db']) => Promise<number>): Promise<number> {
+async function withDatabase(work: (db: Db) => Promise<number>): Promise<number> {
+  const { openDatabase, readConfig } = await serverModules();
   const database = await openDatabase(readConfig(), (message) => console.error(message));
   try {
     return await work(database.db);
@@ -62,6 +61,7 @@ async function withDatabase(work: (db: Awaited<ReturnType<typeof openDatabase>>[
 
 /** The commune's units for `import-plan --commune`: opens the database only for this lookup. */
 async function withUnits(communeId: number) {
+  const { openDatabase, readConfig, unitRefsOfCommune } = await serverModules();
   const database = await openDatabase(readConfig(), (message) => console.error(message));
   try {
     return await unitRefsOfCommune(database.db, communeId);
@@ -78,6 +78,7 @@ async function createUserCommand(args: string[]): Promise<number> {
   if (!username || !fullName || !role || !password) return fail(`Thiếu tham số. ${HELP}`);
   const parsedRole = ZRole.safeParse(role);
   if (!parsedRole.success) return fail(`Vai trò "${role}" không có. Chọn một trong: ${ROLES.join(', ')}.`);
+  const { passwordProblem, cities, communes, eq, insertUser } = await serverModules();
   const weak = passwordProblem(password, { username, fullName });
   if (weak) return fail(weak);
   return withDatabase(async (db) => {
@@ -95,6 +96,7 @@ async function resetPasswordCommand(args: string[]): Promise<number> {
   const username = args[0];
   const password = option(args, 'password');
   if (!username || !password) return fail('Cần tên đăng nhập và --password');
+  const { users, eq, setPassword } = await serverModules();
   return withDatabase(async (db) => {
     const [user] = await db.select({ id: users.id }).from(users).where(eq(users.username, username.toLowerCase()));
     if (!user) return fail(`Không có người dùng "${username}".`);
@@ -132,19 +134,30 @@ async function run(argv: string[]): Promise<number> {
         console.log('Đã áp dụng migration.');
         return 0;
       });
-    case 'seed-demo':
+    case 'seed-demo': {
+      const { loadDemoData } = await serverModules();
       return withDatabase(async (db) => {
         const logins = await loadDemoData(db, clock.today());
         console.log(logins ? `Đã nạp dữ liệu mẫu (${logins.length} tài khoản, mật khẩu ${logins[0].password}).` : 'Cơ sở dữ liệu đã có dữ liệu; không nạp lại.');
         return 0;
       });
+    }
     case 'create-user':
       return createUserCommand(args);
     case 'reset-password':
       return resetPasswordCommand(args);
     case 'reminders': {
       const { remindersCommand } = await import('./reminders');
+      const { readConfig } = await serverModules();
       return remindersCommand(args, readConfig(), withDatabase, clock);
+    }
+    case 'backup': {
+      const { backupCommand } = await import('./backup');
+      return backupCommand(args, withDatabase);
+    }
+    case 'restore': {
+      const { restoreCommand } = await import('./backup');
+      return restoreCommand(args, withDatabase);
     }
     default:
       console.log(HELP);

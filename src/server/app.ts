@@ -4,13 +4,12 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditRoutes } from './audit/routes';
@@ -31,6 +30,7 @@ import { importRoutes } from './imports/routes';
 import { notificationRoutes } from './notifications/routes';
 import { planRoutes } from './plans/routes';
 import { reminderRoutes } from './reminders/routes';
+import { REPO_ROOT } from './repo-root';
 import { reportRoutes } from './reports/routes';
 import { scorecardRoutes } from './scorecard/routes';
 import { taskRoutes } from './tasks/routes';
@@ -41,7 +41,7 @@ import { userRoutes } from './users/routes';
 // Schema violations read in Vietnamese ("Dữ liệu không hợp lệ: …").
 z.config(z.locales.vi());
 
-const WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+const WEB_ROOT = path.join(REPO_ROOT, 'dist/web');
 
 export interface AppOptions {
   db: Db;
@@ -98,10 +98,19 @@ export async function buildApp({ db, clock, config, logger = true, now = () => n
   return app;
 }
 
+/**
+ * Vite names the files in /assets by their content hash: a browser keeps them for a year without asking again.
+ * Anything else (index.html above all, which names the current hashes) is checked on every load.
+ */
+function setWebCacheHeaders(reply: FastifyReply, root: string, filePath: string) {
+  const hashed = path.relative(root, filePath).startsWith(`assets${path.sep}`);
+  reply.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+}
+
 /** The built single-page app; unknown non-API paths get index.html so client routes survive a reload. */
-async function registerWebApp(app: FastifyInstance) {
-  if (!existsSync(path.join(WEB_ROOT, 'index.html'))) return;
-  await app.register(fastifyStatic, { root: WEB_ROOT, wildcard: false });
+export async function registerWebApp(app: FastifyInstance, root = WEB_ROOT) {
+  if (!existsSync(path.join(root, 'index.html'))) return;
+  await app.register(fastifyStatic, { root, wildcard: false, preCompressed: true, setHeaders: (reply, filePath) => setWebCacheHeaders(reply, root, filePath) });
   app.get('/*', { schema: { hide: true }, config: { public: true } }, (request, reply) => {
     if (request.url.startsWith('/api/')) return reply.status(404).send({ error: { code: 'not_found', message: 'Không tìm thấy dữ liệu yêu cầu.' } });
     return reply.sendFile('index.html');

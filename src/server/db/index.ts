@@ -1,8 +1,9 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
+import { REPO_ROOT } from '../repo-root';
+import { applyCitusDistribution } from './citus';
 import * as schema from './schema';
 
 export type Db = NodePgDatabase<typeof schema>;
@@ -37,10 +38,11 @@ export function connectDatabase(url: string, options: ConnectOptions = {}): Data
   return { db, pool, close: () => pool.end() };
 }
 
-const MIGRATIONS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../drizzle');
+const MIGRATIONS = path.join(REPO_ROOT, 'drizzle');
 
 export async function applyMigrations(db: Db): Promise<void> {
   await migrate(db, { migrationsFolder: MIGRATIONS });
+  await applyCitusDistribution(db);
 }
 
 /** Creates the database on the server if it does not exist yet. */

@@ -25,7 +25,9 @@ export async function openDatabase(
   if (!url) {
     const cluster = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPgPort, log });
     url = cluster.url('cchc');
-    stopServer = cluster.stop;
+    // A CLI command (no supervise) that found the cluster running leaves it so: it is most likely the live
+    // server's (a backup taken while the app runs must not stop its database). The server stops what it runs.
+    if (!cluster.reused || options.supervise) stopServer = cluster.stop;
     log(`PostgreSQL nhúng: cổng ${cluster.port}, dữ liệu tại ${config.dataDir}/pg`);
     if (options.supervise) watchdog = watchPostmaster(cluster, options.supervise);
   } else {

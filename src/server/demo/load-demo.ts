@@ -5,7 +5,6 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { and, eq, sql } from 'drizzle-orm';
 import { type TPlanKind, type TTargetInput, ZArea } from '../../contract';
 import { addDays } from '../../domain/calendar';
@@ -16,11 +15,12 @@ import type { GoldTask } from '../../importer/accuracy';
 import type { Db, DbOrTx } from '../db';
 import { cities, communes, taskHistory, taskOccurrenceCompletions, tasks, unitAliases, units, users } from '../db/schema';
 import { insertPlan } from '../plans/service';
+import { REPO_ROOT } from '../repo-root';
 import { insertTask } from '../tasks/commands';
 import { insertUser } from '../users/service';
 import { DEMO_CITY, DEMO_COMMUNES, DEMO_PASSWORD, DEMO_USERS, type DemoCommune } from './communes';
 
-const GOLD_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../fixtures/gold');
+const GOLD_DIR = path.join(REPO_ROOT, 'fixtures/gold');
 
 /** A gold extraction (fixtures/gold/README.md): the importer's accuracy is measured against the same files. */
 interface GoldPlan {
