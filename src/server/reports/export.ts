@@ -49,9 +49,9 @@ function bodyOf(report: PresentedReport): BodyBlock[] {
       rows.push([item.title, formatValue(value, item.unit)]);
     }
     if (rows.length) blocks.push({ kind: 'figures', columns: ['Chỉ tiêu', 'Số liệu'], rows });
-    section.sections.forEach((child) => visit(child, depth + 1));
+    for (const child of section.sections) visit(child, depth + 1);
   };
-  report.template.body.sections.forEach((s) => visit(s, 0));
+  for (const s of report.template.body.sections) visit(s, 0);
   return blocks;
 }
 
