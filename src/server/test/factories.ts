@@ -155,10 +155,13 @@ export const DEMO = {
   units: { vhxh: 1, vanPhong: 2, kinhTe: 3, hcc: 4, snc: 5, congAn: 6, tramYTe: 7 },
 } as const;
 
-/** An administrator's write that must be refused with this status and message, leaving every table as it was. */
-export async function expectAdminRefused(ctx: TestContext, method: Method, url: string, body: unknown, status: number, message: string | RegExp): Promise<void> {
+/**
+ * An administrator's write that must be refused with this status and message, leaving every table as it was.
+ * `admin` is the username sending it (the demo's "admin" unless a test built its own).
+ */
+export async function expectAdminRefused(ctx: TestContext, method: Method, url: string, body: unknown, status: number, message: string | RegExp, admin = 'admin'): Promise<void> {
   const before = await fingerprint(ctx);
-  const response = await call(ctx, 'admin', method, url, body);
+  const response = await call(ctx, admin, method, url, body);
   expect(response.statusCode, response.body).toBe(status);
   const error = (JSON.parse(response.body) as ApiError).error;
   if (typeof message === 'string') expect(error.message).toBe(message);
