@@ -13,7 +13,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import type { TArea } from '../../contract';
 import { matchKey } from '../../domain/text/normalize';
-import { cities, communes, type PlanKind, type PlanStatus, type Role, tasks, type UNIT_KINDS, units, users } from '../db/schema';
+import { cities, communes, type PlanKind, type PlanStatus, type Role, tasks, type UNIT_KINDS, unitAliases, units, users } from '../db/schema';
 import { insertPlan, type TargetInput } from '../plans/service';
 import { insertTask } from '../tasks/commands';
 import { insertUser } from '../users/service';
@@ -208,12 +208,27 @@ export async function buildCommune(
   return commune;
 }
 
-export async function buildUnit(ctx: TestContext, commune: CommuneRow, fields: { name?: string; kind?: (typeof UNIT_KINDS)[number] } = {}): Promise<UnitRow> {
+/** A unit of the commune; `aliases` are the other names it is known by (keyed as the API keys them). */
+export async function buildUnit(
+  ctx: TestContext,
+  commune: CommuneRow,
+  fields: { name?: string; kind?: (typeof UNIT_KINDS)[number]; shortName?: string; isCoordinator?: boolean; aliases?: string[] } = {},
+): Promise<UnitRow> {
   const name = fields.name ?? `Phòng thử ${next()}`;
   const [unit] = await ctx.db
     .insert(units)
-    .values({ communeId: commune.id, name, nameKey: matchKey(name), kind: fields.kind ?? 'internal' })
+    .values({
+      communeId: commune.id,
+      name,
+      nameKey: matchKey(name),
+      kind: fields.kind ?? 'internal',
+      shortName: fields.shortName ?? null,
+      isCoordinator: fields.isCoordinator ?? false,
+    })
     .returning();
+  for (const alias of fields.aliases ?? []) {
+    await ctx.db.insert(unitAliases).values({ communeId: commune.id, unitId: unit.id, alias, aliasKey: matchKey(alias) });
+  }
   return unit;
 }
 
