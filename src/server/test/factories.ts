@@ -195,12 +195,12 @@ export async function buildCity(ctx: TestContext, fields: Partial<Pick<CityRow, 
 
 export async function buildCommune(
   ctx: TestContext,
-  fields: { city?: Pick<CityRow, 'id'>; name?: string; kind?: 'xa' | 'phuong'; dueSoonDays?: number } = {},
+  fields: { city?: Pick<CityRow, 'id'>; name?: string; code?: string; kind?: 'xa' | 'phuong'; dueSoonDays?: number } = {},
 ): Promise<CommuneRow> {
   const city = fields.city ?? (await buildCity(ctx));
   const n = next();
   const name = fields.name ?? `Xã thử ${n}`;
-  const code = `xa-${n}`;
+  const code = fields.code ?? `xa-${n}`;
   const [commune] = await ctx.db
     .insert(communes)
     .values({ cityId: city.id, name, kind: fields.kind ?? 'xa', code, codeKey: matchKey(code), nameKey: matchKey(name), dueSoonDays: fields.dueSoonDays ?? 7 })
