@@ -238,7 +238,7 @@ export async function buildUnit(
  */
 export async function buildUser(
   ctx: TestContext,
-  fields: { role: Role; commune?: CommuneRow; unit?: UnitRow; city?: Pick<CityRow, 'id'>; fullName?: string; username?: string; title?: string },
+  fields: { role: Role; commune?: CommuneRow; unit?: UnitRow; city?: Pick<CityRow, 'id'>; fullName?: string; username?: string; title?: string; email?: string },
 ): Promise<BuiltUser> {
   const cityLevel = fields.role === 'city_reviewer' || (fields.role === 'admin' && !fields.commune);
   const commune = cityLevel ? null : (fields.commune ?? (await buildCommune(ctx, { city: fields.city })));
@@ -257,6 +257,8 @@ export async function buildUser(
     cityId,
   });
   ctx.passwords.set(user.username, FACTORY_PASSWORD);
+  // The address reminders are mailed to; users are created without one.
+  if (fields.email) await ctx.db.update(users).set({ email: fields.email }).where(eq(users.id, user.id));
   return user;
 }
 
