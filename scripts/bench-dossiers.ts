@@ -123,7 +123,7 @@ function generate(communeId: number, rows: number, seed: number): Generated {
       ].join('\t'),
     );
   }
-  return { csv: Buffer.from(csv.join('\r\n') + '\r\n'), copy: Buffer.from(copy.join('\n') + '\n'), rows };
+  return { csv: Buffer.from(`${csv.join('\r\n')}\r\n`), copy: Buffer.from(`${copy.join('\n')}\n`), rows };
 }
 
 async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {

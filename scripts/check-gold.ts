@@ -39,7 +39,9 @@ function checkStrings(file: string, v: Json, path: string): void {
     if (v !== v.normalize('NFC')) bad.push('not NFC');
     if (bad.length) fail(file, path, `dirty string (${bad.join(', ')}): ${JSON.stringify(v.slice(0, 80))}`);
   } else if (Array.isArray(v)) {
-    v.forEach((x, i) => checkStrings(file, x, `${path}[${i}]`));
+    v.forEach((x, i) => {
+      checkStrings(file, x, `${path}[${i}]`);
+    });
   } else if (isObj(v)) {
     for (const [k, x] of Object.entries(v)) checkStrings(file, x, path ? `${path}.${k}` : k);
   }
@@ -54,7 +56,10 @@ function keysAre(file: string, where: string, o: Record<string, Json>, keys: str
 function checkFile(id: string): void {
   const file = `fixtures/gold/${id}.json`;
   const doc = JSON.parse(readFileSync(join(root, file), 'utf8')) as Json;
-  if (!isObj(doc)) return fail(file, '', 'not an object');
+  if (!isObj(doc)) {
+    fail(file, '', 'not an object');
+    return;
+  }
   keysAre(file, '(root)', doc, ['meta', 'targets', 'tasks', 'responsibilities', 'commune']);
   checkStrings(file, doc, '');
 
@@ -78,7 +83,10 @@ function checkFile(id: string): void {
   else
     doc.targets.forEach((t, i) => {
       const w = `targets[${i}]`;
-      if (!isObj(t)) return fail(file, w, 'not object');
+      if (!isObj(t)) {
+        fail(file, w, 'not object');
+        return;
+      }
       keysAre(file, w, t, ['text', 'comparator', 'value', 'unit']);
       if (typeof t.text !== 'string' || !t.text) fail(file, w, 'empty text');
       if (![null, '=', '>=', '<='].includes(t.comparator as string | null)) fail(file, w, `comparator ${String(t.comparator)}`);
@@ -96,7 +104,10 @@ function checkFile(id: string): void {
   let prevArea = 0;
   tasks.forEach((t, i) => {
     const w = `tasks[${i}]`;
-    if (!isObj(t)) return fail(file, w, 'not object');
+    if (!isObj(t)) {
+      fail(file, w, 'not object');
+      return;
+    }
     keysAre(file, w, t, ['area', 'number', 'content', 'lead', 'coordinators', 'timeframe', 'product']);
     if (t.number !== wantNumbers[i]) fail(file, w, `number ${String(t.number)} != ${wantNumbers[i]}`);
     if (typeof t.area !== 'number' || !Number.isInteger(t.area) || t.area < 1 || t.area > 7) fail(file, w, `area ${String(t.area)}`);
@@ -118,7 +129,10 @@ function checkFile(id: string): void {
   else
     doc.responsibilities.forEach((r, i) => {
       const w = `responsibilities[${i}]`;
-      if (!isObj(r)) return fail(file, w, 'not object');
+      if (!isObj(r)) {
+        fail(file, w, 'not object');
+        return;
+      }
       keysAre(file, w, r, ['unit', 'areas', 'text']);
       if (typeof r.unit !== 'string' || !r.unit || typeof r.text !== 'string' || !r.text) fail(file, w, 'empty unit/text');
       if (!Array.isArray(r.areas) || r.areas.some((a) => typeof a !== 'number' || !Number.isInteger(a) || a < 1 || a > 7)) fail(file, w, 'bad areas');
@@ -143,7 +157,7 @@ for (const id of Object.keys(EXPECTED)) {
 }
 
 if (errors.length) {
-  console.error(`\n${errors.length} problem(s):\n` + errors.map((e) => '  - ' + e).join('\n'));
+  console.error(`\n${errors.length} problem(s):\n${errors.map((e) => `  - ${e}`).join('\n')}`);
   process.exit(1);
 }
 console.log('gold OK');

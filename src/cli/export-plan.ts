@@ -44,7 +44,7 @@ export async function runExportPlan(args: string[], deps: ExportPlanDeps = {}): 
     err(`${parsed}\n${USAGE}`);
     return 2;
   }
-  let result;
+  let result: Awaited<ReturnType<typeof importPlanDocument>>;
   try {
     const info = await stat(parsed.file);
     if (info.size > IMPORT_LIMITS.maxFileBytes) {

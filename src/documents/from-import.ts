@@ -146,7 +146,7 @@ export function planExportFromImport(result: ImportResult): PlanExport {
     recipients: [
       'UBND thành phố (để báo cáo);',
       'Sở Nội vụ thành phố (để báo cáo);',
-      'Thường trực Đảng ủy, HĐND ' + commune + ';',
+      `Thường trực Đảng ủy, HĐND ${commune};`,
       'Chủ tịch, các Phó Chủ tịch UBND;',
       'Các cơ quan, đơn vị thuộc UBND;',
       'Lưu: VT.',

@@ -70,7 +70,11 @@ export interface DocxParts {
 
 export async function docxParts(bytes: Buffer): Promise<DocxParts> {
   const zip = await JSZip.loadAsync(bytes);
-  const text = (name: string) => zip.file(name)!.async('string');
+  const text = (name: string) => {
+    const part = zip.file(name);
+    if (!part) throw new Error(`no ${name} in the .docx`);
+    return part.async('string');
+  };
   const headerNames = Object.keys(zip.files).filter((n) => /^word\/header\d+\.xml$/.test(n));
   return { document: await text('word/document.xml'), styles: await text('word/styles.xml'), headers: await Promise.all(headerNames.map(text)) };
 }

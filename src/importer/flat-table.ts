@@ -92,7 +92,9 @@ function tokenize(lines: string[]): Token[] {
   const tokens: Token[] = [];
   lines.forEach((line, i) => {
     const words = line.trim().split(/\s+/).filter(Boolean);
-    words.forEach((text, j) => tokens.push({ text, line: i, lineStart: j === 0, pageBreak: j === 0 && i > 0 && /^\s/.test(line) }));
+    words.forEach((text, j) => {
+      tokens.push({ text, line: i, lineStart: j === 0, pageBreak: j === 0 && i > 0 && /^\s/.test(line) });
+    });
   });
   return tokens;
 }

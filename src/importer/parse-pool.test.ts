@@ -42,9 +42,10 @@ describe('parse pool (worker threads)', () => {
   });
 
   it('answers busy at once when every worker and queue place is taken', async () => {
-    pool = createParsePool({ ...IMPORT_LIMITS, parseWorkers: 1, maxQueuedParses: 1 });
+    const busy = createParsePool({ ...IMPORT_LIMITS, parseWorkers: 1, maxQueuedParses: 1 });
+    pool = busy;
     const runs = [1, 2, 3].map(() =>
-      pool!.parse({ data: docx004, fileName: '004.docx', referenceYear: 2026 }).then(
+      busy.parse({ data: docx004, fileName: '004.docx', referenceYear: 2026 }).then(
         () => 'ok',
         (e: ImportError) => e.code,
       ),

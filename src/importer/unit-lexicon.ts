@@ -94,7 +94,7 @@ const ORG_NOUNS = ['co quan', 'don vi', 'to chuc', 'phong', 'ban', 'nganh', 'doa
 export const OPEN_ENDINGS = /(?:\b(?:và|của|thuộc|các|với)|[&,\-–(/])$/iu;
 
 function startsWithPhrase(folded: string, phrase: string): boolean {
-  return folded === phrase || folded.startsWith(phrase + ' ') || folded.startsWith(phrase + ',');
+  return folded === phrase || folded.startsWith(`${phrase} `) || folded.startsWith(`${phrase},`);
 }
 
 function wordsAfter(folded: string, phrase: string): string {

@@ -20,7 +20,11 @@ async function load(file: string): Promise<ImportResult> {
   return importPlanDocument({ data: readFileSync(join(DIR, file)), fileName: file, referenceYear: 2026 });
 }
 
-const task = (r: ImportResult, n: number) => r.tasks.find((t) => t.number === n)!;
+const task = (r: ImportResult, n: number) => {
+  const found = r.tasks.find((t) => t.number === n);
+  if (!found) throw new Error(`no task numbered ${n}`);
+  return found;
+};
 
 describe.each(['tan-an-2027.md', 'tan-an-2027.docx', 'tan-an-2027.pdf'])('%s: an appendix plan published with its header broken', (file) => {
   const result = load(file);

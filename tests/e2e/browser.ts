@@ -41,6 +41,7 @@ export async function signIn(browser: Browser, username: string, viewport = { wi
 
 /** The number shown on a dashboard KPI card. */
 export async function kpi(page: Page, key: string): Promise<number> {
+  // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText() is the text the user sees, not the DOM property
   const text = await page.getByTestId(`kpi-${key}`).locator('.ant-statistic-content-value').innerText();
   return Number(text.replace(/[^\d.]/g, ''));
 }

@@ -35,9 +35,11 @@ it('coordinator imports a .docx plan, edits a row and saves it', async () => {
 
   await page.getByTestId('import-save').click();
   await page.waitForURL(/\/plans\/\d+$/, { timeout: 30_000 });
+  // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText() is the text the user sees, not the DOM property
   await expect.poll(() => page.getByTestId('task-count').innerText(), { timeout: 15_000 }).toMatch(/38\/38/);
   const marker = edited.replace(/\s+/g, ' ').trim().slice(-40);
   await expect.poll(() => page.getByTestId('task-open').filter({ hasText: '(đã sửa)' }).count(), { timeout: 15_000 }).toBe(1);
+  // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText() is the text the user sees, not the DOM property
   expect((await page.getByTestId('task-open').filter({ hasText: '(đã sửa)' }).innerText()).replace(/\s+/g, ' ')).toContain(marker);
   await page.screenshot({ path: 'test-results/e2e-import-plan.png', fullPage: true });
 });

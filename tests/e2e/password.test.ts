@@ -45,6 +45,7 @@ it('a required password change: weak passwords are refused in Vietnamese, a stro
   await page.getByTestId('change-password-new').fill('Password123!');
   await page.getByTestId('change-password-confirm').fill('Password123!');
   await page.getByTestId('change-password-submit').click();
+  // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText() is the text the user sees, not the DOM property
   await expect.poll(() => page.getByTestId('change-password-error').innerText(), { timeout: 15_000 }).toMatch(/Mật khẩu quá dễ đoán/);
 
   await page.getByTestId('change-password-new').fill('Cay-Bang-Truoc-San-Uy-Ban');

@@ -14,6 +14,7 @@ beforeAll(async () => {
 afterAll(async () => browser?.close());
 
 const base = () => inject('baseUrl');
+// biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText() is the text the user sees, not the DOM property
 const statusOf = (page: Page) => page.getByTestId('report-status').first().innerText();
 const fetchJson = (page: Page, method: string, url: string, body?: unknown) =>
   page.evaluate(

@@ -34,6 +34,7 @@ it('unit head closes an overdue task of their unit with evidence', async () => {
   expect(await drawer.getByTestId('progress-done-date').count()).toBe(0);
   await drawer.getByTestId('progress-done-today').waitFor();
   await drawer.getByTestId('progress-done').click();
+  // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText() is the text the user sees, not the DOM property
   await expect.poll(() => drawer.getByTestId('status-tag').first().innerText(), { timeout: 15_000 }).toMatch(/Hoàn thành/);
   mkdirSync('test-results', { recursive: true });
   await page.screenshot({ path: 'test-results/e2e-unit-head-drawer.png' });

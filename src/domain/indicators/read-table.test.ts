@@ -39,12 +39,12 @@ describe('readCsv', () => {
   });
 
   it('detects ";" and tab delimiters from the header', () => {
-    expect(readCsv(Buffer.from(TEMPLATE_CSV_HEADER.replaceAll(',', ';') + '\nA;b')).delimiter).toBe(';');
-    expect(readCsv(Buffer.from(TEMPLATE_CSV_HEADER.replaceAll(',', '\t') + '\nA\tb')).delimiter).toBe('\t');
+    expect(readCsv(Buffer.from(`${TEMPLATE_CSV_HEADER.replaceAll(',', ';')}\nA;b`)).delimiter).toBe(';');
+    expect(readCsv(Buffer.from(`${TEMPLATE_CSV_HEADER.replaceAll(',', '\t')}\nA\tb`)).delimiter).toBe('\t');
   });
 
   it('reads UTF-16 with BOM (Excel "Unicode text")', () => {
-    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(TEMPLATE_CSV_HEADER.replaceAll(',', '\t') + '\nA\tb', 'utf16le')]);
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${TEMPLATE_CSV_HEADER.replaceAll(',', '\t')}\nA\tb`, 'utf16le')]);
     expect(readCsv(bytes)).toMatchObject({ encoding: 'utf-16', headers: expect.arrayContaining(['Ngày hẹn trả']) });
   });
 });

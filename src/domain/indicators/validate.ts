@@ -82,11 +82,11 @@ export function readRow(row: SourceRow, columns: ColumnMap, headerCount: number)
     if (v === '') problems.push({ code: 'missing_value', column: TEMPLATE_HEADERS[f] });
     return v === '' ? null : v;
   };
-  const use = <T>(parsed: Parsed<T>, problem: RowProblem): T | undefined => {
-    if (parsed.ok) return parsed.value;
+  const refuse = (problem: RowProblem): undefined => {
     problems.push(problem);
     return undefined;
   };
+  const use = <T>(parsed: Parsed<T>, problem: RowProblem): T | undefined => (parsed.ok ? parsed.value : refuse(problem));
   const moment = (f: DossierField, text: string | null): LocalMoment | null | undefined =>
     text === null ? null : use(parseMoment(text), { code: 'bad_date', column: TEMPLATE_HEADERS[f], value: text });
   const yesNo = (f: DossierField): boolean | null | undefined => use(parseYesNo(cell(f)), { code: 'bad_yes_no', column: TEMPLATE_HEADERS[f], value: cell(f) });
@@ -97,7 +97,7 @@ export function readRow(row: SourceRow, columns: ColumnMap, headerCount: number)
     channelText === null
       ? null
       : matchKey(channelText) === 'truc tuyen'
-        ? (problems.push({ code: 'ambiguous_channel', value: channelText }), undefined)
+        ? refuse({ code: 'ambiguous_channel', value: channelText })
         : use(parseChannel(channelText), { code: 'bad_channel', value: channelText });
   const received = moment('received', required('received'));
   const appointment = moment('appointment', required('appointment'));

@@ -121,7 +121,7 @@ async function readPages(data: Uint8Array, limits: ImportLimits): Promise<PageCo
     stopAtErrors: false,
     maxImageSize: 1,
   });
-  let doc;
+  let doc: Awaited<typeof task.promise>;
   try {
     doc = await task.promise;
   } catch (e) {

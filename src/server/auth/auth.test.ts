@@ -2,15 +2,22 @@ import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app';
-import { DEMO_PASSWORD } from '../demo/communes';
 import { createTestContext, json, type TestContext } from '../test/context';
-import { type ApiError, call, DEMO } from '../test/factories';
+import { type ApiError, type BuiltUser, buildCity, buildCommune, buildTask, buildUser, call, FACTORY_PASSWORD as PASSWORD } from '../test/factories';
 
 let ctx: TestContext;
 /** The throttle's clock: moved forward instead of sleeping through a delay. */
 let clock = Date.parse('2026-11-30T02:00:00Z');
+let city: Awaited<ReturnType<typeof buildCity>>;
+let tienLang: Awaited<ReturnType<typeof buildCommune>>;
+let anPhong: Awaited<ReturnType<typeof buildCommune>>;
+let admin: BuiltUser;
 beforeAll(async () => {
-  ctx = await createTestContext({ demo: true, now: () => new Date(clock) });
+  ctx = await createTestContext({ now: () => new Date(clock) });
+  city = await buildCity(ctx);
+  tienLang = await buildCommune(ctx, { city, name: 'Tiên Lãng' });
+  anPhong = await buildCommune(ctx, { city, name: 'An Phong', kind: 'phuong' });
+  admin = await buildUser(ctx, { role: 'admin', city });
 });
 afterAll(async () => ctx.close());
 
@@ -31,8 +38,9 @@ const failuresOf = async (scope: string, key: string) => {
 const messageOf = (response: { body: string }) => json<ApiError>(response as never).error.message;
 
 describe('login', () => {
-  it('signs a demo user in with an httpOnly, SameSite session cookie', async () => {
-    const response = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'daumoi', password: DEMO_PASSWORD } });
+  it('signs a user in with an httpOnly, SameSite session cookie', async () => {
+    const coordinator = await buildUser(ctx, { role: 'coordinator', commune: tienLang });
+    const response = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: coordinator.username, password: PASSWORD } });
     expect(response.statusCode).toBe(200);
     const cookie = String(response.headers['set-cookie']);
     expect(cookie).toMatch(/cchc_session=/);
@@ -43,14 +51,15 @@ describe('login', () => {
   });
 
   it('refuses a wrong password with a Vietnamese message', async () => {
-    const response = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'daumoi', password: 'sai-mat-khau' } });
+    const coordinator = await buildUser(ctx, { role: 'coordinator', commune: tienLang });
+    const response = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: coordinator.username, password: 'sai-mat-khau' } });
     expect(response.statusCode).toBe(401);
     expect(json<{ error: { code: string; message: string } }>(response).error).toEqual({ code: 'invalid_credentials', message: 'Tên đăng nhập hoặc mật khẩu không đúng.' });
   });
 
   it('answers 401 without a session and 401 after logout', async () => {
     expect((await ctx.app.inject({ method: 'GET', url: '/api/plans' })).statusCode).toBe(401);
-    const cookie = await ctx.login('chutich');
+    const cookie = await ctx.login((await buildUser(ctx, { role: 'leader', commune: tienLang })).username);
     expect((await ctx.app.inject({ method: 'GET', url: '/api/plans', headers: { cookie } })).statusCode).toBe(200);
     expect((await ctx.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie } })).statusCode).toBe(204);
     expect((await ctx.app.inject({ method: 'GET', url: '/api/plans', headers: { cookie } })).statusCode).toBe(401);
@@ -68,6 +77,8 @@ describe('login', () => {
 
 describe('sign-in throttle (per account and per address, in PostgreSQL)', () => {
   it('300 wrong passwords with a new X-Forwarded-For each: only 5 are checked, then the account waits', async () => {
+    await buildUser(ctx, { role: 'inspector', commune: tienLang, username: 'kiemtra' });
+    const officeMate = await buildUser(ctx, { role: 'unit_head', commune: tienLang });
     const addressBefore = await failuresOf('address', '127.0.0.1');
     const codes: number[] = [];
     let last = '';
@@ -86,23 +97,24 @@ describe('sign-in throttle (per account and per address, in PostgreSQL)', () => 
     expect(spoofed.rows[0]).toEqual({ n: 0 });
 
     // The right password is refused too while the delay runs — not even checked.
-    const right = await attempt({ username: 'KiemTra ', password: DEMO_PASSWORD });
+    const right = await attempt({ username: 'KiemTra ', password: PASSWORD });
     expect(right.statusCode).toBe(429);
     expect(right.headers['retry-after']).toBe('30');
 
     // Another account from the same office address signs in normally.
-    expect((await attempt({ username: 'truongvp', password: DEMO_PASSWORD })).statusCode).toBe(200);
+    expect((await attempt({ username: officeMate.username, password: PASSWORD })).statusCode).toBe(200);
 
     clock += 29_000;
-    expect((await attempt({ username: 'kiemtra', password: DEMO_PASSWORD })).statusCode).toBe(429);
+    expect((await attempt({ username: 'kiemtra', password: PASSWORD })).statusCode).toBe(429);
     clock += 2_000;
-    const after = await attempt({ username: 'kiemtra', password: DEMO_PASSWORD });
+    const after = await attempt({ username: 'kiemtra', password: PASSWORD });
     expect(after.statusCode).toBe(200);
     expect(await failuresOf('account', 'kiemtra')).toBe(0);
   });
 
   it('delays grow: 30 s, then 60 s, then 2 min after further failures', async () => {
-    const fail = () => attempt({ username: 'giamdochcc', password: 'khong-dung-mat-khau', remoteAddress: '198.51.100.7' });
+    const { username } = await buildUser(ctx, { role: 'unit_head', commune: tienLang });
+    const fail = () => attempt({ username, password: 'khong-dung-mat-khau', remoteAddress: '198.51.100.7' });
     for (let i = 0; i < 5; i++) expect((await fail()).statusCode).toBe(401);
     expect(messageOf(await fail())).toMatch(/sau 30 giây/);
     clock += 31_000;
@@ -112,17 +124,18 @@ describe('sign-in throttle (per account and per address, in PostgreSQL)', () => 
     expect((await fail()).statusCode).toBe(401);
     expect(messageOf(await fail())).toBe('Đã nhập sai mật khẩu quá nhiều lần. Vui lòng thử lại sau 2 phút.');
     clock += 121_000;
-    expect((await attempt({ username: 'giamdochcc', password: DEMO_PASSWORD, remoteAddress: '198.51.100.7' })).statusCode).toBe(200);
+    expect((await attempt({ username, password: PASSWORD, remoteAddress: '198.51.100.7' })).statusCode).toBe(200);
   });
 
   it('one address spraying many accounts is slowed; the same people from another address are not', async () => {
+    const { username } = await buildUser(ctx, { role: 'unit_staff', commune: tienLang });
     for (let i = 0; i < 30; i++) {
       expect((await attempt({ username: `khong-co-${i}`, password: 'Password123!', remoteAddress: '192.0.2.50' })).statusCode).toBe(401);
     }
-    const blocked = await attempt({ username: 'canbovp', password: DEMO_PASSWORD, remoteAddress: '192.0.2.50' });
+    const blocked = await attempt({ username, password: PASSWORD, remoteAddress: '192.0.2.50' });
     expect(blocked.statusCode).toBe(429);
     expect(messageOf(blocked)).toMatch(/sau 10 giây/);
-    expect((await attempt({ username: 'canbovp', password: DEMO_PASSWORD, remoteAddress: '192.0.2.51' })).statusCode).toBe(200);
+    expect((await attempt({ username, password: PASSWORD, remoteAddress: '192.0.2.51' })).statusCode).toBe(200);
   });
 
   it('with TRUST_PROXY naming the proxy, X-Forwarded-For is the client address', async () => {
@@ -133,13 +146,14 @@ describe('sign-in throttle (per account and per address, in PostgreSQL)', () => 
       logger: false,
       now: () => new Date(clock),
     });
+    const { username } = await buildUser(ctx, { role: 'city_reviewer', city });
     try {
       for (let i = 0; i < 30; i++) {
         await attempt({ app: behindProxy, username: `phun-${i}`, password: 'sai-mat-khau-1', headers: { 'x-forwarded-for': '203.0.113.77' } });
       }
       expect(await failuresOf('address', '203.0.113.77')).toBe(30);
-      expect((await attempt({ app: behindProxy, username: 'sonoivu', password: DEMO_PASSWORD, headers: { 'x-forwarded-for': '203.0.113.77' } })).statusCode).toBe(429);
-      expect((await attempt({ app: behindProxy, username: 'sonoivu', password: DEMO_PASSWORD, headers: { 'x-forwarded-for': '203.0.113.78' } })).statusCode).toBe(200);
+      expect((await attempt({ app: behindProxy, username, password: PASSWORD, headers: { 'x-forwarded-for': '203.0.113.77' } })).statusCode).toBe(429);
+      expect((await attempt({ app: behindProxy, username, password: PASSWORD, headers: { 'x-forwarded-for': '203.0.113.78' } })).statusCode).toBe(200);
     } finally {
       await behindProxy.close();
     }
@@ -149,26 +163,30 @@ describe('sign-in throttle (per account and per address, in PostgreSQL)', () => 
 describe('changing one’s own password', () => {
   const NEW_PASSWORD = 'Hoa-Sen-Ven-Ho-2027';
   const change = (cookie: string, body: Record<string, unknown>) => ctx.app.inject({ method: 'POST', url: '/api/auth/password', headers: { cookie }, payload: body });
+  /** A unit staff member of their own, so no test sees another's password change. */
+  const staffMember = (fields: { username?: string; fullName?: string } = {}) => buildUser(ctx, { role: 'unit_staff', commune: tienLang, ...fields });
 
   it('a wrong current password → 400, nothing changes', async () => {
-    const cookie = cookieOf(await attempt({ username: 'canbovp', password: DEMO_PASSWORD, remoteAddress: '10.9.0.1' }));
+    const { username } = await staffMember();
+    const cookie = cookieOf(await attempt({ username, password: PASSWORD, remoteAddress: '10.9.0.1' }));
     const response = await change(cookie, { currentPassword: 'khong-phai-mat-khau', newPassword: NEW_PASSWORD });
     expect(response.statusCode).toBe(400);
     expect(messageOf(response)).toBe('Mật khẩu hiện tại không đúng.');
-    expect((await attempt({ username: 'canbovp', password: NEW_PASSWORD, remoteAddress: '10.9.0.1' })).statusCode).toBe(401);
+    expect((await attempt({ username, password: NEW_PASSWORD, remoteAddress: '10.9.0.1' })).statusCode).toBe(401);
   });
 
   it('a new password under the policy → 400 with the reason', async () => {
-    const cookie = cookieOf(await attempt({ username: 'canbovp', password: DEMO_PASSWORD, remoteAddress: '10.9.0.1' }));
+    const { username } = await staffMember({ username: 'canbovp' });
+    const cookie = cookieOf(await attempt({ username, password: PASSWORD, remoteAddress: '10.9.0.1' }));
     const cases: [string, string | RegExp][] = [
       ['Ngan#2026', 'Mật khẩu phải có ít nhất 10 ký tự.'],
       ['canbovp-2026-xyz', 'Mật khẩu không được chứa tên đăng nhập.'],
       ['Password123!', /^Mật khẩu quá dễ đoán: mật khẩu gần giống một mật khẩu phổ biến/],
       ['qwertyuiop12', /^Mật khẩu quá dễ đoán/],
-      [DEMO_PASSWORD, 'Mật khẩu mới phải khác mật khẩu hiện tại.'],
+      [PASSWORD, 'Mật khẩu mới phải khác mật khẩu hiện tại.'],
     ];
     for (const [newPassword, message] of cases) {
-      const response = await change(cookie, { currentPassword: DEMO_PASSWORD, newPassword });
+      const response = await change(cookie, { currentPassword: PASSWORD, newPassword });
       expect(response.statusCode, newPassword).toBe(400);
       if (typeof message === 'string') expect(messageOf(response)).toBe(message);
       else expect(messageOf(response)).toMatch(message);
@@ -176,15 +194,16 @@ describe('changing one’s own password', () => {
   });
 
   it('the right current password and a strong new one: 204, other sessions end, this one stays', async () => {
-    const other = cookieOf(await attempt({ username: 'canbovp', password: DEMO_PASSWORD, remoteAddress: '10.9.0.2' }));
-    const cookie = cookieOf(await attempt({ username: 'canbovp', password: DEMO_PASSWORD, remoteAddress: '10.9.0.1' }));
-    const response = await change(cookie, { currentPassword: DEMO_PASSWORD, newPassword: NEW_PASSWORD });
+    const { username } = await staffMember({ fullName: 'Đỗ Thị Cán' });
+    const other = cookieOf(await attempt({ username, password: PASSWORD, remoteAddress: '10.9.0.2' }));
+    const cookie = cookieOf(await attempt({ username, password: PASSWORD, remoteAddress: '10.9.0.1' }));
+    const response = await change(cookie, { currentPassword: PASSWORD, newPassword: NEW_PASSWORD });
     expect(response.statusCode, response.body).toBe(204);
     expect((await ctx.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } })).statusCode).toBe(200);
     expect((await ctx.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: other } })).statusCode).toBe(401);
-    expect((await attempt({ username: 'canbovp', password: DEMO_PASSWORD, remoteAddress: '10.9.0.3' })).statusCode).toBe(401);
-    expect((await attempt({ username: 'canbovp', password: NEW_PASSWORD, remoteAddress: '10.9.0.3' })).statusCode).toBe(200);
-    const audit = json<{ action: string; actor: { fullName: string } }[]>(await call(ctx, 'admin', 'GET', '/api/audit?entity=user'));
+    expect((await attempt({ username, password: PASSWORD, remoteAddress: '10.9.0.3' })).statusCode).toBe(401);
+    expect((await attempt({ username, password: NEW_PASSWORD, remoteAddress: '10.9.0.3' })).statusCode).toBe(200);
+    const audit = json<{ action: string; actor: { fullName: string } }[]>(await call(ctx, admin.username, 'GET', '/api/audit?entity=user'));
     expect(audit[0]).toMatchObject({ action: 'change_password', actor: { fullName: 'Đỗ Thị Cán' } });
     expect(JSON.stringify(audit[0])).not.toMatch(/Hoa-Sen|argon2/);
   });
@@ -196,13 +215,12 @@ describe('changing one’s own password', () => {
 
 describe('a change required by an administrator', () => {
   it('the session reaches only me, logout and change-password until the password is changed', async () => {
-    const users = json<{ id: number; username: string }[]>(await call(ctx, 'admin', 'GET', '/api/users'));
-    const daumoiAp = users.find((u) => u.username === 'daumoi.ap');
-    expect(daumoiAp).toBeDefined();
-    const flag = await call(ctx, 'admin', 'PATCH', `/api/users/${daumoiAp?.id}`, { mustChangePassword: true });
+    const daumoiAp = await buildUser(ctx, { role: 'coordinator', commune: anPhong });
+    const task = await buildTask(ctx, { commune: anPhong });
+    const flag = await call(ctx, admin.username, 'PATCH', `/api/users/${daumoiAp.id}`, { mustChangePassword: true });
     expect(flag.statusCode, flag.body).toBe(200);
 
-    const login = await attempt({ username: 'daumoi.ap', password: DEMO_PASSWORD, remoteAddress: '10.9.1.1' });
+    const login = await attempt({ username: daumoiAp.username, password: PASSWORD, remoteAddress: '10.9.1.1' });
     expect(login.statusCode).toBe(200);
     expect(json<{ user: { mustChangePassword: boolean } }>(login).user.mustChangePassword).toBe(true);
     const cookie = cookieOf(login);
@@ -210,9 +228,9 @@ describe('a change required by an administrator', () => {
     expect(json<{ user: { mustChangePassword: boolean } }>(me).user.mustChangePassword).toBe(true);
 
     for (const [method, url] of [
-      ['GET', `/api/plans?communeId=${DEMO.communes.anPhong}`],
+      ['GET', `/api/plans?communeId=${anPhong.id}`],
       ['GET', '/api/dashboard'],
-      ['POST', '/api/tasks/1/comments'],
+      ['POST', `/api/tasks/${task.id}/comments`],
     ] as const) {
       const response = await ctx.app.inject({ method, url, headers: { cookie }, ...(method === 'POST' ? { payload: { text: 'x' } } : {}) });
       expect(response.statusCode, url).toBe(403);
@@ -223,20 +241,19 @@ describe('a change required by an administrator', () => {
       method: 'POST',
       url: '/api/auth/password',
       headers: { cookie },
-      payload: { currentPassword: DEMO_PASSWORD, newPassword: 'Phuong-An-Phong-Mua-Thu' },
+      payload: { currentPassword: PASSWORD, newPassword: 'Phuong-An-Phong-Mua-Thu' },
     });
     expect(changed.statusCode, changed.body).toBe(204);
-    const after = await ctx.app.inject({ method: 'GET', url: `/api/plans?communeId=${DEMO.communes.anPhong}`, headers: { cookie } });
+    const after = await ctx.app.inject({ method: 'GET', url: `/api/plans?communeId=${anPhong.id}`, headers: { cookie } });
     expect(after.statusCode).toBe(200);
     expect(json<{ user: { mustChangePassword: boolean } }>(await ctx.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } })).user.mustChangePassword).toBe(false);
   });
 
   it('an administrator’s reset can require the change too', async () => {
-    const users = json<{ id: number; username: string }[]>(await call(ctx, 'admin', 'GET', '/api/users'));
-    const target = users.find((u) => u.username === 'daumoi.cg');
-    const reset = await call(ctx, 'admin', 'POST', `/api/users/${target?.id}/password`, { password: 'Tam-Thoi-Cam-Giang-01', mustChangePassword: true });
+    const target = await buildUser(ctx, { role: 'coordinator', commune: await buildCommune(ctx, { city }) });
+    const reset = await call(ctx, admin.username, 'POST', `/api/users/${target.id}/password`, { password: 'Tam-Thoi-Cam-Giang-01', mustChangePassword: true });
     expect(reset.statusCode, reset.body).toBe(204);
-    const login = await attempt({ username: 'daumoi.cg', password: 'Tam-Thoi-Cam-Giang-01', remoteAddress: '10.9.1.2' });
+    const login = await attempt({ username: target.username, password: 'Tam-Thoi-Cam-Giang-01', remoteAddress: '10.9.1.2' });
     expect(json<{ user: { mustChangePassword: boolean } }>(login).user.mustChangePassword).toBe(true);
     expect((await ctx.app.inject({ method: 'GET', url: '/api/dashboard', headers: { cookie: cookieOf(login) } })).statusCode).toBe(403);
   });

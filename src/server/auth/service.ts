@@ -72,7 +72,7 @@ export async function sessionUser(db: Db, token: string): Promise<SessionUser | 
     .leftJoin(units, eq(units.id, users.unitId))
     .leftJoin(communes, eq(communes.id, users.communeId))
     .where(and(eq(sessions.tokenHash, tokenHash(token)), gt(sessions.expiresAt, new Date())));
-  if (!row || !row.active) return null;
+  if (!row?.active) return null;
   const { active: _active, ...user } = row;
   return user;
 }

@@ -20,7 +20,7 @@ export async function openDatabase(
   options: OpenOptions = {},
 ): Promise<OpenDatabase> {
   let url = config.databaseUrl;
-  let stopServer = async () => undefined as void;
+  let stopServer: () => Promise<void> = async () => {};
   let watchdog: Watchdog | null = null;
   if (!url) {
     const cluster = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPgPort, log });

@@ -29,7 +29,7 @@ export function watchPostmaster(cluster: Pick<EmbeddedCluster, 'isAlive' | 'rest
   const { intervalMs, firstRetryMs, maxRetryMs } = { ...DEFAULT_TIMING, ...timing };
   let stopped = false;
   let recovering: Promise<void> | null = null;
-  let wake = () => undefined as void;
+  let wake: () => void = () => {};
   // A wait between attempts that a stop cuts short, so Ctrl-C during a long outage is not kept waiting.
   const pause = (ms: number) =>
     new Promise<void>((resolve) => {

@@ -73,7 +73,9 @@ export async function upsertDossiers(client: pg.PoolClient | pg.Client, communeI
         d.electronicResult,
         d.rating,
       ];
-      values.forEach((v, i) => columns[i].push(v));
+      values.forEach((v, i) => {
+        columns[i].push(v);
+      });
     }
     const result = await client.query<{ inserted: boolean }>(UPSERT_SQL, [communeId, ...columns]);
     const inserted = result.rows.filter((r) => r.inserted).length;

@@ -20,6 +20,7 @@ export interface Upload {
 function safeName(fileName: string): string {
   const base = path
     .basename(fileName.replace(/\\/g, '/'))
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what a stored file name must lose
     .replace(/[\u0000-\u001f"]/g, '')
     .normalize('NFC')
     .trim();

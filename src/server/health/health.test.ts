@@ -25,7 +25,8 @@ function closedPort(): Promise<number> {
 let ctx: TestContext;
 let down: { app: FastifyInstance; database: Database };
 beforeAll(async () => {
-  ctx = await createTestContext({ demo: true });
+  // No data: the probes and the 503s need none (the down app cannot read any).
+  ctx = await createTestContext();
   const database = connectDatabase(`postgres://postgres:x@127.0.0.1:${await closedPort()}/cchc`, { onConnectionError: () => undefined });
   const app = await buildApp({
     db: database.db,

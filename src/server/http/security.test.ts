@@ -2,20 +2,26 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app';
 import { systemClock } from '../clock';
 import { createTestContext, json, type TestContext } from '../test/context';
-import { type ApiError, countRows, fingerprint, listUploads, Multipart, tinyPdf } from '../test/factories';
+import { type ApiError, buildCommune, buildTask, buildUser, countRows, fingerprint, listUploads, Multipart, tinyPdf } from '../test/factories';
 
 let ctx: TestContext;
 let cookie: string;
+let username: string;
+/** A task of the coordinator's commune: what the writes below comment on and attach files to. */
+let taskId: number;
 beforeAll(async () => {
-  ctx = await createTestContext({ demo: true, publicOrigins: ['https://cchc.example.gov.vn'] });
-  cookie = await ctx.login('daumoi');
+  ctx = await createTestContext({ publicOrigins: ['https://cchc.example.gov.vn'] });
+  const commune = await buildCommune(ctx);
+  ({ username } = await buildUser(ctx, { role: 'coordinator', commune }));
+  taskId = (await buildTask(ctx, { commune })).id;
+  cookie = await ctx.login(username);
 });
 afterAll(async () => ctx?.close());
 
 const APP = '127.0.0.1:3300';
 const CROSS_ORIGIN = 'Yêu cầu bị từ chối vì được gửi từ một trang web khác. Vui lòng thao tác trực tiếp trên ứng dụng CCHC.';
 const comment = (headers: Record<string, string>) =>
-  ctx.app.inject({ method: 'POST', url: '/api/tasks/9/comments', headers: { cookie, host: APP, ...headers }, payload: { text: 'Ý kiến thử nghiệm' } });
+  ctx.app.inject({ method: 'POST', url: `/api/tasks/${taskId}/comments`, headers: { cookie, host: APP, ...headers }, payload: { text: 'Ý kiến thử nghiệm' } });
 
 async function expectRefused(headers: Record<string, string>) {
   const before = await fingerprint(ctx);
@@ -52,7 +58,7 @@ describe('writes must come from the app’s own origin', () => {
     const form = new Multipart('bang-chung.pdf', tinyPdf('Gia mao'), 'file', 'application/pdf');
     const response = await ctx.app.inject({
       method: 'POST',
-      url: '/api/tasks/9/files',
+      url: `/api/tasks/${taskId}/files`,
       headers: { cookie, host: APP, origin: 'http://127.0.0.1:3399', 'content-type': form.contentType },
       payload: form.body,
     });
@@ -68,7 +74,7 @@ describe('writes must come from the app’s own origin', () => {
       method: 'POST',
       url: '/api/auth/login',
       headers: { host: APP, origin: 'http://127.0.0.1:3399' },
-      payload: { username: 'daumoi', password: 'x' },
+      payload: { username, password: 'x' },
     });
     expect(response.statusCode).toBe(403);
   });
@@ -107,7 +113,7 @@ describe('security headers', () => {
 
   it('a downloaded evidence file is not cached: Cache-Control private, no-store', async () => {
     const form = new Multipart('ket-qua.pdf', tinyPdf('Ket qua'), 'file', 'application/pdf');
-    const upload = await ctx.app.inject({ method: 'POST', url: '/api/tasks/9/files', headers: { cookie, 'content-type': form.contentType }, payload: form.body });
+    const upload = await ctx.app.inject({ method: 'POST', url: `/api/tasks/${taskId}/files`, headers: { cookie, 'content-type': form.contentType }, payload: form.body });
     expect(upload.statusCode, upload.body).toBe(201);
     const download = await ctx.app.inject({ method: 'GET', url: `/api/files/${json<{ id: number }>(upload).id}`, headers: { cookie } });
     expect(download.statusCode).toBe(200);

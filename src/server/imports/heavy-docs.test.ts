@@ -7,11 +7,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { heavyDocx, hugeStreamPdf, nestedRunsDocx } from '../../importer/hostile-documents';
 import { createTestContext, json, type TestContext } from '../test/context';
-import { type ApiError, Multipart } from '../test/factories';
+import { type ApiError, type BuiltUser, buildCommune, buildUser, Multipart } from '../test/factories';
 
 let ctx: TestContext;
+let commune: Awaited<ReturnType<typeof buildCommune>>;
+/** The coordinator who imports, and another user of the commune whose request must still be answered. */
+let coordinator: BuiltUser;
+let staff: BuiltUser;
 beforeAll(async () => {
-  ctx = await createTestContext({ demo: true });
+  ctx = await createTestContext();
+  commune = await buildCommune(ctx);
+  coordinator = await buildUser(ctx, { role: 'coordinator', commune });
+  staff = await buildUser(ctx, { role: 'unit_staff', commune });
 });
 afterAll(async () => ctx?.close());
 
@@ -38,11 +45,11 @@ describe('hostile plan documents', () => {
     it(`refuses ${c.name} with a Vietnamese 422 while another user is served`, async () => {
       const data = await c.build();
       expect(data.length).toBeLessThan(20 * 1024 * 1024);
-      const [importer, other] = [await ctx.login('daumoi'), await ctx.login('canbovp')];
+      const [importer, other] = [await ctx.login(coordinator.username), await ctx.login(staff.username)];
       const body = new Multipart(c.fileName, data);
       const started = performance.now();
       const upload = ctx.app
-        .inject({ method: 'POST', url: '/api/communes/1/imports', payload: body.body, headers: { cookie: importer, 'content-type': body.contentType } })
+        .inject({ method: 'POST', url: `/api/communes/${commune.id}/imports`, payload: body.body, headers: { cookie: importer, 'content-type': body.contentType } })
         .then((r) => ({ r, ms: performance.now() - started }));
       const me = ctx.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: other } }).then((r) => ({ r, ms: performance.now() - started }));
       const [refused, answered] = await Promise.all([upload, me]);
@@ -52,7 +59,7 @@ describe('hostile plan documents', () => {
       expect((error.details as { code: string }).code).toBe(c.code);
       expect(error.message).toMatch(c.message);
       expect(answered.r.statusCode).toBe(200);
-      expect(json<{ user: { username: string } }>(answered.r).user.username).toBe('canbovp');
+      expect(json<{ user: { username: string } }>(answered.r).user.username).toBe(staff.username);
     });
   }
 
@@ -61,9 +68,9 @@ describe('hostile plan documents', () => {
     const body = new Multipart('004.docx', readFileSync('fixtures/import/004.docx'));
     const response = await ctx.app.inject({
       method: 'POST',
-      url: '/api/communes/1/imports',
+      url: `/api/communes/${commune.id}/imports`,
       payload: body.body,
-      headers: { cookie: await ctx.login('daumoi'), 'content-type': body.contentType },
+      headers: { cookie: await ctx.login(coordinator.username), 'content-type': body.contentType },
     });
     expect(response.statusCode, response.body.slice(0, 300)).toBe(200);
     expect(json<{ tasks: unknown[] }>(response).tasks).toHaveLength(38);

@@ -13,7 +13,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import type { TArea } from '../../contract';
 import { matchKey } from '../../domain/text/normalize';
-import { cities, communes, type PlanKind, type PlanStatus, type Role, tasks, type UNIT_KINDS, units, users } from '../db/schema';
+import { cities, communes, type PlanKind, type PlanStatus, type Role, tasks, type UNIT_KINDS, unitAliases, units, users } from '../db/schema';
 import { insertPlan, type TargetInput } from '../plans/service';
 import { insertTask } from '../tasks/commands';
 import { insertUser } from '../users/service';
@@ -155,10 +155,13 @@ export const DEMO = {
   units: { vhxh: 1, vanPhong: 2, kinhTe: 3, hcc: 4, snc: 5, congAn: 6, tramYTe: 7 },
 } as const;
 
-/** An administrator's write that must be refused with this status and message, leaving every table as it was. */
-export async function expectAdminRefused(ctx: TestContext, method: Method, url: string, body: unknown, status: number, message: string | RegExp): Promise<void> {
+/**
+ * An administrator's write that must be refused with this status and message, leaving every table as it was.
+ * `admin` is the username sending it (the demo's "admin" unless a test built its own).
+ */
+export async function expectAdminRefused(ctx: TestContext, method: Method, url: string, body: unknown, status: number, message: string | RegExp, admin = 'admin'): Promise<void> {
   const before = await fingerprint(ctx);
-  const response = await call(ctx, 'admin', method, url, body);
+  const response = await call(ctx, admin, method, url, body);
   expect(response.statusCode, response.body).toBe(status);
   const error = (JSON.parse(response.body) as ApiError).error;
   if (typeof message === 'string') expect(error.message).toBe(message);
@@ -192,12 +195,12 @@ export async function buildCity(ctx: TestContext, fields: Partial<Pick<CityRow, 
 
 export async function buildCommune(
   ctx: TestContext,
-  fields: { city?: Pick<CityRow, 'id'>; name?: string; kind?: 'xa' | 'phuong'; dueSoonDays?: number } = {},
+  fields: { city?: Pick<CityRow, 'id'>; name?: string; code?: string; kind?: 'xa' | 'phuong'; dueSoonDays?: number } = {},
 ): Promise<CommuneRow> {
   const city = fields.city ?? (await buildCity(ctx));
   const n = next();
   const name = fields.name ?? `Xã thử ${n}`;
-  const code = `xa-${n}`;
+  const code = fields.code ?? `xa-${n}`;
   const [commune] = await ctx.db
     .insert(communes)
     .values({ cityId: city.id, name, kind: fields.kind ?? 'xa', code, codeKey: matchKey(code), nameKey: matchKey(name), dueSoonDays: fields.dueSoonDays ?? 7 })
@@ -205,12 +208,27 @@ export async function buildCommune(
   return commune;
 }
 
-export async function buildUnit(ctx: TestContext, commune: CommuneRow, fields: { name?: string; kind?: (typeof UNIT_KINDS)[number] } = {}): Promise<UnitRow> {
+/** A unit of the commune; `aliases` are the other names it is known by (keyed as the API keys them). */
+export async function buildUnit(
+  ctx: TestContext,
+  commune: CommuneRow,
+  fields: { name?: string; kind?: (typeof UNIT_KINDS)[number]; shortName?: string; isCoordinator?: boolean; aliases?: string[] } = {},
+): Promise<UnitRow> {
   const name = fields.name ?? `Phòng thử ${next()}`;
   const [unit] = await ctx.db
     .insert(units)
-    .values({ communeId: commune.id, name, nameKey: matchKey(name), kind: fields.kind ?? 'internal' })
+    .values({
+      communeId: commune.id,
+      name,
+      nameKey: matchKey(name),
+      kind: fields.kind ?? 'internal',
+      shortName: fields.shortName ?? null,
+      isCoordinator: fields.isCoordinator ?? false,
+    })
     .returning();
+  for (const alias of fields.aliases ?? []) {
+    await ctx.db.insert(unitAliases).values({ communeId: commune.id, unitId: unit.id, alias, aliasKey: matchKey(alias) });
+  }
   return unit;
 }
 
@@ -220,7 +238,7 @@ export async function buildUnit(ctx: TestContext, commune: CommuneRow, fields: {
  */
 export async function buildUser(
   ctx: TestContext,
-  fields: { role: Role; commune?: CommuneRow; unit?: UnitRow; city?: Pick<CityRow, 'id'>; fullName?: string; username?: string; title?: string },
+  fields: { role: Role; commune?: CommuneRow; unit?: UnitRow; city?: Pick<CityRow, 'id'>; fullName?: string; username?: string; title?: string; email?: string },
 ): Promise<BuiltUser> {
   const cityLevel = fields.role === 'city_reviewer' || (fields.role === 'admin' && !fields.commune);
   const commune = cityLevel ? null : (fields.commune ?? (await buildCommune(ctx, { city: fields.city })));
@@ -239,6 +257,8 @@ export async function buildUser(
     cityId,
   });
   ctx.passwords.set(user.username, FACTORY_PASSWORD);
+  // The address reminders are mailed to; users are created without one.
+  if (fields.email) await ctx.db.update(users).set({ email: fields.email }).where(eq(users.id, user.id));
   return user;
 }
 
