@@ -57,6 +57,14 @@ export function canBackdateCompletion(actor: Actor, commune: CommuneRef): boolea
   return canReadCommune(actor, commune) && (actor.role === 'coordinator' || actor.role === 'leader');
 }
 
+/**
+ * Confirming or returning a completion a unit reported: the commune's CCHC coordinator (and administrators).
+ * Leaders see what waits; units never confirm their own work.
+ */
+export function canConfirmCompletion(actor: Actor, commune: CommuneRef): boolean {
+  return canReadCommune(actor, commune) && (actor.role === 'coordinator' || actor.role === 'admin');
+}
+
 /** Comments: those who report, plus the coordinating units' people. */
 export function canCommentOnTask(actor: Actor, commune: CommuneRef, task: TaskRef): boolean {
   if (canReportOnTask(actor, commune, task)) return true;
