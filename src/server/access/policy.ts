@@ -72,8 +72,9 @@ export function canCommentOnTask(actor: Actor, commune: CommuneRef, task: TaskRe
   return canReadCommune(actor, commune) && inUnit && (actor.role === 'unit_head' || actor.role === 'unit_staff');
 }
 
+/** The change log: administrators, leaders, and the inspection team (who check the record, never change it). */
 export function canSeeAudit(actor: Actor): boolean {
-  return actor.role === 'admin' || actor.role === 'leader';
+  return actor.role === 'admin' || actor.role === 'leader' || actor.role === 'inspector';
 }
 
 /** A commune's name, code and settings: the city's administrator, or the commune's own. */
