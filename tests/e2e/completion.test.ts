@@ -59,7 +59,7 @@ it('staff reminded → opens the task from the bell → reports done with its pr
   const notice = staff.getByTestId('notification-item').filter({ hasText: task.content.slice(0, 40) });
   await notice.first().click();
   const drawer = staff.getByTestId('task-drawer');
-  await expect.poll(() => drawer.getByTestId('task-content').innerText(), { timeout: 15_000 }).toBe(task.content);
+  await expect.poll(() => drawer.getByTestId('task-content').textContent(), { timeout: 15_000 }).toBe(task.content);
 
   // Done without the product is refused in the form; with the uploaded file it is reported and waits.
   await drawer.getByTestId('progress-done').click();
@@ -71,7 +71,7 @@ it('staff reminded → opens the task from the bell → reports done with its pr
   await drawer.getByTestId('progress-evidence-file').click();
   await staff.locator('.ant-select-item-option').filter({ hasText: 'bao-cao-ket-qua-thuc-hien.pdf' }).click();
   await drawer.getByTestId('progress-done').click();
-  await expect.poll(() => drawer.getByTestId('status-tag').first().innerText(), { timeout: 15_000 }).toBe('Chờ xác nhận');
+  await expect.poll(() => drawer.getByTestId('status-tag').first().textContent(), { timeout: 15_000 }).toBe('Chờ xác nhận');
   expect(await drawer.getByTestId('confirm-done').count()).toBe(0); // a unit never confirms its own work
   mkdirSync('test-results', { recursive: true });
   await staff.screenshot({ path: 'test-results/e2e-completion-staff.png' });
@@ -85,9 +85,9 @@ it('staff reminded → opens the task from the bell → reports done with its pr
     .filter({ hasText: task.content.slice(0, 40) });
   await waiting.first().click();
   const panel = coordinator.getByTestId('task-drawer').getByTestId('confirmation-panel');
-  await expect.poll(() => panel.getByTestId('evidence-file').innerText(), { timeout: 15_000 }).toBe('bao-cao-ket-qua-thuc-hien.pdf');
+  await expect.poll(() => panel.getByTestId('evidence-file').textContent(), { timeout: 15_000 }).toBe('bao-cao-ket-qua-thuc-hien.pdf');
   await panel.getByTestId('confirm-done').click();
-  await expect.poll(() => coordinator.getByTestId('task-drawer').getByTestId('status-tag').first().innerText(), { timeout: 15_000 }).toMatch(/^Hoàn thành/);
+  await expect.poll(() => coordinator.getByTestId('task-drawer').getByTestId('status-tag').first().textContent(), { timeout: 15_000 }).toMatch(/^Hoàn thành/);
   await coordinator.keyboard.press('Escape');
   await expect.poll(() => kpi(coordinator, 'done'), { timeout: 15_000 }).toBe(doneBefore + 1);
   expect(
