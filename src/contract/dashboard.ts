@@ -25,6 +25,8 @@ export const ZStatusSummary = z.object({
   done: z.number(),
   overdue: z.number(),
   dueSoon: z.number(),
+  /** Reported done, waiting for the coordinator: not counted in `done`. */
+  awaitingConfirmation: z.number(),
   undetermined: z.number(),
   /** done / total × 100, one decimal. */
   completionRate: z.number(),
@@ -51,6 +53,8 @@ export const ZDashboardFull = z.object({
   overdue: z.array(ZTask),
   dueSoon: z.array(ZTask),
   undetermined: z.array(ZTask),
+  /** Tasks with a completion waiting for the coordinator's confirmation (whole task or an occurrence). */
+  awaitingConfirmation: z.array(ZTask),
 });
 export type TDashboardFull = z.infer<typeof ZDashboardFull>;
 

@@ -5,6 +5,10 @@ import { ZArea, ZHistoryKind, ZTaskOrigin, ZTaskStatus } from './vocabulary';
 
 const ZUnitIds = z.array(zId()).max(50);
 
+const ZEvidenceLink = zText(2000, { min: 1, maxMessage: 'Đường dẫn tối đa 2000 ký tự' }).refine((value) => /^https?:\/\/\S+$/i.test(value), {
+  message: 'Đường dẫn sản phẩm phải bắt đầu bằng http:// hoặc https://',
+});
+
 export const ZTaskInput = z.object({
   area: ZArea,
   number: zInt(1, 10_000).nullable().optional(),
@@ -58,8 +62,35 @@ export const ZProgressInput = z.object({
   doneAtReason: zText(1000, { maxMessage: 'Lý do tối đa 1000 ký tự' }).optional(),
   /** For recurring and continuous tasks: the checkpoint (its deadline) this report closes. */
   occurrence: ZIsoDate.optional(),
+  /** The product of a completion: a file attached to this task … */
+  evidenceFileId: zId().optional(),
+  /** … or a link to it. One of the two is required when the task names a product. */
+  evidenceLink: ZEvidenceLink.optional(),
 });
 export type TProgressInput = z.infer<typeof ZProgressInput>;
+
+/** The coordinator confirms a reported completion: the whole task's, or one occurrence's. */
+export const ZConfirmInput = z.object({ version: zId(), occurrence: ZIsoDate.optional() });
+export type TConfirmInput = z.infer<typeof ZConfirmInput>;
+
+/** … or returns it to the unit, saying why. */
+export const ZReturnInput = ZConfirmInput.extend({
+  reason: zText(2000, { min: 1, minMessage: 'Vui lòng nêu lý do trả lại', maxMessage: 'Lý do tối đa 2000 ký tự' }),
+});
+export type TReturnInput = z.infer<typeof ZReturnInput>;
+
+/** A completion reported and waiting for the coordinator, with its evidence. */
+export const ZPendingCompletion = z.object({
+  /** null: the whole task. */
+  occurrence: ZDate.nullable(),
+  doneAt: ZDate,
+  evidenceFileId: z.number().nullable(),
+  evidenceLink: z.string().nullable(),
+});
+export type TPendingCompletion = z.infer<typeof ZPendingCompletion>;
+
+/** The coordinator's last return, shown on top of the task until the unit reports again. */
+export const ZReturnNote = z.object({ reason: z.string(), occurrence: ZDate.nullable(), at: ZTimestamp, by: ZPersonRef.nullable() });
 
 export const ZCommentInput = z.object({ text: zText(5000, { min: 1, minMessage: 'Vui lòng nhập nội dung' }) });
 export type TCommentInput = z.infer<typeof ZCommentInput>;
@@ -102,6 +133,12 @@ export const ZTask = z.object({
   canManage: z.boolean(),
   /** May record a completion for an earlier day than today (coordinator, leader), with a reason. */
   canBackdate: z.boolean(),
+  /** Completions reported and not yet confirmed ("chờ xác nhận"); empty when none waits. */
+  awaitingConfirmation: z.array(ZPendingCompletion),
+  /** Set while a returned completion has not been reported again. */
+  returned: ZReturnNote.nullable(),
+  /** May confirm or return reported completions (the commune's CCHC coordinator). */
+  canConfirm: z.boolean(),
 });
 export type TTask = z.infer<typeof ZTask>;
 

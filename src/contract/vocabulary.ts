@@ -57,9 +57,18 @@ export type TTaskOrigin = z.infer<typeof ZTaskOrigin>;
 export const TASK_UNIT_ROLES = ['lead', 'coordinator'] as const;
 export type TTaskUnitRole = (typeof TASK_UNIT_ROLES)[number];
 
-export const HISTORY_KINDS = ['created', 'edited', 'progress', 'comment', 'file', 'done', 'reopened'] as const;
+export const HISTORY_KINDS = ['created', 'edited', 'progress', 'comment', 'file', 'done', 'reopened', 'confirmed', 'returned'] as const;
 export const ZHistoryKind = z.enum(HISTORY_KINDS);
 export type THistoryKind = z.infer<typeof ZHistoryKind>;
+
+/**
+ * A completion a unit reported (the whole task's, or one occurrence's): `pending` until the commune's
+ * CCHC coordinator confirms it ("chờ xác nhận"), then `confirmed`. A returned completion is removed;
+ * the reason stays on the task for the unit to read.
+ */
+export const CONFIRMATION_STATES = ['pending', 'confirmed'] as const;
+export const ZConfirmationState = z.enum(CONFIRMATION_STATES);
+export type TConfirmationState = z.infer<typeof ZConfirmationState>;
 
 /** The government's yearly swaps: an extra day off, or a make-up working day. */
 export const CALENDAR_OVERRIDE_KINDS = ['day_off', 'working_day'] as const;
@@ -94,6 +103,7 @@ export const AUDIT_ACTIONS = [
   'approve',
   'send',
   'city_return',
+  'confirm',
 ] as const;
 export const ZAuditAction = z.enum(AUDIT_ACTIONS);
 export type TAuditAction = z.infer<typeof ZAuditAction>;

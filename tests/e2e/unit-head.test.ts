@@ -1,6 +1,7 @@
 /**
- * A unit head finds an overdue task of their unit, uploads the product, marks it
- * done, and sees the dashboard change.
+ * A unit head finds an overdue task of their unit, uploads the product, reports it
+ * done with it, and sees the dashboard change: no longer overdue, waiting for the
+ * coordinator's confirmation (not yet counted as done).
  */
 import { mkdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
@@ -33,15 +34,18 @@ it('unit head closes an overdue task of their unit with evidence', async () => {
   // A unit head cannot pick the completion date: it is the day of the report.
   expect(await drawer.getByTestId('progress-done-date').count()).toBe(0);
   await drawer.getByTestId('progress-done-today').waitFor();
+  await drawer.getByTestId('progress-evidence-file').click();
+  await page.locator('.ant-select-item-option').filter({ hasText: 'bao-cao-ket-qua.pdf' }).click();
   await drawer.getByTestId('progress-done').click();
   // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText() is the text the user sees, not the DOM property
-  await expect.poll(() => drawer.getByTestId('status-tag').first().innerText(), { timeout: 15_000 }).toMatch(/Hoàn thành/);
+  await expect.poll(() => drawer.getByTestId('status-tag').first().innerText(), { timeout: 15_000 }).toBe('Chờ xác nhận');
   mkdirSync('test-results', { recursive: true });
   await page.screenshot({ path: 'test-results/e2e-unit-head-drawer.png' });
 
   await page.keyboard.press('Escape');
   await expect.poll(() => kpi(page, 'overdue'), { timeout: 15_000 }).toBe(overdueBefore - 1);
-  expect(await kpi(page, 'done')).toBe(doneBefore + 1);
+  // Done only once the coordinator confirms it (tests/e2e/completion.test.ts).
+  expect(await kpi(page, 'done')).toBe(doneBefore);
   await page.screenshot({ path: 'test-results/e2e-unit-head-dashboard.png', fullPage: true });
   // Ant Design's run-time styles, ECharts and the bundles all work under the server's CSP.
   expect(cspViolations(page)).toEqual([]);

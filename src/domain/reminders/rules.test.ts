@@ -94,12 +94,24 @@ describe('remindersDue', () => {
   });
 
   it('tells the coordinators of a completion reported in the last week, not the reporter', () => {
-    const t = task({ checkpoints: [{ due: '2026-03-31', doneAt: '2026-03-20' }], doneReports: [{ occurrence: null, reportedOn: '2026-03-20', reportedBy: 101 }] });
+    const t = task({
+      checkpoints: [{ due: '2026-03-31', doneAt: '2026-03-20' }],
+      doneReports: [{ occurrence: null, reportedOn: '2026-03-20', reportedBy: 101, awaitingConfirmation: true }],
+    });
     const quiet = { ...settings, weeklyDigest: false, weeklySummary: false };
     expect(remindersDue(input('2026-03-20', [t], { settings: quiet }))).toEqual([{ rule: 'done_reported', taskId: 1, occurrenceDue: '2026-03-31', recipientId: 900 }]);
     expect(remindersDue(input('2026-03-30', [t], { settings: quiet }))).toEqual([]);
-    const byCoordinator = { ...t, doneReports: [{ occurrence: null, reportedOn: '2026-03-20', reportedBy: 900 }] };
+    const byCoordinator = { ...t, doneReports: [{ occurrence: null, reportedOn: '2026-03-20', reportedBy: 900, awaitingConfirmation: true }] };
     expect(remindersDue(input('2026-03-20', [byCoordinator], { settings: quiet }))).toEqual([]);
+  });
+
+  it('tells nobody once the reported completion was confirmed or returned before the run', () => {
+    const t = task({
+      checkpoints: [{ due: '2026-03-31', doneAt: '2026-03-20' }],
+      doneReports: [{ occurrence: null, reportedOn: '2026-03-20', reportedBy: 101, awaitingConfirmation: false }],
+    });
+    const quiet = { ...settings, weeklyDigest: false, weeklySummary: false };
+    expect(remindersDue(input('2026-03-21', [t], { settings: quiet }))).toEqual([]);
   });
 
   it('sends one weekly digest per unit head listing overdue and due-soon tasks, keyed by the week’s Monday', () => {

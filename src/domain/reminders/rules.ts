@@ -8,7 +8,8 @@ import type { WorkingCalendar } from '../calendar';
 import { addDays, dayOfWeek, diffDays } from '../calendar/dates';
 import type { IsoDate } from '../timeframe/types';
 
-export const TASK_REMINDER_RULES = ['before_due', 'overdue', 'weekly_digest', 'weekly_summary', 'done_reported'] as const;
+/** done_returned: the coordinator sent a reported completion back; told at once, not by the scheduled run. */
+export const TASK_REMINDER_RULES = ['before_due', 'overdue', 'weekly_digest', 'weekly_summary', 'done_reported', 'done_returned'] as const;
 /** Periodic reports' deadlines (report-rules.ts). */
 export const REPORT_REMINDER_RULES = ['report_before_due', 'report_late', 'commune_report_due', 'commune_report_late'] as const;
 export const REMINDER_RULES = [...TASK_REMINDER_RULES, ...REPORT_REMINDER_RULES] as const;
@@ -59,6 +60,8 @@ export interface DoneReport {
   occurrence: IsoDate | null;
   reportedOn: IsoDate;
   reportedBy: number;
+  /** The completion still waits for the coordinator ("chờ xác nhận"); once confirmed or returned nobody needs telling. */
+  awaitingConfirmation: boolean;
 }
 
 export interface ReminderTask {
@@ -152,7 +155,7 @@ export function deadlineRule(due: IsoDate, asOf: IsoDate, settings: ReminderSett
 function doneNotices({ asOf, directory }: ReminderInput, task: ReminderTask): ReminderIntent[] {
   return task.doneReports.flatMap((report) => {
     const age = diffDays(report.reportedOn, asOf);
-    if (age < 0 || age > DONE_NOTICE_CATCH_UP_DAYS) return [];
+    if (!report.awaitingConfirmation || age < 0 || age > DONE_NOTICE_CATCH_UP_DAYS) return [];
     const occurrenceDue = report.occurrence ?? lastCheckpoint(task) ?? report.reportedOn;
     return directory.coordinators
       .filter((id) => id !== report.reportedBy)

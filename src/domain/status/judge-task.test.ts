@@ -333,3 +333,56 @@ describe('a recurring task added in the middle of the period (activeFrom)', () =
     expect(() => judgeTask(input({ schedule: MONTHLY_25, activeFrom: '2026-13-01' }))).toThrow();
   });
 });
+
+describe('a completion waiting for the coordinator\'s confirmation ("chờ xác nhận")', () => {
+  it('seed 004 task 1 reported done on 12/01, not confirmed: waiting, not done, not overdue after the deadline', () => {
+    const j = judgeTask(input({ schedule: PLAN_2026, doneAt: '2026-01-12', doneConfirmed: false, asOf: '2026-01-20' }));
+    expect(j).toEqual({
+      status: 'cho_xac_nhan',
+      due: '2026-01-13',
+      nextDue: null,
+      daysLate: null,
+      checkpoints: [{ due: '2026-01-13', doneAt: '2026-01-12', status: 'cho_xac_nhan' }],
+    });
+  });
+
+  it('once confirmed it is judged by the reported day: on time even when confirmed after the deadline', () => {
+    const j = judgeTask(input({ schedule: PLAN_2026, doneAt: '2026-01-12', doneConfirmed: true, asOf: '2026-01-20' }));
+    expect(j.status).toBe('hoan_thanh_dung_han');
+  });
+
+  it('a task with no deadline reported done waits too', () => {
+    const external = schedule('Theo Văn bản của UBND thành phố', 'external');
+    expect(judgeTask(input({ schedule: external, doneAt: '2026-02-01', doneConfirmed: false })).status).toBe('cho_xac_nhan');
+  });
+
+  describe('recurring (seed 000, quarterly report): each occurrence is confirmed on its own', () => {
+    const base = { schedule: QUARTERLY_REPORT_2025, period: HALF_2025 };
+
+    it("September waiting, December not yet due: the task is in progress, September's checkpoint waits", () => {
+      const j = judgeTask(input({ ...base, occurrenceCompletions: [{ due: '2025-09-10', doneAt: '2025-09-08', confirmed: false }], asOf: '2025-10-01' }));
+      expect(j.status).toBe('dang_thuc_hien');
+      expect(j.checkpoints.map((c) => c.status)).toEqual(['cho_xac_nhan', 'chua_thuc_hien']);
+    });
+
+    it('every occurrence reported, one waiting: the whole task waits and is not done', () => {
+      const j = judgeTask(
+        input({
+          ...base,
+          occurrenceCompletions: [
+            { due: '2025-09-10', doneAt: '2025-09-08' },
+            { due: '2025-12-10', doneAt: '2025-12-09', confirmed: false },
+          ],
+          asOf: '2025-12-20',
+        }),
+      );
+      expect(j).toMatchObject({ status: 'cho_xac_nhan', due: '2025-12-10', nextDue: null, daysLate: null });
+      expect(j.checkpoints.map((c) => c.status)).toEqual(['hoan_thanh_dung_han', 'cho_xac_nhan']);
+    });
+
+    it('a missed occurrence still makes the task overdue while another waits', () => {
+      const j = judgeTask(input({ ...base, occurrenceCompletions: [{ due: '2025-12-10', doneAt: '2025-12-09', confirmed: false }], asOf: '2025-12-15' }));
+      expect(j.status).toBe('qua_han');
+    });
+  });
+});

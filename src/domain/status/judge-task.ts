@@ -64,6 +64,9 @@ function doneStatus(due: IsoDate, doneAt: IsoDate): Status {
 
 function judgeOneOff(input: JudgeTaskInput, due: IsoDate): TaskJudgement {
   const { doneAt, asOf, dueSoonDays, progress } = input;
+  if (doneAt !== null && input.doneConfirmed === false) {
+    return { status: 'cho_xac_nhan', due, nextDue: null, daysLate: null, checkpoints: [{ due, doneAt, status: 'cho_xac_nhan' }] };
+  }
   if (doneAt !== null) {
     const status = doneStatus(due, doneAt);
     const daysLate = status === 'hoan_thanh_qua_han' ? diffDays(due, doneAt) : null;
@@ -89,7 +92,7 @@ function judgePeriodic(input: JudgeTaskInput, dues: IsoDate[]): TaskJudgement {
     const oldest = missed[0].due;
     return { status: 'qua_han', due: oldest, nextDue: oldest, daysLate: diffDays(oldest, asOf), checkpoints };
   }
-  if (open.length === 0) return allDone(checkpoints);
+  if (open.length === 0) return checkpoints.some((c) => c.status === 'cho_xac_nhan') ? awaitingConfirmation(checkpoints) : allDone(checkpoints);
 
   const next = open[0].due;
   const anyDone = open.length < checkpoints.length;
@@ -98,18 +101,25 @@ function judgePeriodic(input: JudgeTaskInput, dues: IsoDate[]): TaskJudgement {
 }
 
 function judgeCheckpoint(input: JudgeTaskInput, due: IsoDate): Checkpoint {
-  const doneAt = completionFor(input, due);
-  if (doneAt !== null) return { due, doneAt, status: doneStatus(due, doneAt) };
+  const completion = completionFor(input, due);
+  if (completion !== null) {
+    return { due, doneAt: completion.doneAt, status: completion.confirmed ? doneStatus(due, completion.doneAt) : 'cho_xac_nhan' };
+  }
   // A single checkpoint has no progress of its own, so an open one far from its date is "not started".
   const status = openDeadlineStatus(due, input.asOf, input.dueSoonDays) ?? 'chua_thuc_hien';
-  return { due, doneAt, status };
+  return { due, doneAt: null, status };
 }
 
 /** The earliest completion recorded for this checkpoint, else the whole task's completion. */
-function completionFor({ occurrenceCompletions, doneAt }: JudgeTaskInput, due: IsoDate): IsoDate | null {
-  const matches = occurrenceCompletions.filter((c) => c.due === due).map((c) => c.doneAt);
-  if (matches.length > 0) return uniqueSorted(matches)[0];
-  return doneAt;
+function completionFor({ occurrenceCompletions, doneAt, doneConfirmed }: JudgeTaskInput, due: IsoDate): { doneAt: IsoDate; confirmed: boolean } | null {
+  const matches = occurrenceCompletions.filter((c) => c.due === due).sort((a, b) => toDayNumber(a.doneAt) - toDayNumber(b.doneAt));
+  if (matches.length > 0) return { doneAt: matches[0].doneAt, confirmed: matches[0].confirmed !== false };
+  return doneAt === null ? null : { doneAt, confirmed: doneConfirmed !== false };
+}
+
+/** Every checkpoint reported, some not yet confirmed: the task waits for the coordinator. */
+function awaitingConfirmation(checkpoints: Checkpoint[]): TaskJudgement {
+  return { status: 'cho_xac_nhan', due: checkpoints[checkpoints.length - 1].due, nextDue: null, daysLate: null, checkpoints };
 }
 
 function allDone(checkpoints: Checkpoint[]): TaskJudgement {
@@ -122,8 +132,9 @@ function allDone(checkpoints: Checkpoint[]): TaskJudgement {
 }
 
 /** No deadline exists yet, so nothing can be late: done counts as on time, anything else is undetermined. */
-function judgeUndetermined({ doneAt }: JudgeTaskInput): TaskJudgement {
-  const status: Status = doneAt !== null ? 'hoan_thanh_dung_han' : 'chua_xac_dinh_han';
+function judgeUndetermined({ doneAt, doneConfirmed }: JudgeTaskInput): TaskJudgement {
+  const reported: Status = doneConfirmed === false ? 'cho_xac_nhan' : 'hoan_thanh_dung_han';
+  const status: Status = doneAt !== null ? reported : 'chua_xac_dinh_han';
   return { status, due: null, nextDue: null, daysLate: null, checkpoints: [] };
 }
 

@@ -13,6 +13,7 @@ describe('summarise', () => {
         dang_thuc_hien: 1,
         sap_den_han: 1,
         qua_han: 1,
+        cho_xac_nhan: 0,
         hoan_thanh_dung_han: 2,
         hoan_thanh_qua_han: 1,
         chua_xac_dinh_han: 1,
@@ -21,6 +22,7 @@ describe('summarise', () => {
       done: 3,
       overdue: 1,
       dueSoon: 1,
+      awaitingConfirmation: 0,
       undetermined: 1,
       completionRate: 42.9, // 3/7 = 42.857…
     });
@@ -54,5 +56,12 @@ describe('summarise', () => {
 describe('isDone', () => {
   it('is true exactly for the two completed statuses', () => {
     expect(STATUSES.filter(isDone)).toEqual(['hoan_thanh_dung_han', 'hoan_thanh_qua_han']);
+  });
+});
+
+describe('waiting for confirmation', () => {
+  it('is counted on its own and not as done', () => {
+    const s = summarise(['cho_xac_nhan', 'hoan_thanh_dung_han', 'qua_han']);
+    expect(s).toMatchObject({ total: 3, done: 1, awaitingConfirmation: 1, completionRate: 33.3 });
   });
 });

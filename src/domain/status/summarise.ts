@@ -8,6 +8,8 @@ export interface StatusSummary {
   done: number;
   overdue: number;
   dueSoon: number;
+  /** Reported done, waiting for the coordinator's confirmation: not counted as done. */
+  awaitingConfirmation: number;
   undetermined: number;
   /** done / total × 100, one decimal; 0 for an empty list. */
   completionRate: number;
@@ -28,6 +30,7 @@ export function summarise(statuses: Status[]): StatusSummary {
     done,
     overdue: byStatus.qua_han,
     dueSoon: byStatus.sap_den_han,
+    awaitingConfirmation: byStatus.cho_xac_nhan,
     undetermined: byStatus.chua_xac_dinh_han,
     completionRate: total === 0 ? 0 : roundOneDecimal((done * 100) / total),
   };

@@ -4,9 +4,11 @@ import type { IsoDate, Period, Schedule } from '../timeframe/types';
  * Task-tracking statuses. The four "done/not done × on time/late" outcomes follow the
  * Government Office's tracking system (QĐ 42/2014, amended by QĐ 23/2018); "due soon"
  * drives reminders, and "no clear deadline" keeps tasks whose date an outside body
- * sets out of the on-time figures instead of guessing a date for them.
+ * sets out of the on-time figures instead of guessing a date for them. "Waiting for
+ * confirmation" is a completion the unit reported and the coordinator has not yet confirmed:
+ * it is not done (no done figure counts it) and no longer open against the unit.
  */
-export const STATUSES = ['chua_thuc_hien', 'dang_thuc_hien', 'sap_den_han', 'qua_han', 'hoan_thanh_dung_han', 'hoan_thanh_qua_han', 'chua_xac_dinh_han'] as const;
+export const STATUSES = ['chua_thuc_hien', 'dang_thuc_hien', 'sap_den_han', 'qua_han', 'cho_xac_nhan', 'hoan_thanh_dung_han', 'hoan_thanh_qua_han', 'chua_xac_dinh_han'] as const;
 
 export type Status = (typeof STATUSES)[number];
 
@@ -14,6 +16,8 @@ export interface OccurrenceCompletion {
   /** The checkpoint this completion answers, matched exactly. */
   due: IsoDate;
   doneAt: IsoDate;
+  /** false while the coordinator has not confirmed the unit's report; absent = confirmed. */
+  confirmed?: boolean;
 }
 
 export interface JudgeTaskInput {
@@ -22,8 +26,14 @@ export interface JudgeTaskInput {
   dueOverride: IsoDate | null;
   /** 0–100, as reported by the unit. */
   progress: number;
-  /** When the whole task was finished. */
+  /** When the whole task was finished (the day the unit reported it). */
   doneAt: IsoDate | null;
+  /**
+   * false while the coordinator has not confirmed that completion: the task is "chờ xác nhận",
+   * neither open (its deadline no longer runs against the unit) nor done (it counts in no done figure).
+   * Absent = confirmed.
+   */
+  doneConfirmed?: boolean;
   /** Checkpoints of recurring and continuous tasks that were done. */
   occurrenceCompletions: OccurrenceCompletion[];
   /** The plan's period: continuous tasks are checked at each quarter end inside it. */
@@ -41,6 +51,7 @@ export interface JudgeTaskInput {
 
 export interface Checkpoint {
   due: IsoDate;
+  /** The day reported done, confirmed or not (status tells which). */
   doneAt: IsoDate | null;
   status: Status;
 }

@@ -31,7 +31,9 @@ const ALLOW = {
   tlReportVanPhong: ['admin', 'admin.tl', 'chutich', 'daumoi', 'truongvp', 'canbovp'] as Who[],
   /** Progress/files on a task led by Trung tâm Phục vụ hành chính công. */
   tlReportHcc: ['admin', 'admin.tl', 'chutich', 'daumoi', 'giamdochcc'] as Who[],
-  audit: ['admin', 'admin.tl', 'chutich'] as Who[],
+  audit: ['admin', 'admin.tl', 'chutich', 'kiemtra'] as Who[],
+  /** Confirming or returning a unit's completion: the coordinator and administrators, never the units or the leader. */
+  tlConfirm: ['admin', 'admin.tl', 'daumoi'] as Who[],
   apManagers: ['admin', 'daumoi.ap'] as Who[],
 };
 
@@ -127,6 +129,11 @@ async function scalar(query: ReturnType<typeof sql>): Promise<number> {
 }
 
 const version = (taskId: number) => scalar(sql`SELECT version FROM tasks WHERE id = ${taskId}`);
+/** Puts a unit's "done" waiting for confirmation on the task (before the fingerprint), and gives its version. */
+const reportedDone = async (taskId: number) => {
+  await ctx.db.execute(sql`UPDATE tasks SET done_at = '2026-11-20', confirmation = 'pending' WHERE id = ${taskId}`);
+  return version(taskId);
+};
 const suffix = (role: Role) => role.replace(/[^a-z]/g, '');
 
 /** Ensures a row exists and returns its id, so a delete has something to delete for every role. */
@@ -414,6 +421,24 @@ const CASES: Case[] = [
     status: 200,
     url: () => `/api/tasks/${W.tasks.hccLeads}/progress`,
     body: async (role) => ({ progress: 60, version: await version(W.tasks.hccLeads), note: `Cập nhật của ${role}` }),
+  },
+  {
+    name: 'POST /api/tasks/:id/confirm',
+    method: 'POST',
+    scope: 'tl',
+    allow: ALLOW.tlConfirm,
+    status: 200,
+    url: () => `/api/tasks/${W.tasks.vanPhongLeads}/confirm`,
+    body: async () => ({ version: await reportedDone(W.tasks.vanPhongLeads) }),
+  },
+  {
+    name: 'POST /api/tasks/:id/return',
+    method: 'POST',
+    scope: 'tl',
+    allow: ALLOW.tlConfirm,
+    status: 200,
+    url: () => `/api/tasks/${W.tasks.hccLeads}/return`,
+    body: async (role) => ({ version: await reportedDone(W.tasks.hccLeads), reason: `Thiếu sản phẩm (${role})` }),
   },
   {
     name: 'POST /api/tasks/:id/comments (Văn phòng coordinates)',

@@ -57,6 +57,14 @@ export function canBackdateCompletion(actor: Actor, commune: CommuneRef): boolea
   return canReadCommune(actor, commune) && (actor.role === 'coordinator' || actor.role === 'leader');
 }
 
+/**
+ * Confirming or returning a completion a unit reported: the commune's CCHC coordinator (and administrators).
+ * Leaders see what waits; units never confirm their own work.
+ */
+export function canConfirmCompletion(actor: Actor, commune: CommuneRef): boolean {
+  return canReadCommune(actor, commune) && (actor.role === 'coordinator' || actor.role === 'admin');
+}
+
 /** Comments: those who report, plus the coordinating units' people. */
 export function canCommentOnTask(actor: Actor, commune: CommuneRef, task: TaskRef): boolean {
   if (canReportOnTask(actor, commune, task)) return true;
@@ -64,8 +72,9 @@ export function canCommentOnTask(actor: Actor, commune: CommuneRef, task: TaskRe
   return canReadCommune(actor, commune) && inUnit && (actor.role === 'unit_head' || actor.role === 'unit_staff');
 }
 
+/** The change log: administrators, leaders, and the inspection team (who check the record, never change it). */
 export function canSeeAudit(actor: Actor): boolean {
-  return actor.role === 'admin' || actor.role === 'leader';
+  return actor.role === 'admin' || actor.role === 'leader' || actor.role === 'inspector';
 }
 
 /** A commune's name, code and settings: the city's administrator, or the commune's own. */

@@ -12,10 +12,11 @@ interface AuditEntry {
   action: string;
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
+  task: { number: number | null; content: string } | null;
 }
 
 let ctx: TestContext;
-const W = { tienLang: 0, anPhong: 0, apPlan: 0, task: 0, builtUsers: 0 };
+const W = { tienLang: 0, anPhong: 0, apPlan: 0, task: 0, builtUsers: 0, vanPhong: 0, hcc: 0, hccTask: 0 };
 beforeAll(async () => {
   ctx = await createTestContext();
   const tienLang = await buildCommune(ctx);
@@ -34,9 +35,20 @@ beforeAll(async () => {
   ] as const;
   for (const person of people) await buildUser(ctx, person);
   const task = await buildTask(ctx, { plan: await buildPlan(ctx, tienLang) }, { area: 2, lead: [vanPhong], product: 'Báo cáo' });
+  const hcc = await buildUnit(ctx, tienLang, { name: 'Trung tâm Phục vụ hành chính công' });
+  const hccTask = await buildTask(ctx, { plan: await buildPlan(ctx, tienLang) }, { area: 3, lead: [hcc], number: 7, content: 'Số hóa hồ sơ thủ tục hành chính' });
   const apPlan = await buildPlan(ctx, anPhong);
   await buildTask(ctx, { plan: apPlan });
-  Object.assign(W, { tienLang: tienLang.id, anPhong: anPhong.id, apPlan: apPlan.id, task: task.id, builtUsers: people.length });
+  Object.assign(W, {
+    tienLang: tienLang.id,
+    anPhong: anPhong.id,
+    apPlan: apPlan.id,
+    task: task.id,
+    builtUsers: people.length,
+    vanPhong: vanPhong.id,
+    hcc: hcc.id,
+    hccTask: hccTask.id,
+  });
 });
 afterAll(async () => ctx?.close());
 
@@ -100,8 +112,42 @@ describe('the audit log', () => {
     expect(filtered.every((e) => e.communeId === W.anPhong)).toBe(true);
   });
 
+  it('the inspector reads the commune’s log, read-only like the leader', async () => {
+    const entries = await audit('kiemtra', '?limit=1000');
+    expect(entries.length).toBeGreaterThan(0);
+    expect(entries.every((e) => e.communeId === W.tienLang)).toBe(true);
+    expect(await audit('kiemtra', `?communeId=${W.anPhong}`)).toEqual([]);
+  });
+
+  it('names a task by its number and content, and filters by task, unit, person and day', async () => {
+    const head = (await call(ctx, 'admin', 'GET', '/api/users').then((r) => json<{ id: number; username: string }[]>(r))).find((u) => u.username === 'truongvp');
+    const vpTask = json<{ version: number }>(await call(ctx, 'truongvp', 'GET', `/api/tasks/${W.task}`));
+    expect((await call(ctx, 'truongvp', 'POST', `/api/tasks/${W.task}/progress`, { progress: 60, note: 'Văn phòng cập nhật', version: vpTask.version })).statusCode).toBe(200);
+    const hccTask = json<{ version: number }>(await call(ctx, 'daumoi', 'GET', `/api/tasks/${W.hccTask}`));
+    expect((await call(ctx, 'daumoi', 'POST', `/api/tasks/${W.hccTask}/progress`, { progress: 10, version: hccTask.version })).statusCode).toBe(200);
+
+    const byTask = await audit('kiemtra', `?taskId=${W.hccTask}`);
+    expect(byTask.length).toBeGreaterThan(0);
+    expect(byTask.every((e) => e.entity === 'task' && e.entityId === W.hccTask)).toBe(true);
+    expect(byTask[0].task).toEqual({ number: 7, content: 'Số hóa hồ sơ thủ tục hành chính' });
+
+    const byUnit = await audit('chutich', `?unitId=${W.hcc}&limit=1000`);
+    expect(byUnit.some((e) => e.entityId === W.hccTask)).toBe(true);
+    expect(byUnit.some((e) => e.entity === 'task' && e.entityId === W.task)).toBe(false);
+
+    const byPerson = await audit('chutich', `?actorId=${head?.id}`);
+    expect(byPerson.map((e) => [e.entityId, e.action, e.actor?.id])).toEqual([[W.task, 'progress', head?.id]]);
+
+    // Today in Vietnam holds these entries; the day before holds none of them.
+    const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+    const yesterday = new Date(Date.now() + 7 * 3_600_000 - 86_400_000).toISOString().slice(0, 10);
+    expect((await audit('chutich', `?actorId=${head?.id}&from=${today}&to=${today}`)).length).toBe(1);
+    expect(await audit('chutich', `?actorId=${head?.id}&to=${yesterday}`)).toEqual([]);
+    expect((await call(ctx, 'chutich', 'GET', '/api/audit?from=31/12/2026')).statusCode).toBe(400);
+  });
+
   it('is hidden from everyone else: 403 in Vietnamese', async () => {
-    for (const user of ['canbovp', 'truongvp', 'daumoi', 'kiemtra', 'sonoivu', 'daumoi.ap']) {
+    for (const user of ['canbovp', 'truongvp', 'daumoi', 'sonoivu', 'daumoi.ap']) {
       const response = await call(ctx, user, 'GET', '/api/audit');
       expect(response.statusCode, user).toBe(403);
       expect(json<ApiError>(response).error).toMatchObject({ code: 'forbidden', message: 'Bạn không có quyền thực hiện thao tác này.' });

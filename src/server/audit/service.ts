@@ -1,9 +1,9 @@
-import { and, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { TAuditAction, TAuditEntity, TAuditEntry, TAuditQuery } from '../../contract';
 import type { Actor } from '../access/actor';
 import { canSeeAudit, ensure } from '../access/policy';
 import type { Db, DbOrTx } from '../db';
-import { auditLog, communes, users } from '../db/schema';
+import { auditLog, communes, tasks, taskUnits, users } from '../db/schema';
 
 export interface AuditEntry {
   cityId: number;
@@ -34,6 +34,13 @@ export async function listAudit(db: Db, actor: Actor, query: TAuditQuery): Promi
   if (query.communeId !== undefined) filters.push(eq(auditLog.communeId, query.communeId));
   if (query.entity) filters.push(eq(auditLog.entity, query.entity));
   if (query.entityId !== undefined) filters.push(eq(auditLog.entityId, query.entityId));
+  if (query.taskId !== undefined) filters.push(eq(auditLog.entity, 'task'), eq(auditLog.entityId, query.taskId));
+  if (query.actorId !== undefined) filters.push(eq(auditLog.actorId, query.actorId));
+  if (query.unitId !== undefined) filters.push(unitFilter(query.unitId));
+  // The day as people in the commune lived it, not the UTC day.
+  const day = sql`(${auditLog.at} AT TIME ZONE 'Asia/Ho_Chi_Minh')::date`;
+  if (query.from) filters.push(sql`${day} >= ${query.from}::date`);
+  if (query.to) filters.push(sql`${day} <= ${query.to}::date`);
   const rows = await db
     .select({
       id: auditLog.id,
@@ -52,9 +59,30 @@ export async function listAudit(db: Db, actor: Actor, query: TAuditQuery): Promi
     .where(and(...filters))
     .orderBy(desc(auditLog.at), desc(auditLog.id))
     .limit(query.limit);
+  const subjects = await taskSubjects(
+    db,
+    rows.filter((r) => r.entity === 'task').map((r) => r.entityId),
+  );
   return rows.map(({ actorId, actorName, at, ...rest }) => ({
     ...rest,
     at: at.toISOString(),
     actor: actorId === null ? null : { id: actorId, fullName: actorName ?? '' },
+    task: rest.entity === 'task' ? (subjects.get(rest.entityId) ?? null) : null,
   }));
+}
+
+/** Entries about the tasks a unit leads or coordinates, or about the unit itself. */
+function unitFilter(unitId: number): SQL {
+  const unitTasks = sql`SELECT ${taskUnits.taskId} FROM ${taskUnits} WHERE ${taskUnits.unitId} = ${unitId}`;
+  return or(and(eq(auditLog.entity, 'task'), sql`${auditLog.entityId} IN (${unitTasks})`), and(eq(auditLog.entity, 'unit'), eq(auditLog.entityId, unitId))) as SQL;
+}
+
+/** Number and content of the tasks the entries name, in one query (a deleted task has none). */
+async function taskSubjects(db: Db, ids: number[]) {
+  if (ids.length === 0) return new Map<number, { number: number | null; content: string }>();
+  const found = await db
+    .select({ id: tasks.id, number: tasks.number, content: tasks.content })
+    .from(tasks)
+    .where(inArray(tasks.id, [...new Set(ids)]));
+  return new Map(found.map(({ id, ...subject }) => [id, subject]));
 }

@@ -82,8 +82,17 @@ export async function getDashboard(db: Db, actor: Actor, query: DashboardQuery) 
       .sort((a, b) => b.total - a.total),
     overdue: all.filter((t) => t.status === 'qua_han').sort(byDue),
     dueSoon: all
-      .filter((t) => open(t) && t.status !== 'qua_han' && nextDeadline(t) !== null && (nextDeadline(t) as string) >= asOf && (nextDeadline(t) as string) <= horizon)
+      .filter(
+        (t) =>
+          open(t) &&
+          t.status !== 'qua_han' &&
+          t.status !== 'cho_xac_nhan' &&
+          nextDeadline(t) !== null &&
+          (nextDeadline(t) as string) >= asOf &&
+          (nextDeadline(t) as string) <= horizon,
+      )
       .sort(byDue),
     undetermined: all.filter((t) => t.status === 'chua_xac_dinh_han'),
+    awaitingConfirmation: all.filter((t) => t.awaitingConfirmation.length > 0),
   };
 }

@@ -32,6 +32,7 @@ import {
   CALENDAR_OVERRIDE_KINDS,
   COMMUNE_KINDS,
   COMPARATORS,
+  CONFIRMATION_STATES,
   HISTORY_KINDS,
   NOTIFICATION_CHANNELS,
   PLAN_KINDS,
@@ -61,6 +62,7 @@ export {
   AUDIT_ENTITIES,
   CALENDAR_OVERRIDE_KINDS,
   COMMUNE_KINDS,
+  CONFIRMATION_STATES,
   HISTORY_KINDS,
   NOTIFICATION_CHANNELS,
   PLAN_KINDS,
@@ -304,6 +306,18 @@ export const tasks = pgTable(
     product: text('product').notNull().default(''),
     progress: integer('progress').notNull().default(0),
     doneAt: date('done_at'),
+    /** Of the completion in done_at: null while open, pending until the coordinator confirms it. */
+    confirmation: varchar('confirmation', { length: 12, enum: CONFIRMATION_STATES }),
+    // Evidence of the completion: a file of this task (no FK: files already point at their task) or a link.
+    evidenceFileId: integer('evidence_file_id'),
+    evidenceLink: text('evidence_link'),
+    confirmedBy: integer('confirmed_by').references(() => users.id),
+    confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+    /** The coordinator's last return of a reported completion: shown on top of the task until it is reported again. */
+    returnReason: text('return_reason'),
+    returnedOccurrence: date('returned_occurrence'),
+    returnedBy: integer('returned_by').references(() => users.id),
+    returnedAt: timestamp('returned_at', { withTimezone: true }),
     version: integer('version').notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -315,6 +329,7 @@ export const tasks = pgTable(
     check('tasks_area_check', sql`${t.area} BETWEEN 1 AND 7`),
     check('tasks_progress_check', sql`${t.progress} BETWEEN 0 AND 100`),
     check('tasks_origin_check', oneOf(t.origin, TASK_ORIGINS)),
+    check('tasks_confirmation_check', oneOf(t.confirmation, CONFIRMATION_STATES)),
   ],
 );
 
@@ -366,10 +381,17 @@ export const taskOccurrenceCompletions = pgTable(
     due: date('due').notNull(),
     doneAt: date('done_at').notNull(),
     userId: integer('user_id').references(() => users.id),
+    /** Rows from before confirmation existed were taken as confirmed; every new report is written pending. */
+    confirmation: varchar('confirmation', { length: 12, enum: CONFIRMATION_STATES }).notNull().default('confirmed'),
+    evidenceFileId: integer('evidence_file_id'),
+    evidenceLink: text('evidence_link'),
+    confirmedBy: integer('confirmed_by').references(() => users.id),
+    confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
   },
   (t) => [
     primaryKey({ name: 'task_occurrence_completions_pkey', columns: [t.communeId, t.taskId, t.due] }),
     foreignKey({ name: 'task_occurrence_completions_task_fk', columns: [t.communeId, t.taskId], foreignColumns: [tasks.communeId, tasks.id] }).onDelete('cascade'),
+    check('task_occurrence_completions_confirmation_check', oneOf(t.confirmation, CONFIRMATION_STATES)),
   ],
 );
 

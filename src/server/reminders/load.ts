@@ -6,7 +6,14 @@
 import { and, eq, gte, sql } from 'drizzle-orm';
 import { addDays } from '../../domain/calendar/dates';
 import type { ReportDeadline } from '../../domain/reminders/report-rules';
-import { type CommuneDirectory, DEFAULT_REMINDER_SETTINGS, OVERDUE_CATCH_UP_DAYS, type ReminderSettings, type ReminderTask } from '../../domain/reminders/rules';
+import {
+  type CommuneDirectory,
+  DEFAULT_REMINDER_SETTINGS,
+  type DoneReport,
+  OVERDUE_CATCH_UP_DAYS,
+  type ReminderSettings,
+  type ReminderTask,
+} from '../../domain/reminders/rules';
 import { dateInVietnam } from '../clock';
 import type { DbOrTx } from '../db';
 import { plans, reminderSettings, taskHistory, units, users } from '../db/schema';
@@ -89,7 +96,7 @@ export async function loadCommuneReminderData(db: DbOrTx, communeId: number, asO
   };
 }
 
-function toReminderTask(task: LoadedTask, asOf: string, dueSoonDays: number, doneReports: ReminderTask['doneReports']): ReminderTask {
+function toReminderTask(task: LoadedTask, asOf: string, dueSoonDays: number, doneReports: Omit<DoneReport, 'awaitingConfirmation'>[]): ReminderTask {
   const { checkpoints } = judge(task, asOf, dueSoonDays);
   return {
     taskId: task.row.id,
@@ -97,8 +104,14 @@ function toReminderTask(task: LoadedTask, asOf: string, dueSoonDays: number, don
     leadUnitIds: task.lead.map((u) => u.id),
     assigneeIds: task.assignees.map((a) => a.id),
     checkpoints: checkpoints.map((c) => ({ due: c.due, doneAt: c.doneAt })),
-    doneReports,
+    doneReports: doneReports.map((report) => ({ ...report, awaitingConfirmation: awaitsConfirmation(task, report.occurrence) })),
   };
+}
+
+/** Whether the completion a "done" report made still waits for the coordinator. */
+function awaitsConfirmation(task: LoadedTask, occurrence: string | null): boolean {
+  if (occurrence === null) return task.row.doneAt !== null && task.row.confirmation === 'pending';
+  return task.completions.some((c) => c.due === occurrence && c.confirmation === 'pending');
 }
 
 function directoryOf(staff: { id: number; role: string; unitId: number | null }[]): CommuneDirectory {
@@ -126,7 +139,7 @@ async function recentDoneReports(db: DbOrTx, communeId: number, asOf: string) {
     })
     .from(taskHistory)
     .where(and(eq(taskHistory.communeId, communeId), eq(taskHistory.kind, 'done'), gte(taskHistory.at, sql`${since}::date - interval '1 day'`)));
-  const byTask = new Map<number, ReminderTask['doneReports']>();
+  const byTask = new Map<number, Omit<DoneReport, 'awaitingConfirmation'>[]>();
   for (const row of rows) {
     byTask.set(row.taskId, [...(byTask.get(row.taskId) ?? []), { occurrence: row.occurrence, reportedOn: row.on, reportedBy: row.userId }]);
   }

@@ -4,16 +4,19 @@
  * entries, and answers with the task as the read model presents it.
  */
 import { and, desc, eq, inArray } from 'drizzle-orm';
-import type { TCityTaskInput, TProgressInput, TTaskInput, TTaskOrigin, TTaskUpdate } from '../../contract';
+import type { TCityTaskInput, TConfirmInput, TProgressInput, TReturnInput, TTaskInput, TTaskOrigin, TTaskUpdate } from '../../contract';
 import { parseTimeframe } from '../../domain/timeframe';
+import { formatVietnameseDate } from '../../domain/timeframe/dates';
+import { translate } from '../../i18n';
 import type { Actor } from '../access/actor';
-import { canBackdateCompletion, canCommentOnTask, canManageCommune, canReportOnTask, ensure } from '../access/policy';
+import { canBackdateCompletion, canCommentOnTask, canConfirmCompletion, canManageCommune, canReportOnTask, ensure } from '../access/policy';
 import { recordAudit } from '../audit/service';
 import type { Clock } from '../clock';
 import { requireCommune } from '../communes/service';
 import type { Db, DbOrTx } from '../db';
-import { plans, taskAssignees, taskHistory, taskOccurrenceCompletions, tasks, taskUnits, users } from '../db/schema';
+import { files, plans, taskAssignees, taskHistory, taskOccurrenceCompletions, tasks, taskUnits, users } from '../db/schema';
 import { AppError, invalid, notFound } from '../errors';
+import { sendImmediateNotice } from '../reminders/notices';
 import { assertUnitsOfCommune } from '../units/service';
 import { getTaskDetail, judge, type LoadedTask, loadTasks, presentTask, type ReadContext, readContext, requireTask, taskRef } from './read-model';
 
@@ -186,22 +189,45 @@ export async function reportProgress(db: Db, clock: Clock, actor: Actor, taskId:
     throw invalid('Kỳ thực hiện đã chọn không có trong lịch của nhiệm vụ.');
   }
   const communeId = task.row.communeId;
+  const evidence = input.done ? await checkEvidence(db, task, input) : null;
+  // A unit's report waits for the coordinator; the coordinator's own report needs no second look.
+  const confirmation = canConfirmCompletion(actor, commune) ? ('confirmed' as const) : ('pending' as const);
+  const confirmedBy = confirmation === 'confirmed' ? { confirmedBy: actor.id, confirmedAt: clock.now() } : { confirmedBy: null, confirmedAt: null };
   await db.transaction(async (tx) => {
     const changes = occurrenceChanges(task, input, doneAt);
+    const wholeDone = input.done === true && !input.occurrence;
+    const reopened = changes.kind === 'reopened';
+    const completionFields = wholeDone
+      ? { confirmation, evidenceFileId: evidence?.fileId ?? null, evidenceLink: evidence?.link ?? null, ...confirmedBy }
+      : reopened
+        ? { confirmation: null, evidenceFileId: null, evidenceLink: null, confirmedBy: null, confirmedAt: null }
+        : {};
+    // Reporting done again answers the last return: its reason no longer sits on top of the task.
+    const returnFields = input.done ? { returnReason: null, returnedOccurrence: null, returnedBy: null, returnedAt: null } : {};
     // The version test in the UPDATE itself: two reports that both read version n cannot both land.
     const updated = await tx
       .update(tasks)
-      .set({ progress: changes.progress, doneAt: changes.doneAt, version: input.version + 1, updatedAt: clock.now() })
+      .set({ progress: changes.progress, doneAt: changes.doneAt, ...completionFields, ...returnFields, version: input.version + 1, updatedAt: clock.now() })
       .where(and(eq(tasks.communeId, communeId), eq(tasks.id, taskId), eq(tasks.version, input.version)))
       .returning({ id: tasks.id });
     if (updated.length === 0) throw new AppError('conflict');
     if (input.occurrence && input.done) {
       await tx
         .insert(taskOccurrenceCompletions)
-        .values({ communeId, taskId, due: input.occurrence, doneAt, userId: actor.id })
+        .values({
+          communeId,
+          taskId,
+          due: input.occurrence,
+          doneAt,
+          userId: actor.id,
+          confirmation,
+          evidenceFileId: evidence?.fileId ?? null,
+          evidenceLink: evidence?.link ?? null,
+          ...confirmedBy,
+        })
         .onConflictDoUpdate({
           target: [taskOccurrenceCompletions.communeId, taskOccurrenceCompletions.taskId, taskOccurrenceCompletions.due],
-          set: { doneAt, userId: actor.id },
+          set: { doneAt, userId: actor.id, confirmation, evidenceFileId: evidence?.fileId ?? null, evidenceLink: evidence?.link ?? null, ...confirmedBy },
         });
     }
     if (input.occurrence && input.done === false) {
@@ -216,6 +242,7 @@ export async function reportProgress(db: Db, clock: Clock, actor: Actor, taskId:
       kind: changes.kind,
       progress: changes.progress,
       note: input.note ?? null,
+      fileId: evidence?.fileId ?? null,
       occurrence: input.occurrence ?? null,
       backdatedTo: backdated?.doneAt ?? null,
       reason: backdated?.reason ?? null,
@@ -232,12 +259,175 @@ export async function reportProgress(db: Db, clock: Clock, actor: Actor, taskId:
         doneAt: changes.doneAt,
         occurrence: input.occurrence ?? null,
         note: input.note ?? null,
+        ...(input.done ? { confirmation, evidenceFileId: evidence?.fileId ?? null, evidenceLink: evidence?.link ?? null } : {}),
         ...(backdated ? { backdatedTo: backdated.doneAt, reportedOn: context.asOf, reason: backdated.reason } : {}),
       },
     });
   });
   const [updated] = await loadTasks(db, { communeId, taskIds: [taskId] });
   return presentTask(updated, context);
+}
+
+/**
+ * The product of a completion: required when the task names one, and a file must be one of this
+ * task's own (the id alone could point at another commune's upload).
+ */
+async function checkEvidence(db: Db, task: LoadedTask, input: ProgressInput) {
+  const fileId = input.evidenceFileId ?? null;
+  const link = input.evidenceLink ?? null;
+  if (fileId === null && link === null) {
+    if (task.row.product.trim() !== '')
+      throw invalid(`Nhiệm vụ yêu cầu sản phẩm (${task.row.product.trim()}): vui lòng đính kèm tệp hoặc đường dẫn sản phẩm khi báo cáo hoàn thành.`);
+    return null;
+  }
+  if (fileId !== null) {
+    const [file] = await db
+      .select({ id: files.id })
+      .from(files)
+      .where(and(eq(files.communeId, task.row.communeId), eq(files.taskId, task.row.id), eq(files.id, fileId)));
+    if (!file) throw invalid('Tệp sản phẩm đã chọn không thuộc nhiệm vụ này.');
+  }
+  return { fileId, link };
+}
+
+export type ConfirmInput = TConfirmInput;
+export type ReturnInput = TReturnInput;
+
+/** The reported completion a confirmation or a return is about; none waiting is a clear error. */
+function pendingTarget(task: LoadedTask, occurrence: string | undefined) {
+  if (occurrence) {
+    const completion = task.completions.find((c) => c.due === occurrence && c.confirmation === 'pending');
+    if (!completion) throw invalid(`Kỳ hạn ${formatDate(occurrence)} không có báo cáo hoàn thành nào đang chờ xác nhận.`);
+    return { occurrence, reportedOn: completion.doneAt };
+  }
+  if (task.row.doneAt === null || task.row.confirmation !== 'pending') throw invalid('Nhiệm vụ không có báo cáo hoàn thành nào đang chờ xác nhận.');
+  return { occurrence: null, reportedOn: task.row.doneAt };
+}
+
+/** The coordinator confirms a reported completion: from now on it counts as done, on the day it was reported. */
+export async function confirmCompletion(db: Db, clock: Clock, actor: Actor, taskId: number, input: ConfirmInput) {
+  const { task, commune } = await requireTask(db, actor, taskId);
+  ensure(canConfirmCompletion(actor, commune));
+  assertVersion(task, input.version);
+  const target = pendingTarget(task, input.occurrence);
+  const communeId = task.row.communeId;
+  const confirmed = { confirmation: 'confirmed' as const, confirmedBy: actor.id, confirmedAt: clock.now() };
+  await db.transaction(async (tx) => {
+    await bumpVersion(tx, clock, task, input.version, target.occurrence === null ? confirmed : {});
+    if (target.occurrence !== null) {
+      await tx
+        .update(taskOccurrenceCompletions)
+        .set(confirmed)
+        .where(occurrenceRow(communeId, taskId, target.occurrence));
+    }
+    await tx.insert(taskHistory).values({ communeId, taskId, userId: actor.id, kind: 'confirmed', occurrence: target.occurrence });
+    await recordAudit(tx, actor, {
+      cityId: commune.cityId,
+      communeId,
+      entity: 'task',
+      entityId: taskId,
+      action: 'confirm',
+      before: { occurrence: target.occurrence, doneAt: target.reportedOn, confirmation: 'pending' },
+      after: { occurrence: target.occurrence, doneAt: target.reportedOn, confirmation: 'confirmed' },
+    });
+  });
+  return presentOne(db, actor, commune, communeId, taskId, clock.today());
+}
+
+/**
+ * The coordinator returns a reported completion with a reason: the completion is undone, the reason
+ * sits on top of the task until the unit reports again, and the unit is told at once.
+ */
+export async function returnCompletion(db: Db, clock: Clock, actor: Actor, taskId: number, input: ReturnInput) {
+  const { task, commune } = await requireTask(db, actor, taskId);
+  ensure(canConfirmCompletion(actor, commune));
+  assertVersion(task, input.version);
+  const target = pendingTarget(task, input.occurrence);
+  const communeId = task.row.communeId;
+  const returned = { returnReason: input.reason, returnedOccurrence: target.occurrence, returnedBy: actor.id, returnedAt: clock.now() };
+  const undone = target.occurrence === null ? { doneAt: null, confirmation: null, evidenceFileId: null, evidenceLink: null, confirmedBy: null, confirmedAt: null } : {};
+  await db.transaction(async (tx) => {
+    const reporter = await reporterOf(tx, task, target.occurrence);
+    await bumpVersion(tx, clock, task, input.version, { ...returned, ...undone });
+    if (target.occurrence !== null) await tx.delete(taskOccurrenceCompletions).where(occurrenceRow(communeId, taskId, target.occurrence));
+    await tx.insert(taskHistory).values({ communeId, taskId, userId: actor.id, kind: 'returned', occurrence: target.occurrence, reason: input.reason });
+    await recordAudit(tx, actor, {
+      cityId: commune.cityId,
+      communeId,
+      entity: 'task',
+      entityId: taskId,
+      action: 'return',
+      before: { occurrence: target.occurrence, doneAt: target.reportedOn, confirmation: 'pending' },
+      after: { occurrence: target.occurrence, doneAt: null, reason: input.reason },
+    });
+    await sendImmediateNotice(tx, {
+      communeId,
+      rule: 'done_returned',
+      taskId,
+      occurrenceDue: clock.today(),
+      recipientIds: [...(reporter === null ? [] : [reporter]), ...(await unitPeopleOf(tx, task))],
+      ...returnNotice(task, target.occurrence, input.reason),
+    });
+  });
+  return presentOne(db, actor, commune, communeId, taskId, clock.today());
+}
+
+function returnNotice(task: LoadedTask, occurrence: string | null, reason: string) {
+  const label = task.row.number ? `${task.row.number}. ${task.row.content}` : task.row.content;
+  const short = label.length > 120 ? `${label.slice(0, 117)}…` : label;
+  const occurrenceText = occurrence === null ? '' : translate('vi', 'notify.done_returned.occurrence', { due: formatVietnameseDate(occurrence) });
+  return {
+    title: translate('vi', 'notify.done_returned.title', { task: short }),
+    body: translate('vi', 'notify.done_returned.body', { task: short, occurrence: occurrenceText, reason }),
+  };
+}
+
+/** Who reported the completion being returned: the occurrence's reporter, or the task's last "done". */
+async function reporterOf(tx: DbOrTx, task: LoadedTask, occurrence: string | null): Promise<number | null> {
+  const communeId = task.row.communeId;
+  if (occurrence !== null) {
+    const [row] = await tx
+      .select({ userId: taskOccurrenceCompletions.userId })
+      .from(taskOccurrenceCompletions)
+      .where(occurrenceRow(communeId, task.row.id, occurrence));
+    return row?.userId ?? null;
+  }
+  const [last] = await tx
+    .select({ userId: taskHistory.userId })
+    .from(taskHistory)
+    .where(and(eq(taskHistory.communeId, communeId), eq(taskHistory.taskId, task.row.id), eq(taskHistory.kind, 'done')))
+    .orderBy(desc(taskHistory.at), desc(taskHistory.id))
+    .limit(1);
+  return last?.userId ?? null;
+}
+
+/** The lead units' heads and the task's assignees: those the return sends the work back to. */
+async function unitPeopleOf(tx: DbOrTx, task: LoadedTask): Promise<number[]> {
+  const leadIds = task.lead.map((u) => u.id);
+  const heads = leadIds.length
+    ? await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(and(eq(users.communeId, task.row.communeId), eq(users.role, 'unit_head'), inArray(users.unitId, leadIds)))
+    : [];
+  return [...heads.map((h) => h.id), ...task.assignees.map((a) => a.id)];
+}
+
+const occurrenceRow = (communeId: number, taskId: number, due: string) =>
+  and(eq(taskOccurrenceCompletions.communeId, communeId), eq(taskOccurrenceCompletions.taskId, taskId), eq(taskOccurrenceCompletions.due, due));
+
+async function bumpVersion(tx: DbOrTx, clock: Clock, task: LoadedTask, version: number, fields: Partial<typeof tasks.$inferInsert>) {
+  const updated = await tx
+    .update(tasks)
+    .set({ ...fields, version: version + 1, updatedAt: clock.now() })
+    .where(and(eq(tasks.communeId, task.row.communeId), eq(tasks.id, task.row.id), eq(tasks.version, version)))
+    .returning({ id: tasks.id });
+  if (updated.length === 0) throw new AppError('conflict');
+}
+
+async function presentOne(db: Db, actor: Actor, commune: Parameters<typeof readContext>[1], communeId: number, taskId: number, asOf: string) {
+  const [updated] = await loadTasks(db, { communeId, taskIds: [taskId] });
+  return presentTask(updated, readContext(actor, commune, asOf));
 }
 
 const formatDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;

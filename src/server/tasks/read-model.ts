@@ -5,10 +5,10 @@
  * export, files and (next) reports read tasks here; nothing here writes.
  */
 import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
-import { filterTasks, type TTaskFilter, type TTaskOrigin } from '../../contract';
+import { filterTasks, type TConfirmationState, type TTaskFilter, type TTaskOrigin } from '../../contract';
 import { judgeTask, type Status } from '../../domain/status';
 import type { Actor } from '../access/actor';
-import { type CommuneRef, canBackdateCompletion, canManageCommune, canReportOnTask, type TaskRef } from '../access/policy';
+import { type CommuneRef, canBackdateCompletion, canConfirmCompletion, canManageCommune, canReportOnTask, type TaskRef } from '../access/policy';
 import { requireCommune } from '../communes/service';
 import type { Db, DbOrTx } from '../db';
 import { files, taskAssignees, taskHistory, taskOccurrenceCompletions, tasks, taskUnits, units, users } from '../db/schema';
@@ -23,7 +23,18 @@ export interface LoadedTask {
   lead: { id: number; name: string }[];
   coordinators: { id: number; name: string }[];
   assignees: { id: number; fullName: string }[];
-  completions: { due: string; doneAt: string }[];
+  completions: Completion[];
+  /** Who returned the completion in `row.returnReason`, when there is one. */
+  returnedBy: { id: number; fullName: string } | null;
+}
+
+/** A closed (or reported) checkpoint of a recurring or continuous task. */
+export interface Completion {
+  due: string;
+  doneAt: string;
+  confirmation: TConfirmationState;
+  evidenceFileId: number | null;
+  evidenceLink: string | null;
 }
 
 export interface TaskScope {
@@ -66,6 +77,7 @@ export async function loadTasks(db: DbOrTx, scope: TaskScope): Promise<LoadedTas
       .where(and(eq(taskAssignees.communeId, scope.communeId), inArray(taskAssignees.taskId, ids))),
     loadCompletions(db, [scope.communeId], ids),
   ]);
+  const returners = await returnerNames(db, rows);
   const unitsOf = groupByTask(unitRows);
   const assigneesOf = groupByTask(assigneeRows);
   const completionsOf = groupByTask(completionRows);
@@ -76,14 +88,30 @@ export async function loadTasks(db: DbOrTx, scope: TaskScope): Promise<LoadedTas
       lead: refs.filter((r) => r.role === 'lead').map((r) => ({ id: r.unitId, name: r.name })),
       coordinators: refs.filter((r) => r.role === 'coordinator').map((r) => ({ id: r.unitId, name: r.name })),
       assignees: (assigneesOf.get(row.id) ?? []).map(({ id, fullName }) => ({ id, fullName })),
-      completions: (completionsOf.get(row.id) ?? []).map(({ due, doneAt }) => ({ due, doneAt })),
+      completions: (completionsOf.get(row.id) ?? []).map(({ taskId: _t, ...completion }) => completion),
+      returnedBy: row.returnedBy === null ? null : (returners.get(row.returnedBy) ?? null),
     };
   });
 }
 
+/** Names of the coordinators who returned completions, only when some task carries a return. */
+async function returnerNames(db: DbOrTx, rows: TaskRow[]) {
+  const ids = [...new Set(rows.flatMap((r) => (r.returnedBy === null || r.returnReason === null ? [] : [r.returnedBy])))];
+  if (ids.length === 0) return new Map<number, { id: number; fullName: string }>();
+  const found = await db.select({ id: users.id, fullName: users.fullName }).from(users).where(inArray(users.id, ids));
+  return new Map(found.map((u) => [u.id, u]));
+}
+
 function loadCompletions(db: DbOrTx, communeIds: number[], taskIds: number[]) {
   return db
-    .select({ taskId: taskOccurrenceCompletions.taskId, due: taskOccurrenceCompletions.due, doneAt: taskOccurrenceCompletions.doneAt })
+    .select({
+      taskId: taskOccurrenceCompletions.taskId,
+      due: taskOccurrenceCompletions.due,
+      doneAt: taskOccurrenceCompletions.doneAt,
+      confirmation: taskOccurrenceCompletions.confirmation,
+      evidenceFileId: taskOccurrenceCompletions.evidenceFileId,
+      evidenceLink: taskOccurrenceCompletions.evidenceLink,
+    })
     .from(taskOccurrenceCompletions)
     .where(and(inArray(taskOccurrenceCompletions.communeId, communeIds), inArray(taskOccurrenceCompletions.taskId, taskIds)));
 }
@@ -99,7 +127,8 @@ export function judge(task: Judged, asOf: string, dueSoonDays: number) {
     dueOverride: row.dueOverride,
     progress: row.progress,
     doneAt: row.doneAt,
-    occurrenceCompletions: task.completions,
+    doneConfirmed: row.confirmation !== 'pending',
+    occurrenceCompletions: task.completions.map(({ due, doneAt, confirmation }) => ({ due, doneAt, confirmed: confirmation !== 'pending' })),
     period: { start: row.periodStart, end: row.periodEnd },
     asOf,
     dueSoonDays,
@@ -140,7 +169,7 @@ export async function judgePlanTasks(
     ),
   );
   for (const row of rows) {
-    const completions = (completionsOf.get(row.id) ?? []).map(({ due, doneAt }) => ({ due, doneAt }));
+    const completions = (completionsOf.get(row.id) ?? []).map(({ taskId: _t, ...completion }) => completion);
     result.get(row.planId as number)?.push(judge({ row, completions }, asOf, dueSoonDaysOf(row.communeId)).status);
   }
   return result;
@@ -203,7 +232,25 @@ export function presentTask(task: LoadedTask, context: ReadContext) {
     canEdit: canReportOnTask(context.actor, context.commune, taskRef(task)),
     canManage: canManageCommune(context.actor, context.commune),
     canBackdate: canBackdateCompletion(context.actor, context.commune),
+    awaitingConfirmation: pendingCompletions(task),
+    returned: returnNote(task),
+    canConfirm: canConfirmCompletion(context.actor, context.commune),
   };
+}
+
+/** The completions a unit reported that the coordinator has not confirmed yet, the whole task's first. */
+export function pendingCompletions({ row, completions }: Pick<LoadedTask, 'row' | 'completions'>) {
+  const whole =
+    row.doneAt !== null && row.confirmation === 'pending' ? [{ occurrence: null, doneAt: row.doneAt, evidenceFileId: row.evidenceFileId, evidenceLink: row.evidenceLink }] : [];
+  const occurrences = completions
+    .filter((c) => c.confirmation === 'pending')
+    .map((c) => ({ occurrence: c.due, doneAt: c.doneAt, evidenceFileId: c.evidenceFileId, evidenceLink: c.evidenceLink }));
+  return [...whole, ...occurrences];
+}
+
+function returnNote({ row, returnedBy }: LoadedTask) {
+  if (row.returnReason === null || row.returnedAt === null) return null;
+  return { reason: row.returnReason, occurrence: row.returnedOccurrence, at: row.returnedAt.toISOString(), by: returnedBy };
 }
 
 export type PresentedTask = ReturnType<typeof presentTask>;

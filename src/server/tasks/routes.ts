@@ -1,9 +1,23 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ZAsOfQuery, ZCityTaskInput, ZCommentInput, ZHistoryEntry, ZId, ZProgressInput, ZTask, ZTaskDetail, ZTaskList, ZTaskQuery, ZTaskUpdate } from '../../contract';
+import {
+  ZAsOfQuery,
+  ZCityTaskInput,
+  ZCommentInput,
+  ZConfirmInput,
+  ZHistoryEntry,
+  ZId,
+  ZProgressInput,
+  ZReturnInput,
+  ZTask,
+  ZTaskDetail,
+  ZTaskList,
+  ZTaskQuery,
+  ZTaskUpdate,
+} from '../../contract';
 import { actorOf } from '../auth/plugin';
 import type { Clock } from '../clock';
 import type { Db } from '../db';
-import { addComment, createCityTask, reportProgress, updateTask } from './commands';
+import { addComment, confirmCompletion, createCityTask, reportProgress, returnCompletion, updateTask } from './commands';
 import { getTaskDetail, listTasks } from './read-model';
 
 export const taskRoutes: FastifyPluginAsyncZod<{ db: Db; clock: Clock }> = async (app, { db, clock }) => {
@@ -34,6 +48,16 @@ export const taskRoutes: FastifyPluginAsyncZod<{ db: Db; clock: Clock }> = async
     '/api/tasks/:id/progress',
     { schema: { tags: ['tasks'], summary: 'Cập nhật tiến độ / hoàn thành', params: ZId, body: ZProgressInput, response: { 200: ZTask } } },
     async (request) => reportProgress(db, clock, actorOf(request), request.params.id, request.body),
+  );
+  app.post(
+    '/api/tasks/:id/confirm',
+    { schema: { tags: ['tasks'], summary: 'Xác nhận hoàn thành (đầu mối CCHC)', params: ZId, body: ZConfirmInput, response: { 200: ZTask } } },
+    async (request) => confirmCompletion(db, clock, actorOf(request), request.params.id, request.body),
+  );
+  app.post(
+    '/api/tasks/:id/return',
+    { schema: { tags: ['tasks'], summary: 'Trả lại báo cáo hoàn thành, nêu lý do (đầu mối CCHC)', params: ZId, body: ZReturnInput, response: { 200: ZTask } } },
+    async (request) => returnCompletion(db, clock, actorOf(request), request.params.id, request.body),
   );
   app.post(
     '/api/tasks/:id/comments',

@@ -59,6 +59,9 @@ interface AuditEntry {
   after: Record<string, unknown> | null;
 }
 
+/** The product of a completion: the factories' tasks name one ("Báo cáo"), so a completion must carry it. */
+const EVIDENCE = 'https://tienthu.gov.vn/van-ban/bao-cao-cchc.pdf';
+
 let ctx: TestContext;
 /** One commune, its units and people; each test builds the plan and tasks it needs. */
 let commune: Awaited<ReturnType<typeof buildCommune>>;
@@ -125,6 +128,11 @@ async function planWithEveryStatus() {
     undetermined: await buildTask(ctx, { plan }, { area: 1, lead: [vanPhong], timeframeText: 'Theo chỉ đạo của UBND xã', content: 'Báo cáo đột xuất về cải cách hành chính' }),
     doneOnTime: await buildTask(ctx, { plan }, { area: 3, lead: [hcc], timeframeText: 'Quý III/2026', doneAt: '2026-09-15', content: 'Niêm yết công khai thủ tục hành chính' }),
     doneLate: await buildTask(ctx, { plan }, { area: 3, lead: [hcc], timeframeText: 'Quý III/2026', doneAt: '2026-10-05', content: 'Số hóa hồ sơ, kết quả giải quyết thủ tục' }),
+    waiting: await buildTask(
+      ctx,
+      { plan },
+      { area: 3, lead: [hcc], timeframeText: 'Quý IV/2026', doneAt: '2026-11-20', confirmation: 'pending', content: 'Công khai kết quả giải quyết hồ sơ trên cổng dịch vụ công' },
+    ),
   };
   return { plan, t };
 }
@@ -167,6 +175,7 @@ describe('listing a plan’s tasks', () => {
       chua_xac_dinh_han: [t.undetermined],
       hoan_thanh_dung_han: [t.doneOnTime],
       hoan_thanh_qua_han: [t.doneLate],
+      cho_xac_nhan: [t.waiting],
     };
     expect(Object.keys(expected).sort()).toEqual([...STATUSES].sort());
     for (const status of STATUSES) {
@@ -255,6 +264,7 @@ describe('reporting progress', () => {
       version: task.version,
       progress: 100,
       done: true,
+      evidenceLink: EVIDENCE,
       doneAt: '2026-11-11',
       doneAtReason: reason,
     });
@@ -274,6 +284,7 @@ describe('reporting progress', () => {
       version: task.version,
       progress: 100,
       done: true,
+      evidenceLink: EVIDENCE,
       doneAt: '2026-11-05',
       doneAtReason: 'Phát sóng ngày 05/11',
       note: 'Đã phát sóng',
@@ -298,12 +309,24 @@ describe('reporting progress', () => {
     const tomorrow = new Date(Date.parse(`${ctx.clock.today()}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
     for (const doneAt of [tomorrow, '2099-01-01']) {
       const before = await fingerprint(ctx);
-      const response = await call(ctx, coordinator.username, 'POST', `/api/tasks/${task.id}/progress`, { progress: 100, done: true, doneAt, version: task.version });
+      const response = await call(ctx, coordinator.username, 'POST', `/api/tasks/${task.id}/progress`, {
+        progress: 100,
+        done: true,
+        evidenceLink: EVIDENCE,
+        doneAt,
+        version: task.version,
+      });
       expect(response.statusCode).toBe(400);
       expect(json<ApiError>(response).error.message).toBe('Ngày hoàn thành không được sau ngày hôm nay.');
       expect(await fingerprint(ctx)).toEqual(before);
     }
-    const today = await call(ctx, coordinator.username, 'POST', `/api/tasks/${task.id}/progress`, { progress: 100, done: true, doneAt: ctx.clock.today(), version: task.version });
+    const today = await call(ctx, coordinator.username, 'POST', `/api/tasks/${task.id}/progress`, {
+      progress: 100,
+      done: true,
+      evidenceLink: EVIDENCE,
+      doneAt: ctx.clock.today(),
+      version: task.version,
+    });
     expect(today.statusCode).toBe(200);
   });
 
@@ -321,6 +344,7 @@ describe('reporting progress', () => {
       version: task.version,
       progress: 100,
       done: true,
+      evidenceLink: EVIDENCE,
       occurrence: '2026-12-11',
       doneAt: '2026-11-20',
       doneAtReason: 'Báo cáo quý đã gửi',
@@ -334,6 +358,7 @@ describe('reporting progress', () => {
         version: (await detail(task.id)).version,
         progress: 75,
         done: true,
+        evidenceLink: EVIDENCE,
         occurrence: due,
         doneAt: due,
         doneAtReason: 'Báo cáo quý đã gửi đúng hạn',
@@ -344,6 +369,7 @@ describe('reporting progress', () => {
       version: (await detail(task.id)).version,
       progress: 100,
       done: true,
+      evidenceLink: EVIDENCE,
       occurrence: '2026-12-10',
       doneAt: '2026-11-20',
       doneAtReason: 'Báo cáo quý đã gửi',
@@ -422,12 +448,12 @@ describe('completion dates cannot be backdated', () => {
 
   it('the issue’s request — unit staff marking their task done on 2000-01-01 — is refused, nothing saved', async () => {
     expect((await detail(vanPhongTask.id, vanPhongStaff.username)).canEdit).toBe(true);
-    await refusedUnchanged(vanPhongStaff, vanPhongTask.id, { progress: 100, done: true, doneAt: '2000-01-01' }, 403, ONLY_MANAGERS);
+    await refusedUnchanged(vanPhongStaff, vanPhongTask.id, { progress: 100, done: true, evidenceLink: EVIDENCE, doneAt: '2000-01-01' }, 403, ONLY_MANAGERS);
   });
 
   it('a unit head cannot record yesterday either, even with a reason', async () => {
     const yesterday = new Date(Date.parse(`${ctx.clock.today()}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-    await refusedUnchanged(vanPhongHead, vanPhongTask.id, { progress: 100, done: true, doneAt: yesterday, doneAtReason: 'Quên nhập' }, 403, ONLY_MANAGERS);
+    await refusedUnchanged(vanPhongHead, vanPhongTask.id, { progress: 100, done: true, evidenceLink: EVIDENCE, doneAt: yesterday, doneAtReason: 'Quên nhập' }, 403, ONLY_MANAGERS);
   });
 
   it('a unit head completing without a date gets the clock’s today (UTC+7)', async () => {
@@ -435,6 +461,7 @@ describe('completion dates cannot be backdated', () => {
       version: (await detail(vanPhongTask.id)).version,
       progress: 100,
       done: true,
+      evidenceLink: EVIDENCE,
     });
     expect(response.statusCode, response.body).toBe(200);
     expect(json<Task>(response).doneAt).toBe(ctx.clock.today());
@@ -444,17 +471,24 @@ describe('completion dates cannot be backdated', () => {
       version: (await detail(vanPhongTask.id)).version,
       progress: 100,
       done: true,
+      evidenceLink: EVIDENCE,
       doneAt: ctx.clock.today(),
     });
     expect(again.statusCode).toBe(200);
   });
 
   it('the coordinator and the leader must give a reason', async () => {
-    await refusedUnchanged(coordinator, cityTask.id, { progress: 100, done: true, doneAt: '2026-11-20' }, 400, 'Vui lòng nêu lý do khi ghi ngày hoàn thành trước hôm nay.');
+    await refusedUnchanged(
+      coordinator,
+      cityTask.id,
+      { progress: 100, done: true, evidenceLink: EVIDENCE, doneAt: '2026-11-20' },
+      400,
+      'Vui lòng nêu lý do khi ghi ngày hoàn thành trước hôm nay.',
+    );
     await refusedUnchanged(
       leader,
       cityTask.id,
-      { progress: 100, done: true, doneAt: '2026-11-20', doneAtReason: '   ' },
+      { progress: 100, done: true, evidenceLink: EVIDENCE, doneAt: '2026-11-20', doneAtReason: '   ' },
       400,
       'Vui lòng nêu lý do khi ghi ngày hoàn thành trước hôm nay.',
     );
@@ -468,14 +502,20 @@ describe('completion dates cannot be backdated', () => {
     await refusedUnchanged(
       coordinator,
       cityTask.id,
-      { progress: 100, done: true, doneAt: '2000-01-01', doneAtReason: 'Thử' },
+      { progress: 100, done: true, evidenceLink: EVIDENCE, doneAt: '2000-01-01', doneAtReason: 'Thử' },
       400,
       `Ngày hoàn thành không được trước ngày bắt đầu của nhiệm vụ (${shown}).`,
     );
   });
 
   it('never in the future', async () => {
-    await refusedUnchanged(leader, cityTask.id, { progress: 100, done: true, doneAt: '2099-01-01', doneAtReason: 'Thử' }, 400, 'Ngày hoàn thành không được sau ngày hôm nay.');
+    await refusedUnchanged(
+      leader,
+      cityTask.id,
+      { progress: 100, done: true, evidenceLink: EVIDENCE, doneAt: '2099-01-01', doneAtReason: 'Thử' },
+      400,
+      'Ngày hoàn thành không được sau ngày hôm nay.',
+    );
   });
 
   it('the leader records an earlier day with a reason: history and audit keep both', async () => {
@@ -483,6 +523,7 @@ describe('completion dates cannot be backdated', () => {
       version: (await detail(cityTask.id)).version,
       progress: 100,
       done: true,
+      evidenceLink: EVIDENCE,
       doneAt: '2026-11-20',
       doneAtReason: 'Đã hoàn thành theo biên bản ngày 20/11',
     });

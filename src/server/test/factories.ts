@@ -303,6 +303,8 @@ export async function buildTask(
     dueOverride?: string | null;
     progress?: number;
     doneAt?: string | null;
+    /** Of the completion in doneAt; confirmed unless said otherwise. */
+    confirmation?: 'pending' | 'confirmed';
   } = {},
 ): Promise<TaskRow> {
   const communeId = 'plan' in where ? where.plan.communeId : where.commune.id;
@@ -343,7 +345,7 @@ export async function buildTask(
   if (fields.progress === undefined && fields.doneAt === undefined) return created;
   const [updated] = await ctx.db
     .update(tasks)
-    .set({ progress: fields.progress ?? (fields.doneAt ? 100 : 0), doneAt: fields.doneAt ?? null })
+    .set({ progress: fields.progress ?? (fields.doneAt ? 100 : 0), doneAt: fields.doneAt ?? null, confirmation: fields.doneAt ? (fields.confirmation ?? 'confirmed') : null })
     .where(eq(tasks.id, created.id))
     .returning();
   return updated;

@@ -87,9 +87,20 @@ export function useRemoveOverride() {
   return useChange((id: number) => api.del(`/api/calendar/overrides/${id}`), [['calendar'], ['tasks'], ['dashboard']]);
 }
 
-export function useAudit(entity: string | undefined, limit: number) {
+/** What the change log is filtered on: the server's filters (task, unit, person, days in Vietnam). */
+export interface AuditFilter {
+  entity?: string;
+  taskId?: number;
+  unitId?: number;
+  actorId?: number;
+  from?: string;
+  to?: string;
+  limit: number;
+}
+
+export function useAudit(filter: AuditFilter) {
   return useQuery({
-    queryKey: ['audit', entity, limit],
-    queryFn: () => api.get<TAuditEntry[]>(withQuery('/api/audit', { entity, limit })),
+    queryKey: ['audit', filter],
+    queryFn: () => api.get<TAuditEntry[]>(withQuery('/api/audit', { ...filter })),
   });
 }

@@ -14,6 +14,7 @@ interface StatusStyle {
 export const STATUS_STYLE: Record<TTaskStatus, StatusStyle> = {
   qua_han: { tag: 'red', hex: '#d4380d' },
   sap_den_han: { tag: 'orange', hex: '#fa8c16' },
+  cho_xac_nhan: { tag: 'cyan', hex: '#08979c' },
   hoan_thanh_dung_han: { tag: 'green', hex: '#389e0d' },
   hoan_thanh_qua_han: { tag: 'gold', hex: '#ad8b00' },
   dang_thuc_hien: { tag: 'blue', hex: '#1677ff' },
@@ -25,6 +26,7 @@ export const STATUS_STYLE: Record<TTaskStatus, StatusStyle> = {
 export const STATUS_ORDER: readonly TTaskStatus[] = [
   'qua_han',
   'sap_den_han',
+  'cho_xac_nhan',
   'dang_thuc_hien',
   'chua_thuc_hien',
   'chua_xac_dinh_han',

@@ -28,6 +28,15 @@ export function DashboardLists({ data }: { data: TDashboardFull }) {
       <Col xs={24} xl={8}>
         <TaskList title={t('ui.dashboard.undeterminedList')} tasks={data.undetermined} testId="list-undetermined" aside={(task) => <StatusTag status={task.status} />} />
       </Col>
+      <Col xs={24} xl={8}>
+        {/* Reported done, not yet confirmed by the coordinator: not counted as done above. */}
+        <TaskList
+          title={t('ui.confirm.listTitle', { count: data.awaitingConfirmation.length })}
+          tasks={data.awaitingConfirmation}
+          testId="list-awaiting-confirmation"
+          aside={(task) => <Tag color="cyan">{formatDate(task.awaitingConfirmation[0]?.doneAt ?? null)}</Tag>}
+        />
+      </Col>
     </Row>
   );
 }

@@ -13,6 +13,8 @@ interface Values {
   occurrence?: string;
   doneAt: Dayjs;
   doneAtReason?: string;
+  evidenceFileId?: number;
+  evidenceLink?: string;
 }
 
 /** The first occurrence not yet done is the one people usually report on. */
@@ -32,16 +34,21 @@ export function ProgressForm({ task }: { task: TTaskDetail }) {
   // The server dates a completion the day it is reported; only coordinators and leaders may pick an earlier day, with a reason.
   const backdating = task.canBackdate === true && chosenDate !== undefined && chosenDate.isBefore(dayjs(), 'day');
 
+  // The task names a product: a completion must carry it, as a file of the task or a link.
+  const productRequired = task.product.trim() !== '';
+
   const submit = async (done: boolean) => {
-    if (done && backdating) {
+    if (done) {
       try {
-        await form.validateFields(['doneAtReason']);
+        await form.validateFields([...(backdating ? (['doneAtReason'] as const) : []), 'evidenceFileId', 'evidenceLink']);
       } catch {
         return;
       }
     }
     const values = form.getFieldsValue();
-    const completion = backdating ? { doneAt: toIsoDate(values.doneAt), doneAtReason: values.doneAtReason?.trim() } : {};
+    const backdated = backdating ? { doneAt: toIsoDate(values.doneAt), doneAtReason: values.doneAtReason?.trim() } : {};
+    const link = values.evidenceLink?.trim();
+    const completion = { ...backdated, ...(values.evidenceFileId ? { evidenceFileId: values.evidenceFileId } : {}), ...(link ? { evidenceLink: link } : {}) };
     record.mutate(
       {
         progress: done ? 100 : values.progress,
@@ -53,7 +60,7 @@ export function ProgressForm({ task }: { task: TTaskDetail }) {
       {
         onSuccess: () => {
           notify.success(done ? t('ui.task.markedDone') : t('ui.task.progressSaved'));
-          form.setFieldsValue({ note: '', doneAtReason: '' });
+          form.setFieldsValue({ note: '', doneAtReason: '', evidenceFileId: undefined, evidenceLink: '' });
         },
         onError: notify.error,
       },
@@ -91,6 +98,28 @@ export function ProgressForm({ task }: { task: TTaskDetail }) {
       </Button>
       <div className="done-box">
         <Typography.Text strong>{t('ui.task.finish')}</Typography.Text>
+        <Form.Item
+          name="evidenceFileId"
+          label={productRequired ? t('ui.confirm.evidenceRequired', { product: task.product.trim() }) : t('ui.confirm.evidence')}
+          style={{ marginTop: 8, marginBottom: 8 }}
+          dependencies={['evidenceLink']}
+          rules={[
+            {
+              validator: (_, value) =>
+                !productRequired || value || form.getFieldValue('evidenceLink')?.trim() ? Promise.resolve() : Promise.reject(new Error(t('ui.confirm.evidenceMissing'))),
+            },
+          ]}
+        >
+          <Select
+            allowClear
+            placeholder={task.files.length === 0 ? t('ui.confirm.uploadFirst') : t('ui.confirm.pickFile')}
+            options={task.files.map((f) => ({ value: f.id, label: f.name }))}
+            data-testid="progress-evidence-file"
+          />
+        </Form.Item>
+        <Form.Item name="evidenceLink" style={{ marginBottom: 8 }} rules={[{ pattern: /^https?:\/\/\S+$/i, message: t('ui.confirm.linkFormat') }]}>
+          <Input placeholder={t('ui.confirm.linkPlaceholder')} maxLength={2000} data-testid="progress-evidence-link" />
+        </Form.Item>
         <Flex gap={8} wrap align="center" style={{ marginTop: 8 }}>
           {task.canBackdate ? (
             <>

@@ -7,6 +7,7 @@ import { useErrorText } from '../app/feedback';
 import { useT } from '../app/i18n';
 import { StatusTag } from '../app/status';
 import { CommentBox } from './CommentBox';
+import { ConfirmationPanel, ReturnedNote } from './Confirmation';
 import { OccurrencesTable } from './OccurrencesTable';
 import { ProgressForm } from './ProgressForm';
 import { useTask } from './queries';
@@ -28,6 +29,7 @@ function TaskBody({ task }: { task: TTaskDetail }) {
   const recurring = occurrences.length > 1;
   return (
     <>
+      <ConfirmationPanel task={task} />
       <TaskFacts task={task} />
       {recurring && (
         <>
@@ -94,6 +96,7 @@ export function TaskDrawer() {
       {task.isError && <Alert type="error" showIcon title={errorText(task.error)} />}
       {data && (
         <>
+          <ReturnedNote task={data} />
           <Typography.Paragraph strong className="task-content" style={{ fontSize: 15 }} data-testid="task-content">
             {data.content}
           </Typography.Paragraph>

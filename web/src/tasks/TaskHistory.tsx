@@ -11,6 +11,8 @@ const KIND_COLOR: Record<THistoryEntry['kind'], string> = {
   file: 'blue',
   done: 'green',
   reopened: 'red',
+  confirmed: 'green',
+  returned: 'red',
 };
 
 function describe(t: Translate, entry: THistoryEntry, fileName: string | undefined): string {

@@ -1,6 +1,6 @@
 /** Task data: lists, one task, and every change to a task (each refreshes what it affects). */
 
-import type { TCityTaskInput, TFileMeta, THistoryEntry, TProgressInput, TSchedule, TTask, TTaskDetail, TTaskInput } from '@contract';
+import type { TCityTaskInput, TConfirmInput, TFileMeta, THistoryEntry, TProgressInput, TReturnInput, TSchedule, TTask, TTaskDetail, TTaskInput } from '@contract';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, withQuery } from '../app/api';
 
@@ -55,6 +55,23 @@ export function useRecordProgress(id: number) {
   return useMutation({
     mutationFn: (input: TProgressInput) => api.post<TTask>(`/api/tasks/${id}/progress`, input),
     // On success and on a 409 (someone reported first) alike the task must be read again.
+    onSettled: () => invalidate(id),
+  });
+}
+
+/** Confirm or return a reported completion (the coordinator); the task is read again either way. */
+export function useConfirmCompletion(id: number) {
+  const invalidate = useInvalidateTask();
+  return useMutation({
+    mutationFn: (input: TConfirmInput) => api.post<TTask>(`/api/tasks/${id}/confirm`, input),
+    onSettled: () => invalidate(id),
+  });
+}
+
+export function useReturnCompletion(id: number) {
+  const invalidate = useInvalidateTask();
+  return useMutation({
+    mutationFn: (input: TReturnInput) => api.post<TTask>(`/api/tasks/${id}/return`, input),
     onSettled: () => invalidate(id),
   });
 }

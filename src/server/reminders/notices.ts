@@ -1,0 +1,43 @@
+/**
+ * Notices sent the moment something happens (a completion returned to its unit), through the
+ * same exactly-once deliveries as the scheduled reminders: the in-app notification is written
+ * with its claimed delivery in the caller's transaction, and the e-mail is claimed unsent for
+ * the next run's mail pass to send.
+ */
+import { and, eq, inArray } from 'drizzle-orm';
+import type { ReminderRule } from '../../domain/reminders/rules';
+import type { DbOrTx } from '../db';
+import { notifications, reminderDeliveries, users } from '../db/schema';
+
+export interface ImmediateNotice {
+  communeId: number;
+  rule: ReminderRule;
+  taskId: number;
+  /** Part of the delivery key: the same notice about the same day goes out once. */
+  occurrenceDue: string;
+  recipientIds: number[];
+  title: string;
+  body: string;
+}
+
+/** Writes the notice to each active recipient once; returns the ids of those told in the app. */
+export async function sendImmediateNotice(tx: DbOrTx, notice: ImmediateNotice): Promise<number[]> {
+  const ids = [...new Set(notice.recipientIds)];
+  if (ids.length === 0) return [];
+  const people = await tx
+    .select({ id: users.id, email: users.email, emailNotifications: users.emailNotifications })
+    .from(users)
+    .where(and(inArray(users.id, ids), eq(users.active, true)));
+  if (people.length === 0) return [];
+  const key = { communeId: notice.communeId, rule: notice.rule, taskId: notice.taskId, occurrenceDue: notice.occurrenceDue };
+  const rows = people.flatMap((p) => [
+    { ...key, recipientId: p.id, channel: 'in_app' as const, sentAt: new Date() },
+    ...(p.email && p.emailNotifications ? [{ ...key, recipientId: p.id, channel: 'email' as const, sentAt: null }] : []),
+  ]);
+  const claimed = await tx.insert(reminderDeliveries).values(rows).onConflictDoNothing().returning();
+  const told = claimed.filter((c) => c.channel === 'in_app').map((c) => c.recipientId);
+  if (told.length > 0) {
+    await tx.insert(notifications).values(told.map((userId) => ({ ...key, userId, title: notice.title.slice(0, 300), body: notice.body })));
+  }
+  return told;
+}
