@@ -6,14 +6,7 @@
 import { and, eq, gte, sql } from 'drizzle-orm';
 import { addDays } from '../../domain/calendar/dates';
 import type { ReportDeadline } from '../../domain/reminders/report-rules';
-import {
-  type CommuneDirectory,
-  DEFAULT_REMINDER_SETTINGS,
-  type DoneReport,
-  OVERDUE_CATCH_UP_DAYS,
-  type ReminderSettings,
-  type ReminderTask,
-} from '../../domain/reminders/rules';
+import { type CommuneDirectory, DEFAULT_REMINDER_SETTINGS, type DoneReport, OVERDUE_CATCH_UP_DAYS, type ReminderSettings, type ReminderTask } from '../../domain/reminders/rules';
 import { dateInVietnam } from '../clock';
 import type { DbOrTx } from '../db';
 import { plans, reminderSettings, taskHistory, units, users } from '../db/schema';
