@@ -9,6 +9,7 @@ import { parseTimeframe } from '../../domain/timeframe';
 import type { Actor } from '../access/actor';
 import { canBackdateCompletion, canCommentOnTask, canManageCommune, canReportOnTask, ensure } from '../access/policy';
 import { recordAudit } from '../audit/service';
+import { loadCalendar } from '../calendar/service';
 import type { Clock } from '../clock';
 import { requireCommune } from '../communes/service';
 import type { Db, DbOrTx } from '../db';
@@ -177,11 +178,11 @@ export async function reportProgress(db: Db, clock: Clock, actor: Actor, taskId:
   const { task, commune } = await requireTask(db, actor, taskId);
   ensure(canReportOnTask(actor, commune, taskRef(task)));
   assertVersion(task, input.version);
-  const context = readContext(actor, commune, clock.today());
+  const context = readContext(actor, commune, clock.today(), await loadCalendar(db));
   const doneAt = input.doneAt ?? context.asOf;
   const backdated = input.done === true && doneAt < context.asOf ? checkBackdate(task, context, doneAt, input.doneAtReason) : null;
   if (input.done && doneAt > context.asOf) throw invalid('Ngày hoàn thành không được sau ngày hôm nay.');
-  const checkpoints = judge(task, context.asOf, context.dueSoonDays).checkpoints;
+  const checkpoints = judge(task, context.asOf, context.dueSoon).checkpoints;
   if (input.occurrence && !checkpoints.some((c) => c.due === input.occurrence)) {
     throw invalid('Kỳ thực hiện đã chọn không có trong lịch của nhiệm vụ.');
   }

@@ -1,10 +1,24 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ZAsOfQuery, ZCityTaskInput, ZCommentInput, ZHistoryEntry, ZId, ZProgressInput, ZTask, ZTaskDetail, ZTaskList, ZTaskQuery, ZTaskUpdate } from '../../contract';
+import {
+  ZAsOfQuery,
+  ZCityTaskInput,
+  ZCommentInput,
+  ZHistoryEntry,
+  ZId,
+  ZMyWork,
+  ZMyWorkQuery,
+  ZProgressInput,
+  ZTask,
+  ZTaskDetail,
+  ZTaskList,
+  ZTaskQuery,
+  ZTaskUpdate,
+} from '../../contract';
 import { actorOf } from '../auth/plugin';
 import type { Clock } from '../clock';
 import type { Db } from '../db';
 import { addComment, createCityTask, reportProgress, updateTask } from './commands';
-import { getTaskDetail, listTasks } from './read-model';
+import { getMyWork, getTaskDetail, listTasks } from './read-model';
 
 export const taskRoutes: FastifyPluginAsyncZod<{ db: Db; clock: Clock }> = async (app, { db, clock }) => {
   app.get(
@@ -14,6 +28,18 @@ export const taskRoutes: FastifyPluginAsyncZod<{ db: Db; clock: Clock }> = async
       const { communeId, origin, asOf, ...filter } = request.query;
       return listTasks(db, actorOf(request), { communeId, origin }, filter, asOf ?? clock.today());
     },
+  );
+  app.get(
+    '/api/tasks/mine',
+    {
+      schema: {
+        tags: ['tasks'],
+        summary: 'Việc của tôi: nhiệm vụ của đơn vị mình (quá hạn, đến hạn tuần này, tháng này, chờ cập nhật)',
+        querystring: ZMyWorkQuery,
+        response: { 200: ZMyWork },
+      },
+    },
+    async (request) => getMyWork(db, actorOf(request), request.query.asOf ?? clock.today()),
   );
   app.post(
     '/api/tasks',

@@ -8,6 +8,7 @@ import { PlansPage } from '../plans/PlansPage';
 import { ReportPage } from '../reports/ReportPage';
 import { ReportsPage } from '../reports/ReportsPage';
 import { CityTasksPage } from '../tasks/CityTasksPage';
+import { DashboardTasksPage } from '../tasks/DashboardTasksPage';
 import { AppLayout } from './AppLayout';
 import { RequireAuth, usePermissions } from './auth';
 import { CommuneProvider } from './commune';
@@ -40,6 +41,8 @@ function PrivateShell() {
 
 // Charts and administration load on first visit, so the first screen comes up sooner.
 const dashboard = () => import('../dashboard/DashboardPage').then((m) => ({ Component: m.DashboardPage }));
+/** Unit heads and staff land on their unit's work; leaders, coordinators and the city on the commune's dashboard. */
+const home = () => import('../dashboard/HomePage').then((m) => ({ Component: m.HomePage }));
 const adminPage = (allowed: 'canAdminister' | 'canSeeAudit', load: () => Promise<ComponentType>) => async () => {
   const Page = await load();
   return {
@@ -61,7 +64,10 @@ export const router = createBrowserRouter([
       {
         element: <AppLayout />,
         children: [
-          { index: true, lazy: dashboard },
+          { index: true, lazy: home },
+          { path: 'dashboard', lazy: dashboard },
+          { path: 'my-work', lazy: () => import('../tasks/MyWorkPage').then((m) => ({ Component: m.MyWorkPage })) },
+          { path: 'tasks', element: <DashboardTasksPage /> },
           { path: 'plans', element: <PlansPage /> },
           { path: 'plans/import', element: <ImportPage /> },
           { path: 'plans/:planId', element: <PlanPage /> },
