@@ -11,7 +11,7 @@ export const ZMyWork = z.object({
   communeId: z.number(),
   /** The person's unit; null for commune staff outside a unit (they see what they are assigned). */
   unit: ZUnitRef.nullable(),
-  /** Sunday of this week and the month's last day: where "this week" and "this month" end. */
+  /** Sunday of this week, and where "this month" ends (the next month's end in a week that reaches the month's end). */
   weekEnd: ZDate,
   monthEnd: ZDate,
   /** A task not reported for more than this many days waits for the unit's update. */

@@ -2,13 +2,11 @@
  * The task table's filter, shared: the server filters `GET /api/tasks` with it and the web app
  * filters the list it already holds, so both find the same tasks.
  */
+import { isDone } from '../domain/status/summarise';
 import { matchesSearch, searchWords } from '../domain/text/normalize';
 import type { TTask, TTaskFilter } from './tasks';
-import type { TTaskStatus } from './vocabulary';
 
 type FilterableTask = Pick<TTask, 'area' | 'status' | 'origin' | 'number' | 'content' | 'product' | 'timeframeText' | 'sourceDocument' | 'leadUnits' | 'coordinatorUnits'>;
-
-const DONE_STATUSES: readonly TTaskStatus[] = ['hoan_thanh_dung_han', 'hoan_thanh_qua_han'];
 
 function searchableText(task: FilterableTask): string {
   return [
@@ -28,7 +26,7 @@ export function filterTasks<T extends FilterableTask>(tasks: T[], filter: TTaskF
   return tasks.filter((task) => {
     if (filter.area !== undefined && task.area !== filter.area) return false;
     if (filter.status !== undefined && task.status !== filter.status) return false;
-    if (filter.done !== undefined && DONE_STATUSES.includes(task.status) !== filter.done) return false;
+    if (filter.done !== undefined && isDone(task.status) !== filter.done) return false;
     if (filter.origin !== undefined && task.origin !== filter.origin) return false;
     if (filter.leadUnitId !== undefined && !task.leadUnits.some((u) => u.id === filter.leadUnitId)) return false;
     if (filter.unitId !== undefined && ![...task.leadUnits, ...task.coordinatorUnits].some((u) => u.id === filter.unitId)) return false;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type MyWorkTask, monthEnd, myWorkSections, weekEnd } from './my-work';
+import { type MyWorkTask, monthEnd, myWorkSections, thisMonthEnd, weekEnd } from './my-work';
 
 // Monday 23/11/2026: the week ends Sunday 29/11, the month Monday 30/11.
 const AS_OF = '2026-11-23';
@@ -14,6 +14,13 @@ describe('weeks and months', () => {
     expect(weekEnd('2026-12-31')).toBe('2027-01-03');
     expect(monthEnd('2026-11-23')).toBe('2026-11-30');
     expect(monthEnd('2028-02-10')).toBe('2028-02-29');
+  });
+
+  it('"this month" is the rest of the month after this week; in the last week of a month, the next month', () => {
+    expect(thisMonthEnd('2026-11-23')).toBe('2026-11-30');
+    expect(thisMonthEnd('2026-11-30')).toBe('2026-12-31');
+    const dec = myWorkSections([task(1, { status: 'dang_thuc_hien', nextDue: '2026-12-15' })], '2026-11-30', ME);
+    expect(dec.dueThisMonth).toEqual([1]);
   });
 });
 

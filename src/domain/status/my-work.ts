@@ -37,12 +37,21 @@ export function monthEnd(date: IsoDate): IsoDate {
 }
 
 /**
+ * Where "this month" ends: the end of the month the days after this week fall in. Usually the current
+ * month; in a week that reaches the month's end (Monday 30/11), the next one, so the section never
+ * goes empty just because the month is nearly over.
+ */
+export function thisMonthEnd(asOf: IsoDate): IsoDate {
+  return monthEnd(addDays(weekEnd(asOf), 1));
+}
+
+/**
  * Which sections each open task belongs to. Overdue, this week and this month do not overlap
  * (this month means after this week); "assigned to me" and "waiting for an update" cut across them.
  */
 export function myWorkSections(tasks: MyWorkTask[], asOf: IsoDate, personId: number): Record<MyWorkSection, number[]> {
   const week = weekEnd(asOf);
-  const month = monthEnd(asOf);
+  const month = thisMonthEnd(asOf);
   const open = tasks.filter((task) => !isDone(task.status));
   const upcoming = (task: MyWorkTask) => task.status !== 'qua_han' && task.nextDue !== null && task.nextDue >= asOf;
   const ids = (list: MyWorkTask[]) => list.map((task) => task.id);

@@ -7,7 +7,7 @@
 import { and, asc, desc, eq, inArray, max, type SQL } from 'drizzle-orm';
 import { filterTasks, type TTaskFilter, type TTaskOrigin } from '../../contract';
 import type { WorkingCalendar } from '../../domain/calendar';
-import { type DueSoonThreshold, isDone, judgeTask, MY_WORK_SECTIONS, monthEnd, myWorkSections, STALE_REPORT_DAYS, type Status, weekEnd } from '../../domain/status';
+import { type DueSoonThreshold, isDone, judgeTask, MY_WORK_SECTIONS, myWorkSections, STALE_REPORT_DAYS, type Status, thisMonthEnd, weekEnd } from '../../domain/status';
 import type { Actor } from '../access/actor';
 import { type CommuneRef, canBackdateCompletion, canManageCommune, canReportOnTask, type TaskRef } from '../access/policy';
 import { loadCalendar } from '../calendar/service';
@@ -333,7 +333,7 @@ export async function getMyWork(db: Db, actor: Actor, asOf: string) {
     communeId: commune.id,
     unit: unitRows[0] ?? null,
     weekEnd: weekEnd(asOf),
-    monthEnd: monthEnd(asOf),
+    monthEnd: thisMonthEnd(asOf),
     staleReportDays: STALE_REPORT_DAYS,
     tasks: open,
     sections: MY_WORK_SECTIONS.map((key) => ({ key, taskIds: sections[key] })),
