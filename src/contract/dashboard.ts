@@ -1,18 +1,20 @@
 /** A commune's picture at a glance for one date. */
 import { z } from 'zod';
-import { ZDate, ZIsoDate, zIdParam, zIntParam } from './common';
+import { ZDate, ZIsoDate, zIdParam } from './common';
 import { ZPlanDetail } from './plans';
-import { ZTask } from './tasks';
+import { ZTask, ZTaskFilter } from './tasks';
 import { ZArea, ZTaskStatus } from './vocabulary';
 
 export const ZDashboardQuery = z.object({
   communeId: zIdParam().optional(),
   planId: zIdParam().optional(),
   asOf: ZIsoDate.optional(),
-  /** How far ahead the "due soon" list looks. */
-  horizonDays: zIntParam(1, 90).default(14),
 });
 export type TDashboardQuery = z.infer<typeof ZDashboardQuery>;
+
+/** `GET /api/dashboard/tasks`: the tasks the dashboard counts (the plan's and the city's of its period), filtered like a card or a chart segment. */
+export const ZDashboardTasksQuery = ZDashboardQuery.extend(ZTaskFilter.shape);
+export type TDashboardTasksQuery = z.infer<typeof ZDashboardTasksQuery>;
 
 /** Tasks counted by status: every status is present, 0 when none. */
 export const ZStatusCounts = z.record(ZTaskStatus, z.number());
@@ -42,8 +44,8 @@ export type TDashboardEmpty = z.infer<typeof ZDashboardEmpty>;
 export const ZDashboardFull = z.object({
   plan: ZPlanDetail,
   asOf: ZDate,
+  /** The commune's "sắp đến hạn" threshold, in working days: the due-soon card and list both use it. */
   dueSoonDays: z.number(),
-  horizonDays: z.number(),
   totals: ZStatusSummary,
   completionRate: z.number(),
   /** Tasks the city assigned with a deadline in the plan's period. */

@@ -14,6 +14,7 @@ export * from './dossiers';
 export * from './files';
 export * from './health';
 export * from './imports';
+export * from './my-work';
 export * from './notifications';
 export * from './plans';
 export * from './reports';

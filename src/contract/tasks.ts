@@ -35,11 +35,20 @@ export const ZCityTaskInput = ZTaskInput.extend({
 });
 export type TCityTaskInput = z.infer<typeof ZCityTaskInput>;
 
-/** What a person filters the task table on; the search ignores diacritics. */
+/**
+ * What a person filters the task table on; the search ignores diacritics. The dashboard's cards
+ * and chart segments are filters too (see DASHBOARD_CARD_FILTERS), so each opens exactly what it counted.
+ */
 export const ZTaskFilter = z.object({
+  /** Tasks the unit leads or coordinates on. */
   unitId: zIdParam().optional(),
+  /** Tasks the unit leads (the dashboard counts units by the tasks they lead). */
+  leadUnitId: zIdParam().optional(),
   area: z.coerce.number().pipe(ZArea).optional(),
   status: ZTaskStatus.optional(),
+  /** true: done (on time or late); false: not done yet. */
+  done: z.stringbool().optional(),
+  origin: ZTaskOrigin.optional(),
   q: zText(200, { trim: false }).optional(),
 });
 export type TTaskFilter = z.infer<typeof ZTaskFilter>;

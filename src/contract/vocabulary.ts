@@ -4,6 +4,7 @@
  * and a type.
  */
 import { z } from 'zod';
+import { MY_WORK_SECTIONS } from '../domain/status/my-work';
 import { STATUSES } from '../domain/status/types';
 import type { ScheduleKind } from '../domain/timeframe/types';
 
@@ -20,6 +21,14 @@ export const UNIT_ROLES = ['unit_head', 'unit_staff'] as const satisfies readonl
 export { STATUSES };
 export const ZTaskStatus = z.enum(STATUSES);
 export type TTaskStatus = z.infer<typeof ZTaskStatus>;
+
+/**
+ * The sections of a unit's "my work" view (src/domain/status/my-work.ts). A new state of a task
+ * that the unit must act on (a completion returned by the coordinator) adds its section there.
+ */
+export { MY_WORK_SECTIONS };
+export const ZMyWorkSection = z.enum(MY_WORK_SECTIONS);
+export type TMyWorkSection = z.infer<typeof ZMyWorkSection>;
 
 /** The seven reform areas (lĩnh vực I–VII). */
 export const AREAS = [1, 2, 3, 4, 5, 6, 7] as const;

@@ -35,7 +35,8 @@ export async function signIn(browser: Browser, username: string, viewport = { wi
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill(DEMO_PASSWORD);
   await page.getByTestId('login-submit').click();
-  await page.getByTestId('dashboard-title').waitFor();
+  // Unit heads and staff land on their unit's work, everyone else on the commune's dashboard.
+  await page.locator('[data-testid="dashboard-title"], [data-testid="my-work-title"]').first().waitFor();
   return page;
 }
 
@@ -44,4 +45,18 @@ export async function kpi(page: Page, key: string): Promise<number> {
   // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText() is the text the user sees, not the DOM property
   const text = await page.getByTestId(`kpi-${key}`).locator('.ant-statistic-content-value').innerText();
   return Number(text.replace(/[^\d.]/g, ''));
+}
+
+/** Left edges of each header cell and of the first task row's cells in the task table, in CSS pixels. */
+export async function columnEdges(page: Page): Promise<{ header: string; headerX: number; cellX: number }[]> {
+  return page.getByTestId('task-table').evaluate((table) => {
+    const heads = [...table.querySelectorAll('thead th')].filter((th) => (th as HTMLElement).offsetWidth > 0);
+    const row = [...table.querySelectorAll('tbody tr.ant-table-row')].find((tr) => !tr.classList.contains('task-group-row'));
+    const cells = row ? [...row.querySelectorAll('td')] : [];
+    return heads.map((th, i) => ({
+      header: (th.textContent ?? '').trim(),
+      headerX: th.getBoundingClientRect().left,
+      cellX: cells[i] ? cells[i].getBoundingClientRect().left : Number.NaN,
+    }));
+  });
 }

@@ -6,6 +6,7 @@
  */
 import type { WorkingCalendar } from '../calendar';
 import { addDays, dayOfWeek, diffDays } from '../calendar/dates';
+import { dueSoonUntil } from '../status/due-soon';
 import type { IsoDate } from '../timeframe/types';
 
 /** done_returned: the coordinator sent a reported completion back; told at once, not by the scheduled run. */
@@ -99,7 +100,7 @@ export interface ReminderIntent {
 export interface ReminderInput {
   asOf: IsoDate;
   settings: ReminderSettings;
-  /** "Sắp đến hạn" for the digest: the commune's one threshold, in days. */
+  /** "Sắp đến hạn" for the digest: the commune's one threshold, in working days (see domain/status/due-soon.ts). */
   dueSoonDays: number;
   calendar: WorkingCalendar;
   tasks: ReminderTask[];
@@ -177,16 +178,17 @@ function weeklyMailDue(asOf: IsoDate, settings: ReminderSettings): boolean {
   return diffDays(weekStart(asOf), asOf) >= settings.weeklyDay - 1;
 }
 
-/** Tasks with a checkpoint overdue or due within `dueSoonDays` on `asOf`. */
-function needsAttention(task: ReminderTask, asOf: IsoDate, dueSoonDays: number): boolean {
-  return openCheckpoints(task).some((c) => diffDays(asOf, c.due) <= dueSoonDays);
+/** Tasks with a checkpoint overdue or "sắp đến hạn" on `asOf` (the same threshold as the statuses). */
+function needsAttention(task: ReminderTask, { asOf, dueSoonDays, calendar }: ReminderInput): boolean {
+  const until = dueSoonUntil(asOf, { workingDays: dueSoonDays, calendar });
+  return openCheckpoints(task).some((c) => c.due <= until);
 }
 
 function weeklyDigests(input: ReminderInput): ReminderIntent[] {
-  const { asOf, settings, dueSoonDays, directory } = input;
+  const { asOf, settings, directory } = input;
   if (!weeklyMailDue(asOf, settings)) return [];
   const occurrenceDue = weekStart(asOf);
-  const urgent = input.tasks.filter((task) => needsAttention(task, asOf, dueSoonDays));
+  const urgent = input.tasks.filter((task) => needsAttention(task, input));
   return [...directory.unitHeads].flatMap(([unitId, heads]) => {
     const taskIds = urgent.filter((task) => task.leadUnitIds.includes(unitId)).map((task) => task.taskId);
     if (taskIds.length === 0) return [];
@@ -195,10 +197,10 @@ function weeklyDigests(input: ReminderInput): ReminderIntent[] {
 }
 
 function weeklySummaries(input: ReminderInput): ReminderIntent[] {
-  const { asOf, settings, dueSoonDays, directory } = input;
+  const { asOf, settings, directory } = input;
   if (!weeklyMailDue(asOf, settings) || input.tasks.length === 0) return [];
   const occurrenceDue = weekStart(asOf);
-  const taskIds = input.tasks.filter((task) => needsAttention(task, asOf, dueSoonDays)).map((task) => task.taskId);
+  const taskIds = input.tasks.filter((task) => needsAttention(task, input)).map((task) => task.taskId);
   return unique(directory.leaders).map((recipientId) => ({ rule: 'weekly_summary' as const, taskId: null, occurrenceDue, recipientId, taskIds }));
 }
 

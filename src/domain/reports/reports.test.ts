@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createCalendar, OFFICIAL_OVERRIDES } from '../calendar';
 import { judgeTask } from '../status';
 import type { Schedule } from '../timeframe/types';
 import {
@@ -23,7 +24,16 @@ const dateSchedule = (due: string): Schedule => ({ kind: 'date', start: null, du
 const undetermined: Schedule = { kind: 'external', start: null, due: null, occurrences: [], warnings: [] } as unknown as Schedule;
 
 function task(id: number, schedule: Schedule, progress: number, doneAt: string | null, asOf: string): JudgedTask {
-  const judgement = judgeTask({ schedule, dueOverride: null, progress, doneAt, occurrenceCompletions: [], period, asOf, dueSoonDays: 7 });
+  const judgement = judgeTask({
+    schedule,
+    dueOverride: null,
+    progress,
+    doneAt,
+    occurrenceCompletions: [],
+    period,
+    asOf,
+    dueSoon: { workingDays: 7, calendar: createCalendar(OFFICIAL_OVERRIDES) },
+  });
   return { id, area: 1, leadUnitIds: [1], progress, judgement };
 }
 

@@ -1,9 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { createCalendar } from '../calendar/calendar';
 import { addDays } from '../calendar/dates';
+import { OFFICIAL_OVERRIDES } from '../calendar/official-overrides';
 import type { IsoDate, Period, Schedule, ScheduleKind } from '../timeframe/types';
 import { judgeTask, quarterEndCheckpoints } from './judge-task';
 import type { JudgeTaskInput } from './types';
+
+const CALENDAR = createCalendar(OFFICIAL_OVERRIDES);
+/** The commune's "due soon" setting: n working days on the national calendar. */
+const soon = (workingDays: number) => ({ workingDays, calendar: CALENDAR });
 
 const YEAR_2026: Period = { start: '2026-01-01', end: '2026-12-31' };
 const HALF_2025: Period = { start: '2025-07-01', end: '2025-12-31' };
@@ -21,7 +27,7 @@ function input(overrides: Partial<JudgeTaskInput> & Pick<JudgeTaskInput, 'schedu
     occurrenceCompletions: [],
     period: YEAR_2026,
     asOf: '2026-01-05',
-    dueSoonDays: 7,
+    dueSoon: soon(7),
     ...overrides,
   };
 }
@@ -65,14 +71,20 @@ describe('one-off deadline (seed 004 task 1, "Trước ngày 13/01/2026")', () =
     expect(judgeTask(input({ schedule: PLAN_2026, asOf: '2026-01-13' })).status).toBe('sap_den_han');
   });
 
-  it('due in exactly dueSoonDays is due soon; one day more is not', () => {
-    expect(judgeTask(input({ schedule: PLAN_2026, asOf: '2026-01-06', dueSoonDays: 7 })).status).toBe('sap_den_han');
-    expect(judgeTask(input({ schedule: PLAN_2026, asOf: '2026-01-05', dueSoonDays: 7 })).status).toBe('chua_thuc_hien');
+  it('due within 7 working days is due soon, counted on the 2026 calendar (02/01 off, Saturday 10/01 worked)', () => {
+    // 05/01 (Mon) → 06, 07, 08, 09, 10 (make-up Saturday), 12, 13/01: the 7th working day is the deadline,
+    // although it is 8 calendar days away.
+    expect(judgeTask(input({ schedule: PLAN_2026, asOf: '2026-01-05', dueSoon: soon(7) })).status).toBe('sap_den_han');
+    // 02/01 was swapped off: its 7 working days are 05 … 10, 12/01, one short of 13/01.
+    expect(judgeTask(input({ schedule: PLAN_2026, asOf: '2026-01-02', dueSoon: soon(7) })).status).toBe('chua_thuc_hien');
+    // Over the weekend of 11/01: from 08/01, 4 working days (09, 10, 12, 13) reach the deadline, 3 do not.
+    expect(judgeTask(input({ schedule: PLAN_2026, asOf: '2026-01-08', dueSoon: soon(4) })).status).toBe('sap_den_han');
+    expect(judgeTask(input({ schedule: PLAN_2026, asOf: '2026-01-08', dueSoon: soon(3) })).status).toBe('chua_thuc_hien');
   });
 
-  it('dueSoonDays = 0 makes only the due date itself "due soon"', () => {
-    expect(judgeTask(input({ schedule: PLAN_2026, asOf: '2026-01-13', dueSoonDays: 0 })).status).toBe('sap_den_han');
-    expect(judgeTask(input({ schedule: PLAN_2026, asOf: '2026-01-12', dueSoonDays: 0 })).status).toBe('chua_thuc_hien');
+  it('a threshold of 0 makes only the due date itself "due soon"', () => {
+    expect(judgeTask(input({ schedule: PLAN_2026, asOf: '2026-01-13', dueSoon: soon(0) })).status).toBe('sap_den_han');
+    expect(judgeTask(input({ schedule: PLAN_2026, asOf: '2026-01-12', dueSoon: soon(0) })).status).toBe('chua_thuc_hien');
   });
 
   it('far from due: in progress when progress > 0, otherwise not started', () => {
@@ -151,7 +163,7 @@ describe('recurring ("Trước ngày 10 của tháng cuối quý", 2025 half-yea
     });
   });
 
-  it('the December report within dueSoonDays makes the task due soon', () => {
+  it('the December report within the due-soon working days makes the task due soon', () => {
     const j = judgeTask(input({ ...base, occurrenceCompletions: septemberLate, asOf: '2025-12-03' }));
     expect(j.status).toBe('sap_den_han');
     expect(j.checkpoints[1].status).toBe('sap_den_han');
@@ -206,7 +218,7 @@ describe('recurring ("Trước ngày 10 của tháng cuối quý", 2025 half-yea
 
   it('seed 002 "Trước ngày 15 của tháng cuối quý": due on the 15th is due soon on the day', () => {
     const s = schedule('Trước ngày 15 của tháng cuối quý', 'recurring', ['2025-09-15', '2025-12-15']);
-    const j = judgeTask(input({ schedule: s, period: HALF_2025, asOf: '2025-09-15', dueSoonDays: 3 }));
+    const j = judgeTask(input({ schedule: s, period: HALF_2025, asOf: '2025-09-15', dueSoon: soon(3) }));
     expect(j).toMatchObject({ status: 'sap_den_han', due: '2025-09-15' });
   });
 });
@@ -246,8 +258,8 @@ describe('quarterEndCheckpoints', () => {
 });
 
 describe('input checks', () => {
-  it('rejects a negative dueSoonDays, a malformed asOf and a reversed period', () => {
-    expect(() => judgeTask(input({ schedule: PLAN_2026, dueSoonDays: -1 }))).toThrow(RangeError);
+  it('rejects a negative due-soon threshold, a malformed asOf and a reversed period', () => {
+    expect(() => judgeTask(input({ schedule: PLAN_2026, dueSoon: soon(-1) }))).toThrow(RangeError);
     expect(() => judgeTask(input({ schedule: PLAN_2026, asOf: '13/01/2026' }))).toThrow(RangeError);
     expect(() => judgeTask(input({ schedule: PLAN_2026, period: { start: '2026-12-31', end: '2026-01-01' } }))).toThrow(RangeError);
   });
@@ -259,7 +271,7 @@ describe('properties of one-off judgements', () => {
   it('done iff doneAt is set; daysLate is set exactly for overdue and done late', () => {
     fc.assert(
       fc.property(day, day, fc.option(day, { nil: null }), fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 30 }), (due, asOf, doneAt, progress, dueSoonDays) => {
-        const j = judgeTask(input({ schedule: schedule('x', 'date', [due]), asOf, doneAt, progress, dueSoonDays }));
+        const j = judgeTask(input({ schedule: schedule('x', 'date', [due]), asOf, doneAt, progress, dueSoon: soon(dueSoonDays) }));
         const done = j.status === 'hoan_thanh_dung_han' || j.status === 'hoan_thanh_qua_han';
         expect(done).toBe(doneAt !== null);
         const late = j.status === 'qua_han' || j.status === 'hoan_thanh_qua_han';

@@ -5,6 +5,7 @@
  */
 import { diffDays, isoDate, toDayNumber } from '../calendar/dates';
 import type { IsoDate, Period, ScheduleKind } from '../timeframe/types';
+import { type DueSoonThreshold, isDueSoon } from './due-soon';
 import type { Checkpoint, JudgeTaskInput, Status, TaskJudgement } from './types';
 
 /** Kinds with a single deadline. */
@@ -38,12 +39,12 @@ function owed({ activeFrom, occurrenceCompletions }: JudgeTaskInput, dues: IsoDa
   return dues.filter((due) => diffDays(activeFrom, due) >= 0 || occurrenceCompletions.some((c) => c.due === due));
 }
 
-function validate({ asOf, doneAt, dueSoonDays, period, activeFrom }: JudgeTaskInput): void {
+function validate({ asOf, doneAt, dueSoon, period, activeFrom }: JudgeTaskInput): void {
   toDayNumber(asOf);
   if (doneAt !== null) toDayNumber(doneAt);
   if (activeFrom !== undefined && activeFrom !== null) toDayNumber(activeFrom);
-  if (!Number.isInteger(dueSoonDays) || dueSoonDays < 0) {
-    throw new RangeError(`dueSoonDays phải là số nguyên không âm: ${dueSoonDays}`);
+  if (!Number.isInteger(dueSoon.workingDays) || dueSoon.workingDays < 0) {
+    throw new RangeError(`Số ngày làm việc "sắp đến hạn" phải là số nguyên không âm: ${dueSoon.workingDays}`);
   }
   if (diffDays(period.start, period.end) < 0) {
     throw new RangeError(`Kỳ kế hoạch không hợp lệ: ${period.start} > ${period.end}`);
@@ -51,10 +52,9 @@ function validate({ asOf, doneAt, dueSoonDays, period, activeFrom }: JudgeTaskIn
 }
 
 /** Status of a not-yet-done deadline on `asOf`: overdue, due soon, or null when neither. */
-function openDeadlineStatus(due: IsoDate, asOf: IsoDate, dueSoonDays: number): Status | null {
-  const daysLeft = diffDays(asOf, due);
-  if (daysLeft < 0) return 'qua_han';
-  if (daysLeft <= dueSoonDays) return 'sap_den_han';
+function openDeadlineStatus(due: IsoDate, asOf: IsoDate, dueSoon: DueSoonThreshold): Status | null {
+  if (diffDays(asOf, due) < 0) return 'qua_han';
+  if (isDueSoon(due, asOf, dueSoon)) return 'sap_den_han';
   return null;
 }
 
@@ -63,7 +63,7 @@ function doneStatus(due: IsoDate, doneAt: IsoDate): Status {
 }
 
 function judgeOneOff(input: JudgeTaskInput, due: IsoDate): TaskJudgement {
-  const { doneAt, asOf, dueSoonDays, progress } = input;
+  const { doneAt, asOf, dueSoon, progress } = input;
   if (doneAt !== null && input.doneConfirmed === false) {
     return { status: 'cho_xac_nhan', due, nextDue: null, daysLate: null, checkpoints: [{ due, doneAt, status: 'cho_xac_nhan' }] };
   }
@@ -72,7 +72,7 @@ function judgeOneOff(input: JudgeTaskInput, due: IsoDate): TaskJudgement {
     const daysLate = status === 'hoan_thanh_qua_han' ? diffDays(due, doneAt) : null;
     return { status, due, nextDue: null, daysLate, checkpoints: [{ due, doneAt, status }] };
   }
-  const status = openDeadlineStatus(due, asOf, dueSoonDays) ?? (progress > 0 ? 'dang_thuc_hien' : 'chua_thuc_hien');
+  const status = openDeadlineStatus(due, asOf, dueSoon) ?? (progress > 0 ? 'dang_thuc_hien' : 'chua_thuc_hien');
   const daysLate = status === 'qua_han' ? diffDays(due, asOf) : null;
   return { status, due, nextDue: due, daysLate, checkpoints: [{ due, doneAt: null, status }] };
 }
@@ -96,7 +96,7 @@ function judgePeriodic(input: JudgeTaskInput, dues: IsoDate[]): TaskJudgement {
 
   const next = open[0].due;
   const anyDone = open.length < checkpoints.length;
-  const status = openDeadlineStatus(next, asOf, input.dueSoonDays) ?? (input.progress > 0 || anyDone ? 'dang_thuc_hien' : 'chua_thuc_hien');
+  const status = openDeadlineStatus(next, asOf, input.dueSoon) ?? (input.progress > 0 || anyDone ? 'dang_thuc_hien' : 'chua_thuc_hien');
   return { status, due: next, nextDue: next, daysLate: null, checkpoints };
 }
 
@@ -106,7 +106,7 @@ function judgeCheckpoint(input: JudgeTaskInput, due: IsoDate): Checkpoint {
     return { due, doneAt: completion.doneAt, status: completion.confirmed ? doneStatus(due, completion.doneAt) : 'cho_xac_nhan' };
   }
   // A single checkpoint has no progress of its own, so an open one far from its date is "not started".
-  const status = openDeadlineStatus(due, input.asOf, input.dueSoonDays) ?? 'chua_thuc_hien';
+  const status = openDeadlineStatus(due, input.asOf, input.dueSoon) ?? 'chua_thuc_hien';
   return { due, doneAt: null, status };
 }
 

@@ -1,4 +1,5 @@
 import type { IsoDate, Period, Schedule } from '../timeframe/types';
+import type { DueSoonThreshold } from './due-soon';
 
 /**
  * Task-tracking statuses. The four "done/not done × on time/late" outcomes follow the
@@ -39,8 +40,8 @@ export interface JudgeTaskInput {
   /** The plan's period: continuous tasks are checked at each quarter end inside it. */
   period: Period;
   asOf: IsoDate;
-  /** A task not done within this many calendar days of its due date is "due soon". */
-  dueSoonDays: number;
+  /** A task not done whose deadline falls within this many working days is "due soon" (see due-soon.ts). */
+  dueSoon: DueSoonThreshold;
   /**
    * The day the task joined the plan (its creation, or the amendment that added it). Checkpoints of
    * recurring and continuous tasks falling before it were never owed: they are neither judged nor

@@ -4,7 +4,7 @@ import { type CalendarOverrides, createCalendar, holidaysOfYear, OFFICIAL_OVERRI
 import type { Actor } from '../access/actor';
 import { ensure, isCityAdmin } from '../access/policy';
 import { recordAudit } from '../audit/service';
-import type { Db } from '../db';
+import type { Db, DbOrTx } from '../db';
 import { calendarOverrides } from '../db/schema';
 import { AppError, notFound } from '../errors';
 
@@ -21,7 +21,7 @@ async function overridesBetween(db: Db, from: string, to: string) {
  * then the administrators' list on top of them (later entries win, so an
  * administrator can correct an official swap).
  */
-export async function loadCalendar(db: Db): Promise<WorkingCalendar> {
+export async function loadCalendar(db: DbOrTx): Promise<WorkingCalendar> {
   const rows = await db.select().from(calendarOverrides);
   const overrides: CalendarOverrides = rows.map((r) => ({ date: r.date, kind: r.kind, note: r.note ?? undefined }));
   return createCalendar([...OFFICIAL_OVERRIDES, ...overrides]);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DASHBOARD_CARD_FILTERS, type TTaskFilter } from '../../contract';
 import { STATUSES } from '../../domain/status';
 import { createTestContext, json, TEST_TODAY, type TestContext } from '../test/context';
 import { type ApiError, type BuiltUser, buildCommune, buildPlan, buildTask, buildUnit, buildUser, call } from '../test/factories';
@@ -23,7 +24,6 @@ interface Dashboard {
   plan: { id: number; communeId: number; communeName: string; taskCount: number };
   asOf: string;
   dueSoonDays: number;
-  horizonDays: number;
   totals: Counts & { dueSoon: number; undetermined: number; completionRate: number };
   completionRate: number;
   cityAssigned: Counts;
@@ -91,7 +91,7 @@ describe('a coordinator’s dashboard at a date', () => {
   it('shows the issued plan running today, with the city’s tasks of its period', () => {
     expect(d.plan).toMatchObject({ id: plan.id, communeName: 'Tiên Thử', taskCount: 6 });
     expect(d.asOf).toBe(TEST_TODAY);
-    expect(d.horizonDays).toBe(14);
+    expect(d.dueSoonDays).toBe(7);
     expect(d.totals.total).toBe(7);
     expect(d.cityAssigned.total).toBe(1); // last year's city task falls outside the plan's period
   });
@@ -124,13 +124,60 @@ describe('a coordinator’s dashboard at a date', () => {
     expect(d.overdue.map((x) => x.due)).toEqual(['2026-09-30', '2026-10-31']);
   });
 
-  it('the due-soon list holds open tasks whose next deadline is within 14 days, soonest first', () => {
+  it('the due-soon list is the due-soon card: the commune’s 7 working days, soonest first', () => {
     expect(d.dueSoon.map((x) => x.id)).toEqual([t.cityDueSoon.id, t.dueSoon.id]);
+    expect(d.dueSoon.length).toBe(d.totals.dueSoon);
   });
 
-  it('a longer horizon brings later deadlines in', async () => {
-    const wide = await dashboard(coordinator.username, `asOf=${TEST_TODAY}&horizonDays=30`);
-    expect(wide.dueSoon.map((x) => x.id)).toEqual([t.cityDueSoon.id, t.dueSoon.id, t.dueIn22Days.id]);
+  it('one threshold: the commune’s setting, in working days, moves the card and the list together', async () => {
+    // 15/12 is 16 working days after Monday 23/11 (Saturdays and Sundays skipped): 15 is one short.
+    for (const [days, expected] of [
+      [15, [t.cityDueSoon.id, t.dueSoon.id]],
+      [16, [t.cityDueSoon.id, t.dueSoon.id, t.dueIn22Days.id]],
+    ] as const) {
+      await ctx.pool.query('UPDATE communes SET due_soon_days = $1 WHERE id = $2', [days, commune.id]);
+      const wide = await dashboard(coordinator.username, `asOf=${TEST_TODAY}`);
+      expect(wide.dueSoonDays).toBe(days);
+      expect(wide.dueSoon.map((x) => x.id)).toEqual(expected);
+      expect(wide.totals.dueSoon).toBe(expected.length);
+    }
+    await ctx.pool.query('UPDATE communes SET due_soon_days = 7 WHERE id = $1', [commune.id]);
+  });
+
+  it('every card and chart segment opens exactly the tasks it counted (GET /api/dashboard/tasks, same filter)', async () => {
+    const list = async (filter: TTaskFilter) => {
+      const query = new URLSearchParams(Object.entries({ asOf: TEST_TODAY, ...filter }).map(([k, v]) => [k, String(v)]));
+      const response = await call(ctx, coordinator.username, 'GET', `/api/dashboard/tasks?${query}`);
+      expect(response.statusCode, response.body.slice(0, 300)).toBe(200);
+      return json<Task[]>(response);
+    };
+    const cardCounts: Record<keyof typeof DASHBOARD_CARD_FILTERS, number> = {
+      total: d.totals.total,
+      done: d.totals.done,
+      rate: d.totals.done,
+      overdue: d.totals.overdue,
+      dueSoon: d.totals.dueSoon,
+      undetermined: d.totals.undetermined,
+    };
+    for (const [card, filter] of Object.entries(DASHBOARD_CARD_FILTERS)) {
+      expect((await list(filter)).length, card).toBe(cardCounts[card as keyof typeof cardCounts]);
+    }
+    expect((await list(DASHBOARD_CARD_FILTERS.overdue)).map((x) => x.id).sort()).toEqual(d.overdue.map((x) => x.id).sort());
+    for (const status of STATUSES) {
+      expect((await list({ status })).length, status).toBe(d.totals.byStatus[status]);
+      expect((await list({ origin: 'city_assigned', status })).length, `city ${status}`).toBe(d.cityAssigned.byStatus[status]);
+      for (const area of d.byArea) expect((await list({ area: area.area as TTaskFilter['area'], status })).length, `area ${area.area} ${status}`).toBe(area.byStatus[status]);
+      for (const unit of d.byUnit) expect((await list({ leadUnitId: unit.unitId, status })).length, `unit ${unit.unitName} ${status}`).toBe(unit.byStatus[status]);
+    }
+    for (const unit of d.byUnit) expect((await list({ leadUnitId: unit.unitId })).length).toBe(unit.total);
+    expect((await list({ origin: 'city_assigned' })).length).toBe(d.cityAssigned.total);
+    // A city-level user names the commune; another commune's coordinator finds nothing of it.
+    const response = await call(ctx, reviewer.username, 'GET', `/api/dashboard/tasks?communeId=${commune.id}&asOf=${TEST_TODAY}&status=qua_han`);
+    expect(
+      json<Task[]>(response)
+        .map((x) => x.id)
+        .sort(),
+    ).toEqual(d.overdue.map((x) => x.id).sort());
   });
 
   it('the undetermined list holds the tasks whose date an outside body sets', () => {

@@ -3,11 +3,11 @@
  * city assigned in its period) judged for one date, counted by area and by unit.
  */
 
-import { AREAS, type TDashboardQuery } from '../../contract';
-import { addDays } from '../../domain/calendar';
-import { isDone, type Status, summarise } from '../../domain/status';
+import { AREAS, DASHBOARD_CARD_FILTERS, filterTasks, type TDashboardQuery, type TTaskFilter } from '../../contract';
+import { type Status, summarise } from '../../domain/status';
 import type { Actor } from '../access/actor';
 import { planRights } from '../access/policy';
+import { loadCalendar } from '../calendar/service';
 import type { Db } from '../db';
 import { invalid } from '../errors';
 import { currentPlanId, presentPlanSummary, requirePlan, targetsOf } from '../plans/service';
@@ -24,7 +24,12 @@ function countBy<K>(list: PresentedTask[], keysOf: (task: PresentedTask) => K[])
 /** The contract's query, with the date every task is judged at settled by the route (the request's, or the clock's today). */
 export type DashboardQuery = TDashboardQuery & { asOf: string };
 
-export async function getDashboard(db: Db, actor: Actor, query: DashboardQuery) {
+/**
+ * The tasks the dashboard counts: the plan's, and the city's with a deadline in the plan's period
+ * (or none), each judged once for `asOf`. The dashboard's figures and `GET /api/dashboard/tasks`
+ * both start here, so a card and the list it opens cannot disagree.
+ */
+async function dashboardTasks(db: Db, actor: Actor, query: DashboardQuery) {
   const { asOf } = query;
   const communeId = query.communeId ?? actor.communeId;
   let planId = query.planId;
@@ -32,17 +37,30 @@ export async function getDashboard(db: Db, actor: Actor, query: DashboardQuery) 
     if (communeId === null) throw invalid('Vui lòng chọn xã/phường.');
     planId = (await currentPlanId(db, actor, communeId, asOf)) ?? undefined;
   }
-  if (planId === undefined) return { plan: null, asOf };
-  // One load of each task list, judged once: the plan summary is counted from the same tasks the lists show.
+  if (planId === undefined) return null;
   const { plan: planRow, commune } = await requirePlan(db, actor, planId);
-  const context = readContext(actor, commune, asOf);
-  const [planLoaded, cityLoaded, targets] = await Promise.all([
+  const [planLoaded, cityLoaded, calendar] = await Promise.all([
     loadTasks(db, { communeId: planRow.communeId, planId: planRow.id }),
     loadTasks(db, { communeId: planRow.communeId, origin: 'city_assigned' }),
-    targetsOf(db, planRow),
+    loadCalendar(db),
   ]);
+  const context = readContext(actor, commune, asOf, calendar);
   const planTasks = planLoaded.map((task) => presentTask(task, context));
   const cityTasks = cityLoaded.map((task) => presentTask(task, context)).filter((task) => task.due === null || (task.due >= planRow.periodStart && task.due <= planRow.periodEnd));
+  return { planRow, commune, context, planTasks, cityTasks, all: [...planTasks, ...cityTasks] };
+}
+
+/** What a card or a chart segment counted, as a list: the same tasks, the same filter (filterTasks). */
+export async function listDashboardTasks(db: Db, actor: Actor, query: DashboardQuery, filter: TTaskFilter) {
+  const found = await dashboardTasks(db, actor, query);
+  return found === null ? [] : filterTasks(found.all, filter);
+}
+
+export async function getDashboard(db: Db, actor: Actor, query: DashboardQuery) {
+  const { asOf } = query;
+  const found = await dashboardTasks(db, actor, query);
+  if (found === null) return { plan: null, asOf };
+  const { planRow, commune, context, planTasks, cityTasks, all } = found;
   const rights = planRights(actor, commune);
   const plan = {
     ...presentPlanSummary(
@@ -52,21 +70,16 @@ export async function getDashboard(db: Db, actor: Actor, query: DashboardQuery) 
       rights,
     ),
     reportingRegime: planRow.reportingRegime,
-    targets,
+    targets: await targetsOf(db, planRow),
   };
-  const all = [...planTasks, ...cityTasks];
   const totals = summarise(all.map((t) => t.status));
-  const horizon = addDays(asOf, query.horizonDays);
-  const open = (task: PresentedTask) => !isDone(task.status);
-  const nextDeadline = (task: PresentedTask) => task.nextDue ?? task.due;
   const areaGroups = countBy(all, (t) => [t.area]);
   const unitGroups = countBy(all, (t) => t.leadUnits.map((u) => u.id));
   const unitNames = new Map(all.flatMap((t) => t.leadUnits.map((u) => [u.id, u.name] as const)));
   return {
     plan,
     asOf,
-    dueSoonDays: context.dueSoonDays,
-    horizonDays: query.horizonDays,
+    dueSoonDays: context.dueSoon.workingDays,
     totals,
     completionRate: totals.completionRate,
     cityAssigned: summarise(cityTasks.map((t) => t.status)),
@@ -80,19 +93,10 @@ export async function getDashboard(db: Db, actor: Actor, query: DashboardQuery) 
         return { unitId, unitName: unitNames.get(unitId) ?? '', total: summary.total, done: summary.done, overdue: summary.overdue, byStatus: summary.byStatus };
       })
       .sort((a, b) => b.total - a.total),
-    overdue: all.filter((t) => t.status === 'qua_han').sort(byDue),
-    dueSoon: all
-      .filter(
-        (t) =>
-          open(t) &&
-          t.status !== 'qua_han' &&
-          t.status !== 'cho_xac_nhan' &&
-          nextDeadline(t) !== null &&
-          (nextDeadline(t) as string) >= asOf &&
-          (nextDeadline(t) as string) <= horizon,
-      )
-      .sort(byDue),
-    undetermined: all.filter((t) => t.status === 'chua_xac_dinh_han'),
+    // The lists under the cards are the cards' own filters: one threshold, one rule.
+    overdue: filterTasks(all, DASHBOARD_CARD_FILTERS.overdue).sort(byDue),
+    dueSoon: filterTasks(all, DASHBOARD_CARD_FILTERS.dueSoon).sort(byDue),
+    undetermined: filterTasks(all, DASHBOARD_CARD_FILTERS.undetermined),
     awaitingConfirmation: all.filter((t) => t.awaitingConfirmation.length > 0),
   };
 }

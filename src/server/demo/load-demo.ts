@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { and, eq, sql } from 'drizzle-orm';
 import { type TPlanKind, type TTargetInput, ZArea } from '../../contract';
-import { addDays } from '../../domain/calendar';
+import { addDays, createCalendar, OFFICIAL_OVERRIDES } from '../../domain/calendar';
 import { judgeTask } from '../../domain/status';
 import { matchKey } from '../../domain/text/normalize';
 import { guessUnitKind, unitKey } from '../../importer';
@@ -157,13 +157,16 @@ async function loadPlan(tx: DbOrTx, cityId: number, communeId: number, commune: 
 /** Deterministic 0–9 from a task number, so the demo looks the same on every load. */
 const spread = (n: number) => (n * 7 + 3) % 10;
 
+/** Only the checkpoints are read from the judgement below, so the national calendar without local edits will do. */
+const DEMO_DUE_SOON = { workingDays: 7, calendar: createCalendar(OFFICIAL_OVERRIDES) };
+
 /**
  * Progress a real commune would show by today: most past deadlines met, some
  * late, some missed; work under way on what is still open.
  */
 async function simulateProgress(tx: DbOrTx, task: typeof tasks.$inferSelect, reporter: number, today: string) {
   const period = { start: task.periodStart, end: task.periodEnd };
-  const judgement = judgeTask({ schedule: task.schedule, dueOverride: null, progress: 0, doneAt: null, occurrenceCompletions: [], period, asOf: today, dueSoonDays: 7 });
+  const judgement = judgeTask({ schedule: task.schedule, dueOverride: null, progress: 0, doneAt: null, occurrenceCompletions: [], period, asOf: today, dueSoon: DEMO_DUE_SOON });
   const k = spread(task.number ?? task.id);
   const history = (kind: 'progress' | 'done', progress: number, at: string, occurrence: string | null = null) =>
     tx.insert(taskHistory).values({ communeId: task.communeId, taskId: task.id, userId: reporter, kind, progress, occurrence, at: new Date(`${at}T09:00:00+07:00`) });

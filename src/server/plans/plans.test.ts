@@ -161,7 +161,8 @@ describe('listing plans costs a fixed number of queries', () => {
     const many = await costOf();
     expect(many.plans).toBeGreaterThanOrEqual(10);
     expect(many.queries).toBe(one.queries);
-    expect(many.queries).toBeLessThanOrEqual(4);
+    // Plans, communes, tasks, closed checkpoints, and the working calendar the "due soon" threshold is counted on.
+    expect(many.queries).toBeLessThanOrEqual(5);
   });
 });
 

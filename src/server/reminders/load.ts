@@ -7,6 +7,7 @@ import { and, eq, gte, sql } from 'drizzle-orm';
 import { addDays } from '../../domain/calendar/dates';
 import type { ReportDeadline } from '../../domain/reminders/report-rules';
 import { type CommuneDirectory, DEFAULT_REMINDER_SETTINGS, type DoneReport, OVERDUE_CATCH_UP_DAYS, type ReminderSettings, type ReminderTask } from '../../domain/reminders/rules';
+import type { DueSoonThreshold } from '../../domain/status';
 import { dateInVietnam } from '../clock';
 import type { DbOrTx } from '../db';
 import { plans, reminderSettings, taskHistory, units, users } from '../db/schema';
@@ -41,7 +42,7 @@ export async function communeSettings(db: DbOrTx, communeId: number): Promise<Re
   return { beforeDueWorkingDays, onOverdue, weeklyDigest, weeklySummary, doneNotice, weeklyDay, reportBeforeDueWorkingDays, reportOnLate };
 }
 
-export async function loadCommuneReminderData(db: DbOrTx, communeId: number, asOf: string, dueSoonDays: number): Promise<CommuneReminderData> {
+export async function loadCommuneReminderData(db: DbOrTx, communeId: number, asOf: string, dueSoon: DueSoonThreshold): Promise<CommuneReminderData> {
   const [settings, tasks, issuedPlans, staff, reports, periods, unitRows] = await Promise.all([
     communeSettings(db, communeId),
     loadTasks(db, { communeId }),
@@ -70,7 +71,7 @@ export async function loadCommuneReminderData(db: DbOrTx, communeId: number, asO
   const liveTasks = tasks.filter((t) => (t.row.planId === null ? t.row.origin === 'city_assigned' : live.has(t.row.planId)));
   return {
     settings,
-    tasks: liveTasks.map((task) => toReminderTask(task, asOf, dueSoonDays, reports.get(task.row.id) ?? [])),
+    tasks: liveTasks.map((task) => toReminderTask(task, asOf, dueSoon, reports.get(task.row.id) ?? [])),
     loaded: new Map(liveTasks.map((t) => [t.row.id, t])),
     directory: directoryOf(staff),
     people: new Map(staff.map((p) => [p.id, p])),
@@ -89,8 +90,8 @@ export async function loadCommuneReminderData(db: DbOrTx, communeId: number, asO
   };
 }
 
-function toReminderTask(task: LoadedTask, asOf: string, dueSoonDays: number, doneReports: Omit<DoneReport, 'awaitingConfirmation'>[]): ReminderTask {
-  const { checkpoints } = judge(task, asOf, dueSoonDays);
+function toReminderTask(task: LoadedTask, asOf: string, dueSoon: DueSoonThreshold, doneReports: Omit<DoneReport, 'awaitingConfirmation'>[]): ReminderTask {
+  const { checkpoints } = judge(task, asOf, dueSoon);
   return {
     taskId: task.row.id,
     createdOn: dateInVietnam(task.row.createdAt),

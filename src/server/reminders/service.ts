@@ -18,6 +18,7 @@ import { loadCalendar } from '../calendar/service';
 import type { Db } from '../db';
 import { communes, notifications, reminderDeliveries, users } from '../db/schema';
 import type { Mailer } from '../mail/mailer';
+import { dueSoonOf } from '../tasks/read-model';
 import { type CommuneReminderData, loadCommuneReminderData, type Person } from './load';
 
 export const MAX_MAIL_ATTEMPTS = 5;
@@ -49,7 +50,7 @@ export async function runReminders(db: Db, options: RunOptions): Promise<SentRem
 }
 
 async function claimCommune(db: Db, commune: { id: number; dueSoonDays: number }, calendar: WorkingCalendar, options: RunOptions): Promise<SentReminder[]> {
-  const data = await loadCommuneReminderData(db, commune.id, options.asOf, commune.dueSoonDays);
+  const data = await loadCommuneReminderData(db, commune.id, options.asOf, dueSoonOf(commune, calendar));
   const intents = [
     ...remindersDue({ asOf: options.asOf, settings: data.settings, dueSoonDays: commune.dueSoonDays, calendar, tasks: data.tasks, directory: data.directory }),
     ...reportRemindersDue({ asOf: options.asOf, settings: data.settings, calendar, deadlines: data.reportDeadlines, directory: data.directory }),

@@ -39,13 +39,14 @@ import {
   type ReportRef,
 } from '../access/policy';
 import { recordAudit } from '../audit/service';
+import { loadCalendar } from '../calendar/service';
 import type { Clock } from '../clock';
 import { requireCommune } from '../communes/service';
 import type { Db, DbOrTx } from '../db';
 import { communes, type ReportStatus, reportEvents, reportPeriods, reports, units, users } from '../db/schema';
 import { AppError, invalid, notFound } from '../errors';
 import { requirePlan } from '../plans/service';
-import { judge, loadTasks } from '../tasks/read-model';
+import { dueSoonOf, judge, loadTasks } from '../tasks/read-model';
 import { latestTemplate, templateById } from './templates';
 
 type PeriodRow = typeof reportPeriods.$inferSelect;
@@ -280,11 +281,18 @@ export async function openUnitReport(db: Db, clock: Clock, actor: Actor, periodI
 /** Tasks the report counts: the whole commune's, or those the unit leads. */
 async function figureSources(db: DbOrTx, report: ReportRow, period: PeriodRow, commune: CommuneRow, template: ReportTemplate): Promise<FigureSources> {
   const needed = new Set(figuresOf(template).flatMap((f) => (f.kind === 'computed' ? [defaultFigureRegistry.get(f.key)?.source] : [])));
+  const calendar = await loadCalendar(db);
   const judged = async (scope: { planId?: number; origin?: 'city_assigned' }): Promise<JudgedTask[]> => {
     const loaded = await loadTasks(db, { communeId: report.communeId, ...scope });
     return loaded
       .filter((t) => report.unitId === null || t.lead.some((u) => u.id === report.unitId))
-      .map((t) => ({ id: t.row.id, area: t.row.area, leadUnitIds: t.lead.map((u) => u.id), progress: t.row.progress, judgement: judge(t, report.asOf, commune.dueSoonDays) }));
+      .map((t) => ({
+        id: t.row.id,
+        area: t.row.area,
+        leadUnitIds: t.lead.map((u) => u.id),
+        progress: t.row.progress,
+        judgement: judge(t, report.asOf, dueSoonOf(commune, calendar)),
+      }));
   };
   const sources: FigureSources = {};
   if (needed.has('planTasks')) sources.planTasks = await judged({ planId: period.planId });

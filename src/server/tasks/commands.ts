@@ -11,6 +11,7 @@ import { translate } from '../../i18n';
 import type { Actor } from '../access/actor';
 import { canBackdateCompletion, canCommentOnTask, canConfirmCompletion, canManageCommune, canReportOnTask, ensure } from '../access/policy';
 import { recordAudit } from '../audit/service';
+import { loadCalendar } from '../calendar/service';
 import type { Clock } from '../clock';
 import { requireCommune } from '../communes/service';
 import type { Db, DbOrTx } from '../db';
@@ -180,11 +181,11 @@ export async function reportProgress(db: Db, clock: Clock, actor: Actor, taskId:
   const { task, commune } = await requireTask(db, actor, taskId);
   ensure(canReportOnTask(actor, commune, taskRef(task)));
   assertVersion(task, input.version);
-  const context = readContext(actor, commune, clock.today());
+  const context = readContext(actor, commune, clock.today(), await loadCalendar(db));
   const doneAt = input.doneAt ?? context.asOf;
   const backdated = input.done === true && doneAt < context.asOf ? checkBackdate(task, context, doneAt, input.doneAtReason) : null;
   if (input.done && doneAt > context.asOf) throw invalid('Ngày hoàn thành không được sau ngày hôm nay.');
-  const checkpoints = judge(task, context.asOf, context.dueSoonDays).checkpoints;
+  const checkpoints = judge(task, context.asOf, context.dueSoon).checkpoints;
   if (input.occurrence && !checkpoints.some((c) => c.due === input.occurrence)) {
     throw invalid('Kỳ thực hiện đã chọn không có trong lịch của nhiệm vụ.');
   }
@@ -426,8 +427,8 @@ async function bumpVersion(tx: DbOrTx, clock: Clock, task: LoadedTask, version: 
 }
 
 async function presentOne(db: Db, actor: Actor, commune: Parameters<typeof readContext>[1], communeId: number, taskId: number, asOf: string) {
-  const [updated] = await loadTasks(db, { communeId, taskIds: [taskId] });
-  return presentTask(updated, readContext(actor, commune, asOf));
+  const [[updated], calendar] = await Promise.all([loadTasks(db, { communeId, taskIds: [taskId] }), loadCalendar(db)]);
+  return presentTask(updated, readContext(actor, commune, asOf, calendar));
 }
 
 const formatDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;

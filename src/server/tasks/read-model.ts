@@ -4,15 +4,18 @@
  * progress by the pure rules in src/domain/status. Plans, the dashboard, the Excel
  * export, files and (next) reports read tasks here; nothing here writes.
  */
-import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, max, type SQL } from 'drizzle-orm';
 import { filterTasks, type TConfirmationState, type TTaskFilter, type TTaskOrigin } from '../../contract';
-import { judgeTask, type Status } from '../../domain/status';
+import type { WorkingCalendar } from '../../domain/calendar';
+import { type DueSoonThreshold, isDone, judgeTask, MY_WORK_SECTIONS, myWorkSections, STALE_REPORT_DAYS, type Status, thisMonthEnd, weekEnd } from '../../domain/status';
 import type { Actor } from '../access/actor';
 import { type CommuneRef, canBackdateCompletion, canConfirmCompletion, canManageCommune, canReportOnTask, type TaskRef } from '../access/policy';
+import { loadCalendar } from '../calendar/service';
+import { dateInVietnam } from '../clock';
 import { requireCommune } from '../communes/service';
 import type { Db, DbOrTx } from '../db';
-import { files, taskAssignees, taskHistory, taskOccurrenceCompletions, tasks, taskUnits, units, users } from '../db/schema';
-import { notFound } from '../errors';
+import { files, plans, taskAssignees, taskHistory, taskOccurrenceCompletions, tasks, taskUnits, units, users } from '../db/schema';
+import { invalid, notFound } from '../errors';
 
 // ---------------------------------------------------------------- load
 
@@ -120,7 +123,10 @@ function loadCompletions(db: DbOrTx, communeIds: number[], taskIds: number[]) {
 
 type Judged = Pick<LoadedTask, 'row' | 'completions'>;
 
-export function judge(task: Judged, asOf: string, dueSoonDays: number) {
+/** The commune's one "sắp đến hạn" threshold: its setting, in working days on the calendar. */
+export const dueSoonOf = (commune: { dueSoonDays: number }, calendar: WorkingCalendar): DueSoonThreshold => ({ workingDays: commune.dueSoonDays, calendar });
+
+export function judge(task: Judged, asOf: string, dueSoon: DueSoonThreshold) {
   const { row } = task;
   return judgeTask({
     schedule: row.schedule,
@@ -131,7 +137,7 @@ export function judge(task: Judged, asOf: string, dueSoonDays: number) {
     occurrenceCompletions: task.completions.map(({ due, doneAt, confirmation }) => ({ due, doneAt, confirmed: confirmation !== 'pending' })),
     period: { start: row.periodStart, end: row.periodEnd },
     asOf,
-    dueSoonDays,
+    dueSoon,
   });
 }
 
@@ -161,6 +167,7 @@ export async function judgePlanTasks(
       ),
     );
   if (rows.length === 0) return result;
+  const calendar = await loadCalendar(db);
   const completionsOf = groupByTask(
     await loadCompletions(
       db,
@@ -170,7 +177,7 @@ export async function judgePlanTasks(
   );
   for (const row of rows) {
     const completions = (completionsOf.get(row.id) ?? []).map(({ taskId: _t, ...completion }) => completion);
-    result.get(row.planId as number)?.push(judge({ row, completions }, asOf, dueSoonDaysOf(row.communeId)).status);
+    result.get(row.planId as number)?.push(judge({ row, completions }, asOf, { workingDays: dueSoonDaysOf(row.communeId), calendar }).status);
   }
   return result;
 }
@@ -180,14 +187,14 @@ export async function judgePlanTasks(
 /** What presenting needs besides the task: the date judged at and who is looking. */
 export interface ReadContext {
   asOf: string;
-  dueSoonDays: number;
+  dueSoon: DueSoonThreshold;
   actor: Actor;
   commune: CommuneRef;
 }
 
-export const readContext = (actor: Actor, commune: CommuneRef & { dueSoonDays: number }, asOf: string): ReadContext => ({
+export const readContext = (actor: Actor, commune: CommuneRef & { dueSoonDays: number }, asOf: string, calendar: WorkingCalendar): ReadContext => ({
   asOf,
-  dueSoonDays: commune.dueSoonDays,
+  dueSoon: dueSoonOf(commune, calendar),
   actor,
   commune,
 });
@@ -203,7 +210,7 @@ export const taskRef = (task: LoadedTask): TaskRef => ({
 /** The API shape of a task: the database shape never leaks. */
 export function presentTask(task: LoadedTask, context: ReadContext) {
   const { row } = task;
-  const judgement = judge(task, context.asOf, context.dueSoonDays);
+  const judgement = judge(task, context.asOf, context.dueSoon);
   return {
     id: row.id,
     communeId: row.communeId,
@@ -261,8 +268,8 @@ export type TaskFilter = TTaskFilter;
 
 export async function listTasks(db: Db, actor: Actor, scope: TaskScope, filter: TaskFilter, asOf: string) {
   const commune = await requireCommune(db, actor, scope.communeId);
-  const context = readContext(actor, commune, asOf);
-  const loaded = await loadTasks(db, scope);
+  const [loaded, calendar] = await Promise.all([loadTasks(db, scope), loadCalendar(db)]);
+  const context = readContext(actor, commune, asOf, calendar);
   return filterTasks(
     loaded.map((task) => presentTask(task, context)),
     filter,
@@ -281,7 +288,7 @@ export async function requireTask(db: Db, actor: Actor, taskId: number) {
 export async function getTaskDetail(db: Db, actor: Actor, taskId: number, asOf: string) {
   const { task, commune } = await requireTask(db, actor, taskId);
   const communeId = task.row.communeId;
-  const [history, fileRows] = await Promise.all([
+  const [history, fileRows, calendar] = await Promise.all([
     db
       .select({
         id: taskHistory.id,
@@ -306,10 +313,83 @@ export async function getTaskDetail(db: Db, actor: Actor, taskId: number, asOf: 
       .innerJoin(users, eq(users.id, files.uploadedBy))
       .where(and(eq(files.communeId, communeId), eq(files.taskId, taskId)))
       .orderBy(desc(files.uploadedAt)),
+    loadCalendar(db),
   ]);
   return {
-    ...presentTask(task, readContext(actor, commune, asOf)),
+    ...presentTask(task, readContext(actor, commune, asOf, calendar)),
     history: history.map(({ userId, fullName, at, ...entry }) => ({ ...entry, at: at.toISOString(), user: { id: userId, fullName } })),
     files: fileRows.map(({ userId, fullName, uploadedAt, ...file }) => ({ ...file, uploadedAt: uploadedAt.toISOString(), uploadedBy: { id: userId, fullName } })),
+  };
+}
+
+// ---------------------------------------------------------------- my work
+
+/** The day of each task's last progress or completion report. */
+async function lastReports(db: Db, communeId: number, taskIds: number[]): Promise<Map<number, string>> {
+  if (taskIds.length === 0) return new Map();
+  const rows = await db
+    .select({ taskId: taskHistory.taskId, at: max(taskHistory.at) })
+    .from(taskHistory)
+    .where(and(eq(taskHistory.communeId, communeId), inArray(taskHistory.taskId, taskIds), inArray(taskHistory.kind, ['progress', 'done'])))
+    .groupBy(taskHistory.taskId);
+  return new Map(rows.flatMap((r) => (r.at ? [[r.taskId, dateInVietnam(r.at)] as const] : [])));
+}
+
+/**
+ * A unit's open tasks (led or coordinated by the person's unit, or assigned to the person) in issued
+ * plans and from the city, sorted into overdue / this week / this month / waiting for an update,
+ * with the person's own assignments first.
+ */
+export async function getMyWork(db: Db, actor: Actor, asOf: string) {
+  if (actor.communeId === null) throw invalid('Trang "Việc của tôi" dành cho cán bộ của xã/phường.');
+  const commune = await requireCommune(db, actor, actor.communeId);
+  const [loaded, issued, calendar, unitRows] = await Promise.all([
+    loadTasks(db, { communeId: commune.id }),
+    db
+      .select({ id: plans.id })
+      .from(plans)
+      .where(and(eq(plans.communeId, commune.id), eq(plans.status, 'issued'))),
+    loadCalendar(db),
+    actor.unitId === null
+      ? Promise.resolve([])
+      : db
+          .select({ id: units.id, name: units.name })
+          .from(units)
+          .where(and(eq(units.communeId, commune.id), eq(units.id, actor.unitId))),
+  ]);
+  const live = new Set(issued.map((p) => p.id));
+  const ours = (task: LoadedTask) =>
+    task.assignees.some((a) => a.id === actor.id) || (actor.unitId !== null && [...task.lead, ...task.coordinators].some((u) => u.id === actor.unitId));
+  const context = readContext(actor, commune, asOf, calendar);
+  const open = loaded
+    .filter((task) => (task.row.planId === null ? task.row.origin === 'city_assigned' : live.has(task.row.planId)) && ours(task))
+    .map((task) => presentTask(task, context))
+    .filter((task) => !isDone(task.status));
+  const reported = await lastReports(
+    db,
+    commune.id,
+    open.map((t) => t.id),
+  );
+  const sections = myWorkSections(
+    open.map((t) => ({
+      id: t.id,
+      status: t.status,
+      nextDue: t.nextDue,
+      assigneeIds: t.assignees.map((a) => a.id),
+      lastReportOn: reported.get(t.id) ?? null,
+      returned: t.returned !== null,
+    })),
+    asOf,
+    actor.id,
+  );
+  return {
+    asOf,
+    communeId: commune.id,
+    unit: unitRows[0] ?? null,
+    weekEnd: weekEnd(asOf),
+    monthEnd: thisMonthEnd(asOf),
+    staleReportDays: STALE_REPORT_DAYS,
+    tasks: open,
+    sections: MY_WORK_SECTIONS.map((key) => ({ key, taskIds: sections[key] })),
   };
 }

@@ -6,6 +6,8 @@ import {
   ZConfirmInput,
   ZHistoryEntry,
   ZId,
+  ZMyWork,
+  ZMyWorkQuery,
   ZProgressInput,
   ZReturnInput,
   ZTask,
@@ -18,7 +20,7 @@ import { actorOf } from '../auth/plugin';
 import type { Clock } from '../clock';
 import type { Db } from '../db';
 import { addComment, confirmCompletion, createCityTask, reportProgress, returnCompletion, updateTask } from './commands';
-import { getTaskDetail, listTasks } from './read-model';
+import { getMyWork, getTaskDetail, listTasks } from './read-model';
 
 export const taskRoutes: FastifyPluginAsyncZod<{ db: Db; clock: Clock }> = async (app, { db, clock }) => {
   app.get(
@@ -28,6 +30,18 @@ export const taskRoutes: FastifyPluginAsyncZod<{ db: Db; clock: Clock }> = async
       const { communeId, origin, asOf, ...filter } = request.query;
       return listTasks(db, actorOf(request), { communeId, origin }, filter, asOf ?? clock.today());
     },
+  );
+  app.get(
+    '/api/tasks/mine',
+    {
+      schema: {
+        tags: ['tasks'],
+        summary: 'Việc của tôi: nhiệm vụ của đơn vị mình (quá hạn, đến hạn tuần này, tháng này, chờ cập nhật)',
+        querystring: ZMyWorkQuery,
+        response: { 200: ZMyWork },
+      },
+    },
+    async (request) => getMyWork(db, actorOf(request), request.query.asOf ?? clock.today()),
   );
   app.post(
     '/api/tasks',

@@ -35,7 +35,7 @@ function CommuneModal({ commune, onClose }: { commune: TCommune | null; onClose:
       confirmLoading={save.isPending}
       okButtonProps={{ 'data-testid': 'commune-form-submit' } as Record<string, string>}
     >
-      <Form<TCommuneInput> form={form} layout="vertical" initialValues={commune ?? { kind: 'xa', dueSoonDays: 14 }} onFinish={submit} data-testid="commune-form">
+      <Form<TCommuneInput> form={form} layout="vertical" initialValues={commune ?? { kind: 'xa', dueSoonDays: 7 }} onFinish={submit} data-testid="commune-form">
         <Form.Item name="name" label={t('ui.communes.name')} rules={[{ required: true, whitespace: true, message: t('ui.required') }]}>
           <Input data-testid="commune-form-name" />
         </Form.Item>

@@ -2,6 +2,7 @@ import {
   AuditOutlined,
   BankOutlined,
   CalendarOutlined,
+  CheckSquareOutlined,
   ClusterOutlined,
   DashboardOutlined,
   FileDoneOutlined,
@@ -11,6 +12,7 @@ import {
   SettingOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
+import { UNIT_ROLES } from '@contract';
 import { Drawer, Grid, Layout, Menu, type MenuProps } from 'antd';
 import { useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
@@ -24,8 +26,16 @@ type MenuItem = Required<MenuProps>['items'][number];
 function useMenuItems(): MenuItem[] {
   const t = useT();
   const permissions = usePermissions();
+  const user = useUser();
+  // A unit's head and staff land on their unit's work ("/"); the commune's dashboard stays a click away.
+  const unitMember = (UNIT_ROLES as readonly string[]).includes(user.role);
   const items: MenuItem[] = [
-    { key: '/', icon: <DashboardOutlined />, label: t('ui.nav.dashboard') },
+    ...(unitMember
+      ? [
+          { key: '/', icon: <CheckSquareOutlined />, label: t('ui.nav.myWork') },
+          { key: '/dashboard', icon: <DashboardOutlined />, label: t('ui.nav.dashboard') },
+        ]
+      : [{ key: '/', icon: <DashboardOutlined />, label: t('ui.nav.dashboard') }]),
     { key: '/plans', icon: <FileTextOutlined />, label: t('ui.nav.plans') },
     { key: '/city-tasks', icon: <FlagOutlined />, label: t('ui.nav.cityTasks') },
     { key: '/reports', icon: <FileDoneOutlined />, label: t('ui.nav.reports') },

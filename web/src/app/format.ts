@@ -46,3 +46,19 @@ export function areaRoman(area: TArea): string {
 export function areaLabel(t: Translate, area: TArea): string {
   return `${ROMAN[area]}. ${t(`area.${area}`)}`;
 }
+
+const PERCENT = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
+
+/** A percentage the Vietnamese way, whatever the interface language: "16,7 %" (decimal comma, a space before the sign). */
+export function formatPercent(value: number): string {
+  return `${PERCENT.format(value)}\u00a0%`;
+}
+
+/**
+ * A document number as written, or null while it has none: "/KH-UBND" with the number left
+ * blank for the clerk (an unnumbered draft) is not a number.
+ */
+export function documentNumber(number: string | null | undefined): string | null {
+  const text = (number ?? '').trim();
+  return /^\d/.test(text) ? text : null;
+}

@@ -9,6 +9,7 @@ import { ReportPage } from '../reports/ReportPage';
 import { ReportsPage } from '../reports/ReportsPage';
 import { TemplatesPage } from '../reports/TemplatesPage';
 import { CityTasksPage } from '../tasks/CityTasksPage';
+import { DashboardTasksPage } from '../tasks/DashboardTasksPage';
 import { AppLayout } from './AppLayout';
 import { RequireAuth, usePermissions } from './auth';
 import { CommuneProvider } from './commune';
@@ -41,6 +42,8 @@ function PrivateShell() {
 
 // Charts and administration load on first visit, so the first screen comes up sooner.
 const dashboard = () => import('../dashboard/DashboardPage').then((m) => ({ Component: m.DashboardPage }));
+/** Unit heads and staff land on their unit's work; leaders, coordinators and the city on the commune's dashboard. */
+const home = () => import('../dashboard/HomePage').then((m) => ({ Component: m.HomePage }));
 const adminPage = (allowed: 'canAdminister' | 'canSeeAudit' | 'canManageCity', load: () => Promise<ComponentType>) => async () => {
   const Page = await load();
   return {
@@ -62,7 +65,10 @@ export const router = createBrowserRouter([
       {
         element: <AppLayout />,
         children: [
-          { index: true, lazy: dashboard },
+          { index: true, lazy: home },
+          { path: 'dashboard', lazy: dashboard },
+          { path: 'my-work', lazy: () => import('../tasks/MyWorkPage').then((m) => ({ Component: m.MyWorkPage })) },
+          { path: 'tasks', element: <DashboardTasksPage /> },
           { path: 'plans', element: <PlansPage /> },
           { path: 'plans/import', element: <ImportPage /> },
           { path: 'plans/:planId', element: <PlanPage /> },

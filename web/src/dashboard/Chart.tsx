@@ -9,16 +9,24 @@ echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasR
 
 export type BarOption = echarts.ComposeOption<BarSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption>;
 
+/** Which bar segment was clicked: the series (a status) and the category (an area, a unit). */
+export interface SegmentClick {
+  seriesIndex: number;
+  dataIndex: number;
+}
+
 interface Props {
   option: BarOption;
   height: number;
   testId: string;
+  onSegmentClick?: (segment: SegmentClick) => void;
 }
 
-export function Chart({ option, height, testId }: Props) {
+export function Chart({ option, height, testId, onSegmentClick }: Props) {
+  const onEvents = onSegmentClick ? { click: (params: SegmentClick) => onSegmentClick({ seriesIndex: params.seriesIndex, dataIndex: params.dataIndex }) } : undefined;
   return (
-    <div data-testid={testId}>
-      <ReactEChartsCore echarts={echarts} option={option} notMerge style={{ height, width: '100%' }} />
+    <div data-testid={testId} className={onSegmentClick ? 'chart-clickable' : undefined}>
+      <ReactEChartsCore echarts={echarts} option={option} notMerge style={{ height, width: '100%' }} onEvents={onEvents} />
     </div>
   );
 }

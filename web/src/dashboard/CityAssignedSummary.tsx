@@ -1,29 +1,29 @@
 import { FlagOutlined } from '@ant-design/icons';
-import type { TStatusSummary } from '@contract';
+import type { TStatusSummary, TTaskStatus } from '@contract';
 import { Card, Flex, Tag } from 'antd';
 import { Link } from 'react-router-dom';
 import { useT } from '../app/i18n';
 import { STATUS_STYLE } from '../app/status';
+import { dashboardTasksHref } from './links';
 
-/** City-assigned tasks are reported apart: done on time, done late, overdue (Đề cương báo cáo). */
-export function CityAssignedSummary({ summary }: { summary: TStatusSummary }) {
+const REPORTED: readonly TTaskStatus[] = ['hoan_thanh_dung_han', 'hoan_thanh_qua_han', 'qua_han'];
+
+/** City-assigned tasks are reported apart: done on time, done late, overdue (Đề cương báo cáo). Each figure opens its tasks. */
+export function CityAssignedSummary({ summary, planId }: { summary: TStatusSummary; planId: number }) {
   const t = useT();
-  const count = (status: keyof typeof STATUS_STYLE) => summary.byStatus[status] ?? 0;
   return (
     <Card size="small" data-testid="city-assigned-summary">
       <Flex gap={8} wrap align="center">
-        <Link to="/city-tasks">
+        <Link to={dashboardTasksHref(planId, { origin: 'city_assigned' })} data-testid="city-assigned-all">
           <FlagOutlined /> {t('ui.nav.cityTasks')}: {t('ui.tasks.groupCount', { count: summary.total })}
         </Link>
-        <Tag color={STATUS_STYLE.hoan_thanh_dung_han.tag}>
-          {t('status.hoan_thanh_dung_han')}: {count('hoan_thanh_dung_han')}
-        </Tag>
-        <Tag color={STATUS_STYLE.hoan_thanh_qua_han.tag}>
-          {t('status.hoan_thanh_qua_han')}: {count('hoan_thanh_qua_han')}
-        </Tag>
-        <Tag color={STATUS_STYLE.qua_han.tag}>
-          {t('status.qua_han')}: {count('qua_han')}
-        </Tag>
+        {REPORTED.map((status) => (
+          <Link key={status} to={dashboardTasksHref(planId, { origin: 'city_assigned', status })} data-testid={`city-assigned-${status}`}>
+            <Tag color={STATUS_STYLE[status].tag}>
+              {t(`status.${status}`)}: {summary.byStatus[status] ?? 0}
+            </Tag>
+          </Link>
+        ))}
       </Flex>
     </Card>
   );

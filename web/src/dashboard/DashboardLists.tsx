@@ -19,7 +19,7 @@ export function DashboardLists({ data }: { data: TDashboardFull }) {
       </Col>
       <Col xs={24} xl={8}>
         <TaskList
-          title={t('ui.dashboard.dueSoonList', { days: data.horizonDays ?? data.dueSoonDays })}
+          title={t('ui.dashboard.dueSoonList', { days: data.dueSoonDays })}
           tasks={data.dueSoon}
           testId="list-due-soon"
           aside={(task) => <Tag color="orange">{formatDate(task.nextDue ?? task.due)}</Tag>}

@@ -8,6 +8,7 @@ import { useCommune } from '../app/commune';
 import { useErrorText } from '../app/feedback';
 import { formatDate, formatPeriod } from '../app/format';
 import { useT } from '../app/i18n';
+import { PlanNumber } from '../plans/PlanNumber';
 import { usePlans } from '../plans/queries';
 import { AreaChart } from './AreaChart';
 import { CityAssignedSummary } from './CityAssignedSummary';
@@ -29,13 +30,13 @@ function DashboardView({ data }: { data: TDashboardFull }) {
   return (
     <Flex vertical gap={12}>
       <KpiCards data={data} />
-      {data.cityAssigned && data.cityAssigned.total > 0 && <CityAssignedSummary summary={data.cityAssigned} />}
+      {data.cityAssigned && data.cityAssigned.total > 0 && <CityAssignedSummary summary={data.cityAssigned} planId={data.plan.id} />}
       <Row gutter={[12, 12]}>
         <Col xs={24} xl={12}>
-          <AreaChart byArea={data.byArea} />
+          <AreaChart byArea={data.byArea} planId={data.plan.id} />
         </Col>
         <Col xs={24} xl={12}>
-          <UnitChart byUnit={data.byUnit} />
+          <UnitChart byUnit={data.byUnit} planId={data.plan.id} />
         </Col>
       </Row>
       <DashboardLists data={data} />
@@ -79,8 +80,7 @@ export function DashboardPage() {
           </Typography.Title>
           {plan && (
             <Typography.Text type="secondary">
-              {plan.number ? `${plan.number} · ` : ''}
-              {t('ui.dashboard.period', { period: formatPeriod(plan.periodStart, plan.periodEnd) })}
+              <PlanNumber number={plan.number} /> · {t('ui.dashboard.period', { period: formatPeriod(plan.periodStart, plan.periodEnd) })}
             </Typography.Text>
           )}
         </div>

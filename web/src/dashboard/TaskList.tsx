@@ -11,18 +11,18 @@ interface Props {
   testId: string;
   /** what to show on the right of each task: days late, due date… */
   aside: (task: TTask) => ReactNode;
+  /** How many to show before "and n more" (the dashboard's lists stay short). */
+  limit?: number;
 }
 
-const SHOWN = 12;
-
-export function TaskList({ title, tasks, testId, aside }: Props) {
+export function TaskList({ title, tasks, testId, aside, limit = 12 }: Props) {
   const t = useT();
   const { open } = useTaskDrawer();
   return (
     <Card title={`${title} (${tasks.length})`} size="small" data-testid={testId} style={{ height: '100%' }}>
       {tasks.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('ui.dashboard.none')} />}
       <Flex vertical gap={0}>
-        {tasks.slice(0, SHOWN).map((task) => (
+        {tasks.slice(0, limit).map((task) => (
           <Flex key={task.id} justify="space-between" gap={8} align="start" className="dash-task">
             <button type="button" className="task-link dash-task-main" onClick={() => open(task.id)} data-testid="task-open">
               <span className="dash-task-content">
@@ -39,9 +39,9 @@ export function TaskList({ title, tasks, testId, aside }: Props) {
             <div style={{ flexShrink: 0, textAlign: 'right' }}>{aside(task)}</div>
           </Flex>
         ))}
-        {tasks.length > SHOWN && (
+        {tasks.length > limit && (
           <Typography.Text type="secondary" style={{ paddingTop: 8 }}>
-            {t('ui.dashboard.more', { count: tasks.length - SHOWN })}
+            {t('ui.dashboard.more', { count: tasks.length - limit })}
           </Typography.Text>
         )}
       </Flex>

@@ -2,6 +2,7 @@ import type { TPlanDetail } from '@contract';
 import { Card, Collapse, Descriptions, type DescriptionsProps, Grid, Typography } from 'antd';
 import { formatDate, formatPeriod } from '../app/format';
 import { useT } from '../app/i18n';
+import { PlanNumber } from './PlanNumber';
 
 function Targets({ plan }: { plan: TPlanDetail }) {
   return (
@@ -25,7 +26,7 @@ export function PlanHeader({ plan }: { plan: TPlanDetail }) {
   // On a phone the targets would push the task list far down: folded there, open on a desk.
   const phone = Grid.useBreakpoint().md === false;
   const items: DescriptionsProps['items'] = [
-    { key: 'number', label: t('ui.plans.col.number'), children: plan.number ?? '—' },
+    { key: 'number', label: t('ui.plans.col.number'), children: <PlanNumber number={plan.number} /> },
     { key: 'issuer', label: t('ui.plan.issuer'), children: plan.issuer ?? '—' },
     { key: 'issueDate', label: t('ui.plan.issueDate'), children: formatDate(plan.issueDate) || '—' },
     { key: 'period', label: t('ui.plans.col.period'), children: formatPeriod(plan.periodStart, plan.periodEnd) },

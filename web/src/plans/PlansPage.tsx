@@ -6,6 +6,7 @@ import { useCommune, useCurrentCommune } from '../app/commune';
 import { useErrorText } from '../app/feedback';
 import { formatPeriod } from '../app/format';
 import { useT } from '../app/i18n';
+import { PlanNumber } from './PlanNumber';
 import { PlanProgress } from './PlanProgress';
 import { usePlans } from './queries';
 
@@ -14,7 +15,7 @@ const STATUS_COLOR = { draft: 'default', issued: 'blue', closed: 'green' } as co
 function useColumns(): TableColumnsType<TPlanSummary> {
   const t = useT();
   return [
-    { key: 'number', title: t('ui.plans.col.number'), width: 140, render: (_, p) => p.number ?? '—' },
+    { key: 'number', title: t('ui.plans.col.number'), width: 140, render: (_, p) => <PlanNumber number={p.number} /> },
     {
       key: 'title',
       title: t('ui.plans.col.title'),
@@ -44,7 +45,7 @@ function PlanCard({ plan }: { plan: TPlanSummary }) {
         <Typography.Text strong>{plan.title}</Typography.Text>
       </Link>
       <div className="muted" style={{ fontSize: 13 }}>
-        {plan.number ?? ''} · {t(`planKind.${plan.kind}`)} · {formatPeriod(plan.periodStart, plan.periodEnd)}
+        <PlanNumber number={plan.number} /> · {t(`planKind.${plan.kind}`)} · {formatPeriod(plan.periodStart, plan.periodEnd)}
       </div>
       <PlanProgress plan={plan} />
     </Card>

@@ -4,7 +4,7 @@ import type { TCityReports as CityOverview } from '@contract';
 import { Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { formatDate } from '../app/format';
+import { formatDate, formatPercent } from '../app/format';
 import { useT } from '../app/i18n';
 import { useCityOverview } from './queries';
 
@@ -63,7 +63,11 @@ export function CityReports() {
             title: c.communeName,
             key: String(c.communeId),
             align: 'right' as const,
-            render: (_: unknown, f: CityOverview['figures'][number]) => f.values[c.communeId] ?? '…',
+            render: (_: unknown, f: CityOverview['figures'][number]) => {
+              const value = f.values[c.communeId];
+              if (value === null || value === undefined) return '…';
+              return f.unit === 'percent' ? formatPercent(value) : value;
+            },
           })),
         ]}
       />

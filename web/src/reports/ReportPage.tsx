@@ -6,7 +6,7 @@ import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { useNotify } from '../app/feedback';
-import { DATE_FORMAT, formatDate, formatPeriod, toIsoDate } from '../app/format';
+import { DATE_FORMAT, formatDate, formatPercent, formatPeriod, toIsoDate } from '../app/format';
 import { useT } from '../app/i18n';
 import { reportApi, useReport, useReportMutation } from './queries';
 import { StatusTag } from './StatusTag';
@@ -75,7 +75,7 @@ function ReportForm({ report }: { report: Report }) {
             <Form.Item key={item.code} label={item.title}>
               <Space>
                 <Typography.Text strong data-testid={`computed-${item.key}`}>
-                  {c?.value ?? '…'}
+                  {c ? (item.unit === 'percent' ? formatPercent(c.value) : c.value) : '…'}
                 </Typography.Text>
                 <Tag>{t('ui.reports.computed')}</Tag>
                 {c?.frozen !== null && c?.frozen !== undefined && <Tag color="blue">{t('ui.reports.frozen', { value: c.frozen })}</Tag>}

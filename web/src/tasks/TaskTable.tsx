@@ -9,13 +9,17 @@ import { TaskDue } from './TaskDue';
 import { TaskProgress } from './TaskProgress';
 import { useTaskDrawer } from './useTaskDrawer';
 
-type Row = { kind: 'group'; key: string; area: TArea; count: number } | { kind: 'task'; key: string; task: TTask };
+/** `ordinal`: the task's place in its area, shown in "TT" when the task has no number of its own (city-assigned tasks). */
+type Row = { kind: 'group'; key: string; area: TArea; count: number } | { kind: 'task'; key: string; task: TTask; ordinal: number };
 
 function groupRows(tasks: TTask[]): Row[] {
   return AREAS.flatMap((area) => {
     const inArea = tasks.filter((task) => task.area === area);
     if (inArea.length === 0) return [];
-    return [{ kind: 'group' as const, key: `area-${area}`, area, count: inArea.length }, ...inArea.map((task) => ({ kind: 'task' as const, key: `task-${task.id}`, task }))];
+    return [
+      { kind: 'group' as const, key: `area-${area}`, area, count: inArea.length },
+      ...inArea.map((task, i) => ({ kind: 'task' as const, key: `task-${task.id}`, task, ordinal: i + 1 })),
+    ];
   });
 }
 
@@ -34,21 +38,23 @@ function useColumns(showSource: boolean): TableColumnsType<Row> {
     {
       key: 'number',
       title: t('ui.tasks.col.number'),
-      width: 45,
-      onCell: (row) => ({ colSpan: row.kind === 'group' ? 99 : 1 }),
+      width: 48,
+      // Exactly the table's column count: a larger span adds phantom columns to the body table only,
+      // which then shares its width differently from the header (headers drifted right across the table).
+      onCell: (row) => ({ colSpan: row.kind === 'group' ? columns.length : 1 }),
       render: (_, row) =>
         row.kind === 'group' ? (
           <span data-testid="task-group">
             {areaLabel(t, row.area)} <span className="muted">({t('ui.tasks.groupCount', { count: row.count })})</span>
           </span>
         ) : (
-          row.task.number
+          (row.task.number ?? row.ordinal)
         ),
     },
     {
       key: 'content',
       title: t('ui.tasks.col.content'),
-      width: showSource ? 250 : 280,
+      width: showSource ? 215 : 235,
       onCell: spanGroup,
       render: cell((task) => (
         <button type="button" className="task-link task-content" onClick={() => open(task.id)} data-testid="task-open">
@@ -61,30 +67,30 @@ function useColumns(showSource: boolean): TableColumnsType<Row> {
     columns.push({
       key: 'source',
       title: t('ui.tasks.col.source'),
-      width: 150,
+      width: 140,
       onCell: spanGroup,
       render: cell((task) => task.sourceDocument),
     });
   }
-  columns.push({ key: 'lead', title: t('ui.tasks.col.lead'), width: 130, onCell: spanGroup, render: cell((task) => unitNames(task.leadUnits)) });
+  columns.push({ key: 'lead', title: t('ui.tasks.col.lead'), width: 120, onCell: spanGroup, render: cell((task) => unitNames(task.leadUnits)) });
   // City-assigned tasks rarely name coordinating units; their source document takes the room.
   if (!showSource) {
     columns.push({
       key: 'coordinating',
       title: t('ui.tasks.col.coordinating'),
-      width: 130,
+      width: 120,
       onCell: spanGroup,
       render: cell((task) => unitNames(task.coordinatorUnits)),
     });
   }
   columns.push(
-    { key: 'time', title: t('ui.tasks.col.time'), width: 140, onCell: spanGroup, render: cell((task) => <TaskDue task={task} />) },
-    { key: 'product', title: t('ui.tasks.col.product'), width: 140, onCell: spanGroup, render: cell((task) => task.product) },
-    { key: 'progress', title: t('ui.tasks.col.progress'), width: 100, onCell: spanGroup, render: cell((task) => <TaskProgress task={task} />) },
+    { key: 'time', title: t('ui.tasks.col.time'), width: 130, onCell: spanGroup, render: cell((task) => <TaskDue task={task} />) },
+    { key: 'product', title: t('ui.tasks.col.product'), width: 130, onCell: spanGroup, render: cell((task) => task.product) },
+    { key: 'progress', title: t('ui.tasks.col.progress'), width: 95, onCell: spanGroup, render: cell((task) => <TaskProgress task={task} />) },
     {
       key: 'status',
       title: t('ui.tasks.col.status'),
-      width: 125,
+      width: 140,
       onCell: spanGroup,
       render: cell((task) => (
         <>
@@ -108,7 +114,10 @@ interface Props {
   showSource?: boolean;
 }
 
-/** Tasks grouped by reform area (I–VII); cards on a phone. */
+/**
+ * Tasks grouped by reform area (I–VII); cards on a phone. The columns add up to about 1020 px, what a
+ * 1366 px screen leaves beside the menu, so the whole row shows there; wider screens stretch them.
+ */
 export function TaskTable({ tasks, loading, showSource = false }: Props) {
   const screens = Grid.useBreakpoint();
   const columns = useColumns(showSource);
@@ -125,7 +134,7 @@ export function TaskTable({ tasks, loading, showSource = false }: Props) {
       dataSource={groupRows(tasks)}
       rowClassName={(row) => (row.kind === 'group' ? 'task-group-row' : '')}
       pagination={false}
-      scroll={{ x: 1090 }}
+      scroll={{ x: columns.reduce((sum, column) => sum + Number(column.width ?? 0), 0) }}
       sticky={{ offsetHeader: 64 }}
       locale={{ emptyText: t('ui.tasks.empty') }}
     />
