@@ -39,6 +39,7 @@ function PrivateShell() {
 }
 
 // Charts and administration load on first visit, so the first screen comes up sooner.
+const dossiers = () => import('../dossiers/DossiersPage').then((m) => ({ Component: m.DossiersPage }));
 const dashboard = () => import('../dashboard/DashboardPage').then((m) => ({ Component: m.DashboardPage }));
 const adminPage = (allowed: 'canAdminister' | 'canSeeAudit', load: () => Promise<ComponentType>) => async () => {
   const Page = await load();
@@ -66,6 +67,7 @@ export const router = createBrowserRouter([
           { path: 'plans/import', element: <ImportPage /> },
           { path: 'plans/:planId', element: <PlanPage /> },
           { path: 'city-tasks', element: <CityTasksPage /> },
+          { path: 'dossiers', lazy: dossiers },
           { path: 'reports', element: <ReportsPage /> },
           { path: 'reports/:reportId', element: <ReportPage /> },
           { path: 'admin/communes', lazy: adminPage('canAdminister', () => import('../admin/CommunesPage').then((m) => m.CommunesPage)) },
