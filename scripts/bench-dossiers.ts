@@ -15,13 +15,13 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { readDossierCsv, TEMPLATE_CSV_HEADER } from '../src/domain/indicators';
+import { openDossierCsv, TEMPLATE_CSV_HEADER } from '../src/domain/indicators';
 import { buildApp } from '../src/server/app';
 import { systemClock } from '../src/server/clock';
 import { applyMigrations, connectDatabase, ensureDatabase } from '../src/server/db';
 import { startEmbeddedPostgres } from '../src/server/db/embedded';
 import { cities, communes } from '../src/server/db/schema';
-import { queryIndicators, upsertDossiers } from '../src/server/dossiers/store';
+import { queryIndicators, writeDossiers } from '../src/server/dossiers/store';
 import { Multipart } from '../src/server/test/factories';
 import { seededRandom } from '../src/server/test/seeded-random';
 import { insertUser } from '../src/server/users/service';
@@ -171,12 +171,13 @@ try {
     const rows = index === COMMUNES - 1 ? ROWS - perCommune * (COMMUNES - 1) : perCommune;
     const data = generate(commune.id, rows, commune.id);
     const [, ingest] = await timed(async () => {
-      const read = readDossierCsv(data.csv);
-      if (read.rejected.length) throw new Error(`bench data rejected: ${JSON.stringify(read.rejected[0])}`);
+      // The service's path: open (decode, parse, map the header), then check and write batch by batch in one transaction.
+      const opened = openDossierCsv(data.csv);
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
-        await upsertDossiers(client, commune.id, read.dossiers);
+        const written = await writeDossiers(client, commune.id, opened);
+        if (written.rejected.length) throw new Error(`bench data rejected: ${JSON.stringify(written.rejected[0])}`);
         await client.query('COMMIT');
       } finally {
         client.release();

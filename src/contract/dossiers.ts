@@ -8,7 +8,21 @@ export const ZDossierField = z.enum(DOSSIER_FIELDS);
 /** A source (an export's origin) names a saved column mapping. */
 export const ZDossierSource = zText(100, { min: 1 });
 
-export const ZDossierImportQuery = z.object({ source: ZDossierSource.optional() });
+/** `uploadId` (chosen by the browser) names the upload whose server-side progress it polls. */
+export const ZUploadId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'Mã lượt tải lên không hợp lệ');
+export const ZDossierImportQuery = z.object({ source: ZDossierSource.optional(), uploadId: ZUploadId.optional() });
+export const ZImportProgressParams = ZCommuneIdParams.extend({ uploadId: ZUploadId });
+/** Server-side progress of one upload: reading the file, then writing rows. */
+export const ZImportProgress = z.object({ phase: z.enum(['waiting', 'reading', 'writing', 'done']), done: z.number(), total: z.number() });
+export type TImportProgress = z.infer<typeof ZImportProgress>;
+
+/** The header row of an export with the field each header maps to (saved mapping first, then recognition). */
+export const ZDossierHeaders = z.object({
+  headers: z.array(z.object({ header: z.string(), field: ZDossierField.nullable() })),
+  /** Required template columns that no header maps to yet (their template names). */
+  missing: z.array(z.string()),
+});
+export type TDossierHeaders = z.infer<typeof ZDossierHeaders>;
 export const ZDossierMappingParams = ZCommuneIdParams.extend({ source: ZDossierSource });
 
 /** Header text in the file → dossier field. */

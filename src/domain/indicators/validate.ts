@@ -22,6 +22,14 @@ const REPEATING = new Set<DossierField>([
   'rating',
 ]);
 const cleanRepeating = memoize(cleanText);
+const channelKey = memoize(matchKey);
+
+/**
+ * cleanText for unique cells (codes, times): a cell of printable ASCII words with single
+ * spaces is already clean, and most are, so the Unicode passes are skipped for them.
+ */
+const ALREADY_CLEAN = /^[\x21-\x7e]+(?: [\x21-\x7e]+)*$/;
+const cleanUnique = (text: string): string => (ALREADY_CLEAN.test(text) ? text : cleanText(text));
 
 /** One record of the file; `line` is the physical line it starts on (header = line 1). */
 export interface SourceRow {
@@ -68,13 +76,14 @@ export function readRow(row: SourceRow, columns: ColumnMap, headerCount: number)
   const problems: RowProblem[] = [];
   const extra = row.cells.slice(headerCount).filter((c) => c.trim() !== '').length;
   if (extra > 0) problems.push({ code: 'extra_cells', count: extra });
-  const cell = (f: DossierField): string => {
-    const i = columns[f];
-    return i === undefined ? '' : (REPEATING.has(f) ? cleanRepeating : cleanText)(row.cells[i] ?? '');
-  };
+  // Each mapped cell cleaned once: the checks below read some of them several times.
+  const cleaned: Partial<Record<DossierField, string>> = {};
   for (const f of Object.keys(columns) as DossierField[]) {
-    if (isFormula(cell(f))) problems.push({ code: 'formula', column: TEMPLATE_HEADERS[f] });
+    const value = (REPEATING.has(f) ? cleanRepeating : cleanUnique)(row.cells[columns[f] as number] ?? '');
+    cleaned[f] = value;
+    if (isFormula(value)) problems.push({ code: 'formula', column: TEMPLATE_HEADERS[f] });
   }
+  const cell = (f: DossierField): string => cleaned[f] ?? '';
   if (problems.some((p) => p.code === 'formula')) return { dossier: null, problems };
 
   const required = (f: DossierField): string | null => {
@@ -96,7 +105,7 @@ export function readRow(row: SourceRow, columns: ColumnMap, headerCount: number)
   const channel =
     channelText === null
       ? null
-      : matchKey(channelText) === 'truc tuyen'
+      : channelKey(channelText) === 'truc tuyen'
         ? refuse({ code: 'ambiguous_channel', value: channelText })
         : use(parseChannel(channelText), { code: 'bad_channel', value: channelText });
   const received = moment('received', required('received'));
@@ -147,23 +156,39 @@ export function readRow(row: SourceRow, columns: ColumnMap, headerCount: number)
  * Rows whose cells are all empty (Excel's trailing ",,,,") are skipped silently.
  */
 export function readRows(rows: Iterable<SourceRow>, columns: ColumnMap, headerCount: number): { dossiers: DossierRow[]; rejected: RejectedRow[] } {
+  const reader = new RowReader(columns, headerCount);
   const dossiers: DossierRow[] = [];
-  const rejected: RejectedRow[] = [];
-  const firstLineOf = new Map<string, number>();
   for (const row of rows) {
-    if (row.cells.every((c) => c.trim() === '')) continue;
-    const { dossier, problems } = readRow(row, columns, headerCount);
-    if (!dossier) {
-      rejected.push({ line: row.line, problems });
-      continue;
-    }
-    const firstLine = firstLineOf.get(dossier.code);
-    if (firstLine !== undefined) {
-      rejected.push({ line: row.line, problems: [{ code: 'duplicate_code', value: dossier.code, firstLine }] });
-      continue;
-    }
-    firstLineOf.set(dossier.code, row.line);
-    dossiers.push(dossier);
+    const dossier = reader.read(row);
+    if (dossier) dossiers.push(dossier);
   }
-  return { dossiers, rejected };
+  return { dossiers, rejected: reader.rejected };
+}
+
+/** The row checks of one file, row by row, so a caller can write each batch while it checks the next. */
+export class RowReader {
+  readonly rejected: RejectedRow[] = [];
+  private readonly firstLineOf = new Map<string, number>();
+
+  constructor(
+    private readonly columns: ColumnMap,
+    private readonly headerCount: number,
+  ) {}
+
+  /** The row's dossier, or null when the row is empty (skipped) or refused (kept in `rejected`). */
+  read(row: SourceRow): DossierRow | null {
+    if (row.cells.every((c) => c.trim() === '')) return null;
+    const { dossier, problems } = readRow(row, this.columns, this.headerCount);
+    if (!dossier) {
+      this.rejected.push({ line: row.line, problems });
+      return null;
+    }
+    const firstLine = this.firstLineOf.get(dossier.code);
+    if (firstLine !== undefined) {
+      this.rejected.push({ line: row.line, problems: [{ code: 'duplicate_code', value: dossier.code, firstLine }] });
+      return null;
+    }
+    this.firstLineOf.set(dossier.code, row.line);
+    return dossier;
+  }
 }

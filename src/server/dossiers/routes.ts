@@ -1,12 +1,16 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   binaryResponse,
   ZCommuneIdParams,
   ZCommuneIndicatorsQuery,
+  ZDossierHeaders,
   ZDossierImportQuery,
   ZDossierMapping,
   ZDossierMappingInput,
   ZDossierMappingParams,
+  ZImportProgress,
+  ZImportProgressParams,
   ZIndicatorRows,
   ZIndicatorWindow,
   ZIngestResult,
@@ -15,9 +19,24 @@ import {
 } from '../../contract';
 import { DOSSIER_FILE_LIMITS, TEMPLATE_CSV_HEADER } from '../../domain/indicators';
 import { actorOf } from '../auth/plugin';
+import { requireCommune } from '../communes/service';
 import type { Db } from '../db';
 import { AppError } from '../errors';
-import { cityIndicators, communeIndicators, getMapping, importDossierFile, rotateSyncToken, saveMapping, syncDossiers } from './service';
+import { progressOf, reportProgress } from './progress';
+import { cityIndicators, communeIndicators, getMapping, importDossierFile, previewHeaders, rotateSyncToken, saveMapping, syncDossiers } from './service';
+
+/** The one uploaded file of a multipart request, with this route's size limit in the message. */
+async function uploadedFile(request: FastifyRequest): Promise<{ fileName: string; data: Buffer }> {
+  const part = await request.file({ limits: { fileSize: DOSSIER_FILE_LIMITS.maxFileBytes, files: 1 } });
+  if (!part) throw new AppError('file_empty');
+  const data = await part.toBuffer().catch((error: { code?: string }) => {
+    // The app-wide message names the evidence limit; this route has its own.
+    if (error.code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('file_too_large', { max: `${DOSSIER_FILE_LIMITS.maxFileBytes / 1048576} MB` });
+    throw error;
+  });
+  if (data.length === 0) throw new AppError('file_empty');
+  return { fileName: part.filename, data };
+}
 
 export const dossierRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   app.get(
@@ -40,16 +59,50 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
       },
     },
     async (request) => {
-      const part = await request.file({ limits: { fileSize: DOSSIER_FILE_LIMITS.maxFileBytes, files: 1 } });
-      if (!part) throw new AppError('file_empty');
-      const data = await part.toBuffer().catch((error: { code?: string }) => {
-        // The app-wide message names the evidence limit; this route has its own.
-        if (error.code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('file_too_large', { max: `${DOSSIER_FILE_LIMITS.maxFileBytes / 1048576} MB` });
-        throw error;
-      });
-      if (data.length === 0) throw new AppError('file_empty');
-      return importDossierFile(db, actorOf(request), request.params.communeId, { fileName: part.filename, data, source: request.query.source });
+      const { communeId } = request.params;
+      const { source, uploadId } = request.query;
+      if (uploadId) reportProgress(communeId, uploadId, { phase: 'reading', done: 0, total: 0 });
+      try {
+        const file = await uploadedFile(request);
+        return await importDossierFile(db, actorOf(request), communeId, { ...file, source }, (done, total) => {
+          if (uploadId) reportProgress(communeId, uploadId, { phase: 'writing', done, total });
+        });
+      } finally {
+        if (uploadId) reportProgress(communeId, uploadId, { phase: 'done', done: 0, total: 0 });
+      }
     },
+  );
+
+  app.get(
+    '/api/communes/:communeId/dossiers/import-progress/:uploadId',
+    {
+      schema: {
+        tags: ['dossiers'],
+        summary: 'Tiến độ xử lý một lượt tải tệp hồ sơ (đọc tệp, ghi từng lô) để hiện thanh tiến độ',
+        params: ZImportProgressParams,
+        response: { 200: ZImportProgress },
+      },
+    },
+    async (request) => {
+      // Only someone who may see the commune learns how its uploads go.
+      await requireCommune(db, actorOf(request), request.params.communeId);
+      return progressOf(request.params.communeId, request.params.uploadId);
+    },
+  );
+
+  app.post(
+    '/api/communes/:communeId/dossiers/headers',
+    {
+      schema: {
+        tags: ['dossiers'],
+        summary: 'Đọc dòng tiêu đề của tệp (CSV: chỉ cần phần đầu tệp) và gợi ý trường hồ sơ cho từng cột',
+        params: ZCommuneIdParams,
+        querystring: ZDossierImportQuery,
+        consumes: ['multipart/form-data'],
+        response: { 200: ZDossierHeaders },
+      },
+    },
+    async (request) => previewHeaders(db, actorOf(request), request.params.communeId, { ...(await uploadedFile(request)), source: request.query.source }),
   );
 
   app.get(

@@ -11,13 +11,14 @@ import {
   DOSSIER_FIELDS,
   type DossierField,
   describeFileProblem,
+  describeHeaders,
   describeRowProblems,
   type IndicatorWindow,
   isDossierFileError,
-  type ReadDossiers,
-  readDossierCsv,
-  readDossierTable,
-  readRows,
+  type OpenedDossiers,
+  openDossierCsv,
+  openDossierTable,
+  readCsvHeaders,
   type SourceRow,
 } from '../../domain/indicators';
 import type { Actor } from '../access/actor';
@@ -29,7 +30,7 @@ import * as schema from '../db/schema';
 import { communes, dossierMappings, dossierSyncTokens } from '../db/schema';
 import { AppError, invalid } from '../errors';
 import { readXlsx } from './read-xlsx';
-import { type Grouping, queryIndicators, type UpsertCounts, upsertDossiers } from './store';
+import { type Grouping, queryIndicators, type UpsertCounts, writeDossiers } from './store';
 
 /** The pool under Drizzle: bulk statements and the aggregation run as plain SQL. */
 const poolOf = (db: Db): pg.Pool => (db as Db & { $client: pg.Pool }).$client;
@@ -45,23 +46,23 @@ function fileRefused(error: unknown): never {
 }
 
 /**
- * Writes the good rows in one transaction (all batches or none); `audit` runs in the
- * same transaction, through Drizzle on the same connection.
+ * Checks and writes the rows in one transaction (all batches or none); `audit` runs in
+ * the same transaction, through Drizzle on the same connection.
  */
 async function store(
   db: Db,
   communeId: number,
-  read: ReadDossiers,
+  opened: OpenedDossiers,
   options: { onProgress?: (done: number, total: number) => void; audit?: (tx: Db, result: IngestResult) => Promise<void> } = {},
 ): Promise<IngestResult> {
   const client = await poolOf(db).connect();
   try {
     await client.query('BEGIN');
-    const counts = await upsertDossiers(client, communeId, read.dossiers, (done) => options.onProgress?.(done, read.dossiers.length));
+    const { accepted, rejected, ...counts } = await writeDossiers(client, communeId, opened, options.onProgress);
     const result = {
-      rows: read.dossiers.length + read.rejected.length,
+      rows: accepted + rejected.length,
       ...counts,
-      rejected: read.rejected.map((r) => ({ line: r.line, reason: describeRowProblems(r.problems) })),
+      rejected: rejected.map((r) => ({ line: r.line, reason: describeRowProblems(r.problems) })),
     };
     await options.audit?.(drizzle(client, { schema }) as unknown as Db, result);
     await client.query('COMMIT');
@@ -101,6 +102,24 @@ export async function getMapping(db: Db, actor: Actor, communeId: number, source
   return { source, mapping: await savedMapping(db, communeId, source) };
 }
 
+const isXlsxFile = (fileName: string, data: Buffer) => data.subarray(0, 2).toString('latin1') === 'PK' || /\.xlsx$/i.test(fileName);
+
+/**
+ * The mapping screen's view of a file: its headers and the field each maps to (the
+ * source's saved mapping, then recognition). A CSV may be only its first bytes.
+ */
+export async function previewHeaders(db: Db, actor: Actor, communeId: number, file: { fileName: string; data: Buffer; source?: string }) {
+  const commune = await requireCommune(db, actor, communeId);
+  ensure(canManageCommune(actor, commune));
+  const mapping = await savedMapping(db, communeId, file.source);
+  try {
+    const headers = isXlsxFile(file.fileName, file.data) ? (await readXlsx(file.data)).headers : readCsvHeaders(file.data);
+    return describeHeaders(headers, mapping);
+  } catch (error) {
+    fileRefused(error);
+  }
+}
+
 /** An uploaded CSV or XLSX export. Managers of the commune load it; a source names a saved column mapping. */
 export async function importDossierFile(
   db: Db,
@@ -112,14 +131,14 @@ export async function importDossierFile(
   const commune = await requireCommune(db, actor, communeId);
   ensure(canManageCommune(actor, commune));
   const mapping = await savedMapping(db, communeId, file.source);
-  const isXlsx = file.data.subarray(0, 2).toString('latin1') === 'PK' || /\.xlsx$/i.test(file.fileName);
-  let read: ReadDossiers;
+  const isXlsx = isXlsxFile(file.fileName, file.data);
+  let opened: OpenedDossiers;
   try {
-    read = isXlsx ? readDossierTable(await readXlsx(file.data), mapping) : readDossierCsv(file.data, mapping);
+    opened = isXlsx ? openDossierTable(await readXlsx(file.data), mapping) : openDossierCsv(file.data, mapping);
   } catch (error) {
     fileRefused(error);
   }
-  return store(db, communeId, read, {
+  return store(db, communeId, opened, {
     onProgress,
     audit: (tx, result) =>
       recordAudit(tx, actor, {
@@ -166,7 +185,7 @@ export async function syncDossiers(db: Db, token: string | undefined, records: A
   const communeId = await communeOfToken(db, token);
   const rows: SourceRow[] = records.map((record, i) => ({ line: i + 1, cells: DOSSIER_FIELDS.map((f) => record[f] ?? '') }));
   const columns = Object.fromEntries(DOSSIER_FIELDS.map((f, i) => [f, i])) as Record<DossierField, number>;
-  return store(db, communeId, readRows(rows, columns, DOSSIER_FIELDS.length));
+  return store(db, communeId, { rows, columns, headerCount: DOSSIER_FIELDS.length });
 }
 
 /** Indicators of one commune, whole or by unit / field / procedure: its own people, the city reviewer and administrators. */

@@ -6,15 +6,17 @@ import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNELS, computeIndicators, DOSSIER_STATUSES, type Dossier, type IndicatorWindow, type LocalMoment, RATINGS } from '../../domain/indicators';
 import { createTestContext, type TestContext } from '../test/context';
-import { DEMO } from '../test/factories';
+import { buildCommune } from '../test/factories';
 import { seededRandom } from '../test/seeded-random';
 import { queryIndicators, upsertDossiers } from './store';
 
 let ctx: TestContext;
 let pool: pg.Pool;
+let communeId: number;
 beforeAll(async () => {
-  ctx = await createTestContext({ demo: true });
+  ctx = await createTestContext();
   pool = (ctx.db as typeof ctx.db & { $client: pg.Pool }).$client;
+  communeId = (await buildCommune(ctx)).id;
 });
 afterAll(async () => ctx.close());
 
@@ -72,7 +74,6 @@ const WINDOWS: IndicatorWindow[] = [
 
 describe('SQL indicators agree with the domain formulas', () => {
   const dossiers = randomDossiers(1500, 20250101);
-  const communeId = DEMO.communes.camGiang;
 
   it('stores the random dossiers', async () => {
     const client = await pool.connect();

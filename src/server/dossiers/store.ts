@@ -5,7 +5,7 @@
  * figures on the same random dossiers.
  */
 import type pg from 'pg';
-import { type Dossier, type IndicatorSet, type IndicatorWindow, percent } from '../../domain/indicators';
+import { type Dossier, type IndicatorSet, type IndicatorWindow, type OpenedDossiers, percent, type RejectedRow, RowReader } from '../../domain/indicators';
 import { dayBounds } from '../../domain/indicators/values';
 
 /** Wall-clock ms → "yyyy-mm-dd HH:mm:ss.SSS" for a `timestamp` column. */
@@ -29,16 +29,22 @@ const COLUMNS = [
   'electronic_result',
   'rating',
 ] as const;
-const TYPES = ['text', 'text', 'text', 'text', 'text', 'text', 'timestamp', 'timestamp', 'timestamp', 'timestamp', 'text', 'bool', 'bool', 'bool', 'bool', 'text'];
 const UPDATED = COLUMNS.slice(1);
 
-/** One statement per batch: unnest of column arrays, so a batch costs one round trip. */
+/**
+ * One statement per batch: the rows travel as one JSON text (JSON.stringify is native, so
+ * far cheaper in JavaScript than pg's array literals) and json_populate_recordset types
+ * them by the table's own row type.
+ */
 const UPSERT_SQL = `
-INSERT INTO dossiers (commune_id, ${COLUMNS.join(', ')})
-SELECT $1::int, * FROM unnest(${COLUMNS.map((_, i) => `$${i + 2}::${TYPES[i]}[]`).join(', ')})
-ON CONFLICT (commune_id, code) DO UPDATE SET ${UPDATED.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}, updated_at = now()
-WHERE (${UPDATED.map((c) => `dossiers.${c}`).join(', ')}) IS DISTINCT FROM (${UPDATED.map((c) => `EXCLUDED.${c}`).join(', ')})
-RETURNING (xmax = 0) AS inserted`;
+WITH written AS (
+  INSERT INTO dossiers (commune_id, ${COLUMNS.join(', ')})
+  SELECT $1::int, ${COLUMNS.map((c) => `r.${c}`).join(', ')} FROM json_populate_recordset(NULL::dossiers, $2::json) r
+  ON CONFLICT (commune_id, code) DO UPDATE SET ${UPDATED.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}, updated_at = now()
+  WHERE (${UPDATED.map((c) => `dossiers.${c}`).join(', ')}) IS DISTINCT FROM (${UPDATED.map((c) => `EXCLUDED.${c}`).join(', ')})
+  RETURNING (xmax = 0) AS inserted
+)
+SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE NOT inserted)::int AS updated FROM written`;
 
 export const UPSERT_BATCH = 5000;
 
@@ -48,43 +54,114 @@ export interface UpsertCounts {
   unchanged: number;
 }
 
-/** Writes dossiers (already validated) inside the caller's transaction; a row equal to the stored one is left alone. */
-export async function upsertDossiers(client: pg.PoolClient | pg.Client, communeId: number, dossiers: Dossier[], onBatch?: (done: number) => void): Promise<UpsertCounts> {
-  const counts: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0 };
-  for (let from = 0; from < dossiers.length; from += UPSERT_BATCH) {
-    const batch = dossiers.slice(from, from + UPSERT_BATCH);
-    const columns: unknown[][] = COLUMNS.map(() => []);
-    for (const d of batch) {
-      const values = [
-        d.code,
-        d.procedureCode,
-        d.procedureName,
-        d.field,
-        d.unit,
-        d.channel,
-        ts(d.received.start),
-        ts(d.appointment.start),
-        ts(d.appointment.end),
-        d.ended ? ts(d.ended.start) : null,
-        d.status,
-        d.hasFee,
-        d.paidOnline,
-        d.digitised,
-        d.electronicResult,
-        d.rating,
-      ];
-      values.forEach((v, i) => {
-        columns[i].push(v);
-      });
-    }
-    const result = await client.query<{ inserted: boolean }>(UPSERT_SQL, [communeId, ...columns]);
-    const inserted = result.rows.filter((r) => r.inserted).length;
-    counts.inserted += inserted;
-    counts.updated += result.rows.length - inserted;
-    counts.unchanged += batch.length - result.rows.length;
-    onBatch?.(Math.min(from + UPSERT_BATCH, dossiers.length));
+/** A dossier as the JSON object json_populate_recordset reads (keys = column names). */
+function jsonRow(d: Dossier): Record<(typeof COLUMNS)[number], string | boolean | null> {
+  return {
+    code: d.code,
+    procedure_code: d.procedureCode,
+    procedure_name: d.procedureName,
+    field: d.field,
+    unit_name: d.unit,
+    channel: d.channel,
+    received_at: ts(d.received.start),
+    appointment_start: ts(d.appointment.start),
+    appointment_end: ts(d.appointment.end),
+    ended_at: d.ended ? ts(d.ended.start) : null,
+    status: d.status,
+    has_fee: d.hasFee,
+    paid_online: d.paidOnline,
+    digitised: d.digitised,
+    electronic_result: d.electronicResult,
+    rating: d.rating,
+  };
+}
+
+/**
+ * Writes checked dossiers inside the caller's transaction, one batch in flight while the
+ * caller checks the next: PostgreSQL works on batch n while JavaScript reads batch n + 1
+ * (two cores busy instead of one). A row equal to the stored one is left alone.
+ */
+export class DossierWriter {
+  private readonly counts: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0 };
+  private batch: Dossier[] = [];
+  private inFlight: Promise<void> = Promise.resolve();
+  private written = 0;
+
+  constructor(
+    private readonly client: pg.PoolClient | pg.Client,
+    private readonly communeId: number,
+    private readonly onBatch?: (done: number) => void,
+  ) {}
+
+  /**
+   * Adds a dossier; every UPSERT_BATCH, returns the wait for the previous batch before this
+   * one is sent (await it). Between batches it returns nothing, so the caller awaits only then.
+   */
+  add(dossier: Dossier): Promise<void> | undefined {
+    this.batch.push(dossier);
+    return this.batch.length >= UPSERT_BATCH ? this.send() : undefined;
   }
-  return counts;
+
+  /** Sends what is left and waits for every batch; a failed batch fails here (the caller rolls back). */
+  async finish(): Promise<UpsertCounts> {
+    if (this.batch.length > 0) await this.send();
+    await this.inFlight;
+    return this.counts;
+  }
+
+  private async send(): Promise<void> {
+    const batch = this.batch;
+    this.batch = [];
+    const payload = JSON.stringify(batch.map(jsonRow));
+    await this.inFlight;
+    this.inFlight = this.client.query<{ inserted: number; updated: number }>(UPSERT_SQL, [this.communeId, payload]).then((result) => {
+      const { inserted, updated } = result.rows[0];
+      this.counts.inserted += inserted;
+      this.counts.updated += updated;
+      this.counts.unchanged += batch.length - inserted - updated;
+      this.written += batch.length;
+      this.onBatch?.(this.written);
+    });
+    // A rejection is awaited (and thrown) by the next send or by finish(); keep Node from calling it unhandled meanwhile.
+    this.inFlight.catch(() => {});
+  }
+}
+
+/**
+ * Checks an opened file row by row and writes its good rows in batches, checking the
+ * next batch while PostgreSQL writes the previous one. Runs inside the caller's
+ * transaction: the caller commits all of it or rolls all of it back.
+ */
+export async function writeDossiers(
+  client: pg.PoolClient | pg.Client,
+  communeId: number,
+  opened: OpenedDossiers,
+  onProgress?: (done: number, total: number) => void,
+): Promise<UpsertCounts & { accepted: number; rejected: RejectedRow[] }> {
+  const reader = new RowReader(opened.columns, opened.headerCount);
+  const total = opened.rows.length;
+  const writer = new DossierWriter(client, communeId);
+  let accepted = 0;
+  for (const [index, row] of opened.rows.entries()) {
+    const dossier = reader.read(row);
+    if (!dossier) continue;
+    accepted++;
+    const sending = writer.add(dossier);
+    if (sending) {
+      await sending;
+      onProgress?.(index + 1, total);
+    }
+  }
+  const counts = await writer.finish();
+  onProgress?.(total, total);
+  return { ...counts, accepted, rejected: reader.rejected };
+}
+
+/** Writes dossiers (already validated) inside the caller's transaction. */
+export async function upsertDossiers(client: pg.PoolClient | pg.Client, communeId: number, dossiers: Dossier[], onBatch?: (done: number) => void): Promise<UpsertCounts> {
+  const writer = new DossierWriter(client, communeId, onBatch);
+  for (const d of dossiers) await writer.add(d);
+  return writer.finish();
 }
 
 /** What indicators are broken down by. */

@@ -6,6 +6,7 @@ import {
   ClusterOutlined,
   DashboardOutlined,
   FileDoneOutlined,
+  FileSearchOutlined,
   FileTextOutlined,
   FlagOutlined,
   ImportOutlined,
@@ -39,6 +40,7 @@ function useMenuItems(): MenuItem[] {
     { key: '/plans', icon: <FileTextOutlined />, label: t('ui.nav.plans') },
     { key: '/city-tasks', icon: <FlagOutlined />, label: t('ui.nav.cityTasks') },
     { key: '/reports', icon: <FileDoneOutlined />, label: t('ui.nav.reports') },
+    { key: '/dossiers', icon: <FileSearchOutlined />, label: t('ui.nav.dossiers') },
   ];
   if (permissions.canManagePlans) items.splice(2, 0, { key: '/plans/import', icon: <ImportOutlined />, label: t('ui.nav.import') });
   const admin: MenuItem[] = [];

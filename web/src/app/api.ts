@@ -24,6 +24,9 @@ export function setApiLanguage(lang: string): void {
   language = lang;
 }
 
+/** For requests made outside `api` (an upload through XMLHttpRequest). */
+export const apiLanguage = (): string => language;
+
 let onPasswordChangeRequired: () => void = () => {};
 
 /** The app registers what to do when the server says the password must be changed first (403). */

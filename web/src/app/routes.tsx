@@ -41,6 +41,7 @@ function PrivateShell() {
 }
 
 // Charts and administration load on first visit, so the first screen comes up sooner.
+const dossiers = () => import('../dossiers/DossiersPage').then((m) => ({ Component: m.DossiersPage }));
 const dashboard = () => import('../dashboard/DashboardPage').then((m) => ({ Component: m.DashboardPage }));
 /** Unit heads and staff land on their unit's work; leaders, coordinators and the city on the commune's dashboard. */
 const home = () => import('../dashboard/HomePage').then((m) => ({ Component: m.HomePage }));
@@ -73,6 +74,7 @@ export const router = createBrowserRouter([
           { path: 'plans/import', element: <ImportPage /> },
           { path: 'plans/:planId', element: <PlanPage /> },
           { path: 'city-tasks', element: <CityTasksPage /> },
+          { path: 'dossiers', lazy: dossiers },
           { path: 'reports', element: <ReportsPage /> },
           { path: 'reports/templates', lazy: adminPage('canManageCity', async () => TemplatesPage) },
           { path: 'reports/:reportId', element: <ReportPage /> },

@@ -4,12 +4,13 @@ import { Alert, Col, Empty, Flex, Row, Select, Skeleton, Typography } from 'antd
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, withQuery } from '../app/api';
-import { useCommune } from '../app/commune';
+import { useCommune, useCurrentCommune } from '../app/commune';
 import { useErrorText } from '../app/feedback';
 import { formatDate, formatPeriod } from '../app/format';
 import { useT } from '../app/i18n';
 import { PlanNumber } from '../plans/PlanNumber';
 import { usePlans } from '../plans/queries';
+import { ScorecardCard } from '../scorecard/ScorecardCard';
 import { AreaChart } from './AreaChart';
 import { CityAssignedSummary } from './CityAssignedSummary';
 import { DashboardLists } from './DashboardLists';
@@ -27,9 +28,11 @@ function useDashboard(communeId: number | null, planId: number | undefined) {
 
 function DashboardView({ data }: { data: TDashboardFull }) {
   const t = useT();
+  const commune = useCurrentCommune();
   return (
     <Flex vertical gap={12}>
       <KpiCards data={data} />
+      <ScorecardCard planId={data.plan.id} canManage={commune?.canManage ?? false} />
       {data.cityAssigned && data.cityAssigned.total > 0 && <CityAssignedSummary summary={data.cityAssigned} planId={data.plan.id} />}
       <Row gutter={[12, 12]}>
         <Col xs={24} xl={12}>

@@ -3,9 +3,11 @@ import { type TTaskFilter as Filters, filterTasks, type TPlanDetail } from '@con
 import { Alert, Button, Flex, Skeleton, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
+import { useCurrentCommune } from '../app/commune';
 import { useErrorText } from '../app/feedback';
 import { useT } from '../app/i18n';
 import { useUnits } from '../app/reference';
+import { ScorecardCard } from '../scorecard/ScorecardCard';
 import { usePlanTasks } from '../tasks/queries';
 import { TaskFilters } from '../tasks/TaskFilters';
 import { TaskFormModal } from '../tasks/TaskFormModal';
@@ -57,6 +59,7 @@ export function PlanPage() {
   const planId = Number(useParams().planId);
   const plan = usePlan(Number.isInteger(planId) ? planId : null);
   const errorText = useErrorText();
+  const commune = useCurrentCommune();
   return (
     <>
       <Link to="/plans">
@@ -68,6 +71,9 @@ export function PlanPage() {
       {plan.data && (
         <>
           <PlanHeader plan={plan.data} />
+          <div style={{ margin: '12px 0' }}>
+            <ScorecardCard planId={plan.data.id} canManage={(commune?.id === plan.data.communeId && commune.canManage) || false} />
+          </div>
           <PlanTasks plan={plan.data} />
         </>
       )}
