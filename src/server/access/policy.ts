@@ -157,3 +157,8 @@ export function canCityReturnReport(actor: Actor, commune: CommuneRef, report: R
 export function canSeeCityReports(actor: Actor): boolean {
   return actor.communeId === null && (actor.role === 'city_reviewer' || actor.role === 'admin');
 }
+
+/** Every commune side by side (issue 11): the city's reviewers and administrators, never a commune's people. */
+export function canSeeCityOverview(actor: Actor): boolean {
+  return canSeeCityReports(actor);
+}

@@ -21,6 +21,12 @@ function countBy<K>(list: PresentedTask[], keysOf: (task: PresentedTask) => K[])
   return groups;
 }
 
+/** The city tasks a plan's dashboard counts: due in the plan's period, or with no deadline yet (the city overview counts the same). */
+export const inPlanPeriod =
+  (plan: { periodStart: string; periodEnd: string }) =>
+  (task: { due: string | null }): boolean =>
+    task.due === null || (task.due >= plan.periodStart && task.due <= plan.periodEnd);
+
 /** The contract's query, with the date every task is judged at settled by the route (the request's, or the clock's today). */
 export type DashboardQuery = TDashboardQuery & { asOf: string };
 
@@ -42,7 +48,7 @@ export async function getDashboard(db: Db, actor: Actor, query: DashboardQuery) 
     targetsOf(db, planRow),
   ]);
   const planTasks = planLoaded.map((task) => presentTask(task, context));
-  const cityTasks = cityLoaded.map((task) => presentTask(task, context)).filter((task) => task.due === null || (task.due >= planRow.periodStart && task.due <= planRow.periodEnd));
+  const cityTasks = cityLoaded.map((task) => presentTask(task, context)).filter(inPlanPeriod(planRow));
   const rights = planRights(actor, commune);
   const plan = {
     ...presentPlanSummary(

@@ -4,7 +4,7 @@
  * progress by the pure rules in src/domain/status. Plans, the dashboard, the Excel
  * export, files and (next) reports read tasks here; nothing here writes.
  */
-import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { filterTasks, type TTaskFilter, type TTaskOrigin } from '../../contract';
 import { judgeTask, type Status } from '../../domain/status';
 import type { Actor } from '../access/actor';
@@ -90,7 +90,7 @@ function loadCompletions(db: DbOrTx, communeIds: number[], taskIds: number[]) {
 
 // ---------------------------------------------------------------- judge
 
-type Judged = Pick<LoadedTask, 'row' | 'completions'>;
+type Judged = { row: Pick<TaskRow, 'schedule' | 'dueOverride' | 'progress' | 'doneAt' | 'periodStart' | 'periodEnd'>; completions: LoadedTask['completions'] };
 
 export function judge(task: Judged, asOf: string, dueSoonDays: number) {
   const { row } = task;
@@ -265,4 +265,53 @@ export async function getTaskDetail(db: Db, actor: Actor, taskId: number, asOf: 
     history: history.map(({ userId, fullName, at, ...entry }) => ({ ...entry, at: at.toISOString(), user: { id: userId, fullName } })),
     files: fileRows.map(({ userId, fullName, uploadedAt, ...file }) => ({ ...file, uploadedAt: uploadedAt.toISOString(), uploadedBy: { id: userId, fullName } })),
   };
+}
+
+// ---------------------------------------------------------------- many communes at once
+
+/** What judging needs of a task, with its closed checkpoints folded in (one statement, no second round trip). */
+const judgingColumns = {
+  id: tasks.id,
+  communeId: tasks.communeId,
+  planId: tasks.planId,
+  origin: tasks.origin,
+  schedule: tasks.schedule,
+  dueOverride: tasks.dueOverride,
+  progress: tasks.progress,
+  doneAt: tasks.doneAt,
+  periodStart: tasks.periodStart,
+  periodEnd: tasks.periodEnd,
+  completions: sql<
+    { due: string; doneAt: string }[]
+  >`coalesce((select json_agg(json_build_object('due', c.due, 'doneAt', c.done_at)) from ${taskOccurrenceCompletions} c where c.commune_id = ${tasks.communeId} and c.task_id = ${tasks.id}), '[]'::json)`,
+};
+
+export type JudgingRow = {
+  row: Pick<TaskRow, 'id' | 'communeId' | 'planId' | 'origin' | 'schedule' | 'dueOverride' | 'progress' | 'doneAt' | 'periodStart' | 'periodEnd'>;
+  completions: { due: string; doneAt: string }[];
+};
+
+/**
+ * The tasks of the given plans and the city-assigned tasks of the given communes, ready to judge,
+ * in one prepared statement whatever the number of communes (`= any($1)`, no list of parameters).
+ */
+export async function loadForJudging(db: Db, communeIds: number[], planIds: number[]): Promise<JudgingRow[]> {
+  if (communeIds.length === 0) return [];
+  const rows = await preparedFor(db, 'tasks_for_judging', () =>
+    db
+      .select(judgingColumns)
+      .from(tasks)
+      .where(and(sql`${tasks.communeId} = any(${sql.placeholder('communeIds')})`, sql`(${tasks.origin} = 'city_assigned' or ${tasks.planId} = any(${sql.placeholder('planIds')}))`))
+      .prepare('tasks_for_judging'),
+  ).execute({ communeIds, planIds });
+  return rows.map(({ completions, ...row }) => ({ row, completions }));
+}
+
+const preparedCache = new WeakMap<object, Map<string, unknown>>();
+/** A statement prepared once per database handle (PostgreSQL then plans it once per connection). */
+export function preparedFor<T>(db: Db, name: string, build: () => T): T {
+  let own = preparedCache.get(db);
+  if (!own) preparedCache.set(db, (own = new Map()));
+  if (!own.has(name)) own.set(name, build());
+  return own.get(name) as T;
 }
