@@ -310,8 +310,8 @@ export async function loadForJudging(db: Db, communeIds: number[], planIds: numb
 const preparedCache = new WeakMap<object, Map<string, unknown>>();
 /** A statement prepared once per database handle (PostgreSQL then plans it once per connection). */
 export function preparedFor<T>(db: Db, name: string, build: () => T): T {
-  let own = preparedCache.get(db);
-  if (!own) preparedCache.set(db, (own = new Map()));
+  const own = preparedCache.get(db) ?? new Map<string, unknown>();
+  preparedCache.set(db, own);
   if (!own.has(name)) own.set(name, build());
   return own.get(name) as T;
 }
