@@ -31,7 +31,7 @@ const COMMUNES = Number(argValue('--communes') ?? process.env.BENCH_COMMUNES ?? 
 const PLAN_TASKS = 36;
 const CITY_TASKS = 4;
 const UNITS = 5;
-const CALLS = Number(process.env.BENCH_CALLS ?? (COMMUNES > 1000 ? 40 : 100));
+const CALLS = Number(process.env.BENCH_CALLS ?? (COMMUNES > 1000 ? 20 : 40));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const PASSWORD = 'Bench@City2026';
 const log = (message: string) => process.stderr.write(`${message}\n`);
@@ -212,6 +212,7 @@ async function signIn(username: string) {
   if (response.status !== 200) throw new Error(`login ${username}: ${response.status} ${await response.text()}`);
   return (response.headers.get('set-cookie') ?? '').split(';')[0];
 }
+log('signing in');
 const reviewer = await signIn('bench.so');
 const coordinator = await signIn('bench.daumoi');
 
@@ -255,6 +256,7 @@ async function rps(route: string, cookie: string) {
 const overviewRoute = '/api/city/overview';
 const probe = await fetch(`${address}${overviewRoute}`, { headers: { cookie: reviewer } });
 const hasOverview = probe.status === 200;
+log(`overview probe ${probe.status}`);
 await probe.arrayBuffer();
 const coldStatements = hasOverview ? await countStatements(async () => (await fetch(`${address}${overviewRoute}`, { headers: { cookie: reviewer } })).arrayBuffer()) : null;
 const overview = hasOverview ? await latencies(overviewRoute, reviewer) : null;

@@ -3,15 +3,18 @@
  * city assigned in its period) judged for one date, counted by area and by unit.
  */
 
+import { desc, eq, sql } from 'drizzle-orm';
 import { AREAS, type TDashboardQuery } from '../../contract';
 import { addDays } from '../../domain/calendar';
 import { isDone, type Status, summarise } from '../../domain/status';
 import type { Actor } from '../access/actor';
 import { planRights } from '../access/policy';
+import { requireCommune } from '../communes/service';
 import type { Db } from '../db';
+import { plans } from '../db/schema';
 import { invalid } from '../errors';
-import { currentPlanId, presentPlanSummary, requirePlan, targetsOf } from '../plans/service';
-import { loadTasks, type PresentedTask, presentTask, readContext } from '../tasks/read-model';
+import { pickCurrentPlan, presentPlanSummary, requirePlan, targetsOf } from '../plans/service';
+import { loadPlanAndCityTasks, type PresentedTask, preparedFor, presentTask, readContext } from '../tasks/read-model';
 
 const byDue = (a: PresentedTask, b: PresentedTask) => (a.due ?? a.nextDue ?? '').localeCompare(b.due ?? b.nextDue ?? '');
 
@@ -30,23 +33,44 @@ export const inPlanPeriod =
 /** The contract's query, with the date every task is judged at settled by the route (the request's, or the clock's today). */
 export type DashboardQuery = TDashboardQuery & { asOf: string };
 
+/** The commune and its plans in one wave (two statements side by side), the commune checked before its plans are used. */
+async function communeAndPlans(db: Db, actor: Actor, communeId: number) {
+  const [commune, planRows] = await Promise.all([
+    requireCommune(db, actor, communeId),
+    preparedFor(db, 'plans_of_commune', () =>
+      db
+        .select()
+        .from(plans)
+        .where(eq(plans.communeId, sql.placeholder('communeId')))
+        .orderBy(desc(plans.periodStart), desc(plans.id))
+        .prepare('plans_of_commune'),
+    ).execute({ communeId }),
+  ]);
+  return { commune, planRows };
+}
+
 export async function getDashboard(db: Db, actor: Actor, query: DashboardQuery) {
   const { asOf } = query;
-  const communeId = query.communeId ?? actor.communeId;
-  let planId = query.planId;
-  if (planId === undefined) {
+  let planRow: typeof plans.$inferSelect | undefined;
+  let commune: Awaited<ReturnType<typeof requireCommune>>;
+  if (query.planId !== undefined) {
+    ({ plan: planRow, commune } = await requirePlan(db, actor, query.planId));
+  } else {
+    const communeId = query.communeId ?? actor.communeId;
     if (communeId === null) throw invalid('Vui lòng chọn xã/phường.');
-    planId = (await currentPlanId(db, actor, communeId, asOf)) ?? undefined;
+    const found = await communeAndPlans(db, actor, communeId);
+    commune = found.commune;
+    planRow = pickCurrentPlan(
+      found.planRows.map((p) => ({ ...p, start: p.periodStart, end: p.periodEnd })),
+      asOf,
+    );
   }
-  if (planId === undefined) return { plan: null, asOf };
-  // One load of each task list, judged once: the plan summary is counted from the same tasks the lists show.
-  const { plan: planRow, commune } = await requirePlan(db, actor, planId);
+  if (planRow === undefined) return { plan: null, asOf };
+  // One load of the plan's and the city's tasks, judged once: the plan summary is counted from the same tasks the lists show.
   const context = readContext(actor, commune, asOf);
-  const [planLoaded, cityLoaded, targets] = await Promise.all([
-    loadTasks(db, { communeId: planRow.communeId, planId: planRow.id }),
-    loadTasks(db, { communeId: planRow.communeId, origin: 'city_assigned' }),
-    targetsOf(db, planRow),
-  ]);
+  const [loaded, targets] = await Promise.all([loadPlanAndCityTasks(db, planRow.communeId, planRow.id), targetsOf(db, planRow)]);
+  const planLoaded = loaded.filter((task) => task.row.planId === planRow.id);
+  const cityLoaded = loaded.filter((task) => task.row.origin === 'city_assigned');
   const planTasks = planLoaded.map((task) => presentTask(task, context));
   const cityTasks = cityLoaded.map((task) => presentTask(task, context)).filter(inPlanPeriod(planRow));
   const rights = planRights(actor, commune);
