@@ -1,5 +1,8 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TCityOverview, TDashboardFull } from '../../contract';
+import { buildApp } from '../app';
+import { connectDatabase } from '../db';
 import { createTestContext, json, TEST_TODAY, type TestContext } from '../test/context';
 import { type BuiltUser, buildCommune, buildPlan, buildTask, buildUnit, buildUser, call, fingerprint } from '../test/factories';
 
@@ -79,8 +82,8 @@ describe('the city overview', () => {
     expect(o.totals.cityAssigned.overdue).toBe(o.communes.reduce((n, c) => n + c.cityAssigned.overdue, 0));
   });
 
-  it('sends the same few statements for a city of three communes as for one of eight', async () => {
-    const count = async () => {
+  it('sends the same few statements for a city of three communes as for one of eight, fewer when nothing changed', async () => {
+    const count = async (asOf: string) => {
       let n = 0;
       const original = ctx.pool.query;
       ctx.pool.query = function (this: unknown, ...args: unknown[]) {
@@ -88,19 +91,22 @@ describe('the city overview', () => {
         return (original as (...a: unknown[]) => unknown).apply(this, args);
       } as typeof ctx.pool.query;
       try {
-        await overview(reviewer.username);
+        await overview(reviewer.username, asOf);
       } finally {
         ctx.pool.query = original;
       }
       return n;
     };
-    const before = await count();
+    // A new date each time: every commune is judged afresh (the cache keeps one date per commune).
+    const before = await count('2026-10-01');
     for (let i = 0; i < 5; i++) {
       const extra = await buildCommune(ctx, { city: { id: communes[0].cityId } });
       await buildTask(ctx, { plan: await buildPlan(ctx, extra) }, { timeframeText: 'Quý IV/2026' });
     }
-    expect(await count()).toBe(before);
+    expect(await count('2026-10-02')).toBe(before);
     expect(before).toBeLessThanOrEqual(6);
+    // Nothing written since: the session, the communes with their versions, the plans.
+    expect(await count('2026-10-02')).toBe(3);
   });
 });
 
@@ -124,5 +130,44 @@ describe('who sees it', () => {
     const refused = await call(ctx, reviewer.username, 'POST', `/api/tasks/${tasks[0].id}/progress`, { progress: 50, version: tasks[0].version });
     expect(refused.statusCode).toBe(403);
     expect(await fingerprint(ctx)).toEqual(before);
+  });
+});
+
+describe('the overview’s cache across processes', () => {
+  it('a write by another app instance, or straight to the database, shows at the next read', async () => {
+    // A second app on its own pool: another process as far as any in-memory cache can tell.
+    const second = connectDatabase(ctx.url);
+    const other = await buildApp({
+      db: second.db,
+      clock: ctx.clock,
+      config: { uploadDir: ctx.uploadDir, sessionDays: 1, secureCookies: false, logLevel: 'silent' },
+      logger: false,
+    });
+    try {
+      const cookie = await ctx.login(reviewer.username);
+      const read = async () => json<TCityOverview>(await other.inject({ method: 'GET', url: `/api/city/overview?asOf=${TEST_TODAY}`, headers: { cookie } }));
+      const row = (o: TCityOverview) => o.communes.find((c) => c.communeName === 'Phường Nam Thử');
+      const before = row(await read());
+      expect(row(await read())).toEqual(before); // served from the cache, unchanged
+      // The first app (its own pool) reports a task of the commune done.
+      const tasks = json<{ id: number; version: number; status: string }[]>(
+        await call(ctx, reviewer.username, 'GET', `/api/tasks?communeId=${before?.communeId}&asOf=${TEST_TODAY}`),
+      );
+      const open = tasks.find((t) => t.status === 'sap_den_han');
+      const coordinatorB = await buildUser(ctx, { role: 'coordinator', commune: communes[1] });
+      const done = await call(ctx, coordinatorB.username, 'POST', `/api/tasks/${open?.id}/progress`, { progress: 100, done: true, version: open?.version });
+      expect(done.statusCode, done.body).toBe(200);
+      const after = row(await read());
+      expect(after?.totals.done).toBe((before?.totals.done ?? 0) + 1);
+      // A plain SQL write from another connection: reopened.
+      const client = new pg.Client({ connectionString: ctx.url });
+      await client.connect();
+      await client.query('UPDATE tasks SET done_at = NULL, progress = 10 WHERE id = $1', [open?.id]);
+      await client.end();
+      expect(row(await read())?.totals).toEqual(before?.totals);
+    } finally {
+      await other.close();
+      await second.close();
+    }
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The city's view of its communes: every commune's plan in force, its tasks and the city's
  * tasks judged at one date (the same counts as the commune's dashboard), its reports by
- * period, and the city's totals. Four statements in two waves, whatever the number of communes.
+ * period, and the city's totals. Four statements in two waves, whatever the number of communes;
+ * two when no commune changed since the last read (see rowCache).
  */
 import { asc, desc, eq, sql } from 'drizzle-orm';
 import type { TCityAssignedCounts, TCityOverview, TCityOverviewRow, TReportCounts } from '../../contract';
@@ -10,7 +11,7 @@ import type { Actor } from '../access/actor';
 import { canSeeCityOverview, ensure } from '../access/policy';
 import { inPlanPeriod } from '../dashboard/service';
 import type { Db } from '../db';
-import { communes, plans, reportPeriods, reports } from '../db/schema';
+import { communes, communeVersions, plans, reportPeriods, reports } from '../db/schema';
 import { pickCurrentPlan } from '../plans/service';
 import { judge, loadForJudging, preparedFor } from '../tasks/read-model';
 
@@ -27,11 +28,20 @@ type PlanRow = {
 };
 type PeriodRow = { communeId: number; planId: number; communeDeadline: string; submittedOn: string | null; daysLate: number | null };
 
+/** The city's communes with their version (commune_versions, bumped by triggers with every write that changes a row). */
 const communesOfCity = (db: Db) =>
   preparedFor(db, 'city_communes', () =>
     db
-      .select({ id: communes.id, name: communes.name, kind: communes.kind, code: communes.code, dueSoonDays: communes.dueSoonDays })
+      .select({
+        id: communes.id,
+        name: communes.name,
+        kind: communes.kind,
+        code: communes.code,
+        dueSoonDays: communes.dueSoonDays,
+        version: sql<number>`coalesce(${communeVersions.version}, 0)`,
+      })
       .from(communes)
+      .leftJoin(communeVersions, eq(communeVersions.communeId, communes.id))
       .where(eq(communes.cityId, sql.placeholder('cityId')))
       .orderBy(asc(communes.name))
       .prepare('city_communes'),
@@ -141,17 +151,34 @@ function communeRow(
   };
 }
 
+/**
+ * Each commune's row, kept per database handle for one date and one version of the commune: a later
+ * read reuses it while the commune's version (bumped in the writer's transaction, whichever process
+ * wrote) is unchanged, so a city whose communes did not move costs two statements and no judging.
+ */
+const rowCache = new WeakMap<Db, Map<number, { asOf: string; version: number; row: TCityOverviewRow }>>();
+
 export async function getCityOverview(db: Db, actor: Actor, asOf: string): Promise<TCityOverview> {
   ensure(canSeeCityOverview(actor));
+  const cache = rowCache.get(db) ?? new Map();
+  rowCache.set(db, cache);
   const [communeRows, planRows] = await Promise.all([communesOfCity(db).execute({ cityId: actor.cityId }), plansOfCity(db).execute({ cityId: actor.cityId })]);
-  const plansOf = groupBy(planRows, (p) => p.communeId);
-  const current = new Map(communeRows.map((c) => [c.id, pickCurrentPlan(plansOf.get(c.id) ?? [], asOf)]));
-  const communeIds = communeRows.map((c) => c.id);
-  const planIds = [...current.values()].flatMap((p) => (p ? [p.id] : []));
-  const [loaded, periodRows] = await Promise.all([loadForJudging(db, communeIds, planIds), communeIds.length ? periodsOfPlans(db).execute({ communeIds, planIds }) : []]);
-  const loadedOf = groupBy(loaded, (t) => t.row.communeId);
-  const periodsOf = groupBy(periodRows, (p) => p.communeId);
-  const rows = communeRows.map((c) => communeRow(c, current.get(c.id), loadedOf, periodsOf.get(c.id) ?? [], asOf));
+  const fresh = (c: (typeof communeRows)[number]) => {
+    const hit = cache.get(c.id);
+    return hit !== undefined && hit.asOf === asOf && hit.version === c.version ? hit.row : undefined;
+  };
+  const stale = communeRows.filter((c) => fresh(c) === undefined);
+  if (stale.length > 0) {
+    const plansOf = groupBy(planRows, (p) => p.communeId);
+    const current = new Map(stale.map((c) => [c.id, pickCurrentPlan(plansOf.get(c.id) ?? [], asOf)]));
+    const communeIds = stale.map((c) => c.id);
+    const planIds = [...current.values()].flatMap((p) => (p ? [p.id] : []));
+    const [loaded, periodRows] = await Promise.all([loadForJudging(db, communeIds, planIds), periodsOfPlans(db).execute({ communeIds, planIds })]);
+    const loadedOf = groupBy(loaded, (t) => t.row.communeId);
+    const periodsOf = groupBy(periodRows, (p) => p.communeId);
+    for (const c of stale) cache.set(c.id, { asOf, version: c.version, row: communeRow(c, current.get(c.id), loadedOf, periodsOf.get(c.id) ?? [], asOf) });
+  }
+  const rows = communeRows.map((c) => cache.get(c.id)?.row as TCityOverviewRow);
   const sum = (pick: (row: TCityOverviewRow) => Status[]) => summarise(rows.flatMap(pick));
   return {
     asOf,
