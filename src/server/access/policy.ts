@@ -85,6 +85,7 @@ export function userRights(actor: Actor) {
     canAdminister: actor.role === 'admin',
     canManagePlans: COMMUNE_MANAGERS.has(actor.role),
     canSeeAudit: canSeeAudit(actor),
+    canSeeCityOverview: canSeeCityOverview(actor),
   };
 }
 

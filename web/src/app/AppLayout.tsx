@@ -30,6 +30,7 @@ function useMenuItems(): MenuItem[] {
     { key: '/city-tasks', icon: <FlagOutlined />, label: t('ui.nav.cityTasks') },
     { key: '/reports', icon: <FileDoneOutlined />, label: t('ui.nav.reports') },
   ];
+  if (permissions.canSeeCityOverview) items.unshift({ key: '/city', icon: <BankOutlined />, label: t('ui.nav.city') });
   if (permissions.canManagePlans) items.splice(2, 0, { key: '/plans/import', icon: <ImportOutlined />, label: t('ui.nav.import') });
   const admin: MenuItem[] = [];
   if (permissions.canAdminister) {

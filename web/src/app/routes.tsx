@@ -62,6 +62,7 @@ export const router = createBrowserRouter([
         element: <AppLayout />,
         children: [
           { index: true, lazy: dashboard },
+          { path: 'city', lazy: () => import('../city/CityOverviewPage').then((m) => ({ Component: m.CityOverviewPage })) },
           { path: 'plans', element: <PlansPage /> },
           { path: 'plans/import', element: <ImportPage /> },
           { path: 'plans/:planId', element: <PlanPage /> },
