@@ -254,11 +254,12 @@ async function rps(route: string, cookie: string) {
 }
 
 const overviewRoute = '/api/city/overview';
-const probe = await fetch(`${address}${overviewRoute}`, { headers: { cookie: reviewer } });
+let probe = new Response(null, { status: 599 });
+const coldStatements = await countStatements(async () => {
+  probe = await fetch(`${address}${overviewRoute}`, { headers: { cookie: reviewer } });
+});
 const hasOverview = probe.status === 200;
-log(`overview probe ${probe.status}`);
 await probe.arrayBuffer();
-const coldStatements = hasOverview ? await countStatements(async () => (await fetch(`${address}${overviewRoute}`, { headers: { cookie: reviewer } })).arrayBuffer()) : null;
 const overview = hasOverview ? await latencies(overviewRoute, reviewer) : null;
 const statements = hasOverview ? await countStatements(async () => (await fetch(`${address}${overviewRoute}`, { headers: { cookie: reviewer } })).arrayBuffer()) : null;
 const plansStatements = await countStatements(async () => (await fetch(`${address}/api/plans`, { headers: { cookie: reviewer } })).arrayBuffer());
