@@ -212,7 +212,6 @@ async function signIn(username: string) {
   if (response.status !== 200) throw new Error(`login ${username}: ${response.status} ${await response.text()}`);
   return (response.headers.get('set-cookie') ?? '').split(';')[0];
 }
-log('signing in');
 const reviewer = await signIn('bench.so');
 const coordinator = await signIn('bench.daumoi');
 
