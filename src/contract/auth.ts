@@ -27,6 +27,8 @@ export const ZUserRights = z.object({
   /** Import plan documents and define plans and tasks (in at least one commune). */
   canManagePlans: z.boolean(),
   canSeeAudit: z.boolean(),
+  /** Every commune side by side (the city's reviewers and administrators): their landing page. */
+  canSeeCityOverview: z.boolean(),
 });
 export type TUserRights = z.infer<typeof ZUserRights>;
 

@@ -7,6 +7,7 @@
 export * from './audit';
 export * from './auth';
 export * from './calendar';
+export * from './city';
 export * from './common';
 export * from './communes';
 export * from './dashboard';

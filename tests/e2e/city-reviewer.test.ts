@@ -45,3 +45,23 @@ it('works on a phone-sized screen', async () => {
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(width).toBeLessThanOrEqual(400);
 });
+
+it('city reviewer ranks communes by overdue tasks on the city overview and opens the worst', async () => {
+  const page = await signIn(browser, 'sonoivu');
+  await page.goto(`${inject('baseUrl')}/city`);
+  const table = page.getByTestId('city-table');
+  await table.locator('tbody tr[data-row-key]').first().waitFor();
+  await page.getByTestId('city-totals').waitFor();
+  // Sort by the overdue column, most first (antd: ascending on the first click, descending on the second).
+  const header = table.locator('th', { hasText: 'Quá hạn' }).first();
+  await header.click();
+  await header.click();
+  const counts = await table.locator('[data-testid^="overdue-"]').allInnerTexts();
+  const numbers = counts.map(Number);
+  expect(numbers.length).toBeGreaterThan(1);
+  expect([...numbers].sort((a, b) => b - a)).toEqual(numbers);
+  await page.screenshot({ path: 'test-results/e2e-city-overview.png', fullPage: true });
+  await table.locator('[data-testid^="open-"]').first().click();
+  await page.waitForURL(`${inject('baseUrl')}/`);
+  await page.getByTestId('list-overdue').waitFor();
+});

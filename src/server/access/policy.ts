@@ -94,6 +94,7 @@ export function userRights(actor: Actor) {
     canAdminister: actor.role === 'admin',
     canManagePlans: COMMUNE_MANAGERS.has(actor.role),
     canSeeAudit: canSeeAudit(actor),
+    canSeeCityOverview: canSeeCityOverview(actor),
   };
 }
 
@@ -165,4 +166,9 @@ export function canCityReturnReport(actor: Actor, commune: CommuneRef, report: R
 /** The city's view across communes: reviewers and the city's administrators. */
 export function canSeeCityReports(actor: Actor): boolean {
   return actor.communeId === null && (actor.role === 'city_reviewer' || actor.role === 'admin');
+}
+
+/** Every commune side by side (issue 11): the city's reviewers and administrators, never a commune's people. */
+export function canSeeCityOverview(actor: Actor): boolean {
+  return canSeeCityReports(actor);
 }

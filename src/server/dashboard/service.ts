@@ -3,15 +3,18 @@
  * city assigned in its period) judged for one date, counted by area and by unit.
  */
 
+import { desc, eq, sql } from 'drizzle-orm';
 import { AREAS, DASHBOARD_CARD_FILTERS, filterTasks, type TDashboardQuery, type TTaskFilter } from '../../contract';
 import { type Status, summarise } from '../../domain/status';
 import type { Actor } from '../access/actor';
 import { planRights } from '../access/policy';
 import { loadCalendar } from '../calendar/service';
+import { requireCommune } from '../communes/service';
 import type { Db } from '../db';
+import { plans } from '../db/schema';
 import { invalid } from '../errors';
-import { currentPlanId, presentPlanSummary, requirePlan, targetsOf } from '../plans/service';
-import { loadTasks, type PresentedTask, presentTask, readContext } from '../tasks/read-model';
+import { pickCurrentPlan, presentPlanSummary, requirePlan, targetsOf } from '../plans/service';
+import { loadPlanAndCityTasks, type PresentedTask, preparedFor, presentTask, readContext } from '../tasks/read-model';
 
 const byDue = (a: PresentedTask, b: PresentedTask) => (a.due ?? a.nextDue ?? '').localeCompare(b.due ?? b.nextDue ?? '');
 
@@ -21,8 +24,30 @@ function countBy<K>(list: PresentedTask[], keysOf: (task: PresentedTask) => K[])
   return groups;
 }
 
+/** The city tasks a plan's dashboard counts: due in the plan's period, or with no deadline yet (the city overview counts the same). */
+export const inPlanPeriod =
+  (plan: { periodStart: string; periodEnd: string }) =>
+  (task: { due: string | null }): boolean =>
+    task.due === null || (task.due >= plan.periodStart && task.due <= plan.periodEnd);
+
 /** The contract's query, with the date every task is judged at settled by the route (the request's, or the clock's today). */
 export type DashboardQuery = TDashboardQuery & { asOf: string };
+
+/** The commune and its plans in one wave (two statements side by side), the commune checked before its plans are used. */
+async function communeAndPlans(db: Db, actor: Actor, communeId: number) {
+  const [commune, planRows] = await Promise.all([
+    requireCommune(db, actor, communeId),
+    preparedFor(db, 'plans_of_commune', () =>
+      db
+        .select()
+        .from(plans)
+        .where(eq(plans.communeId, sql.placeholder('communeId')))
+        .orderBy(desc(plans.periodStart), desc(plans.id))
+        .prepare('plans_of_commune'),
+    ).execute({ communeId }),
+  ]);
+  return { commune, planRows };
+}
 
 /**
  * The tasks the dashboard counts: the plan's, and the city's with a deadline in the plan's period
@@ -31,23 +56,31 @@ export type DashboardQuery = TDashboardQuery & { asOf: string };
  */
 async function dashboardTasks(db: Db, actor: Actor, query: DashboardQuery) {
   const { asOf } = query;
-  const communeId = query.communeId ?? actor.communeId;
-  let planId = query.planId;
-  if (planId === undefined) {
+  let planRow: typeof plans.$inferSelect | undefined;
+  let commune: Awaited<ReturnType<typeof requireCommune>>;
+  if (query.planId !== undefined) {
+    ({ plan: planRow, commune } = await requirePlan(db, actor, query.planId));
+  } else {
+    const communeId = query.communeId ?? actor.communeId;
     if (communeId === null) throw invalid('Vui lòng chọn xã/phường.');
-    planId = (await currentPlanId(db, actor, communeId, asOf)) ?? undefined;
+    const found = await communeAndPlans(db, actor, communeId);
+    commune = found.commune;
+    planRow = pickCurrentPlan(
+      found.planRows.map((p) => ({ ...p, start: p.periodStart, end: p.periodEnd })),
+      asOf,
+    );
   }
-  if (planId === undefined) return null;
-  const { plan: planRow, commune } = await requirePlan(db, actor, planId);
-  const [planLoaded, cityLoaded, calendar] = await Promise.all([
-    loadTasks(db, { communeId: planRow.communeId, planId: planRow.id }),
-    loadTasks(db, { communeId: planRow.communeId, origin: 'city_assigned' }),
-    loadCalendar(db),
-  ]);
+  if (planRow === undefined) return null;
+  const plan = planRow;
+  // One load of the plan's and the city's tasks (one prepared statement), judged once.
+  const [loaded, calendar] = await Promise.all([loadPlanAndCityTasks(db, plan.communeId, plan.id), loadCalendar(db)]);
   const context = readContext(actor, commune, asOf, calendar);
-  const planTasks = planLoaded.map((task) => presentTask(task, context));
-  const cityTasks = cityLoaded.map((task) => presentTask(task, context)).filter((task) => task.due === null || (task.due >= planRow.periodStart && task.due <= planRow.periodEnd));
-  return { planRow, commune, context, planTasks, cityTasks, all: [...planTasks, ...cityTasks] };
+  const planTasks = loaded.filter((task) => task.row.planId === plan.id).map((task) => presentTask(task, context));
+  const cityTasks = loaded
+    .filter((task) => task.row.origin === 'city_assigned')
+    .map((task) => presentTask(task, context))
+    .filter(inPlanPeriod(plan));
+  return { planRow: plan, commune, context, planTasks, cityTasks, all: [...planTasks, ...cityTasks] };
 }
 
 /** What a card or a chart segment counted, as a list: the same tasks, the same filter (filterTasks). */

@@ -808,3 +808,15 @@ export const reportEvents = pgTable(
     check('report_events_action_check', sql`${t.action} IN ('create', 'edit', 'submit', 'return', 'accept', 'consolidate', 'approve', 'send', 'city_return')`),
   ],
 );
+
+/**
+ * One row per commune, its version bumped by triggers (migration city_versions) in the same
+ * transaction as any write to the rows its judged statuses come from: tasks, checkpoints, plans,
+ * report periods and reports, the commune itself. A cache in any process compares it before reuse.
+ */
+export const communeVersions = pgTable('commune_versions', {
+  communeId: integer('commune_id')
+    .primaryKey()
+    .references(() => communes.id, { onDelete: 'cascade' }),
+  version: integer('version').notNull().default(0),
+});

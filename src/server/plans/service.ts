@@ -156,8 +156,14 @@ export async function currentPlanId(db: Db, actor: Actor, communeId: number, asO
     .from(plans)
     .where(eq(plans.communeId, communeId))
     .orderBy(desc(plans.periodStart), desc(plans.id));
+  return pickCurrentPlan(rows, asOf)?.id ?? null;
+}
+
+type PlanChoice = Pick<PlanRow, 'id' | 'kind' | 'status'> & { start: string; end: string };
+
+/** The dashboard's rule on one commune's plans, newest period first (the city overview applies it to every commune). */
+export function pickCurrentPlan<P extends PlanChoice>(rows: P[], asOf: string): P | undefined {
   const issued = rows.filter((p) => p.status !== 'draft' && p.kind !== 'inspection');
   const running = issued.filter((p) => p.start <= asOf && asOf <= p.end);
-  const preferred = running.find((p) => p.kind === 'annual' || p.kind === 'half_year') ?? running[0] ?? issued[0] ?? rows[0];
-  return preferred?.id ?? null;
+  return running.find((p) => p.kind === 'annual' || p.kind === 'half_year') ?? running[0] ?? issued[0] ?? rows[0];
 }

@@ -4,7 +4,8 @@
  * progress by the pure rules in src/domain/status. Plans, the dashboard, the Excel
  * export, files and (next) reports read tasks here; nothing here writes.
  */
-import { and, asc, desc, eq, inArray, max, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, max, type SQL, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { filterTasks, type TConfirmationState, type TTaskFilter, type TTaskOrigin } from '../../contract';
 import type { WorkingCalendar } from '../../domain/calendar';
 import { type DueSoonThreshold, isDone, judgeTask, MY_WORK_SECTIONS, myWorkSections, STALE_REPORT_DAYS, type Status, thisMonthEnd, weekEnd } from '../../domain/status';
@@ -47,6 +48,12 @@ export interface TaskScope {
   taskIds?: number[];
 }
 
+/**
+ * `column = any($1)`: one array parameter, so the statement text is the same whatever the count
+ * (an IN list of n parameters costs Drizzle and PostgreSQL a new text and plan for each n).
+ */
+export const anyOf = (column: AnyPgColumn, values: number[]): SQL => sql`${column} = any(${sql.param(values)})`;
+
 const groupByTask = <T extends { taskId: number }>(list: T[]) => {
   const map = new Map<number, T[]>();
   for (const item of list) map.set(item.taskId, [...(map.get(item.taskId) ?? []), item]);
@@ -58,7 +65,7 @@ export async function loadTasks(db: DbOrTx, scope: TaskScope): Promise<LoadedTas
   const filters: SQL[] = [eq(tasks.communeId, scope.communeId)];
   if (scope.planId !== undefined) filters.push(eq(tasks.planId, scope.planId));
   if (scope.origin) filters.push(eq(tasks.origin, scope.origin));
-  if (scope.taskIds) filters.push(inArray(tasks.id, scope.taskIds.length ? scope.taskIds : [-1]));
+  if (scope.taskIds) filters.push(anyOf(tasks.id, scope.taskIds));
   const rows = await db
     .select()
     .from(tasks)
@@ -71,13 +78,13 @@ export async function loadTasks(db: DbOrTx, scope: TaskScope): Promise<LoadedTas
       .select({ taskId: taskUnits.taskId, unitId: taskUnits.unitId, name: units.name, role: taskUnits.role })
       .from(taskUnits)
       .innerJoin(units, and(eq(units.communeId, taskUnits.communeId), eq(units.id, taskUnits.unitId)))
-      .where(and(eq(taskUnits.communeId, scope.communeId), inArray(taskUnits.taskId, ids)))
+      .where(and(eq(taskUnits.communeId, scope.communeId), anyOf(taskUnits.taskId, ids)))
       .orderBy(asc(taskUnits.position)),
     db
       .select({ taskId: taskAssignees.taskId, id: users.id, fullName: users.fullName })
       .from(taskAssignees)
       .innerJoin(users, eq(users.id, taskAssignees.userId))
-      .where(and(eq(taskAssignees.communeId, scope.communeId), inArray(taskAssignees.taskId, ids))),
+      .where(and(eq(taskAssignees.communeId, scope.communeId), anyOf(taskAssignees.taskId, ids))),
     loadCompletions(db, [scope.communeId], ids),
   ]);
   const returners = await returnerNames(db, rows);
@@ -116,12 +123,15 @@ function loadCompletions(db: DbOrTx, communeIds: number[], taskIds: number[]) {
       evidenceLink: taskOccurrenceCompletions.evidenceLink,
     })
     .from(taskOccurrenceCompletions)
-    .where(and(inArray(taskOccurrenceCompletions.communeId, communeIds), inArray(taskOccurrenceCompletions.taskId, taskIds)));
+    .where(and(anyOf(taskOccurrenceCompletions.communeId, communeIds), anyOf(taskOccurrenceCompletions.taskId, taskIds)));
 }
 
 // ---------------------------------------------------------------- judge
 
-type Judged = Pick<LoadedTask, 'row' | 'completions'>;
+type Judged = {
+  row: Pick<TaskRow, 'schedule' | 'dueOverride' | 'progress' | 'doneAt' | 'confirmation' | 'periodStart' | 'periodEnd'>;
+  completions: Pick<Completion, 'due' | 'doneAt' | 'confirmation'>[];
+};
 
 /** The commune's one "sắp đến hạn" threshold: its setting, in working days on the calendar. */
 export const dueSoonOf = (commune: { dueSoonDays: number }, calendar: WorkingCalendar): DueSoonThreshold => ({ workingDays: commune.dueSoonDays, calendar });
@@ -159,8 +169,8 @@ export async function judgePlanTasks(
     .from(tasks)
     .where(
       and(
-        inArray(tasks.communeId, communeIds),
-        inArray(
+        anyOf(tasks.communeId, communeIds),
+        anyOf(
           tasks.planId,
           plansToJudge.map((p) => p.id),
         ),
@@ -392,4 +402,96 @@ export async function getMyWork(db: Db, actor: Actor, asOf: string) {
     tasks: open,
     sections: MY_WORK_SECTIONS.map((key) => ({ key, taskIds: sections[key] })),
   };
+}
+
+// ---------------------------------------------------------------- many communes at once
+
+/**
+ * What judging needs of a task, with its closed checkpoints folded in (one statement, no second round trip).
+ * The subqueries name the outer table (`"tasks".id`): Drizzle leaves a lone table's columns unqualified,
+ * and an unqualified `commune_id` would mean the subquery's own column.
+ */
+const judgingColumns = {
+  id: tasks.id,
+  communeId: tasks.communeId,
+  planId: tasks.planId,
+  origin: tasks.origin,
+  schedule: tasks.schedule,
+  dueOverride: tasks.dueOverride,
+  progress: tasks.progress,
+  doneAt: tasks.doneAt,
+  confirmation: tasks.confirmation,
+  periodStart: tasks.periodStart,
+  periodEnd: tasks.periodEnd,
+  // Unconfirmed completions travel too: judging shows them as "chờ xác nhận", never as done.
+  completions: sql<
+    Completion[]
+  >`coalesce((select json_agg(json_build_object('due', c.due, 'doneAt', c.done_at, 'confirmation', c.confirmation, 'evidenceFileId', c.evidence_file_id, 'evidenceLink', c.evidence_link)) from ${taskOccurrenceCompletions} c where c.commune_id = ${tasks}.commune_id and c.task_id = ${tasks}.id), '[]'::json)`,
+};
+
+export type JudgingRow = {
+  row: Pick<TaskRow, 'id' | 'communeId' | 'planId' | 'origin' | 'schedule' | 'dueOverride' | 'progress' | 'doneAt' | 'confirmation' | 'periodStart' | 'periodEnd'>;
+  completions: Completion[];
+};
+
+/**
+ * The tasks of the given plans and the city-assigned tasks of the given communes, ready to judge,
+ * in one prepared statement whatever the number of communes (`= any($1)`, no list of parameters).
+ */
+export async function loadForJudging(db: Db, communeIds: number[], planIds: number[]): Promise<JudgingRow[]> {
+  if (communeIds.length === 0) return [];
+  const rows = await preparedFor(db, 'tasks_for_judging', () =>
+    db
+      .select(judgingColumns)
+      .from(tasks)
+      .where(and(sql`${tasks.communeId} = any(${sql.placeholder('communeIds')})`, sql`(${tasks.origin} = 'city_assigned' or ${tasks.planId} = any(${sql.placeholder('planIds')}))`))
+      .prepare('tasks_for_judging'),
+  ).execute({ communeIds, planIds });
+  return rows.map(({ completions, ...row }) => ({ row, completions }));
+}
+
+const preparedCache = new WeakMap<object, Map<string, unknown>>();
+/** A statement prepared once per database handle (PostgreSQL then plans it once per connection). */
+export function preparedFor<T>(db: Db, name: string, build: () => T): T {
+  const own = preparedCache.get(db) ?? new Map<string, unknown>();
+  preparedCache.set(db, own);
+  if (!own.has(name)) own.set(name, build());
+  return own.get(name) as T;
+}
+
+const { completions: completionsColumn } = judgingColumns;
+/**
+ * A plan's tasks and the commune's city-assigned tasks with their units, assignees and closed
+ * checkpoints folded in as JSON: one prepared statement instead of four in two waves (the dashboard's load).
+ */
+export async function loadPlanAndCityTasks(db: Db, communeId: number, planId: number): Promise<LoadedTask[]> {
+  const rows = await preparedFor(db, 'tasks_of_dashboard', () =>
+    db
+      .select({
+        row: tasks,
+        units: sql<
+          { id: number; name: string; role: 'lead' | 'coordinator' }[]
+        >`coalesce((select json_agg(json_build_object('id', tu.unit_id, 'name', u.name, 'role', tu.role) order by tu.position) from ${taskUnits} tu join ${units} u on u.commune_id = tu.commune_id and u.id = tu.unit_id where tu.commune_id = ${tasks}.commune_id and tu.task_id = ${tasks}.id), '[]'::json)`,
+        assignees: sql<
+          { id: number; fullName: string }[]
+        >`coalesce((select json_agg(json_build_object('id', p.id, 'fullName', p.full_name)) from ${taskAssignees} ta join ${users} p on p.id = ta.user_id where ta.commune_id = ${tasks}.commune_id and ta.task_id = ${tasks}.id), '[]'::json)`,
+        completions: completionsColumn,
+      })
+      .from(tasks)
+      .where(and(eq(tasks.communeId, sql.placeholder('communeId')), sql`(${tasks.planId} = ${sql.placeholder('planId')} or ${tasks.origin} = 'city_assigned')`))
+      .orderBy(asc(tasks.area), asc(tasks.position), asc(tasks.id))
+      .prepare('tasks_of_dashboard'),
+  ).execute({ communeId, planId });
+  const returners = await returnerNames(
+    db,
+    rows.map((r) => r.row),
+  );
+  return rows.map(({ row, units: refs, assignees, completions }) => ({
+    row,
+    lead: refs.filter((r) => r.role === 'lead').map(({ id, name }) => ({ id, name })),
+    coordinators: refs.filter((r) => r.role === 'coordinator').map(({ id, name }) => ({ id, name })),
+    assignees,
+    completions,
+    returnedBy: row.returnedBy === null ? null : (returners.get(row.returnedBy) ?? null),
+  }));
 }

@@ -42,6 +42,7 @@ function useMenuItems(): MenuItem[] {
     { key: '/reports', icon: <FileDoneOutlined />, label: t('ui.nav.reports') },
     { key: '/dossiers', icon: <FileSearchOutlined />, label: t('ui.nav.dossiers') },
   ];
+  if (permissions.canSeeCityOverview) items.unshift({ key: '/city', icon: <BankOutlined />, label: t('ui.nav.city') });
   if (permissions.canManagePlans) items.splice(2, 0, { key: '/plans/import', icon: <ImportOutlined />, label: t('ui.nav.import') });
   const admin: MenuItem[] = [];
   if (permissions.canAdminister) {

@@ -70,6 +70,7 @@ export const router = createBrowserRouter([
           { path: 'dashboard', lazy: dashboard },
           { path: 'my-work', lazy: () => import('../tasks/MyWorkPage').then((m) => ({ Component: m.MyWorkPage })) },
           { path: 'tasks', element: <DashboardTasksPage /> },
+          { path: 'city', lazy: () => import('../city/CityOverviewPage').then((m) => ({ Component: m.CityOverviewPage })) },
           { path: 'plans', element: <PlansPage /> },
           { path: 'plans/import', element: <ImportPage /> },
           { path: 'plans/:planId', element: <PlanPage /> },

@@ -1,0 +1,71 @@
+/** The city's view of its communes: one row per commune, the city's totals (issue 11). */
+import { z } from 'zod';
+import { ZDate, ZIsoDate } from './common';
+import { ZStatusSummary } from './dashboard';
+import { ZCommuneKind } from './vocabulary';
+
+export const ZCityOverviewQuery = z.object({ asOf: ZIsoDate.optional() });
+export type TCityOverviewQuery = z.infer<typeof ZCityOverviewQuery>;
+
+/** Reports of the commune (level commune) by period of its plan in force, as the city receives them. */
+export const ZReportCounts = z.object({
+  onTime: z.number(),
+  late: z.number(),
+  /** Deadline passed, nothing sent. */
+  missing: z.number(),
+  /** Deadline still ahead, nothing sent yet. */
+  notDue: z.number(),
+});
+export type TReportCounts = z.infer<typeof ZReportCounts>;
+
+export const ZCityAssignedCounts = z.object({
+  total: z.number(),
+  /** Done by the deadline. */
+  onTime: z.number(),
+  /** Done after the deadline. */
+  late: z.number(),
+  /** Not done, deadline passed. */
+  overdue: z.number(),
+  /** Not done, deadline ahead or none. */
+  open: z.number(),
+});
+export type TCityAssignedCounts = z.infer<typeof ZCityAssignedCounts>;
+
+export const ZCityOverviewRow = z.object({
+  communeId: z.number(),
+  communeName: z.string(),
+  communeKind: ZCommuneKind,
+  code: z.string(),
+  /** The plan in force (the one the commune's dashboard shows), null when the commune has none. */
+  plan: z
+    .object({
+      id: z.number(),
+      title: z.string(),
+      number: z.string().nullable(),
+      periodStart: ZDate,
+      periodEnd: ZDate,
+      taskCount: z.number(),
+      doneCount: z.number(),
+      overdueCount: z.number(),
+    })
+    .nullable(),
+  /** The plan's tasks and the city's tasks due in its period: the dashboard's totals. */
+  totals: ZStatusSummary,
+  /** The city-assigned tasks the dashboard counts, by how they stand. */
+  cityAssigned: ZCityAssignedCounts,
+  reports: ZReportCounts,
+});
+export type TCityOverviewRow = z.infer<typeof ZCityOverviewRow>;
+
+export const ZCityOverview = z.object({
+  asOf: ZDate,
+  communes: z.array(ZCityOverviewRow),
+  totals: z.object({
+    communes: z.number(),
+    withPlan: z.number(),
+    tasks: ZStatusSummary,
+    cityAssigned: ZCityAssignedCounts,
+    reports: ZReportCounts,
+  }),
+});
+export type TCityOverview = z.infer<typeof ZCityOverview>;

@@ -1,0 +1,203 @@
+/**
+ * The city's view of its communes: every commune's plan in force, its tasks and the city's
+ * tasks judged at one date (the same counts as the commune's dashboard), its reports by
+ * period, and the city's totals. Four statements in two waves, whatever the number of communes;
+ * two when no commune changed since the last read (see rowCache).
+ */
+import { asc, desc, eq, sql } from 'drizzle-orm';
+import type { TCityAssignedCounts, TCityOverview, TCityOverviewRow, TReportCounts } from '../../contract';
+import type { WorkingCalendar } from '../../domain/calendar';
+import { type Status, summarise } from '../../domain/status';
+import type { Actor } from '../access/actor';
+import { canSeeCityOverview, ensure } from '../access/policy';
+import { loadCalendar } from '../calendar/service';
+import { inPlanPeriod } from '../dashboard/service';
+import type { Db } from '../db';
+import { communes, communeVersions, plans, reportPeriods, reports } from '../db/schema';
+import { pickCurrentPlan } from '../plans/service';
+import { dueSoonOf, judge, loadForJudging, preparedFor } from '../tasks/read-model';
+
+type CommuneRow = { id: number; name: string; kind: TCityOverviewRow['communeKind']; code: string; dueSoonDays: number };
+type PlanRow = {
+  id: number;
+  communeId: number;
+  title: string;
+  number: string | null;
+  kind: typeof plans.$inferSelect.kind;
+  status: typeof plans.$inferSelect.status;
+  start: string;
+  end: string;
+};
+type PeriodRow = { communeId: number; planId: number; communeDeadline: string; submittedOn: string | null; daysLate: number | null };
+
+/** The city's communes with their version (commune_versions, bumped by triggers with every write that changes a row). */
+const communesOfCity = (db: Db) =>
+  preparedFor(db, 'city_communes', () =>
+    db
+      .select({
+        id: communes.id,
+        name: communes.name,
+        kind: communes.kind,
+        code: communes.code,
+        dueSoonDays: communes.dueSoonDays,
+        version: sql<number>`coalesce(${communeVersions.version}, 0)`,
+      })
+      .from(communes)
+      .leftJoin(communeVersions, eq(communeVersions.communeId, communes.id))
+      .where(eq(communes.cityId, sql.placeholder('cityId')))
+      .orderBy(asc(communes.name))
+      .prepare('city_communes'),
+  );
+
+const plansOfCity = (db: Db) =>
+  preparedFor(db, 'city_plans', () =>
+    db
+      .select({
+        id: plans.id,
+        communeId: plans.communeId,
+        title: plans.title,
+        number: plans.number,
+        kind: plans.kind,
+        status: plans.status,
+        start: plans.periodStart,
+        end: plans.periodEnd,
+      })
+      .from(plans)
+      .innerJoin(communes, eq(communes.id, plans.communeId))
+      .where(eq(communes.cityId, sql.placeholder('cityId')))
+      .orderBy(desc(plans.periodStart), desc(plans.id))
+      .prepare('city_plans'),
+  );
+
+/** The commune-level report of each period of the given plans (none yet: submittedOn null). */
+const periodsOfPlans = (db: Db) =>
+  preparedFor(db, 'city_report_periods', () =>
+    db
+      .select({
+        communeId: reportPeriods.communeId,
+        planId: reportPeriods.planId,
+        communeDeadline: reportPeriods.communeDeadline,
+        submittedOn: reports.submittedOn,
+        daysLate: reports.daysLate,
+      })
+      .from(reportPeriods)
+      .leftJoin(reports, sql`${reports.communeId} = ${reportPeriods.communeId} and ${reports.periodId} = ${reportPeriods.id} and ${reports.level} = 'commune'`)
+      .where(sql`${reportPeriods.communeId} = any(${sql.placeholder('communeIds')}) and ${reportPeriods.planId} = any(${sql.placeholder('planIds')})`)
+      .prepare('city_report_periods'),
+  );
+
+const groupBy = <T, K>(list: T[], key: (item: T) => K) => {
+  const map = new Map<K, T[]>();
+  for (const item of list) {
+    const group = map.get(key(item));
+    if (group) group.push(item);
+    else map.set(key(item), [item]);
+  }
+  return map;
+};
+
+const noReports = (): TReportCounts => ({ onTime: 0, late: 0, missing: 0, notDue: 0 });
+
+function countReports(periods: PeriodRow[], asOf: string): TReportCounts {
+  const counts = noReports();
+  for (const p of periods) {
+    if (p.submittedOn !== null) counts[(p.daysLate ?? 0) > 0 ? 'late' : 'onTime']++;
+    else counts[asOf <= p.communeDeadline ? 'notDue' : 'missing']++;
+  }
+  return counts;
+}
+
+function countCityAssigned(statuses: Status[]): TCityAssignedCounts {
+  const s = summarise(statuses);
+  const onTime = s.byStatus.hoan_thanh_dung_han;
+  const late = s.byStatus.hoan_thanh_qua_han;
+  return { total: s.total, onTime, late, overdue: s.overdue, open: s.total - onTime - late - s.overdue };
+}
+
+const addCounts = <T extends Record<string, number>>(a: T, b: T): T => Object.fromEntries(Object.keys(a).map((k) => [k, a[k] + b[k]])) as T;
+
+/** One commune's row: the dashboard's counting rules on the rows already loaded for the whole city. */
+function communeRow(
+  commune: CommuneRow,
+  plan: PlanRow | undefined,
+  loaded: ReturnType<typeof groupBy<Awaited<ReturnType<typeof loadForJudging>>[number], number>>,
+  periods: PeriodRow[],
+  asOf: string,
+  calendar: WorkingCalendar,
+): TCityOverviewRow {
+  const own = loaded.get(commune.id) ?? [];
+  const dueSoon = dueSoonOf(commune, calendar);
+  const judged = own.map((task) => ({ task: task.row, ...judge(task, asOf, dueSoon) }));
+  const planJudged = plan ? judged.filter((j) => j.task.planId === plan.id) : [];
+  const period = plan ? { periodStart: plan.start, periodEnd: plan.end } : { periodStart: `${asOf.slice(0, 4)}-01-01`, periodEnd: `${asOf.slice(0, 4)}-12-31` };
+  const cityJudged = judged.filter((j) => j.task.origin === 'city_assigned').filter(inPlanPeriod(period));
+  const planSummary = summarise(planJudged.map((j) => j.status));
+  return {
+    communeId: commune.id,
+    communeName: commune.name,
+    communeKind: commune.kind,
+    code: commune.code,
+    plan: plan
+      ? {
+          id: plan.id,
+          title: plan.title,
+          number: plan.number,
+          periodStart: plan.start,
+          periodEnd: plan.end,
+          taskCount: planSummary.total,
+          doneCount: planSummary.done,
+          overdueCount: planSummary.overdue,
+        }
+      : null,
+    totals: summarise([...planJudged, ...cityJudged].map((j) => j.status)),
+    cityAssigned: countCityAssigned(cityJudged.map((j) => j.status)),
+    reports: countReports(periods, asOf),
+  };
+}
+
+/**
+ * Each commune's row, kept per database handle for one date and one version of the commune: a later
+ * read reuses it while the commune's version (bumped in the writer's transaction, whichever process
+ * wrote) is unchanged, so a city whose communes did not move costs two statements and no judging.
+ */
+const rowCache = new WeakMap<Db, Map<number, { asOf: string; version: number; row: TCityOverviewRow }>>();
+
+export async function getCityOverview(db: Db, actor: Actor, asOf: string): Promise<TCityOverview> {
+  ensure(canSeeCityOverview(actor));
+  const cache = rowCache.get(db) ?? new Map();
+  rowCache.set(db, cache);
+  const [communeRows, planRows] = await Promise.all([communesOfCity(db).execute({ cityId: actor.cityId }), plansOfCity(db).execute({ cityId: actor.cityId })]);
+  const fresh = (c: (typeof communeRows)[number]) => {
+    const hit = cache.get(c.id);
+    return hit !== undefined && hit.asOf === asOf && hit.version === c.version ? hit.row : undefined;
+  };
+  const stale = communeRows.filter((c) => fresh(c) === undefined);
+  if (stale.length > 0) {
+    const plansOf = groupBy(planRows, (p) => p.communeId);
+    const current = new Map(stale.map((c) => [c.id, pickCurrentPlan(plansOf.get(c.id) ?? [], asOf)]));
+    const communeIds = stale.map((c) => c.id);
+    const planIds = [...current.values()].flatMap((p) => (p ? [p.id] : []));
+    const [loaded, periodRows, calendar] = await Promise.all([loadForJudging(db, communeIds, planIds), periodsOfPlans(db).execute({ communeIds, planIds }), loadCalendar(db)]);
+    const loadedOf = groupBy(loaded, (t) => t.row.communeId);
+    const periodsOf = groupBy(periodRows, (p) => p.communeId);
+    for (const c of stale) cache.set(c.id, { asOf, version: c.version, row: communeRow(c, current.get(c.id), loadedOf, periodsOf.get(c.id) ?? [], asOf, calendar) });
+  }
+  const rows = communeRows.map((c) => cache.get(c.id)?.row as TCityOverviewRow);
+  const sum = (pick: (row: TCityOverviewRow) => Status[]) => summarise(rows.flatMap(pick));
+  return {
+    asOf,
+    communes: rows,
+    totals: {
+      communes: rows.length,
+      withPlan: rows.filter((r) => r.plan !== null).length,
+      tasks: sum((r) => statusesOf(r.totals.byStatus)),
+      cityAssigned: rows.map((r) => r.cityAssigned).reduce(addCounts, { total: 0, onTime: 0, late: 0, overdue: 0, open: 0 }),
+      reports: rows.map((r) => r.reports).reduce(addCounts, noReports()),
+    },
+  };
+}
+
+/** The statuses a count stands for, so the city's totals go through the same summarise (its rate included). */
+function statusesOf(byStatus: Record<string, number>): Status[] {
+  return Object.entries(byStatus).flatMap(([status, n]) => Array<Status>(n).fill(status as Status));
+}
