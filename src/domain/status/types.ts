@@ -6,7 +6,17 @@ import type { IsoDate, Period, Schedule } from '../timeframe/types';
  * drives reminders, and "no clear deadline" keeps tasks whose date an outside body
  * sets out of the on-time figures instead of guessing a date for them.
  */
-export const STATUSES = ['chua_thuc_hien', 'dang_thuc_hien', 'sap_den_han', 'qua_han', 'hoan_thanh_dung_han', 'hoan_thanh_qua_han', 'chua_xac_dinh_han'] as const;
+export const STATUSES = [
+  'chua_thuc_hien',
+  'dang_thuc_hien',
+  'sap_den_han',
+  'qua_han',
+  'hoan_thanh_dung_han',
+  'hoan_thanh_qua_han',
+  'chua_xac_dinh_han',
+  /** Recorded when the plan was closed with the task not done: final, never "overdue" for ever. */
+  'khong_hoan_thanh',
+] as const;
 
 export type Status = (typeof STATUSES)[number];
 

@@ -10,7 +10,7 @@ import type { Actor } from '../access/actor';
 import { planRights } from '../access/policy';
 import type { Db } from '../db';
 import { invalid } from '../errors';
-import { currentPlanId, presentPlanSummary, requirePlan, targetsOf } from '../plans/service';
+import { currentPlanId, planLinks, presentPlanSummary, requirePlan, targetsOf } from '../plans/service';
 import { loadTasks, type PresentedTask, presentTask, readContext } from '../tasks/read-model';
 
 const byDue = (a: PresentedTask, b: PresentedTask) => (a.due ?? a.nextDue ?? '').localeCompare(b.due ?? b.nextDue ?? '');
@@ -36,14 +36,15 @@ export async function getDashboard(db: Db, actor: Actor, query: DashboardQuery) 
   // One load of each task list, judged once: the plan summary is counted from the same tasks the lists show.
   const { plan: planRow, commune } = await requirePlan(db, actor, planId);
   const context = readContext(actor, commune, asOf);
-  const [planLoaded, cityLoaded, targets] = await Promise.all([
-    loadTasks(db, { communeId: planRow.communeId, planId: planRow.id }),
+  const [planLoaded, cityLoaded, targets, links] = await Promise.all([
+    loadTasks(db, { communeId: planRow.communeId, planId: planRow.id, inForceAt: asOf }),
     loadTasks(db, { communeId: planRow.communeId, origin: 'city_assigned' }),
     targetsOf(db, planRow),
+    planLinks(db, planRow),
   ]);
   const planTasks = planLoaded.map((task) => presentTask(task, context));
   const cityTasks = cityLoaded.map((task) => presentTask(task, context)).filter((task) => task.due === null || (task.due >= planRow.periodStart && task.due <= planRow.periodEnd));
-  const rights = planRights(actor, commune);
+  const rights = planRights(actor, commune, planRow);
   const plan = {
     ...presentPlanSummary(
       planRow,
@@ -53,6 +54,7 @@ export async function getDashboard(db: Db, actor: Actor, query: DashboardQuery) 
     ),
     reportingRegime: planRow.reportingRegime,
     targets,
+    ...links,
   };
   const all = [...planTasks, ...cityTasks];
   const totals = summarise(all.map((t) => t.status));

@@ -6,7 +6,7 @@
  */
 import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import { filterTasks, type TTaskFilter, type TTaskOrigin } from '../../contract';
-import { judgeTask, type Status } from '../../domain/status';
+import { inForceOn, judgeTask, type Status, settledStatus } from '../../domain/status';
 import type { Actor } from '../access/actor';
 import { type CommuneRef, canBackdateCompletion, canManageCommune, canReportOnTask, type TaskRef } from '../access/policy';
 import { requireCommune } from '../communes/service';
@@ -31,6 +31,8 @@ export interface TaskScope {
   planId?: number;
   origin?: TTaskOrigin;
   taskIds?: number[];
+  /** Only the tasks of the plan version in force that day (amendments add and drop tasks from a day on). */
+  inForceAt?: string;
 }
 
 const groupByTask = <T extends { taskId: number }>(list: T[]) => {
@@ -49,7 +51,8 @@ export async function loadTasks(db: DbOrTx, scope: TaskScope): Promise<LoadedTas
     .select()
     .from(tasks)
     .where(and(...filters))
-    .orderBy(asc(tasks.area), asc(tasks.position), asc(tasks.id));
+    .orderBy(asc(tasks.area), asc(tasks.position), asc(tasks.id))
+    .then((all) => (scope.inForceAt === undefined ? all : all.filter((row) => inForceOn(row, scope.inForceAt as string))));
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const [unitRows, assigneeRows, completionRows] = await Promise.all([
@@ -94,7 +97,7 @@ type Judged = Pick<LoadedTask, 'row' | 'completions'>;
 
 export function judge(task: Judged, asOf: string, dueSoonDays: number) {
   const { row } = task;
-  return judgeTask({
+  const judgement = judgeTask({
     schedule: row.schedule,
     dueOverride: row.dueOverride,
     progress: row.progress,
@@ -103,7 +106,11 @@ export function judge(task: Judged, asOf: string, dueSoonDays: number) {
     period: { start: row.periodStart, end: row.periodEnd },
     asOf,
     dueSoonDays,
+    activeFrom: row.activeFrom,
   });
+  // A closed plan's tasks not done are settled for good: "không hoàn thành", no longer counting days late.
+  const status = settledStatus(judgement.status, row.notDoneOn, asOf);
+  return status === judgement.status ? judgement : { ...judgement, status, daysLate: null };
 }
 
 /**
@@ -140,6 +147,7 @@ export async function judgePlanTasks(
     ),
   );
   for (const row of rows) {
+    if (!inForceOn(row, asOf)) continue;
     const completions = (completionsOf.get(row.id) ?? []).map(({ due, doneAt }) => ({ due, doneAt }));
     result.get(row.planId as number)?.push(judge({ row, completions }, asOf, dueSoonDaysOf(row.communeId)).status);
   }
@@ -215,7 +223,7 @@ export type TaskFilter = TTaskFilter;
 export async function listTasks(db: Db, actor: Actor, scope: TaskScope, filter: TaskFilter, asOf: string) {
   const commune = await requireCommune(db, actor, scope.communeId);
   const context = readContext(actor, commune, asOf);
-  const loaded = await loadTasks(db, scope);
+  const loaded = await loadTasks(db, scope.planId === undefined ? scope : { inForceAt: asOf, ...scope });
   return filterTasks(
     loaded.map((task) => presentTask(task, context)),
     filter,

@@ -9,7 +9,7 @@ import { useT } from '../app/i18n';
 import { PlanProgress } from './PlanProgress';
 import { usePlans } from './queries';
 
-const STATUS_COLOR = { draft: 'default', issued: 'blue', closed: 'green' } as const;
+const STATUS_COLOR = { draft: 'default', submitted: 'orange', issued: 'blue', closed: 'green' } as const;
 
 function useColumns(): TableColumnsType<TPlanSummary> {
   const t = useT();

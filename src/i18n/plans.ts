@@ -1,0 +1,46 @@
+/** A plan's life: issue, amend, close and carry over (issue 8). Messages and interface strings. */
+export const plansVi = {
+  'plan.error.notDraft': 'Kế hoạch đã trình hoặc đã ban hành: chỉ sửa được qua điều chỉnh kế hoạch.',
+  'plan.error.notSubmitted': 'Chỉ ban hành được kế hoạch đã trình.',
+  'plan.error.notIssued': 'Thao tác này chỉ dùng cho kế hoạch đang có hiệu lực (đã ban hành).',
+  'plan.error.onlyDraftDeleted': 'Chỉ xóa được kế hoạch dự thảo; kế hoạch đã ban hành được lưu lại.',
+  'plan.error.numberRequired': 'Vui lòng nhập số kế hoạch (ví dụ 125/KH-UBND), ngày ban hành và người ký.',
+  'plan.error.closeTooEarly': 'Chỉ kết thúc được kế hoạch khi kỳ kế hoạch đã hết ({end}).',
+  'plan.error.carryTarget': 'Kế hoạch nhận nhiệm vụ chuyển tiếp phải là dự thảo của cùng xã/phường, có kỳ sau kỳ này.',
+  'plan.error.carryTask': 'Chỉ chuyển tiếp được nhiệm vụ chưa hoàn thành của kế hoạch này.',
+  'plan.error.taskOfPlan': 'Nhiệm vụ không thuộc kế hoạch này (hoặc đã bị bỏ).',
+  'plan.error.proposalChange': 'Đề xuất chưa đủ nội dung: {what}.',
+  'plan.error.amendmentEmpty': 'Điều chỉnh cần ít nhất một đề xuất.',
+  'plan.error.amendmentDecided': 'Điều chỉnh này đã được quyết định.',
+  'plan.error.decisionDate': 'Ngày quyết định điều chỉnh không được trước ngày ban hành kế hoạch.',
+  'plan.error.proposalTaken': 'Đề xuất đã được đưa vào một điều chỉnh khác hoặc đã được quyết định.',
+  'plan.error.noDocument': 'Kế hoạch chưa có văn bản đính kèm.',
+  'plan.duplicate.number': 'Xã/phường đã có kế hoạch số {number} ("{title}").',
+  'plan.duplicate.titlePeriod': 'Xã/phường đã có kế hoạch cùng tên và cùng kỳ ("{title}").',
+  'plan.duplicate.notDraft': 'Kế hoạch trùng đã ban hành nên không thể thay thế; hãy hủy việc nhập hoặc dùng điều chỉnh kế hoạch.',
+  'plan.wrongCommune': 'Văn bản có vẻ của địa phương khác: "{found}" không phải {commune}.',
+} as const;
+
+export type PlanMessageKey = keyof typeof plansVi;
+
+export const plansEn: Record<PlanMessageKey, string> = {
+  'plan.error.notDraft': 'The plan has been submitted or issued: change it through an amendment.',
+  'plan.error.notSubmitted': 'Only a submitted plan can be issued.',
+  'plan.error.notIssued': 'This applies only to a plan in force (issued).',
+  'plan.error.onlyDraftDeleted': 'Only a draft can be deleted; issued plans are kept.',
+  'plan.error.numberRequired': 'Enter the plan number (e.g. 125/KH-UBND), issue date and signer.',
+  'plan.error.closeTooEarly': 'A plan can be closed only once its period is over ({end}).',
+  'plan.error.carryTarget': 'Tasks carry over into a draft of the same commune whose period comes after this one.',
+  'plan.error.carryTask': 'Only this plan’s tasks not done can be carried over.',
+  'plan.error.taskOfPlan': 'The task is not part of this plan (or was dropped).',
+  'plan.error.proposalChange': 'The proposal is incomplete: {what}.',
+  'plan.error.amendmentEmpty': 'An amendment needs at least one proposal.',
+  'plan.error.amendmentDecided': 'This amendment has already been decided.',
+  'plan.error.decisionDate': 'The amending decision cannot be dated before the plan was issued.',
+  'plan.error.proposalTaken': 'The proposal already belongs to another amendment or was decided.',
+  'plan.error.noDocument': 'No document is kept with this plan.',
+  'plan.duplicate.number': 'The commune already has plan number {number} ("{title}").',
+  'plan.duplicate.titlePeriod': 'The commune already has a plan with this title and period ("{title}").',
+  'plan.duplicate.notDraft': 'The matching plan is issued and cannot be replaced; cancel the import or amend the plan.',
+  'plan.wrongCommune': 'The document seems to belong elsewhere: "{found}" is not {commune}.',
+};
