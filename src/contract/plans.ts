@@ -18,6 +18,7 @@ export const ZPlanInput = z.object({
   number: zText(60).nullable().optional(),
   issuer: zText(300).nullable().optional(),
   issueDate: ZIsoDate.nullable().optional(),
+  signer: zText(200).nullable().optional(),
   periodStart: ZIsoDate,
   periodEnd: ZIsoDate,
   status: ZPlanStatus.optional(),

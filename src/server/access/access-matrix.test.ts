@@ -325,7 +325,8 @@ const CASES: Case[] = [
     method: 'PATCH',
     scope: 'tl',
     allow: ALLOW.tlManagers,
-    status: 200,
+    // The demo's plans are issued: the rights check passes, the plan's state refuses (changes go through amendments).
+    status: 409,
     url: () => `/api/plans/${W.plans.tienLang}`,
     body: (role) => ({ reportingRegime: `Báo cáo quý (${role})` }),
   },
@@ -342,7 +343,8 @@ const CASES: Case[] = [
     method: 'POST',
     scope: 'tl',
     allow: ALLOW.tlManagers,
-    status: 201,
+    // The demo's plans are issued: the rights check passes, the plan's state refuses (changes go through amendments).
+    status: 409,
     url: () => `/api/plans/${W.plans.tienLang}/tasks`,
     body: (role) => taskInput(role),
   },
@@ -393,7 +395,8 @@ const CASES: Case[] = [
     method: 'PATCH',
     scope: 'tl',
     allow: ALLOW.tlManagers,
-    status: 200,
+    // The demo's plans are issued: a task's wording changes only through an amendment.
+    status: 409,
     url: () => `/api/tasks/${W.tasks.vanPhongLeads}`,
     body: async (role) => ({ version: await version(W.tasks.vanPhongLeads), product: `Báo cáo rà soát (${role})` }),
   },
@@ -538,7 +541,8 @@ const CASES: Case[] = [
     method: 'PATCH',
     scope: 'ap',
     allow: ALLOW.apManagers,
-    status: 200,
+    // The demo's plans are issued: the rights check passes, the plan's state refuses (changes go through amendments).
+    status: 409,
     url: (_role, s) => `/api/plans/${s.apPlanId}`,
     body: (role) => ({ reportingRegime: `Báo cáo quý (${role})` }),
   },
@@ -592,7 +596,7 @@ const CASES: Case[] = [
   },
 ];
 
-const ERROR_CODE: Record<number, string> = { 401: 'unauthenticated', 403: 'forbidden', 404: 'not_found' };
+const ERROR_CODE: Record<number, string> = { 401: 'unauthenticated', 403: 'forbidden', 404: 'not_found', 409: 'conflict' };
 
 beforeAll(async () => {
   ctx = await createTestContext();

@@ -33,7 +33,7 @@ beforeAll(async () => {
     { username: 'daumoi.ap', role: 'coordinator', commune: anPhong },
   ] as const;
   for (const person of people) await buildUser(ctx, person);
-  const task = await buildTask(ctx, { plan: await buildPlan(ctx, tienLang) }, { area: 2, lead: [vanPhong], product: 'Báo cáo' });
+  const task = await buildTask(ctx, { plan: await buildPlan(ctx, tienLang, { status: 'draft' }) }, { area: 2, lead: [vanPhong], product: 'Báo cáo' });
   const apPlan = await buildPlan(ctx, anPhong);
   await buildTask(ctx, { plan: apPlan });
   Object.assign(W, { tienLang: tienLang.id, anPhong: anPhong.id, apPlan: apPlan.id, task: task.id, builtUsers: people.length });

@@ -152,10 +152,23 @@ function assertVersion(task: LoadedTask, version: number) {
 }
 
 /** What an issued plan fixes: a task's wording, time frame, units and product change only through an amendment. */
-const DEFINITION_FIELDS = ['area', 'number', 'content', 'timeframeText', 'product', 'leadUnitIds', 'coordinatorUnitIds'] as const;
+function changesDefinition(task: LoadedTask, input: TTaskUpdate): boolean {
+  const { row } = task;
+  const sameIds = (a: number[] | undefined, b: { id: number }[]) => a === undefined || a.join() === b.map((u) => u.id).join();
+  const differs = (value: unknown, current: unknown) => value !== undefined && value !== current;
+  return (
+    differs(input.area, row.area) ||
+    differs(input.number, row.number) ||
+    differs(input.content, row.content) ||
+    differs(input.timeframeText, row.timeframeText) ||
+    differs(input.product, row.product) ||
+    !sameIds(input.leadUnitIds, task.lead) ||
+    !sameIds(input.coordinatorUnitIds, task.coordinators)
+  );
+}
 
 async function assertDefinitionEditable(db: Db, task: LoadedTask, input: TTaskUpdate) {
-  if (task.row.planId === null || !DEFINITION_FIELDS.some((field) => input[field] !== undefined)) return;
+  if (task.row.planId === null || !changesDefinition(task, input)) return;
   const [plan] = await db
     .select({ status: plans.status })
     .from(plans)

@@ -223,7 +223,7 @@ export type TaskFilter = TTaskFilter;
 export async function listTasks(db: Db, actor: Actor, scope: TaskScope, filter: TaskFilter, asOf: string) {
   const commune = await requireCommune(db, actor, scope.communeId);
   const context = readContext(actor, commune, asOf);
-  const loaded = await loadTasks(db, scope.planId === undefined ? scope : { inForceAt: asOf, ...scope });
+  const loaded = await loadTasks(db, { inForceAt: asOf, ...scope });
   return filterTasks(
     loaded.map((task) => presentTask(task, context)),
     filter,
