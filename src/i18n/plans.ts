@@ -19,6 +19,17 @@ export const plansVi = {
   'plan.duplicate.titlePeriod': 'Xã/phường đã có kế hoạch cùng tên và cùng kỳ ("{title}").',
   'plan.duplicate.notDraft': 'Kế hoạch trùng đã ban hành nên không thể thay thế; hãy hủy việc nhập hoặc dùng điều chỉnh kế hoạch.',
   'plan.wrongCommune': 'Văn bản có vẻ của địa phương khác: "{found}" không phải {commune}.',
+  'ui.planLife.submit': 'Trình ban hành',
+  'ui.planLife.issue': 'Ban hành',
+  'ui.planLife.return': 'Trả lại dự thảo',
+  'ui.planLife.close': 'Kết thúc kế hoạch',
+  'ui.planLife.delete': 'Xóa dự thảo',
+  'ui.planLife.deleteConfirm': 'Xóa kế hoạch dự thảo này cùng các nhiệm vụ của nó?',
+  'ui.planLife.document': 'Văn bản kế hoạch',
+  'ui.planLife.number': 'Số kế hoạch (…/KH-UBND)',
+  'ui.planLife.issueDate': 'Ngày ban hành',
+  'ui.planLife.signer': 'Người ký',
+  'ui.planLife.version': 'Phiên bản {version}',
 } as const;
 
 export type PlanMessageKey = keyof typeof plansVi;
@@ -43,4 +54,15 @@ export const plansEn: Record<PlanMessageKey, string> = {
   'plan.duplicate.titlePeriod': 'The commune already has a plan with this title and period ("{title}").',
   'plan.duplicate.notDraft': 'The matching plan is issued and cannot be replaced; cancel the import or amend the plan.',
   'plan.wrongCommune': 'The document seems to belong elsewhere: "{found}" is not {commune}.',
+  'ui.planLife.submit': 'Submit for issue',
+  'ui.planLife.issue': 'Issue',
+  'ui.planLife.return': 'Return to draft',
+  'ui.planLife.close': 'Close the plan',
+  'ui.planLife.delete': 'Delete draft',
+  'ui.planLife.deleteConfirm': 'Delete this draft plan and its tasks?',
+  'ui.planLife.document': 'Plan document',
+  'ui.planLife.number': 'Plan number (…/KH-UBND)',
+  'ui.planLife.issueDate': 'Issue date',
+  'ui.planLife.signer': 'Signed by',
+  'ui.planLife.version': 'Version {version}',
 };
