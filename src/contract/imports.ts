@@ -1,7 +1,7 @@
 /** Plan import: a document read into a draft the officer reviews, then saved. */
 import { z } from 'zod';
 import { zId, zInt, zKeyedName, zText } from './common';
-import { ZPlanInput } from './plans';
+import { ZDuplicatePlan, ZPlanInput } from './plans';
 import { ZArea, ZComparator, ZPlanKind, ZScheduleKind, ZUnitKind } from './vocabulary';
 
 export const WARNING_CODES = [
@@ -16,6 +16,8 @@ export const WARNING_CODES = [
   'row_uncertain',
   /** The task was read from a numbered paragraph of the body (no appendix table): check it. */
   'task_from_paragraph',
+  /** The header's issuer or place names another commune than the one imported into. */
+  'other_commune',
 ] as const;
 
 const ZImportedMeta = z.object({
@@ -66,6 +68,8 @@ export const ZImportResult = z.object({
   period: z.object({ start: z.string(), end: z.string() }),
   mapping: z.array(ZUnitMapping).optional(),
   source: z.object({ format: z.enum(['docx', 'pdf', 'text']), text: z.string(), rows: z.array(z.array(z.string())) }),
+  /** Plans of the commune this document already is (same number, or same title and period). */
+  duplicates: z.array(ZDuplicatePlan).optional(),
 });
 export type TImportResult = z.infer<typeof ZImportResult>;
 
@@ -93,6 +97,12 @@ export type TReviewedTask = z.infer<typeof ZReviewedTask>;
 
 export const ZReviewedPlan = z.object({
   plan: ZPlanInput.omit({ communeId: true }),
+  /** The place written in the header ("Tiên Lãng, ngày …"), checked against the commune. */
+  place: zText(200).nullable().optional(),
+  /** Saving over a matching draft: "replace" deletes it in the same transaction; absent, a match is refused. */
+  onDuplicate: z.enum(['replace']).optional(),
+  /** The officer saw the warning that the header names another commune and saves anyway. */
+  confirmOtherCommune: z.boolean().optional(),
   tasks: z.array(ZReviewedTask).min(1, 'Kế hoạch cần ít nhất một nhiệm vụ').max(500),
 });
 export type TReviewedPlan = z.infer<typeof ZReviewedPlan>;

@@ -39,9 +39,25 @@ export const PLAN_KINDS = ['annual', 'half_year', 'thematic', 'inspection'] as c
 export const ZPlanKind = z.enum(PLAN_KINDS);
 export type TPlanKind = z.infer<typeof ZPlanKind>;
 
-export const PLAN_STATUSES = ['draft', 'issued', 'closed'] as const;
+/** draft → submitted (to the leader) → issued (numbered, signed; read-only but for amendments) → closed (period over, final result kept). */
+export const PLAN_STATUSES = ['draft', 'submitted', 'issued', 'closed'] as const;
 export const ZPlanStatus = z.enum(PLAN_STATUSES);
 export type TPlanStatus = z.infer<typeof ZPlanStatus>;
+
+/** What a unit may propose to change in an issued plan (seeds 000, 001, 004: units propose, the UBND decides). */
+export const AMENDMENT_CHANGE_KINDS = ['add_task', 'drop_task', 'reschedule', 'change_lead', 'change_product'] as const;
+export const ZAmendmentChangeKind = z.enum(AMENDMENT_CHANGE_KINDS);
+export type TAmendmentChangeKind = z.infer<typeof ZAmendmentChangeKind>;
+
+/** proposed by a unit → gathered into an amendment → accepted (the amendment was decided) or rejected. */
+export const PROPOSAL_STATUSES = ['proposed', 'gathered', 'accepted', 'rejected'] as const;
+export const ZProposalStatus = z.enum(PROPOSAL_STATUSES);
+export type TProposalStatus = z.infer<typeof ZProposalStatus>;
+
+/** An amendment is open while the coordinator gathers proposals, then decided by the leader. */
+export const AMENDMENT_STATUSES = ['open', 'decided'] as const;
+export const ZAmendmentStatus = z.enum(AMENDMENT_STATUSES);
+export type TAmendmentStatus = z.infer<typeof ZAmendmentStatus>;
 
 /** How a plan's key target compares its value ("tỷ lệ … đạt ≥ 95%"). */
 export const COMPARATORS = ['>=', '<=', '=', '>', '<'] as const;
@@ -85,7 +101,7 @@ export const ZCalendarOverrideKind = z.enum(CALENDAR_OVERRIDE_KINDS);
 export type TCalendarOverrideKind = z.infer<typeof ZCalendarOverrideKind>;
 
 /** What the audit log records changes of; a new capability adds its entity here. */
-export const AUDIT_ENTITIES = ['plan', 'task', 'user', 'unit', 'commune', 'calendar', 'dossiers', 'report', 'report_template'] as const;
+export const AUDIT_ENTITIES = ['plan', 'plan_amendment', 'task', 'user', 'unit', 'commune', 'calendar', 'dossiers', 'report', 'report_template'] as const;
 export const ZAuditEntity = z.enum(AUDIT_ENTITIES);
 export type TAuditEntity = z.infer<typeof ZAuditEntity>;
 
@@ -113,6 +129,12 @@ export const AUDIT_ACTIONS = [
   'send',
   'city_return',
   'confirm',
+  'issue',
+  'close',
+  'carry_over',
+  'propose',
+  'decide',
+  'attach_document',
 ] as const;
 export const ZAuditAction = z.enum(AUDIT_ACTIONS);
 export type TAuditAction = z.infer<typeof ZAuditAction>;

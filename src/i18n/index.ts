@@ -6,13 +6,14 @@ import { domainEn, domainVi } from './domain';
 import { dossiersEn, dossiersVi } from './dossiers';
 import { errorsEn, errorsVi } from './errors';
 import { notificationsEn, notificationsVi } from './notifications';
+import { plansEn, plansVi } from './plans';
 import { uiEn, uiVi } from './ui';
 
 export type Lang = 'vi' | 'en';
 
 const catalogue = {
-  vi: { ...domainVi, ...errorsVi, ...notificationsVi, ...uiVi, ...dossiersVi },
-  en: { ...domainEn, ...errorsEn, ...notificationsEn, ...uiEn, ...dossiersEn },
+  vi: { ...domainVi, ...errorsVi, ...notificationsVi, ...uiVi, ...dossiersVi, ...plansVi },
+  en: { ...domainEn, ...errorsEn, ...notificationsEn, ...uiEn, ...dossiersEn, ...plansEn },
 };
 
 export type MessageKey = keyof (typeof catalogue)['vi'];

@@ -81,7 +81,7 @@ export async function buildApp({ db, clock, config, logger = true, now = () => n
   await app.register(communeRoutes, { db });
   await app.register(unitRoutes, { db });
   await app.register(userRoutes, { db });
-  await app.register(planRoutes, { db, clock });
+  await app.register(planRoutes, { db, clock, uploadDir: config.uploadDir });
   await app.register(taskRoutes, { db, clock });
   await app.register(fileRoutes, { db, uploadDir: config.uploadDir });
   await app.register(dashboardRoutes, { db, clock });

@@ -3,6 +3,7 @@ export { dueSoonUntil, isDueSoon } from './due-soon';
 export { judgeTask, quarterEndCheckpoints } from './judge-task';
 export type { MyWorkSection, MyWorkTask } from './my-work';
 export { MY_WORK_SECTIONS, monthEnd, myWorkSections, STALE_REPORT_DAYS, thisMonthEnd, weekEnd } from './my-work';
+export { inForceOn, settledStatus, type TaskLife } from './plan-life';
 export type { StatusSummary } from './summarise';
 export { isDone, summarise } from './summarise';
 export type { Checkpoint, JudgeTaskInput, OccurrenceCompletion, Status, TaskJudgement } from './types';

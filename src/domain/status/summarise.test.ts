@@ -17,6 +17,7 @@ describe('summarise', () => {
         hoan_thanh_dung_han: 2,
         hoan_thanh_qua_han: 1,
         chua_xac_dinh_han: 1,
+        khong_hoan_thanh: 0,
       },
       total: 7,
       done: 3,

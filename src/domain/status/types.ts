@@ -9,7 +9,18 @@ import type { DueSoonThreshold } from './due-soon';
  * confirmation" is a completion the unit reported and the coordinator has not yet confirmed:
  * it is not done (no done figure counts it) and no longer open against the unit.
  */
-export const STATUSES = ['chua_thuc_hien', 'dang_thuc_hien', 'sap_den_han', 'qua_han', 'cho_xac_nhan', 'hoan_thanh_dung_han', 'hoan_thanh_qua_han', 'chua_xac_dinh_han'] as const;
+export const STATUSES = [
+  'chua_thuc_hien',
+  'dang_thuc_hien',
+  'sap_den_han',
+  'qua_han',
+  'cho_xac_nhan',
+  'hoan_thanh_dung_han',
+  'hoan_thanh_qua_han',
+  'chua_xac_dinh_han',
+  /** Recorded when the plan was closed with the task not done: final, never "overdue" for ever. */
+  'khong_hoan_thanh',
+] as const;
 
 export type Status = (typeof STATUSES)[number];
 

@@ -332,7 +332,8 @@ const CASES: Case[] = [
     method: 'PATCH',
     scope: 'tl',
     allow: ALLOW.tlManagers,
-    status: 200,
+    // The demo's plans are issued: the rights check passes, the plan's state refuses (changes go through amendments).
+    status: 409,
     url: () => `/api/plans/${W.plans.tienLang}`,
     body: (role) => ({ reportingRegime: `Báo cáo quý (${role})` }),
   },
@@ -349,7 +350,8 @@ const CASES: Case[] = [
     method: 'POST',
     scope: 'tl',
     allow: ALLOW.tlManagers,
-    status: 201,
+    // The demo's plans are issued: the rights check passes, the plan's state refuses (changes go through amendments).
+    status: 409,
     url: () => `/api/plans/${W.plans.tienLang}/tasks`,
     body: (role) => taskInput(role),
   },
@@ -400,7 +402,8 @@ const CASES: Case[] = [
     method: 'PATCH',
     scope: 'tl',
     allow: ALLOW.tlManagers,
-    status: 200,
+    // The demo's plans are issued: a task's wording changes only through an amendment.
+    status: 409,
     url: () => `/api/tasks/${W.tasks.vanPhongLeads}`,
     body: async (role) => ({ version: await version(W.tasks.vanPhongLeads), product: `Báo cáo rà soát (${role})` }),
   },
@@ -563,7 +566,8 @@ const CASES: Case[] = [
     method: 'PATCH',
     scope: 'ap',
     allow: ALLOW.apManagers,
-    status: 200,
+    // The demo's plans are issued: the rights check passes, the plan's state refuses (changes go through amendments).
+    status: 409,
     url: (_role, s) => `/api/plans/${s.apPlanId}`,
     body: (role) => ({ reportingRegime: `Báo cáo quý (${role})` }),
   },
@@ -617,7 +621,7 @@ const CASES: Case[] = [
   },
 ];
 
-const ERROR_CODE: Record<number, string> = { 401: 'unauthenticated', 403: 'forbidden', 404: 'not_found' };
+const ERROR_CODE: Record<number, string> = { 401: 'unauthenticated', 403: 'forbidden', 404: 'not_found', 409: 'conflict' };
 
 beforeAll(async () => {
   ctx = await createTestContext();

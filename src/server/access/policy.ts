@@ -2,7 +2,7 @@
  * Who may do what, in one vocabulary. Services call these at their top
  * (`requireCommuneRead(actor, commune)`), so access is checked where the work is.
  */
-import type { TRole } from '../../contract';
+import type { TPlanStatus, TRole } from '../../contract';
 import { forbidden } from '../errors';
 import type { Actor } from './actor';
 
@@ -104,9 +104,44 @@ export function communeRights(actor: Actor, commune: CommuneRef) {
   return { canEdit: canEditCommune(actor, commune), canManage: manage, canImport: manage, canManageUnits: administer, canManageUsers: administer };
 }
 
-export function planRights(actor: Actor, commune: CommuneRef) {
+/** A plan as the policy sees it: its place in its life. */
+export interface PlanRef {
+  status: TPlanStatus;
+}
+
+/** The commune's leader (Chủ tịch / Phó Chủ tịch): issues plans and decides their amendments. */
+export function isCommuneLeader(actor: Actor, commune: CommuneRef): boolean {
+  return canReadCommune(actor, commune) && actor.role === 'leader';
+}
+
+/** Units propose changes to an issued plan; so may the commune's managers on their behalf. */
+export function canProposeAmendment(actor: Actor, commune: CommuneRef, plan: PlanRef): boolean {
+  if (plan.status !== 'issued' || !canReadCommune(actor, commune)) return false;
+  return COMMUNE_MANAGERS.has(actor.role) || ((actor.role === 'unit_head' || actor.role === 'unit_staff') && actor.unitId !== null);
+}
+
+/**
+ * A draft is edited, submitted and deleted by the commune's managers; the leader issues it and
+ * decides amendments; the CCHC coordinator (or an administrator) gathers proposals; an issued plan
+ * changes only through an amendment.
+ */
+export function planRights(actor: Actor, commune: CommuneRef, plan: PlanRef) {
   const manage = canManageCommune(actor, commune);
-  return { canEdit: manage, canAddTask: manage };
+  const draft = plan.status === 'draft';
+  const issued = plan.status === 'issued';
+  const gatherer = manage && (actor.role === 'coordinator' || actor.role === 'admin');
+  return {
+    canEdit: manage && draft,
+    canAddTask: manage && draft,
+    canSubmit: manage && draft,
+    canIssue: plan.status === 'submitted' && isCommuneLeader(actor, commune),
+    canDelete: manage && draft,
+    canClose: manage && issued,
+    canCarryOver: manage && (issued || plan.status === 'closed'),
+    canPropose: canProposeAmendment(actor, commune, plan),
+    canGather: gatherer && issued,
+    canDecide: issued && isCommuneLeader(actor, commune),
+  };
 }
 
 export function ensure(allowed: boolean): void {

@@ -34,9 +34,13 @@ beforeAll(async () => {
     { username: 'daumoi.ap', role: 'coordinator', commune: anPhong },
   ] as const;
   for (const person of people) await buildUser(ctx, person);
-  const task = await buildTask(ctx, { plan: await buildPlan(ctx, tienLang) }, { area: 2, lead: [vanPhong], product: 'Báo cáo' });
+  const task = await buildTask(ctx, { plan: await buildPlan(ctx, tienLang, { status: 'draft' }) }, { area: 2, lead: [vanPhong], product: 'Báo cáo' });
   const hcc = await buildUnit(ctx, tienLang, { name: 'Trung tâm Phục vụ hành chính công' });
-  const hccTask = await buildTask(ctx, { plan: await buildPlan(ctx, tienLang) }, { area: 3, lead: [hcc], number: 7, content: 'Số hóa hồ sơ thủ tục hành chính' });
+  const hccTask = await buildTask(
+    ctx,
+    { plan: await buildPlan(ctx, tienLang, { status: 'draft' }) },
+    { area: 3, lead: [hcc], number: 7, content: 'Số hóa hồ sơ thủ tục hành chính' },
+  );
   const apPlan = await buildPlan(ctx, anPhong);
   await buildTask(ctx, { plan: apPlan });
   Object.assign(W, {

@@ -7,7 +7,7 @@
 import { asc, desc, eq, sql } from 'drizzle-orm';
 import type { TCityAssignedCounts, TCityOverview, TCityOverviewRow, TReportCounts } from '../../contract';
 import type { WorkingCalendar } from '../../domain/calendar';
-import { type Status, summarise } from '../../domain/status';
+import { inForceOn, type Status, summarise } from '../../domain/status';
 import type { Actor } from '../access/actor';
 import { canSeeCityOverview, ensure } from '../access/policy';
 import { loadCalendar } from '../calendar/service';
@@ -125,7 +125,8 @@ function communeRow(
   asOf: string,
   calendar: WorkingCalendar,
 ): TCityOverviewRow {
-  const own = loaded.get(commune.id) ?? [];
+  // City-assigned tasks, and the plan's tasks of the version in force on asOf.
+  const own = (loaded.get(commune.id) ?? []).filter((task) => task.row.origin === 'city_assigned' || inForceOn(task.row, asOf));
   const dueSoon = dueSoonOf(commune, calendar);
   const judged = own.map((task) => ({ task: task.row, ...judge(task, asOf, dueSoon) }));
   const planJudged = plan ? judged.filter((j) => j.task.planId === plan.id) : [];

@@ -5,7 +5,7 @@
 
 import { desc, eq, sql } from 'drizzle-orm';
 import { AREAS, DASHBOARD_CARD_FILTERS, filterTasks, type TDashboardQuery, type TTaskFilter } from '../../contract';
-import { type Status, summarise } from '../../domain/status';
+import { inForceOn, type Status, summarise } from '../../domain/status';
 import type { Actor } from '../access/actor';
 import { planRights } from '../access/policy';
 import { loadCalendar } from '../calendar/service';
@@ -13,7 +13,7 @@ import { requireCommune } from '../communes/service';
 import type { Db } from '../db';
 import { plans } from '../db/schema';
 import { invalid } from '../errors';
-import { pickCurrentPlan, presentPlanSummary, requirePlan, targetsOf } from '../plans/service';
+import { pickCurrentPlan, planLinks, presentPlanSummary, requirePlan, targetsOf } from '../plans/service';
 import { loadPlanAndCityTasks, type PresentedTask, preparedFor, presentTask, readContext } from '../tasks/read-model';
 
 const byDue = (a: PresentedTask, b: PresentedTask) => (a.due ?? a.nextDue ?? '').localeCompare(b.due ?? b.nextDue ?? '');
@@ -75,7 +75,8 @@ async function dashboardTasks(db: Db, actor: Actor, query: DashboardQuery) {
   // One load of the plan's and the city's tasks (one prepared statement), judged once.
   const [loaded, calendar] = await Promise.all([loadPlanAndCityTasks(db, plan.communeId, plan.id), loadCalendar(db)]);
   const context = readContext(actor, commune, asOf, calendar);
-  const planTasks = loaded.filter((task) => task.row.planId === plan.id).map((task) => presentTask(task, context));
+  // The plan's tasks of the version in force on asOf (amendments add and drop tasks from a day on).
+  const planTasks = loaded.filter((task) => task.row.planId === plan.id && inForceOn(task.row, asOf)).map((task) => presentTask(task, context));
   const cityTasks = loaded
     .filter((task) => task.row.origin === 'city_assigned')
     .map((task) => presentTask(task, context))
@@ -94,7 +95,8 @@ export async function getDashboard(db: Db, actor: Actor, query: DashboardQuery) 
   const found = await dashboardTasks(db, actor, query);
   if (found === null) return { plan: null, asOf };
   const { planRow, commune, context, planTasks, cityTasks, all } = found;
-  const rights = planRights(actor, commune);
+  const rights = planRights(actor, commune, planRow);
+  const [targets, links] = await Promise.all([targetsOf(db, planRow), planLinks(db, planRow)]);
   const plan = {
     ...presentPlanSummary(
       planRow,
@@ -103,7 +105,8 @@ export async function getDashboard(db: Db, actor: Actor, query: DashboardQuery) 
       rights,
     ),
     reportingRegime: planRow.reportingRegime,
-    targets: await targetsOf(db, planRow),
+    targets,
+    ...links,
   };
   const totals = summarise(all.map((t) => t.status));
   const areaGroups = countBy(all, (t) => [t.area]);

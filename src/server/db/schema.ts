@@ -28,6 +28,8 @@ import {
   varchar,
 } from 'drizzle-orm/pg-core';
 import {
+  AMENDMENT_CHANGE_KINDS,
+  AMENDMENT_STATUSES,
   AUDIT_ENTITIES,
   CALENDAR_OVERRIDE_KINDS,
   COMMUNE_KINDS,
@@ -37,7 +39,9 @@ import {
   NOTIFICATION_CHANNELS,
   PLAN_KINDS,
   PLAN_STATUSES,
+  PROPOSAL_STATUSES,
   ROLES,
+  type TAmendmentChangeKind,
   type TArea,
   TASK_ORIGINS,
   TASK_UNIT_ROLES,
@@ -246,12 +250,27 @@ export const plans = pgTable(
     periodEnd: date('period_end').notNull(),
     status: varchar('status', { length: 10, enum: PLAN_STATUSES }).notNull().default('draft'),
     reportingRegime: text('reporting_regime'),
+    /** Who signed the issued plan ("KT. CHỦ TỊCH / PHÓ CHỦ TỊCH Nguyễn Văn A"). */
+    signer: varchar('signer', { length: 200 }),
+    /** The version in force now: 1 when issued, one more for each decided amendment. */
+    version: integer('version').notNull().default(1),
+    /** The day the plan was closed; its tasks not done then are "không hoàn thành". */
+    closedOn: date('closed_on'),
+    /** Counts by status on the day of closing, kept as the plan's final result. */
+    finalResult: jsonb('final_result').$type<Record<string, number>>(),
+    /** The plan this one carries tasks over from (the link back is the reverse lookup). */
+    previousPlanId: integer('previous_plan_id'),
+    /** The source (or signed) document kept with the plan, in the upload folder. */
+    documentName: varchar('document_name', { length: 255 }),
+    documentMime: varchar('document_mime', { length: 120 }),
+    documentPath: varchar('document_path', { length: 300 }),
     createdBy: integer('created_by').references(() => users.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     primaryKey({ name: 'plans_pkey', columns: [t.communeId, t.id] }),
+    foreignKey({ name: 'plans_previous_fk', columns: [t.communeId, t.previousPlanId], foreignColumns: [t.communeId, t.id] }),
     check('plans_kind_check', oneOf(t.kind, PLAN_KINDS)),
     check('plans_status_check', oneOf(t.status, PLAN_STATUSES)),
   ],
@@ -319,11 +338,22 @@ export const tasks = pgTable(
     returnedBy: integer('returned_by').references(() => users.id),
     returnedAt: timestamp('returned_at', { withTimezone: true }),
     version: integer('version').notNull().default(1),
+    /** The day the task joined: checkpoints before it were never owed (null: from the period's start). */
+    activeFrom: date('active_from'),
+    /** Added by an amendment: in the plan from this day (null: issued with the plan). */
+    addedOn: date('added_on'),
+    /** Dropped by an amendment: in the plan until the day before this one. */
+    removedOn: date('removed_on'),
+    /** Recorded on closing the plan with the task not done: judged "không hoàn thành" from this day. */
+    notDoneOn: date('not_done_on'),
+    /** The task of an earlier plan this one carries over. */
+    carriedFromTaskId: integer('carried_from_task_id'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     primaryKey({ name: 'tasks_pkey', columns: [t.communeId, t.id] }),
+    foreignKey({ name: 'tasks_carried_from_fk', columns: [t.communeId, t.carriedFromTaskId], foreignColumns: [t.communeId, t.id] }),
     foreignKey({ name: 'tasks_plan_fk', columns: [t.communeId, t.planId], foreignColumns: [plans.communeId, plans.id] }).onDelete('cascade'),
     index('tasks_plan_idx').on(t.communeId, t.planId),
     check('tasks_area_check', sql`${t.area} BETWEEN 1 AND 7`),
@@ -392,6 +422,97 @@ export const taskOccurrenceCompletions = pgTable(
     primaryKey({ name: 'task_occurrence_completions_pkey', columns: [t.communeId, t.taskId, t.due] }),
     foreignKey({ name: 'task_occurrence_completions_task_fk', columns: [t.communeId, t.taskId], foreignColumns: [tasks.communeId, tasks.id] }).onDelete('cascade'),
     check('task_occurrence_completions_confirmation_check', oneOf(t.confirmation, CONFIRMATION_STATES)),
+  ],
+);
+
+/** One version of an issued plan: 1 at issue, one more per decided amendment, each in force from a day. */
+export const planVersions = pgTable(
+  'plan_versions',
+  {
+    communeId: integer('commune_id')
+      .notNull()
+      .references(() => communes.id),
+    planId: integer('plan_id').notNull(),
+    version: integer('version').notNull(),
+    inForceFrom: date('in_force_from').notNull(),
+    /** The deciding document: the plan's own number for version 1, the amending decision's after. */
+    documentNumber: varchar('document_number', { length: 60 }),
+    documentDate: date('document_date'),
+    amendmentId: integer('amendment_id'),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ name: 'plan_versions_pkey', columns: [t.communeId, t.planId, t.version] }),
+    foreignKey({ name: 'plan_versions_plan_fk', columns: [t.communeId, t.planId], foreignColumns: [plans.communeId, plans.id] }).onDelete('cascade'),
+  ],
+);
+
+/** Proposals gathered by the coordinator and decided by the leader as one change to the plan. */
+export const planAmendments = pgTable(
+  'plan_amendments',
+  {
+    id: serial('id').notNull(),
+    communeId: integer('commune_id')
+      .notNull()
+      .references(() => communes.id),
+    planId: integer('plan_id').notNull(),
+    title: varchar('title', { length: 500 }).notNull(),
+    status: varchar('status', { length: 10, enum: AMENDMENT_STATUSES }).notNull().default('open'),
+    decisionNumber: varchar('decision_number', { length: 60 }),
+    decisionDate: date('decision_date'),
+    /** The plan version the decision made. */
+    version: integer('version'),
+    createdBy: integer('created_by').references(() => users.id),
+    decidedBy: integer('decided_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ name: 'plan_amendments_pkey', columns: [t.communeId, t.id] }),
+    foreignKey({ name: 'plan_amendments_plan_fk', columns: [t.communeId, t.planId], foreignColumns: [plans.communeId, plans.id] }).onDelete('cascade'),
+    check('plan_amendments_status_check', oneOf(t.status, AMENDMENT_STATUSES)),
+  ],
+);
+
+/** What a unit proposes to change: `change` holds the new task, time frame, lead units or product. */
+export interface ProposedChange {
+  content?: string;
+  area?: number;
+  timeframeText?: string;
+  product?: string;
+  leadUnitIds?: number[];
+  coordinatorUnitIds?: number[];
+}
+
+export const amendmentProposals = pgTable(
+  'amendment_proposals',
+  {
+    id: serial('id').notNull(),
+    communeId: integer('commune_id')
+      .notNull()
+      .references(() => communes.id),
+    planId: integer('plan_id').notNull(),
+    amendmentId: integer('amendment_id'),
+    unitId: integer('unit_id'),
+    kind: varchar('kind', { length: 16, enum: AMENDMENT_CHANGE_KINDS }).$type<TAmendmentChangeKind>().notNull(),
+    taskId: integer('task_id'),
+    change: jsonb('change').$type<ProposedChange>().notNull(),
+    /** The task as it was before the decision (for the differences between versions). */
+    before: jsonb('before').$type<ProposedChange>(),
+    reason: text('reason').notNull(),
+    status: varchar('status', { length: 10, enum: PROPOSAL_STATUSES }).notNull().default('proposed'),
+    proposedBy: integer('proposed_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ name: 'amendment_proposals_pkey', columns: [t.communeId, t.id] }),
+    foreignKey({ name: 'amendment_proposals_plan_fk', columns: [t.communeId, t.planId], foreignColumns: [plans.communeId, plans.id] }).onDelete('cascade'),
+    foreignKey({ name: 'amendment_proposals_amendment_fk', columns: [t.communeId, t.amendmentId], foreignColumns: [planAmendments.communeId, planAmendments.id] }),
+    foreignKey({ name: 'amendment_proposals_task_fk', columns: [t.communeId, t.taskId], foreignColumns: [tasks.communeId, tasks.id] }).onDelete('cascade'),
+    foreignKey({ name: 'amendment_proposals_unit_fk', columns: [t.communeId, t.unitId], foreignColumns: [units.communeId, units.id] }),
+    index('amendment_proposals_plan_idx').on(t.communeId, t.planId),
+    check('amendment_proposals_kind_check', oneOf(t.kind, AMENDMENT_CHANGE_KINDS)),
+    check('amendment_proposals_status_check', oneOf(t.status, PROPOSAL_STATUSES)),
   ],
 );
 

@@ -75,18 +75,42 @@ describe('the demo as loaded on its day', () => {
     expect(areaTwo.every((t) => t.leadUnits.some((u) => u.name === 'Văn phòng HĐND và UBND'))).toBe(true);
   });
 
-  it('the city reviewer sees the three communes’ plans (An Phong’s has 33 tasks); a coordinator only its own', async () => {
-    const all = await get<Plan[]>('sonoivu', '/api/plans');
-    expect(all.map((p) => p.communeName).sort()).toEqual(['An Phong', 'Cẩm Giàng', 'Tiên Lãng']);
-    expect(all.find((p) => p.communeName === 'An Phong')?.taskCount).toBe(33);
+  it('the city reviewer sees the communes’ plans: the seeds’ 2025 plans closed with their result, a 2026 plan in force in each; a coordinator only its own', async () => {
+    const all = await get<(Plan & { closedOn: string | null; finalResult: Record<string, number> | null })[]>('sonoivu', `/api/plans?asOf=${TEST_TODAY}`);
+    expect(all.map((p) => `${p.communeName} ${p.periodStart} ${p.status}`).sort()).toEqual([
+      'An Phong 2025-07-01 closed',
+      'An Phong 2026-01-01 issued',
+      'Cẩm Giàng 2025-07-01 closed',
+      'Cẩm Giàng 2026-01-01 issued',
+      'Tiên Lãng 2026-01-01 issued',
+    ]);
+    const anPhong2025 = all.find((p) => p.communeName === 'An Phong' && p.status === 'closed');
+    expect(anPhong2025).toMatchObject({ taskCount: 33, closedOn: '2026-01-10', overdueCount: 0 });
+    // The final result: every task done or settled as not done, nothing left "overdue" for ever.
+    const result = anPhong2025?.finalResult ?? {};
+    expect(Object.values(result).reduce((a, b) => a + b, 0)).toBe(33);
+    expect(result.qua_han).toBe(0);
+    expect(result.khong_hoan_thanh).toBeGreaterThan(0);
     expect((await get<Plan[]>('daumoi', '/api/plans')).map((p) => p.communeName)).toEqual(['Tiên Lãng']);
+  });
+
+  it('Tiên Lãng’s plan was amended once: version 2 adds a monthly report, moves a task and drops one', async () => {
+    const story = await get<{ versions: { version: number }[] }>('daumoi', `/api/plans/${DEMO.plans.tienLang}/amendments`);
+    expect(story.versions.map((v) => v.version)).toEqual([1, 2]);
+    const diff = await get<{ added: unknown[]; removed: unknown[]; rescheduled: { from: string; to: string }[] }>(
+      'daumoi',
+      `/api/plans/${DEMO.plans.tienLang}/versions/diff?from=1&to=2`,
+    );
+    expect([diff.added.length, diff.removed.length]).toEqual([1, 1]);
+    expect(diff.rescheduled).toEqual([expect.objectContaining({ from: 'Tháng 10/2026', to: 'Tháng 12/2026' })]);
   });
 
   it('on its day Tiên Lãng shows every status: 38 plan tasks and 4 from the city', async () => {
     const list = await get<Task[]>('daumoi', `/api/tasks?communeId=${DEMO.communes.tienLang}&asOf=${TEST_TODAY}`);
     expect(list).toHaveLength(42);
     expect(list.filter((t) => t.origin === 'city_assigned')).toHaveLength(4);
-    expect(new Set(list.map((t) => t.status))).toEqual(new Set(STATUSES));
+    // Every status but "không hoàn thành", which only a closed plan's tasks get.
+    expect(new Set(list.map((t) => t.status))).toEqual(new Set(STATUSES.filter((s) => s !== 'khong_hoan_thanh')));
     const count = (s: string) => list.filter((t) => t.status === s).length;
     expect([count('qua_han'), count('sap_den_han'), count('chua_xac_dinh_han'), count('hoan_thanh_qua_han')]).toEqual([4, 1, 2, 1]);
   });

@@ -5,15 +5,17 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { type TPlanKind, type TTargetInput, ZArea } from '../../contract';
 import { addDays, createCalendar, OFFICIAL_OVERRIDES } from '../../domain/calendar';
 import { judgeTask } from '../../domain/status';
 import { matchKey } from '../../domain/text/normalize';
+import { parseTimeframe } from '../../domain/timeframe';
 import { guessUnitKind, unitKey } from '../../importer';
 import type { GoldTask } from '../../importer/accuracy';
 import type { Db, DbOrTx } from '../db';
-import { cities, communes, taskHistory, taskOccurrenceCompletions, tasks, unitAliases, units, users } from '../db/schema';
+import { amendmentProposals, cities, communes, planAmendments, plans, planVersions, taskHistory, taskOccurrenceCompletions, tasks, unitAliases, units, users } from '../db/schema';
+import { settleAndClose } from '../plans/life';
 import { insertPlan } from '../plans/service';
 import { REPO_ROOT } from '../repo-root';
 import { insertTask } from '../tasks/commands';
@@ -109,27 +111,97 @@ export async function loadDemoData(db: Db, today: string): Promise<DemoLogin[] |
       const communeId = communeIds.get(commune.code) as number;
       await loadPlan(tx, city.id, communeId, commune, unitKeys.get(commune.code) as Map<string, number>, today);
     }
+    await amendTienLang(tx, city.id, communeIds.get('tien-lang') as number, unitKeys.get('tien-lang') as Map<string, number>, today);
     await loadCityTasks(tx, city.id, communeIds.get('tien-lang') as number, unitKeys.get('tien-lang') as Map<string, number>, today);
   });
   return DEMO_USERS.map((u) => ({ username: u.username, password: DEMO_PASSWORD, role: u.role, fullName: u.fullName }));
 }
 
+const REPORTING = 'Các cơ quan, đơn vị gửi báo cáo trước ngày 05 của tháng cuối quý; báo cáo năm trước ngày 05/12.';
+
+/**
+ * The seed's plan as issued. A plan whose period ended before today was closed ten days after its
+ * end with its final result, and the commune runs a plan for today's year modelled on it, carrying
+ * over what was not done (linked both ways).
+ */
 async function loadPlan(tx: DbOrTx, cityId: number, communeId: number, commune: DemoCommune, byKey: Map<string, number>, today: string) {
   const gold = JSON.parse(readFileSync(path.join(GOLD_DIR, `${commune.plan}.json`), 'utf8')) as GoldPlan;
+  const ended = gold.meta.period.end < today;
+  const closedOn = ended ? minDate(addDays(gold.meta.period.end, 10), today) : null;
+  const seedPlan = await issuedPlan(tx, cityId, communeId, gold, gold.meta, byKey, closedOn ?? today);
+  if (!closedOn) return;
+  const [row] = await tx.select().from(communes).where(eq(communes.id, communeId));
+  await settleAndClose(tx, null, row, seedPlan.plan, closedOn, new Date(`${closedOn}T17:00:00+07:00`));
+  const notDone = new Set(
+    (
+      await tx
+        .select({ id: tasks.id, notDoneOn: tasks.notDoneOn })
+        .from(tasks)
+        .where(and(eq(tasks.communeId, communeId), eq(tasks.planId, seedPlan.plan.id)))
+    )
+      .filter((t) => t.notDoneOn !== null)
+      .map((t) => t.id),
+  );
+  const year = Number(today.slice(0, 4));
+  if (year <= Number(gold.meta.period.end.slice(0, 4))) return;
+  const issueDate = minDate(`${year}-01-12`, today);
+  const current = await issuedPlan(
+    tx,
+    cityId,
+    communeId,
+    gold,
+    {
+      ...gold.meta,
+      kind: 'annual',
+      title: `Kế hoạch cải cách hành chính năm ${year}`,
+      number: '06/KH-UBND',
+      date: issueDate,
+      period: { start: `${year}-01-01`, end: `${year}-12-31` },
+    },
+    byKey,
+    today,
+    { previousPlanId: seedPlan.plan.id, carriedFrom: seedPlan.taskIds.map((id) => (notDone.has(id) ? id : null)) },
+  );
+  return current;
+}
+
+async function issuedPlan(
+  tx: DbOrTx,
+  cityId: number,
+  communeId: number,
+  gold: GoldPlan,
+  meta: GoldPlan['meta'],
+  byKey: Map<string, number>,
+  progressDay: string,
+  carry?: { previousPlanId: number; carriedFrom: (number | null)[] },
+) {
+  // A seed whose number or date was left blank for the clerk is shown as the clerk filled it in.
+  const number = meta.number && /^\d/.test(meta.number) ? meta.number : `${12 + communeId}/${meta.number?.replace(/^\//, '') || 'KH-UBND'}`;
+  const issueDate = meta.date ?? meta.period.start;
   const plan = await insertPlan(tx, null, cityId, {
     communeId,
-    kind: gold.meta.kind,
-    title: gold.meta.title,
-    number: gold.meta.number,
-    issuer: gold.meta.issuer,
-    issueDate: gold.meta.date,
-    periodStart: gold.meta.period.start,
-    periodEnd: gold.meta.period.end,
+    kind: meta.kind,
+    title: meta.title,
+    number,
+    issuer: meta.issuer,
+    issueDate,
+    signer: 'Nguyễn Văn Hùng',
+    periodStart: meta.period.start,
+    periodEnd: meta.period.end,
     status: 'issued',
-    reportingRegime: 'Các cơ quan, đơn vị gửi báo cáo trước ngày 05 của tháng cuối quý; báo cáo năm trước ngày 05/12.',
+    reportingRegime: REPORTING,
     targets: gold.targets,
   });
+  if (carry)
+    await tx
+      .update(plans)
+      .set({ previousPlanId: carry.previousPlanId })
+      .where(and(eq(plans.communeId, communeId), eq(plans.id, plan.id)));
+  await tx.insert(planVersions).values({ communeId, planId: plan.id, version: 1, inForceFrom: issueDate, documentNumber: number, documentDate: issueDate });
+  // A plan modelled on last year's: the same work, its dates moved to this year.
+  const thisYear = (text: string) => (carry ? text.replaceAll(gold.meta.period.end.slice(0, 4), meta.period.end.slice(0, 4)) : text);
   const reporter = await coordinatorOf(tx, communeId);
+  const taskIds: number[] = [];
   for (const [position, task] of gold.tasks.entries()) {
     const lead: number[] = [];
     for (const name of task.lead) lead.push(await unitFor(tx, communeId, byKey, name));
@@ -138,20 +210,131 @@ async function loadPlan(tx: DbOrTx, cityId: number, communeId: number, commune: 
     const created = await insertTask(
       tx,
       null,
-      { communeId, planId: plan.id, origin: 'plan', sourceDocument: null, period: gold.meta.period, position },
+      { communeId, planId: plan.id, origin: 'plan', sourceDocument: null, period: meta.period, position, carriedFromTaskId: carry?.carriedFrom[position] ?? null },
       {
         area: ZArea.parse(task.area),
         number: task.number,
-        content: task.content,
+        content: thisYear(task.content),
         leadUnitIds: [...new Set(lead)],
         coordinatorUnitIds: [...new Set(coordinators)].filter((id) => !lead.includes(id)),
-        timeframeText: task.timeframe.text,
+        timeframeText: thisYear(task.timeframe.text),
         product: task.product,
       },
       cityId,
     );
-    if (reporter) await simulateProgress(tx, created, reporter, today);
+    taskIds.push(created.id);
+    if (reporter) await simulateProgress(tx, created, reporter, progressDay);
   }
+  return { plan, taskIds };
+}
+
+/**
+ * Tiên Lãng's plan as amended in the year (seed 004 says units propose changes and the UBND decides):
+ * Công an xã adds a monthly report, Văn phòng moves a task a quarter later, one task is dropped.
+ */
+async function amendTienLang(tx: DbOrTx, cityId: number, communeId: number, byKey: Map<string, number>, today: string) {
+  const [plan] = await tx
+    .select()
+    .from(plans)
+    .where(and(eq(plans.communeId, communeId), eq(plans.status, 'issued')))
+    .limit(1);
+  if (!plan?.issueDate) return;
+  const decisionDate = minDate(maxDate(addDays(today, -45), addDays(plan.issueDate, 30)), today);
+  if (decisionDate <= plan.issueDate || decisionDate > plan.periodEnd) return;
+  const planTasks = await tx
+    .select()
+    .from(tasks)
+    .where(and(eq(tasks.communeId, communeId), eq(tasks.planId, plan.id)))
+    .orderBy(asc(tasks.position));
+  const byNumber = (n: number) => planTasks.find((t) => t.number === n);
+  const moved = byNumber(8);
+  const dropped = byNumber(37);
+  const congAn = byKey.get(unitKey('Công an xã'));
+  const vp = byKey.get(unitKey('Văn phòng HĐND và UBND')) as number;
+  const [amendment] = await tx
+    .insert(planAmendments)
+    .values({
+      communeId,
+      planId: plan.id,
+      title: 'Điều chỉnh Kế hoạch cải cách hành chính năm 2026 (lần 1)',
+      status: 'decided',
+      decisionNumber: '215/QĐ-UBND',
+      decisionDate,
+      version: 2,
+    })
+    .returning();
+  const accepted = { communeId, planId: plan.id, amendmentId: amendment.id, status: 'accepted' as const };
+  const added = await insertTask(
+    tx,
+    null,
+    {
+      communeId,
+      planId: plan.id,
+      origin: 'plan',
+      sourceDocument: null,
+      period: { start: plan.periodStart, end: plan.periodEnd },
+      position: planTasks.length,
+      activeFrom: decisionDate,
+      addedOn: decisionDate,
+    },
+    {
+      area: 1,
+      number: null,
+      content: 'Báo cáo tình hình an ninh, trật tự phục vụ cải cách hành chính trên địa bàn xã.',
+      leadUnitIds: [congAn ?? vp],
+      coordinatorUnitIds: [],
+      timeframeText: 'Hằng tháng (trước ngày 25)',
+      product: 'Báo cáo tháng',
+    },
+    cityId,
+  );
+  const change = { area: 1, content: added.content, leadUnitIds: [congAn ?? vp], timeframeText: added.timeframeText, product: added.product };
+  await tx.insert(amendmentProposals).values({
+    ...accepted,
+    unitId: congAn ?? vp,
+    kind: 'add_task',
+    taskId: added.id,
+    change,
+    reason: 'Thực hiện chỉ đạo của UBND thành phố về báo cáo an ninh trật tự hằng tháng.',
+  });
+  if (moved) {
+    const timeframeText = 'Tháng 12/2026';
+    await tx
+      .update(tasks)
+      .set({ timeframeText, schedule: parseTimeframe(timeframeText, { start: plan.periodStart, end: plan.periodEnd }) })
+      .where(and(eq(tasks.communeId, communeId), eq(tasks.id, moved.id)));
+    await tx.insert(amendmentProposals).values({
+      ...accepted,
+      unitId: vp,
+      kind: 'reschedule',
+      taskId: moved.id,
+      change: { timeframeText },
+      before: { timeframeText: moved.timeframeText },
+      reason: 'Chờ hướng dẫn của Sở Nội vụ.',
+    });
+  }
+  if (dropped) {
+    await tx
+      .update(tasks)
+      .set({ removedOn: decisionDate })
+      .where(and(eq(tasks.communeId, communeId), eq(tasks.id, dropped.id)));
+    await tx.insert(amendmentProposals).values({
+      ...accepted,
+      unitId: vp,
+      kind: 'drop_task',
+      taskId: dropped.id,
+      change: {},
+      before: { content: dropped.content },
+      reason: 'Đã lồng ghép vào nhiệm vụ khác của kế hoạch.',
+    });
+  }
+  await tx
+    .insert(planVersions)
+    .values({ communeId, planId: plan.id, version: 2, inForceFrom: decisionDate, documentNumber: '215/QĐ-UBND', documentDate: decisionDate, amendmentId: amendment.id });
+  await tx
+    .update(plans)
+    .set({ version: 2 })
+    .where(and(eq(plans.communeId, communeId), eq(plans.id, plan.id)));
 }
 
 /** Deterministic 0–9 from a task number, so the demo looks the same on every load. */

@@ -17,7 +17,7 @@ export interface Upload {
 }
 
 /** Keeps the name a person gave, minus path parts and control characters. */
-function safeName(fileName: string): string {
+export function safeName(fileName: string): string {
   const base = path
     .basename(fileName.replace(/\\/g, '/'))
     // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what a stored file name must lose

@@ -144,7 +144,8 @@ describe('saving a reviewed plan stores names under the one key', () => {
       method: 'POST',
       url: `/api/communes/${communeId}/imports/save`,
       headers: { cookie: await ctx.login('daumoi') },
-      payload: { plan, tasks: [{ area: 1, content: 'Nhiệm vụ thử', lead, coordinators: [], timeframeText: 'Quý IV/2026' }] },
+      // The same plan saved again replaces its draft (a duplicate is otherwise refused): only the units are under test here.
+      payload: { plan, onDuplicate: 'replace', tasks: [{ area: 1, content: 'Nhiệm vụ thử', lead, coordinators: [], timeframeText: 'Quý IV/2026' }] },
     });
   const keyCount = async (table: string, column: string, key: string) =>
     Number((await ctx.db.execute<{ n: string }>(`SELECT count(*) AS n FROM ${table} WHERE commune_id = ${communeId} AND ${column} = '${key}'`)).rows[0].n);

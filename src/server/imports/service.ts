@@ -4,7 +4,9 @@
  */
 import { and, eq } from 'drizzle-orm';
 import type { TImportResult, TReviewedPlan, TUnitChoice } from '../../contract';
+import { otherLocalities } from '../../domain/plans/identity';
 import { matchKey } from '../../domain/text/normalize';
+import { translate } from '../../i18n';
 import { guessUnitKind, isImportError, type UnitRef, unitKey } from '../../importer';
 import type { ParsePool } from '../../importer/parse-pool';
 import type { Actor } from '../access/actor';
@@ -13,9 +15,10 @@ import { recordAudit } from '../audit/service';
 import type { Clock } from '../clock';
 import { requireCommune } from '../communes/service';
 import type { Db, DbOrTx } from '../db';
-import { unitAliases, units } from '../db/schema';
+import { cities, unitAliases, units } from '../db/schema';
 import { AppError, invalid } from '../errors';
-import { getPlan, insertPlan } from '../plans/service';
+import { findDuplicates, removeDraft } from '../plans/life';
+import { getPlan, insertPlan, requirePlan } from '../plans/service';
 import { insertTask } from '../tasks/commands';
 import { listUnits } from '../units/service';
 
@@ -44,7 +47,8 @@ export async function analyseDocument(
   }));
   try {
     const referenceYear = Number(clock.today().slice(0, 4));
-    return await pool.parse({ data: file.data, fileName: file.fileName, mimeType: file.mimeType, units: unitRefs, referenceYear });
+    const result = await pool.parse({ data: file.data, fileName: file.fileName, mimeType: file.mimeType, units: unitRefs, referenceYear });
+    return await flagAnalysis(db, communeId, await requireCommune(db, actor, communeId), result);
   } catch (error) {
     if (isImportError(error) && error.code === 'busy') throw new AppError('busy');
     if (isImportError(error)) throw new AppError('import_failed', { reason: error.message }, { code: error.code }, error.message);
@@ -89,13 +93,54 @@ async function resolveUnit(tx: DbOrTx, actor: Actor, communeId: number, cityId: 
   return created.id;
 }
 
+/** The names in a document's header that are not this commune's (nor its city's). */
+async function foreignLocalities(db: Db, commune: { name: string; cityId: number }, header: { issuer?: string | null; place?: string | null }) {
+  const [city] = await db.select({ name: cities.name }).from(cities).where(eq(cities.id, commune.cityId));
+  return otherLocalities(header, { commune: commune.name, city: city?.name ?? '' });
+}
+
+/** The analysis, told what the officer must settle before saving: another commune's document, a plan already stored. */
+export async function flagAnalysis(db: Db, communeId: number, commune: { name: string; cityId: number }, result: TImportResult): Promise<TImportResult> {
+  const found = await foreignLocalities(db, commune, { issuer: result.meta.issuer, place: result.meta.place });
+  const warnings = found.length
+    ? [...result.warnings, { code: 'other_commune' as const, message: translate('vi', 'plan.wrongCommune', { found: found.join('", "'), commune: commune.name }), task: null }]
+    : result.warnings;
+  const title = result.meta.title;
+  const period = result.meta.period ?? result.period;
+  const duplicates = title ? await findDuplicates(db, communeId, { number: result.meta.number, title, periodStart: period.start, periodEnd: period.end }) : [];
+  return { ...result, warnings, duplicates };
+}
+
+/** A match refused unless the officer chose to replace it, and only a draft can be replaced. */
+async function settleDuplicates(db: Db, communeId: number, reviewed: TReviewedPlan) {
+  const duplicates = await findDuplicates(db, communeId, reviewed.plan);
+  if (duplicates.length === 0) return [];
+  const first = duplicates[0];
+  if (reviewed.onDuplicate !== 'replace') {
+    const text =
+      first.reason === 'number'
+        ? translate('vi', 'plan.duplicate.number', { number: first.number ?? '', title: first.title })
+        : translate('vi', 'plan.duplicate.titlePeriod', { title: first.title });
+    throw new AppError('duplicate', {}, { code: 'plan_duplicate', duplicates }, text);
+  }
+  if (duplicates.some((d) => d.status !== 'draft')) throw new AppError('conflict', {}, { code: 'plan_duplicate_issued', duplicates }, translate('vi', 'plan.duplicate.notDraft'));
+  return duplicates;
+}
+
 export async function saveReviewedPlan(db: Db, clock: Clock, actor: Actor, communeId: number, reviewed: TReviewedPlan) {
   const commune = await requireCommune(db, actor, communeId);
   ensure(canManageCommune(actor, commune));
   if (reviewed.plan.periodStart > reviewed.plan.periodEnd) throw invalid('Ngày bắt đầu kỳ kế hoạch phải trước ngày kết thúc.');
   if (reviewed.tasks.some((t) => t.lead.length === 0)) throw invalid('Mỗi nhiệm vụ cần ít nhất một cơ quan chủ trì.');
+  const found = await foreignLocalities(db, commune, { issuer: reviewed.plan.issuer, place: reviewed.place });
+  if (found.length && !reviewed.confirmOtherCommune) {
+    throw new AppError('conflict', {}, { code: 'other_commune', found }, translate('vi', 'plan.wrongCommune', { found: found.join('", "'), commune: commune.name }));
+  }
+  const replaced = await settleDuplicates(db, communeId, reviewed);
+  const replacedPlans = await Promise.all(replaced.map((d) => requirePlan(db, actor, d.id)));
   const planId = await db.transaction(async (tx) => {
-    const plan = await insertPlan(tx, actor, commune.cityId, { ...reviewed.plan, communeId });
+    for (const { plan: old } of replacedPlans) await removeDraft(tx, actor, commune.cityId, old, { replacedByImport: true, title: old.title, number: old.number });
+    const plan = await insertPlan(tx, actor, commune.cityId, { ...reviewed.plan, status: 'draft', communeId });
     const cache = new Map<string, number>();
     const period = { start: reviewed.plan.periodStart, end: reviewed.plan.periodEnd };
     for (const [position, task] of reviewed.tasks.entries()) {

@@ -28,6 +28,7 @@ const STATUS_FILL: Record<string, string> = {
   hoan_thanh_dung_han: 'FFD9F7BE',
   hoan_thanh_qua_han: 'FFFFF1B8',
   chua_xac_dinh_han: 'FFEFDBFF',
+  khong_hoan_thanh: 'FFFFD6E7',
 };
 
 /** dd/mm/yyyy, as every Vietnamese document writes dates. */

@@ -207,17 +207,17 @@ describe('creating and updating a plan', () => {
       { text: 'Không để xảy ra vi phạm kỷ luật, kỷ cương hành chính.', comparator: null, value: null, unit: null },
       { text: 'Thanh toán trực tuyến đạt trên 80% giao dịch.', comparator: '>', value: 80, unit: '%' },
     ];
-    const response = await call(ctx, who.leader.username, 'PATCH', `/api/plans/${created.id}`, { status: 'issued', title: 'Kế hoạch CCHC 6 tháng đầu năm 2027 (sửa)', targets });
+    const response = await call(ctx, who.leader.username, 'PATCH', `/api/plans/${created.id}`, { title: 'Kế hoạch CCHC 6 tháng đầu năm 2027 (sửa)', targets });
     expect(response.statusCode, response.body).toBe(200);
     const plan = await getPlan(created.id);
-    expect(plan).toMatchObject({ status: 'issued', title: 'Kế hoạch CCHC 6 tháng đầu năm 2027 (sửa)', number: '15/KH-UBND' });
+    expect(plan).toMatchObject({ status: 'draft', title: 'Kế hoạch CCHC 6 tháng đầu năm 2027 (sửa)', number: '15/KH-UBND' });
     expect(plan.targets.map(({ id: _id, ...t }) => t)).toEqual(targets);
 
     const [entry] = json<{ action: string; before: Plan; after: Partial<Plan> }[]>(await call(ctx, who.leader.username, 'GET', `/api/audit?entity=plan&entityId=${created.id}`));
     expect(entry.action).toBe('update');
     expect(entry.before).toMatchObject({ status: 'draft', title: newPlan().title });
     expect(entry.before.targets).toHaveLength(2);
-    expect(entry.after).toMatchObject({ status: 'issued', title: 'Kế hoạch CCHC 6 tháng đầu năm 2027 (sửa)' });
+    expect(entry.after).toMatchObject({ title: 'Kế hoạch CCHC 6 tháng đầu năm 2027 (sửa)' });
   });
 
   it('an update without targets keeps them', async () => {

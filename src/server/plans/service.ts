@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
-import type { TPlanDetail, TPlanInput, TPlanSummary, TPlanUpdate, TTarget, TTargetInput } from '../../contract';
+import type { TPlanCreate, TPlanDetail, TPlanInput, TPlanSummary, TPlanUpdate, TTarget, TTargetInput } from '../../contract';
 import { type Status, summarise } from '../../domain/status';
+import { translate } from '../../i18n';
 import type { Actor } from '../access/actor';
 import { canManageCommune, ensure, planRights } from '../access/policy';
 import { recordAudit } from '../audit/service';
@@ -8,7 +9,7 @@ import type { Clock } from '../clock';
 import { listCommunes, requireCommune } from '../communes/service';
 import type { Db, DbOrTx } from '../db';
 import { plans, planTargets } from '../db/schema';
-import { invalid, notFound } from '../errors';
+import { AppError, invalid, notFound } from '../errors';
 import { judgePlanTasks } from '../tasks/read-model';
 
 export type PlanInput = TPlanInput;
@@ -34,6 +35,11 @@ export function presentPlanSummary(plan: PlanRow, communeName: string, statuses:
     taskCount: totals.total,
     doneCount: totals.done,
     overdueCount: totals.overdue,
+    signer: plan.signer,
+    version: plan.version,
+    closedOn: plan.closedOn,
+    finalResult: plan.finalResult ?? null,
+    hasDocument: plan.documentPath !== null,
     ...rights,
   };
 }
@@ -49,7 +55,7 @@ interface CommuneOfPlan {
 
 async function summaryOf(db: Db, actor: Actor, plan: PlanRow, commune: CommuneOfPlan, asOf: string): Promise<PlanSummary> {
   const statuses = await judgePlanTasks(db, [plan], asOf, () => commune.dueSoonDays);
-  return presentPlanSummary(plan, commune.name, statuses.get(plan.id) ?? [], planRights(actor, commune));
+  return presentPlanSummary(plan, commune.name, statuses.get(plan.id) ?? [], planRights(actor, commune, plan));
 }
 
 export async function targetsOf(db: Db, plan: PlanRow): Promise<TTarget[]> {
@@ -78,7 +84,7 @@ export async function listPlans(db: Db, actor: Actor, asOf: string, communeId?: 
     .map((plan) => {
       const commune = communeOf.get(plan.communeId);
       if (!commune) throw new Error(`plan ${plan.id}: commune ${plan.communeId} not visible`);
-      return presentPlanSummary(plan, commune.name, statuses.get(plan.id) ?? [], planRights(actor, commune));
+      return presentPlanSummary(plan, commune.name, statuses.get(plan.id) ?? [], planRights(actor, commune, plan));
     });
 }
 
@@ -91,12 +97,37 @@ export async function requirePlan(db: Db, actor: Actor, planId: number) {
 
 export async function getPlan(db: Db, actor: Actor, planId: number, asOf: string): Promise<TPlanDetail> {
   const { plan, commune } = await requirePlan(db, actor, planId);
-  const targets = await targetsOf(db, plan);
+  const [targets, links] = await Promise.all([targetsOf(db, plan), planLinks(db, plan)]);
   return {
     ...(await summaryOf(db, actor, plan, commune, asOf)),
     reportingRegime: plan.reportingRegime,
     targets,
+    ...links,
   };
+}
+
+/** The carry-over links both ways: the plan this one continues, and the plans continuing it. */
+export async function planLinks(db: DbOrTx, plan: PlanRow) {
+  const columns = { id: plans.id, title: plans.title, periodStart: plans.periodStart, periodEnd: plans.periodEnd };
+  const [previous, next] = await Promise.all([
+    plan.previousPlanId === null
+      ? Promise.resolve([])
+      : db
+          .select(columns)
+          .from(plans)
+          .where(and(eq(plans.communeId, plan.communeId), eq(plans.id, plan.previousPlanId))),
+    db
+      .select(columns)
+      .from(plans)
+      .where(and(eq(plans.communeId, plan.communeId), eq(plans.previousPlanId, plan.id)))
+      .orderBy(asc(plans.periodStart)),
+  ]);
+  return { previousPlan: previous[0] ?? null, nextPlans: next };
+}
+
+/** An issued plan is read-only: it changes only through an amendment the leader decides. */
+export function assertDraft(plan: { status: string }) {
+  if (plan.status !== 'draft') throw new AppError('conflict', {}, { code: 'plan_not_draft' }, translate('vi', 'plan.error.notDraft'));
 }
 
 function checkPeriod(start: string, end: string) {
@@ -120,17 +151,18 @@ export async function insertPlan(tx: DbOrTx, actor: Actor | null, cityId: number
   return created;
 }
 
-export async function createPlan(db: Db, clock: Clock, actor: Actor, input: PlanInput) {
+export async function createPlan(db: Db, clock: Clock, actor: Actor, input: TPlanCreate) {
   const commune = await requireCommune(db, actor, input.communeId);
   ensure(canManageCommune(actor, commune));
   checkPeriod(input.periodStart, input.periodEnd);
-  const created = await db.transaction((tx) => insertPlan(tx, actor, commune.cityId, input));
+  const created = await db.transaction((tx) => insertPlan(tx, actor, commune.cityId, { ...input, status: 'draft' }));
   return getPlan(db, actor, created.id, clock.today());
 }
 
 export async function updatePlan(db: Db, clock: Clock, actor: Actor, planId: number, input: TPlanUpdate) {
   const { plan, commune } = await requirePlan(db, actor, planId);
   ensure(canManageCommune(actor, commune));
+  assertDraft(plan);
   checkPeriod(input.periodStart ?? plan.periodStart, input.periodEnd ?? plan.periodEnd);
   const before = await getPlan(db, actor, planId, clock.today());
   await db.transaction(async (tx) => {

@@ -17,6 +17,7 @@ import { requireCommune } from '../communes/service';
 import type { Db, DbOrTx } from '../db';
 import { files, plans, taskAssignees, taskHistory, taskOccurrenceCompletions, tasks, taskUnits, users } from '../db/schema';
 import { AppError, invalid, notFound } from '../errors';
+import { assertDraft } from '../plans/service';
 import { sendImmediateNotice } from '../reminders/notices';
 import { assertUnitsOfCommune } from '../units/service';
 import { getTaskDetail, judge, type LoadedTask, loadTasks, presentTask, type ReadContext, readContext, requireTask, taskRef } from './read-model';
@@ -24,7 +25,7 @@ import { getTaskDetail, judge, type LoadedTask, loadTasks, presentTask, type Rea
 export type TaskInput = TTaskInput;
 export type CityTaskInput = TCityTaskInput;
 
-async function writeUnits(tx: DbOrTx, communeId: number, taskId: number, input: Pick<TaskInput, 'leadUnitIds' | 'coordinatorUnitIds'>) {
+export async function writeUnits(tx: DbOrTx, communeId: number, taskId: number, input: Pick<TaskInput, 'leadUnitIds' | 'coordinatorUnitIds'>) {
   await tx.delete(taskUnits).where(and(eq(taskUnits.communeId, communeId), eq(taskUnits.taskId, taskId)));
   const rows = [
     ...input.leadUnitIds.map((unitId, position) => ({ communeId, taskId, unitId, role: 'lead' as const, position })),
@@ -54,6 +55,11 @@ interface NewTask {
   sourceDocument: string | null;
   period: { start: string; end: string };
   position: number;
+  /** The day it joined (a task the city assigns mid-year, one an amendment adds): earlier checkpoints were never owed. */
+  activeFrom?: string | null;
+  /** Added to an issued plan by an amendment in force from this day. */
+  addedOn?: string | null;
+  carriedFromTaskId?: number | null;
 }
 
 /** Inserts a task with its units; used by the API, the demo loader, plan import and test factories. */
@@ -76,6 +82,9 @@ export async function insertTask(tx: DbOrTx, actor: Actor | null, base: NewTask,
       periodEnd: base.period.end,
       dueOverride: input.dueOverride ?? null,
       product: input.product ?? '',
+      activeFrom: base.activeFrom ?? null,
+      addedOn: base.addedOn ?? null,
+      carriedFromTaskId: base.carriedFromTaskId ?? null,
     })
     .returning();
   await writeUnits(tx, base.communeId, created.id, input);
@@ -92,6 +101,7 @@ export async function createPlanTask(db: Db, clock: Clock, actor: Actor, planId:
   if (!plan) throw notFound();
   const commune = await requireCommune(db, actor, plan.communeId);
   ensure(canManageCommune(actor, commune));
+  assertDraft(plan);
   await assertUnitsOfCommune(db, plan.communeId, [...input.leadUnitIds, ...input.coordinatorUnitIds]);
   await assertAssignees(db, plan.communeId, input.assigneeIds ?? []);
   const created = await db.transaction(async (tx) => {
@@ -121,6 +131,8 @@ export async function createCityTask(db: Db, clock: Clock, actor: Actor, input: 
     sourceDocument: input.sourceDocument,
     period: { start: `${year}-01-01`, end: `${year}-12-31` },
     position: 0,
+    // Given today in the middle of its year: the months before were never owed.
+    activeFrom: clock.today() > `${year}-01-01` && clock.today() <= `${year}-12-31` ? clock.today() : null,
   };
   const created = await db.transaction((tx) => insertTask(tx, actor, base, input, commune.cityId));
   return getTaskDetail(db, actor, created.id, clock.today());
@@ -143,10 +155,36 @@ function assertVersion(task: LoadedTask, version: number) {
   if (task.row.version !== version) throw new AppError('conflict');
 }
 
+/** What an issued plan fixes: a task's wording, time frame, units and product change only through an amendment. */
+function changesDefinition(task: LoadedTask, input: TTaskUpdate): boolean {
+  const { row } = task;
+  const sameIds = (a: number[] | undefined, b: { id: number }[]) => a === undefined || a.join() === b.map((u) => u.id).join();
+  const differs = (value: unknown, current: unknown) => value !== undefined && value !== current;
+  return (
+    differs(input.area, row.area) ||
+    differs(input.number, row.number) ||
+    differs(input.content, row.content) ||
+    differs(input.timeframeText, row.timeframeText) ||
+    differs(input.product, row.product) ||
+    !sameIds(input.leadUnitIds, task.lead) ||
+    !sameIds(input.coordinatorUnitIds, task.coordinators)
+  );
+}
+
+async function assertDefinitionEditable(db: Db, task: LoadedTask, input: TTaskUpdate) {
+  if (task.row.planId === null || !changesDefinition(task, input)) return;
+  const [plan] = await db
+    .select({ status: plans.status })
+    .from(plans)
+    .where(and(eq(plans.communeId, task.row.communeId), eq(plans.id, task.row.planId)));
+  if (plan) assertDraft(plan);
+}
+
 export async function updateTask(db: Db, clock: Clock, actor: Actor, taskId: number, input: TTaskUpdate) {
   const { task, commune } = await requireTask(db, actor, taskId);
   ensure(canManageCommune(actor, commune));
   assertVersion(task, input.version);
+  await assertDefinitionEditable(db, task, input);
   const communeId = task.row.communeId;
   await assertUnitsOfCommune(db, communeId, [...(input.leadUnitIds ?? []), ...(input.coordinatorUnitIds ?? [])]);
   await assertAssignees(db, communeId, input.assigneeIds ?? []);

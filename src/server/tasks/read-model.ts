@@ -8,7 +8,19 @@ import { and, asc, desc, eq, inArray, max, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { filterTasks, type TConfirmationState, type TTaskFilter, type TTaskOrigin } from '../../contract';
 import type { WorkingCalendar } from '../../domain/calendar';
-import { type DueSoonThreshold, isDone, judgeTask, MY_WORK_SECTIONS, myWorkSections, STALE_REPORT_DAYS, type Status, thisMonthEnd, weekEnd } from '../../domain/status';
+import {
+  type DueSoonThreshold,
+  inForceOn,
+  isDone,
+  judgeTask,
+  MY_WORK_SECTIONS,
+  myWorkSections,
+  STALE_REPORT_DAYS,
+  type Status,
+  settledStatus,
+  thisMonthEnd,
+  weekEnd,
+} from '../../domain/status';
 import type { Actor } from '../access/actor';
 import { type CommuneRef, canBackdateCompletion, canConfirmCompletion, canManageCommune, canReportOnTask, type TaskRef } from '../access/policy';
 import { loadCalendar } from '../calendar/service';
@@ -46,6 +58,8 @@ export interface TaskScope {
   planId?: number;
   origin?: TTaskOrigin;
   taskIds?: number[];
+  /** Only the tasks of the plan version in force that day (amendments add and drop tasks from a day on). */
+  inForceAt?: string;
 }
 
 /**
@@ -70,7 +84,8 @@ export async function loadTasks(db: DbOrTx, scope: TaskScope): Promise<LoadedTas
     .select()
     .from(tasks)
     .where(and(...filters))
-    .orderBy(asc(tasks.area), asc(tasks.position), asc(tasks.id));
+    .orderBy(asc(tasks.area), asc(tasks.position), asc(tasks.id))
+    .then((all) => (scope.inForceAt === undefined ? all : all.filter((row) => inForceOn(row, scope.inForceAt as string))));
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const [unitRows, assigneeRows, completionRows] = await Promise.all([
@@ -129,7 +144,7 @@ function loadCompletions(db: DbOrTx, communeIds: number[], taskIds: number[]) {
 // ---------------------------------------------------------------- judge
 
 type Judged = {
-  row: Pick<TaskRow, 'schedule' | 'dueOverride' | 'progress' | 'doneAt' | 'confirmation' | 'periodStart' | 'periodEnd'>;
+  row: Pick<TaskRow, 'schedule' | 'dueOverride' | 'progress' | 'doneAt' | 'confirmation' | 'periodStart' | 'periodEnd' | 'activeFrom' | 'notDoneOn'>;
   completions: Pick<Completion, 'due' | 'doneAt' | 'confirmation'>[];
 };
 
@@ -138,7 +153,7 @@ export const dueSoonOf = (commune: { dueSoonDays: number }, calendar: WorkingCal
 
 export function judge(task: Judged, asOf: string, dueSoon: DueSoonThreshold) {
   const { row } = task;
-  return judgeTask({
+  const judgement = judgeTask({
     schedule: row.schedule,
     dueOverride: row.dueOverride,
     progress: row.progress,
@@ -148,7 +163,11 @@ export function judge(task: Judged, asOf: string, dueSoon: DueSoonThreshold) {
     period: { start: row.periodStart, end: row.periodEnd },
     asOf,
     dueSoon,
+    activeFrom: row.activeFrom,
   });
+  // A closed plan's tasks not done are settled for good: "không hoàn thành", no longer counting days late.
+  const status = settledStatus(judgement.status, row.notDoneOn, asOf);
+  return status === judgement.status ? judgement : { ...judgement, status, daysLate: null };
 }
 
 /**
@@ -186,6 +205,7 @@ export async function judgePlanTasks(
     ),
   );
   for (const row of rows) {
+    if (!inForceOn(row, asOf)) continue;
     const completions = (completionsOf.get(row.id) ?? []).map(({ taskId: _t, ...completion }) => completion);
     result.get(row.planId as number)?.push(judge({ row, completions }, asOf, { workingDays: dueSoonDaysOf(row.communeId), calendar }).status);
   }
@@ -278,7 +298,7 @@ export type TaskFilter = TTaskFilter;
 
 export async function listTasks(db: Db, actor: Actor, scope: TaskScope, filter: TaskFilter, asOf: string) {
   const commune = await requireCommune(db, actor, scope.communeId);
-  const [loaded, calendar] = await Promise.all([loadTasks(db, scope), loadCalendar(db)]);
+  const [loaded, calendar] = await Promise.all([loadTasks(db, { inForceAt: asOf, ...scope }), loadCalendar(db)]);
   const context = readContext(actor, commune, asOf, calendar);
   return filterTasks(
     loaded.map((task) => presentTask(task, context)),
@@ -423,6 +443,10 @@ const judgingColumns = {
   confirmation: tasks.confirmation,
   periodStart: tasks.periodStart,
   periodEnd: tasks.periodEnd,
+  activeFrom: tasks.activeFrom,
+  notDoneOn: tasks.notDoneOn,
+  addedOn: tasks.addedOn,
+  removedOn: tasks.removedOn,
   // Unconfirmed completions travel too: judging shows them as "chờ xác nhận", never as done.
   completions: sql<
     Completion[]
@@ -430,7 +454,24 @@ const judgingColumns = {
 };
 
 export type JudgingRow = {
-  row: Pick<TaskRow, 'id' | 'communeId' | 'planId' | 'origin' | 'schedule' | 'dueOverride' | 'progress' | 'doneAt' | 'confirmation' | 'periodStart' | 'periodEnd'>;
+  row: Pick<
+    TaskRow,
+    | 'id'
+    | 'communeId'
+    | 'planId'
+    | 'origin'
+    | 'schedule'
+    | 'dueOverride'
+    | 'progress'
+    | 'doneAt'
+    | 'confirmation'
+    | 'periodStart'
+    | 'periodEnd'
+    | 'activeFrom'
+    | 'notDoneOn'
+    | 'addedOn'
+    | 'removedOn'
+  >;
   completions: Completion[];
 };
 

@@ -20,6 +20,7 @@ export const STATUS_STYLE: Record<TTaskStatus, StatusStyle> = {
   dang_thuc_hien: { tag: 'blue', hex: '#1677ff' },
   chua_thuc_hien: { tag: 'default', hex: '#8c8c8c' },
   chua_xac_dinh_han: { tag: 'purple', hex: '#722ed1' },
+  khong_hoan_thanh: { tag: 'magenta', hex: '#9e1068' },
 };
 
 /** The order statuses are listed in filters and charts: what needs attention first. */
@@ -32,6 +33,7 @@ export const STATUS_ORDER: readonly TTaskStatus[] = [
   'chua_xac_dinh_han',
   'hoan_thanh_dung_han',
   'hoan_thanh_qua_han',
+  'khong_hoan_thanh',
 ];
 
 export function StatusTag({ status }: { status: TTaskStatus }) {

@@ -2,6 +2,7 @@ import type { TPlanDetail } from '@contract';
 import { Card, Collapse, Descriptions, type DescriptionsProps, Grid, Typography } from 'antd';
 import { formatDate, formatPeriod } from '../app/format';
 import { useT } from '../app/i18n';
+import { PlanActions } from './PlanActions';
 import { PlanNumber } from './PlanNumber';
 
 function Targets({ plan }: { plan: TPlanDetail }) {
@@ -40,6 +41,7 @@ export function PlanHeader({ plan }: { plan: TPlanDetail }) {
         {plan.title}
       </Typography.Title>
       <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }} items={items} />
+      <PlanActions plan={plan} />
       {hasTargets && (
         <Collapse
           ghost

@@ -10,7 +10,7 @@ import { PlanNumber } from './PlanNumber';
 import { PlanProgress } from './PlanProgress';
 import { usePlans } from './queries';
 
-const STATUS_COLOR = { draft: 'default', issued: 'blue', closed: 'green' } as const;
+const STATUS_COLOR = { draft: 'default', submitted: 'orange', issued: 'blue', closed: 'green' } as const;
 
 function useColumns(): TableColumnsType<TPlanSummary> {
   const t = useT();
