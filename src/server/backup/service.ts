@@ -207,6 +207,10 @@ export async function restoreDatabase(pool: pg.Pool, file: string): Promise<Omit
       );
     const present = await tablesInLoadOrder(client);
     await client.query(`TRUNCATE ${present.map((t) => quote(t.name)).join(', ')} RESTART IDENTITY CASCADE`);
+    // The rows go back as they were saved: the app's own triggers (commune versions) must not add to them.
+    // USER leaves the foreign-key triggers on, so the archive's references are still checked.
+    const triggers = (action: 'DISABLE' | 'ENABLE') => Promise.all(present.map((t) => client.query(`ALTER TABLE ${quote(t.name)} ${action} TRIGGER USER`)));
+    await triggers('DISABLE');
     for (let line = await nextLine(lines, file); ; line = await nextLine(lines, file)) {
       const entry = JSON.parse(line) as { table?: string; columns?: string[]; sequences?: SequenceValue[] };
       if (entry.sequences) {
@@ -217,6 +221,7 @@ export async function restoreDatabase(pool: pg.Pool, file: string): Promise<Omit
       rows += await loadTable(client, { name: entry.table, columns: entry.columns }, lines, file);
       tables += 1;
     }
+    await triggers('ENABLE');
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);

@@ -155,7 +155,12 @@ describe('the overview’s cache across processes', () => {
       );
       const open = tasks.find((t) => t.status === 'sap_den_han');
       const coordinatorB = await buildUser(ctx, { role: 'coordinator', commune: communes[1] });
-      const done = await call(ctx, coordinatorB.username, 'POST', `/api/tasks/${open?.id}/progress`, { progress: 100, done: true, version: open?.version });
+      const done = await call(ctx, coordinatorB.username, 'POST', `/api/tasks/${open?.id}/progress`, {
+        progress: 100,
+        done: true,
+        version: open?.version,
+        evidenceLink: 'https://xa.example/bao-cao.pdf',
+      });
       expect(done.statusCode, done.body).toBe(200);
       const after = row(await read());
       expect(after?.totals.done).toBe((before?.totals.done ?? 0) + 1);

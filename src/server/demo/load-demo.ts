@@ -375,7 +375,8 @@ async function simulateProgress(tx: DbOrTx, task: typeof tasks.$inferSelect, rep
     return setProgress(tx, task.id, 40 + k * 3, null, history, addDays(due, -10));
   }
   if (k <= 4) return setProgress(tx, task.id, 20 + k * 15, null, history, maxDate(addDays(today, -3), period.start));
-  if (k === 5 && today > period.start) return setProgress(tx, task.id, 100, addDays(today, -1), history, addDays(today, -1));
+  // Reported done by the unit yesterday: the coordinator has not confirmed it yet ("chờ xác nhận").
+  if (k === 5 && today > period.start) return setProgress(tx, task.id, 100, addDays(today, -1), history, addDays(today, -1), 'pending');
 }
 
 async function setProgress(
@@ -385,8 +386,9 @@ async function setProgress(
   doneAt: string | null,
   history: (kind: 'progress' | 'done', progress: number, at: string) => Promise<unknown>,
   reportedAt: string,
+  confirmation: 'pending' | 'confirmed' | null = doneAt ? 'confirmed' : null,
 ) {
-  await tx.update(tasks).set({ progress, doneAt }).where(eq(tasks.id, taskId));
+  await tx.update(tasks).set({ progress, doneAt, confirmation }).where(eq(tasks.id, taskId));
   await history(doneAt ? 'done' : 'progress', progress, doneAt ?? reportedAt);
 }
 

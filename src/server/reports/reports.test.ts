@@ -310,7 +310,7 @@ describe('figures equal the dashboard’s at the same as-of date', () => {
       'daumoi',
       'POST',
       `/api/tasks/${open.id}/progress`,
-      { progress: 100, done: true, doneAt: '2026-11-01', doneAtReason: 'Biên bản nghiệm thu ngày 01/11', version: open.version },
+      { progress: 100, done: true, doneAt: '2026-11-01', doneAtReason: 'Biên bản nghiệm thu ngày 01/11', version: open.version, evidenceLink: 'https://xa.example/bien-ban.pdf' },
       200,
     );
     const report = await ok<Report>('daumoi', 'GET', `/api/reports/${communeId}`);

@@ -16,11 +16,13 @@ let head: BuiltUser;
 let staff: BuiltUser;
 let leader: BuiltUser;
 let reviewer: BuiltUser;
+let here: Awaited<ReturnType<typeof buildCommune>>;
 const t = {} as Record<'overdue' | 'thisWeek' | 'thisMonth' | 'december' | 'coordinated' | 'assigned' | 'done' | 'otherUnit' | 'draft' | 'city', { id: number }>;
 
 beforeAll(async () => {
   ctx = await createTestContext();
   const commune = await buildCommune(ctx, { name: 'Xã Việc Mình' });
+  here = commune;
   const mine = await buildUnit(ctx, commune, { name: 'Văn phòng HĐND và UBND' });
   const other = await buildUnit(ctx, commune, { name: 'Phòng Kinh tế' });
   head = await buildUser(ctx, { role: 'unit_head', commune, unit: mine });
@@ -63,8 +65,9 @@ describe('my work (GET /api/tasks/mine)', () => {
 
   it('sorts them into overdue, due this week, due this month and waiting for an update', async () => {
     const work = await myWork(head.username);
-    expect(work.sections.map((s) => s.key)).toEqual(['assignedToMe', 'overdue', 'dueThisWeek', 'dueThisMonth', 'waitingUpdate']);
+    expect(work.sections.map((s) => s.key)).toEqual(['assignedToMe', 'returned', 'overdue', 'dueThisWeek', 'dueThisMonth', 'waitingUpdate']);
     expect(section(work, 'assignedToMe')).toEqual([]);
+    expect(section(work, 'returned')).toEqual([]);
     expect(section(work, 'overdue')).toEqual([t.overdue.id]);
     expect(sorted(section(work, 'dueThisWeek'))).toEqual(sorted([t.thisWeek.id, t.city.id]));
     expect(section(work, 'dueThisMonth')).toEqual([t.thisMonth.id]);
@@ -84,5 +87,23 @@ describe('my work (GET /api/tasks/mine)', () => {
     const response = await call(ctx, reviewer.username, 'GET', `/api/tasks/mine?asOf=${TEST_TODAY}`);
     expect(response.statusCode).toBe(400);
     expect(json<ApiError>(response).error.message).toMatch(/Việc của tôi/);
+  });
+
+  it('a completion the coordinator returns comes back under "returned", with the task still open', async () => {
+    const coordinator = await buildUser(ctx, { role: 'coordinator', commune: here });
+    const version = async () => (await ctx.pool.query('SELECT version FROM tasks WHERE id = $1', [t.thisMonth.id])).rows[0].version as number;
+    const reported = await call(ctx, head.username, 'POST', `/api/tasks/${t.thisMonth.id}/progress`, {
+      progress: 100,
+      done: true,
+      version: await version(),
+      evidenceLink: 'https://xa.example/bao-cao.pdf',
+    });
+    expect(reported.statusCode, reported.body.slice(0, 300)).toBe(200);
+    expect(section(await myWork(head.username), 'returned')).toEqual([]);
+    const returned = await call(ctx, coordinator.username, 'POST', `/api/tasks/${t.thisMonth.id}/return`, { version: await version(), reason: 'Thiếu biên bản kèm theo' });
+    expect(returned.statusCode, returned.body.slice(0, 300)).toBe(200);
+    const work = await myWork(head.username);
+    expect(section(work, 'returned')).toEqual([t.thisMonth.id]);
+    expect(section(work, 'dueThisMonth')).toEqual([t.thisMonth.id]);
   });
 });
