@@ -22,6 +22,7 @@ import { startEmbeddedPostgres } from '../src/server/db/embedded';
 import { cities } from '../src/server/db/schema';
 import { seededRandom } from '../src/server/test/seeded-random';
 import { insertUser } from '../src/server/users/service';
+import { latencies, percentile } from './bench-http';
 
 const argValue = (name: string) => {
   const at = process.argv.indexOf(name);
@@ -232,19 +233,7 @@ async function countStatements(work: () => Promise<unknown>) {
   return n;
 }
 
-async function latencies(route: string, cookie: string): Promise<number[]> {
-  const times: number[] = [];
-  for (let i = 0; i < 3; i++) await (await fetch(`${address}${route}`, { headers: { cookie } })).arrayBuffer();
-  for (let i = 0; i < CALLS; i++) {
-    const start = performance.now();
-    const response = await fetch(`${address}${route}`, { headers: { cookie } });
-    await response.arrayBuffer();
-    if (response.status !== 200) throw new Error(`${route}: ${response.status}`);
-    times.push(performance.now() - start);
-  }
-  return times.sort((a, b) => a - b);
-}
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+const pct = percentile;
 
 async function rps(route: string, cookie: string) {
   const result = await autocannon({ url: `${address}${route}`, connections: 10, duration: SECONDS, headers: { cookie } });
@@ -259,7 +248,7 @@ const coldStatements = await countStatements(async () => {
 });
 const hasOverview = probe.status === 200;
 await probe.arrayBuffer();
-const overview = hasOverview ? await latencies(overviewRoute, reviewer) : null;
+const overview = hasOverview ? await latencies(address, overviewRoute, reviewer, { calls: CALLS, warmup: 3 }) : null;
 const statements = hasOverview ? await countStatements(async () => (await fetch(`${address}${overviewRoute}`, { headers: { cookie: reviewer } })).arrayBuffer()) : null;
 const plansStatements = await countStatements(async () => (await fetch(`${address}/api/plans`, { headers: { cookie: reviewer } })).arrayBuffer());
 const dashboardStatements = await countStatements(async () => (await fetch(`${address}/api/dashboard`, { headers: { cookie: coordinator } })).arrayBuffer());

@@ -11,6 +11,7 @@ import { applyMigrations, connectDatabase, ensureDatabase } from '../src/server/
 import { startEmbeddedPostgres } from '../src/server/db/embedded';
 import { DEMO_PASSWORD } from '../src/server/demo/communes';
 import { loadDemoData } from '../src/server/demo/load-demo';
+import { latencies, percentile } from './bench-http';
 
 const CALLS = 100;
 const dataDir = mkdtempSync(path.join(tmpdir(), 'cchc-bench-'));
@@ -30,20 +31,8 @@ const login = await fetch(`${address}/api/auth/login`, {
 });
 const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
 
-async function measure(route: string): Promise<number[]> {
-  const times: number[] = [];
-  for (let i = 0; i < 5; i++) await (await fetch(`${address}${route}`, { headers: { cookie } })).arrayBuffer();
-  for (let i = 0; i < CALLS; i++) {
-    const start = performance.now();
-    const response = await fetch(`${address}${route}`, { headers: { cookie } });
-    await response.arrayBuffer();
-    if (response.status !== 200) throw new Error(`${route}: ${response.status}`);
-    times.push(performance.now() - start);
-  }
-  return times.sort((a, b) => a - b);
-}
-
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+const measure = (route: string) => latencies(address, route, cookie, { calls: CALLS, warmup: 5 });
+const pct = percentile;
 const dashboard = await measure('/api/dashboard');
 const me = await measure('/api/auth/me');
 const planTasks = await measure('/api/plans/1/tasks');

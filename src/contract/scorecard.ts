@@ -4,6 +4,8 @@ import { INDICATOR_KEYS } from '../domain/indicators/types';
 import { ZDate, ZIsoDate, zIdParam } from './common';
 import { ZComparator } from './vocabulary';
 
+/** Every dossier indicator in its reading order (the CLI's JSON, reports' figure keys, the web's columns). */
+export { INDICATOR_KEYS };
 export const ZIndicatorKey = z.enum(INDICATOR_KEYS);
 
 export const ZPlanIdParams = z.object({ planId: zIdParam() });

@@ -1,5 +1,5 @@
 /** Dossier indicators of the commune for a period, whole or by unit / field / procedure. */
-import type { TIndicatorSet } from '@contract';
+import { INDICATOR_KEYS, type TIndicatorSet } from '@contract';
 import { Alert, DatePicker, Flex, Segmented, Table, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -7,21 +7,6 @@ import type { MessageKey } from '../../../src/i18n';
 import { useErrorText } from '../app/feedback';
 import { useT } from '../app/i18n';
 import { type Grouping, useIndicators } from './queries';
-
-export const INDICATOR_COLUMNS = [
-  'received',
-  'finished',
-  'on_time',
-  'late',
-  'on_time_pct',
-  'overdue_open',
-  'online_pct',
-  'full_online_pct',
-  'online_payment_pct',
-  'digitised_pct',
-  'e_result_pct',
-  'satisfaction_pct',
-] as const satisfies ReadonlyArray<keyof TIndicatorSet>;
 
 /** The quarter that holds today: the usual reporting window. */
 function currentQuarter(): [Dayjs, Dayjs] {
@@ -73,7 +58,7 @@ export function IndicatorsPanel({ communeId }: { communeId: number }) {
         data-testid="indicator-table"
         columns={[
           ...(groupBy === 'all' ? [] : [{ title: t(`ui.dossiers.group.${groupBy}` as MessageKey), dataIndex: 'key', fixed: 'left' as const, render: (key: string) => key || '—' }]),
-          ...INDICATOR_COLUMNS.map((k) => ({
+          ...INDICATOR_KEYS.map((k) => ({
             title: t(`ui.indicator.${k}` as MessageKey),
             key: k,
             align: 'right' as const,
