@@ -1,6 +1,7 @@
 /**
- * The commune's coordinator imports a Word plan: reviews the 38 extracted rows,
- * corrects one task's content, saves, and lands on the new plan with every task.
+ * A commune's coordinator imports a Word plan: reviews the 38 extracted rows, corrects one
+ * task's content, saves; the document is Tiên Lãng's, so Cẩm Giàng's coordinator is warned
+ * and saves it anyway, then lands on the new plan with every task.
  */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -15,7 +16,7 @@ beforeAll(async () => {
 afterAll(async () => browser?.close());
 
 it('coordinator imports a .docx plan, edits a row and saves it', async () => {
-  const page = await signIn(browser, 'daumoi');
+  const page = await signIn(browser, 'daumoi.cg');
   await page.goto(`${inject('baseUrl')}/plans/import`);
   await page.getByTestId('import-upload').locator('input[type=file]').setInputFiles(resolve('fixtures/import/004.docx'));
 
@@ -34,6 +35,12 @@ it('coordinator imports a .docx plan, edits a row and saves it', async () => {
   await page.screenshot({ path: 'test-results/e2e-import-review.png', fullPage: true });
 
   await page.getByTestId('import-save').click();
+  // The document names another commune: a warning first, and nothing saved until the officer says so.
+  const warning = page.locator('.ant-modal-confirm');
+  await warning.waitFor({ timeout: 30_000 });
+  // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText() is the text the user sees, not the DOM property
+  expect(await warning.innerText()).toMatch(/Tiên Lãng/);
+  await warning.getByRole('button', { name: 'Vẫn lưu cho xã/phường này' }).click();
   await page.waitForURL(/\/plans\/\d+$/, { timeout: 30_000 });
   // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText() is the text the user sees, not the DOM property
   await expect.poll(() => page.getByTestId('task-count').innerText(), { timeout: 15_000 }).toMatch(/38\/38/);

@@ -51,6 +51,7 @@ it('a required password change: weak passwords are refused in Vietnamese, a stro
   await page.getByTestId('change-password-new').fill('Cay-Bang-Truoc-San-Uy-Ban');
   await page.getByTestId('change-password-confirm').fill('Cay-Bang-Truoc-San-Uy-Ban');
   await page.getByTestId('change-password-submit').click();
-  await page.getByTestId('dashboard-title').waitFor({ timeout: 15_000 });
+  // A unit head lands on the unit's work.
+  await page.getByTestId('my-work-title').waitFor({ timeout: 15_000 });
   expect(cspViolations(page)).toEqual([]);
 });

@@ -6,7 +6,7 @@ import { Alert, App, Button, Card, Col, DatePicker, Flex, Form, Input, Row, Sele
 import dayjs, { type Dayjs } from 'dayjs';
 import { type HTMLAttributes, useCallback, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { api } from '../app/api';
+import { ApiError, api } from '../app/api';
 import { useErrorText } from '../app/feedback';
 import { areaLabel, areaRoman, DATE_FORMAT, formatDate, toIsoDate } from '../app/format';
 import { useT } from '../app/i18n';
@@ -61,7 +61,7 @@ function UnitsCell({ names, onChange, unknown }: { names: string[]; onChange: (n
 export function ImportReview({ result, communeId }: { result: TImportResult; communeId: number }) {
   const t = useT();
   const errorText = useErrorText();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const units = useUnits(communeId);
@@ -118,6 +118,28 @@ export function ImportReview({ result, communeId }: { result: TImportResult; com
       void queryClient.invalidateQueries();
       message.success(t('ui.import.saved', { count: plan.taskCount }));
       navigate(`/plans/${plan.id}`);
+    },
+    // A plan the commune already has, or a document of another commune: the officer decides, then it is sent again.
+    onError: (error, body) => {
+      const reason = error instanceof ApiError ? (error.details as { code?: string } | undefined)?.code : undefined;
+      if (reason === 'plan_duplicate')
+        modal.confirm({
+          title: t('ui.import.duplicateTitle'),
+          content: error.message,
+          okText: t('ui.import.replaceDraft'),
+          cancelText: t('ui.import.cancelImport'),
+          onOk: () => save.mutate({ ...body, onDuplicate: 'replace' }),
+          onCancel: () => save.reset(),
+        });
+      if (reason === 'other_commune')
+        modal.confirm({
+          title: t('ui.import.otherCommuneTitle'),
+          content: error.message,
+          okText: t('ui.import.saveAnyway'),
+          cancelText: t('ui.import.cancelImport'),
+          onOk: () => save.mutate({ ...body, confirmOtherCommune: true }),
+          onCancel: () => save.reset(),
+        });
     },
   });
 
