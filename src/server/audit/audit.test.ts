@@ -13,6 +13,7 @@ interface AuditEntry {
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
   task: { number: number | null; content: string } | null;
+  names: { units: Record<string, string>; people: Record<string, string> };
 }
 
 let ctx: TestContext;
@@ -148,6 +149,21 @@ describe('the audit log', () => {
     expect((await audit('chutich', `?actorId=${head?.id}&from=${today}&to=${today}`)).length).toBe(1);
     expect(await audit('chutich', `?actorId=${head?.id}&to=${yesterday}`)).toEqual([]);
     expect((await call(ctx, 'chutich', 'GET', '/api/audit?from=31/12/2026')).statusCode).toBe(400);
+  });
+
+  it('names the units and people a change refers to, not their ids', async () => {
+    const staff = json<{ id: number; username: string; fullName: string }[]>(await call(ctx, 'admin', 'GET', '/api/users')).find((u) => u.username === 'canbovp');
+    const task = json<{ version: number }>(await call(ctx, 'daumoi', 'GET', `/api/tasks/${W.hccTask}`));
+    const edit = { version: task.version, coordinatorUnitIds: [W.vanPhong], assigneeIds: [staff?.id] };
+    expect((await call(ctx, 'daumoi', 'PATCH', `/api/tasks/${W.hccTask}`, edit)).statusCode).toBe(200);
+    const [entry] = await audit('kiemtra', `?taskId=${W.hccTask}`);
+    expect(entry.action).toBe('update');
+    expect(entry.after).toMatchObject({ leadUnitIds: [W.hcc], coordinatorUnitIds: [W.vanPhong] });
+    expect(entry.names.units).toEqual({ [W.hcc]: 'Trung tâm Phục vụ hành chính công', [W.vanPhong]: 'Văn phòng HĐND và UBND' });
+    expect(entry.names.people).toEqual({ [String(staff?.id)]: staff?.fullName });
+    // An entry without such fields names nothing.
+    const [progress] = await audit('kiemtra', `?taskId=${W.hccTask}&limit=1000`).then((all) => all.filter((e) => e.action === 'progress'));
+    expect(progress.names).toEqual({ units: {}, people: {} });
   });
 
   it('is hidden from everyone else: 403 in Vietnamese', async () => {
