@@ -24,7 +24,7 @@ export type TAuditQuery = z.infer<typeof ZAuditQuery>;
 export const AUDIT_UNIT_FIELDS = ['leadUnitIds', 'coordinatorUnitIds', 'unitId'] as const;
 export const AUDIT_PERSON_FIELDS = ['assigneeIds', 'userId', 'confirmedBy', 'returnedBy', 'createdBy', 'decidedBy', 'proposedBy', 'uploadedBy', 'enteredBy'] as const;
 
-/** Names of the units and people an entry's details refer to, keyed by id (a deleted one is absent). */
+/** Names of the units and people an entry is about or its details refer to, keyed by id (a deleted one is absent). */
 export const ZAuditNames = z.object({ units: z.record(z.string(), z.string()), people: z.record(z.string(), z.string()) });
 export type TAuditNames = z.infer<typeof ZAuditNames>;
 

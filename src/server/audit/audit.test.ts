@@ -164,6 +164,11 @@ describe('the audit log', () => {
     // An entry without such fields names nothing.
     const [progress] = await audit('kiemtra', `?taskId=${W.hccTask}&limit=1000`).then((all) => all.filter((e) => e.action === 'progress'));
     expect(progress.names).toEqual({ units: {}, people: {} });
+    // An entry about a unit names the unit itself.
+    const renamed = await call(ctx, 'admin', 'PATCH', `/api/units/${W.hcc}`, { name: 'Trung tâm Phục vụ hành chính công xã' });
+    expect(renamed.statusCode).toBe(200);
+    const [unitEntry] = await audit('chutich', `?entity=unit&entityId=${W.hcc}`);
+    expect(unitEntry.names.units).toEqual({ [W.hcc]: 'Trung tâm Phục vụ hành chính công xã' });
   });
 
   it('is hidden from everyone else: 403 in Vietnamese', async () => {

@@ -63,7 +63,11 @@ export async function listAudit(db: Db, actor: Actor, query: TAuditQuery): Promi
     db,
     rows.filter((r) => r.entity === 'task').map((r) => r.entityId),
   );
-  const refs = rows.map((r) => ({ units: idsIn(r, AUDIT_UNIT_FIELDS), people: idsIn(r, AUDIT_PERSON_FIELDS) }));
+  // The unit or person an entry is about is named too, so the log never says only "Đơn vị #12".
+  const refs = rows.map((r) => ({
+    units: [...idsIn(r, AUDIT_UNIT_FIELDS), ...(r.entity === 'unit' ? [r.entityId] : [])],
+    people: [...idsIn(r, AUDIT_PERSON_FIELDS), ...(r.entity === 'user' ? [r.entityId] : [])],
+  }));
   const known = await referencedNames(db, actor.cityId, refs);
   return rows.map(({ actorId, actorName, at, ...rest }, i) => ({
     ...rest,
