@@ -25,7 +25,12 @@ export const AUDIT_UNIT_FIELDS = ['leadUnitIds', 'coordinatorUnitIds', 'unitId']
 export const AUDIT_PERSON_FIELDS = ['assigneeIds', 'userId', 'confirmedBy', 'returnedBy', 'createdBy', 'decidedBy', 'proposedBy', 'uploadedBy', 'enteredBy'] as const;
 
 /** Names of the units and people an entry is about or its details refer to, keyed by id (a deleted one is absent). */
-export const ZAuditNames = z.object({ units: z.record(z.string(), z.string()), people: z.record(z.string(), z.string()) });
+export const ZAuditNames = z.object({
+  units: z.record(z.string(), z.string()),
+  people: z.record(z.string(), z.string()),
+  /** The commune an entry about a commune (its settings, its reminder rules) names. */
+  communes: z.record(z.string(), z.string()),
+});
 export type TAuditNames = z.infer<typeof ZAuditNames>;
 
 export const ZAuditEntry = z.object({

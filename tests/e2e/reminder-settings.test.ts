@@ -2,6 +2,7 @@
  * Settings and records of issue 9 on screen: the coordinator changes and saves the commune's reminder rules
  * (the city reviewer only reads them); the change log names the units and people a change refers to.
  */
+import { mkdirSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
@@ -43,6 +44,8 @@ it('the coordinator changes the reminder rules and sees them saved; the city rev
   await page.getByTestId('reminder-weeklySummary').click();
   await page.getByTestId('reminder-save').click();
   await page.getByText('Đã lưu quy tắc nhắc việc.', { exact: false }).waitFor();
+  mkdirSync('test-results', { recursive: true });
+  await page.screenshot({ path: 'test-results/e2e-reminder-settings.png', fullPage: true });
   const saved = (await (await page.request.get(url)).json()) as Settings;
   expect(saved).toMatchObject({ beforeDueWorkingDays: original.beforeDueWorkingDays + 2, weeklyDay: 3, weeklySummary: !original.weeklySummary });
   await page.reload();
@@ -86,5 +89,7 @@ it('the change log shows unit and person names in a change’s details, not ids'
   expect(text).toContain('Trung tâm Phục vụ hành chính công');
   expect(text).toContain('Đỗ Thị Cán');
   expect(text).not.toContain('(mã)');
+  mkdirSync('test-results', { recursive: true });
+  await page.screenshot({ path: 'test-results/e2e-audit-names.png' });
   expect(text).not.toMatch(new RegExp(`\\b${ids.hcc}\\b`));
 });

@@ -67,6 +67,7 @@ export async function listAudit(db: Db, actor: Actor, query: TAuditQuery): Promi
   const refs = rows.map((r) => ({
     units: [...idsIn(r, AUDIT_UNIT_FIELDS), ...(r.entity === 'unit' ? [r.entityId] : [])],
     people: [...idsIn(r, AUDIT_PERSON_FIELDS), ...(r.entity === 'user' ? [r.entityId] : [])],
+    communes: r.entity === 'commune' ? [r.entityId] : [],
   }));
   const known = await referencedNames(db, actor.cityId, refs);
   return rows.map(({ actorId, actorName, at, ...rest }, i) => ({
@@ -74,7 +75,11 @@ export async function listAudit(db: Db, actor: Actor, query: TAuditQuery): Promi
     at: at.toISOString(),
     actor: actorId === null ? null : { id: actorId, fullName: actorName ?? '' },
     task: rest.entity === 'task' ? (subjects.get(rest.entityId) ?? null) : null,
-    names: { units: pick(known.units, refs[i].units), people: pick(known.people, refs[i].people) },
+    names: {
+      units: pick(known.units, refs[i].units),
+      people: pick(known.people, refs[i].people),
+      communes: pick(known.communes, refs[i].communes),
+    },
   }));
 }
 
@@ -91,11 +96,11 @@ function idsIn(entry: { before: unknown; after: unknown }, fields: readonly stri
   return [...ids];
 }
 
-/** Names of every unit and person the page of entries refers to: one query each, only within the actor's city. */
-async function referencedNames(db: Db, cityId: number, refs: { units: number[]; people: number[] }[]) {
-  const unitIds = [...new Set(refs.flatMap((r) => r.units))];
-  const personIds = [...new Set(refs.flatMap((r) => r.people))];
-  const [unitRows, personRows] = await Promise.all([
+/** Names of every unit, person and commune the page of entries refers to: one query each, only within the actor's city. */
+async function referencedNames(db: Db, cityId: number, refs: { units: number[]; people: number[]; communes: number[] }[]) {
+  const all = (key: 'units' | 'people' | 'communes') => [...new Set(refs.flatMap((r) => r[key]))];
+  const [unitIds, personIds, communeIds] = [all('units'), all('people'), all('communes')];
+  const [unitRows, personRows, communeRows] = await Promise.all([
     unitIds.length === 0
       ? []
       : db
@@ -109,8 +114,15 @@ async function referencedNames(db: Db, cityId: number, refs: { units: number[]; 
           .select({ id: users.id, name: users.fullName })
           .from(users)
           .where(and(eq(users.cityId, cityId), inArray(users.id, personIds))),
+    communeIds.length === 0
+      ? []
+      : db
+          .select({ id: communes.id, name: communes.name })
+          .from(communes)
+          .where(and(eq(communes.cityId, cityId), inArray(communes.id, communeIds))),
   ]);
-  return { units: new Map(unitRows.map((u) => [u.id, u.name])), people: new Map(personRows.map((p) => [p.id, p.name])) };
+  const byId = (rows: { id: number; name: string }[]) => new Map(rows.map((r) => [r.id, r.name]));
+  return { units: byId(unitRows), people: byId(personRows), communes: byId(communeRows) };
 }
 
 function pick(names: Map<number, string>, ids: number[]): TAuditNames['units'] {

@@ -20,10 +20,11 @@ function label(t: Translate, key: string, fallback: string): string {
   return known.has(key) ? t(key as MessageKey) : fallback;
 }
 
-/** A unit's or person's name when the entry is about one (the server sends it with the entry). */
+/** A unit's, person's or commune's name when the entry is about one (the server sends it with the entry). */
 function subjectName(entry: TAuditEntry): string | undefined {
   if (entry.entity === 'unit') return entry.names.units[String(entry.entityId)];
   if (entry.entity === 'user') return entry.names.people[String(entry.entityId)];
+  if (entry.entity === 'commune') return entry.names.communes[String(entry.entityId)];
   return undefined;
 }
 
