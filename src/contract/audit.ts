@@ -20,6 +20,19 @@ export const ZAuditQuery = z.object({
 });
 export type TAuditQuery = z.infer<typeof ZAuditQuery>;
 
+/** Fields of an entry's before/after that hold unit ids, and person ids: the log names them. */
+export const AUDIT_UNIT_FIELDS = ['leadUnitIds', 'coordinatorUnitIds', 'unitId'] as const;
+export const AUDIT_PERSON_FIELDS = ['assigneeIds', 'userId', 'confirmedBy', 'returnedBy', 'createdBy', 'decidedBy', 'proposedBy', 'uploadedBy', 'enteredBy'] as const;
+
+/** Names of the units and people an entry is about or its details refer to, keyed by id (a deleted one is absent). */
+export const ZAuditNames = z.object({
+  units: z.record(z.string(), z.string()),
+  people: z.record(z.string(), z.string()),
+  /** The commune an entry about a commune (its settings, its reminder rules) names. */
+  communes: z.record(z.string(), z.string()),
+});
+export type TAuditNames = z.infer<typeof ZAuditNames>;
+
 export const ZAuditEntry = z.object({
   id: z.number(),
   at: ZTimestamp,
@@ -33,6 +46,7 @@ export const ZAuditEntry = z.object({
   after: z.unknown(),
   /** For task entries: the task's number and content, so the log never says only "#99". */
   task: z.object({ number: z.number().nullable(), content: z.string() }).nullable(),
+  names: ZAuditNames,
 });
 export type TAuditEntry = z.infer<typeof ZAuditEntry>;
 

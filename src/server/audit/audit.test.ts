@@ -13,6 +13,7 @@ interface AuditEntry {
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
   task: { number: number | null; content: string } | null;
+  names: { units: Record<string, string>; people: Record<string, string>; communes: Record<string, string> };
 }
 
 let ctx: TestContext;
@@ -148,6 +149,34 @@ describe('the audit log', () => {
     expect((await audit('chutich', `?actorId=${head?.id}&from=${today}&to=${today}`)).length).toBe(1);
     expect(await audit('chutich', `?actorId=${head?.id}&to=${yesterday}`)).toEqual([]);
     expect((await call(ctx, 'chutich', 'GET', '/api/audit?from=31/12/2026')).statusCode).toBe(400);
+  });
+
+  it('names the units and people a change refers to, not their ids', async () => {
+    const staff = json<{ id: number; username: string; fullName: string }[]>(await call(ctx, 'admin', 'GET', '/api/users')).find((u) => u.username === 'canbovp');
+    const task = json<{ version: number }>(await call(ctx, 'daumoi', 'GET', `/api/tasks/${W.hccTask}`));
+    const edit = { version: task.version, coordinatorUnitIds: [W.vanPhong], assigneeIds: [staff?.id] };
+    expect((await call(ctx, 'daumoi', 'PATCH', `/api/tasks/${W.hccTask}`, edit)).statusCode).toBe(200);
+    const [entry] = await audit('kiemtra', `?taskId=${W.hccTask}`);
+    expect(entry.action).toBe('update');
+    expect(entry.after).toMatchObject({ leadUnitIds: [W.hcc], coordinatorUnitIds: [W.vanPhong] });
+    expect(entry.names.units).toEqual({ [W.hcc]: 'Trung tâm Phục vụ hành chính công', [W.vanPhong]: 'Văn phòng HĐND và UBND' });
+    expect(entry.names.people).toEqual({ [String(staff?.id)]: staff?.fullName });
+    // An entry without such fields names nothing.
+    const [progress] = await audit('kiemtra', `?taskId=${W.hccTask}&limit=1000`).then((all) => all.filter((e) => e.action === 'progress'));
+    expect(progress.names).toEqual({ units: {}, people: {}, communes: {} });
+    // An entry about a unit names the unit itself.
+    const renamed = await call(ctx, 'admin', 'PATCH', `/api/units/${W.hcc}`, { name: 'Trung tâm Phục vụ hành chính công xã' });
+    expect(renamed.statusCode).toBe(200);
+    const [unitEntry] = await audit('chutich', `?entity=unit&entityId=${W.hcc}`);
+    expect(unitEntry.names.units).toEqual({ [W.hcc]: 'Trung tâm Phục vụ hành chính công xã' });
+    // And one about the commune (its reminder rules) names the commune.
+    const url = `/api/communes/${W.tienLang}/reminder-settings`;
+    const { canEdit: _canEdit, ...rules } = json<Record<string, unknown>>(await call(ctx, 'daumoi', 'GET', url));
+    expect((await call(ctx, 'daumoi', 'PUT', url, { ...rules, weeklyDay: 2 })).statusCode).toBe(200);
+    const communeName = json<{ id: number; name: string }[]>(await call(ctx, 'chutich', 'GET', '/api/communes')).find((c) => c.id === W.tienLang)?.name;
+    const [communeEntry] = await audit('chutich', `?entity=commune&entityId=${W.tienLang}`);
+    expect(communeEntry.action).toBe('reminder_settings');
+    expect(communeEntry.names.communes).toEqual({ [W.tienLang]: communeName });
   });
 
   it('is hidden from everyone else: 403 in Vietnamese', async () => {

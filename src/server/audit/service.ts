@@ -1,9 +1,9 @@
 import { and, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
-import type { TAuditAction, TAuditEntity, TAuditEntry, TAuditQuery } from '../../contract';
+import { AUDIT_PERSON_FIELDS, AUDIT_UNIT_FIELDS, type TAuditAction, type TAuditEntity, type TAuditEntry, type TAuditNames, type TAuditQuery } from '../../contract';
 import type { Actor } from '../access/actor';
 import { canSeeAudit, ensure } from '../access/policy';
 import type { Db, DbOrTx } from '../db';
-import { auditLog, communes, tasks, taskUnits, users } from '../db/schema';
+import { auditLog, communes, tasks, taskUnits, units, users } from '../db/schema';
 
 export interface AuditEntry {
   cityId: number;
@@ -63,12 +63,75 @@ export async function listAudit(db: Db, actor: Actor, query: TAuditQuery): Promi
     db,
     rows.filter((r) => r.entity === 'task').map((r) => r.entityId),
   );
-  return rows.map(({ actorId, actorName, at, ...rest }) => ({
+  // The unit or person an entry is about is named too, so the log never says only "Đơn vị #12".
+  const refs = rows.map((r) => ({
+    units: [...idsIn(r, AUDIT_UNIT_FIELDS), ...(r.entity === 'unit' ? [r.entityId] : [])],
+    people: [...idsIn(r, AUDIT_PERSON_FIELDS), ...(r.entity === 'user' ? [r.entityId] : [])],
+    communes: r.entity === 'commune' ? [r.entityId] : [],
+  }));
+  const known = await referencedNames(db, actor.cityId, refs);
+  return rows.map(({ actorId, actorName, at, ...rest }, i) => ({
     ...rest,
     at: at.toISOString(),
     actor: actorId === null ? null : { id: actorId, fullName: actorName ?? '' },
     task: rest.entity === 'task' ? (subjects.get(rest.entityId) ?? null) : null,
+    names: {
+      units: pick(known.units, refs[i].units),
+      people: pick(known.people, refs[i].people),
+      communes: pick(known.communes, refs[i].communes),
+    },
   }));
+}
+
+/** The ids an entry's before/after hold in the given fields (a single id or a list). */
+function idsIn(entry: { before: unknown; after: unknown }, fields: readonly string[]): number[] {
+  const ids = new Set<number>();
+  for (const side of [entry.before, entry.after]) {
+    if (typeof side !== 'object' || side === null) continue;
+    for (const field of fields) {
+      const value = (side as Record<string, unknown>)[field];
+      for (const id of Array.isArray(value) ? value : [value]) if (Number.isInteger(id) && id > 0) ids.add(id);
+    }
+  }
+  return [...ids];
+}
+
+/** Names of every unit, person and commune the page of entries refers to: one query each, only within the actor's city. */
+async function referencedNames(db: Db, cityId: number, refs: { units: number[]; people: number[]; communes: number[] }[]) {
+  const all = (key: 'units' | 'people' | 'communes') => [...new Set(refs.flatMap((r) => r[key]))];
+  const [unitIds, personIds, communeIds] = [all('units'), all('people'), all('communes')];
+  const [unitRows, personRows, communeRows] = await Promise.all([
+    unitIds.length === 0
+      ? []
+      : db
+          .select({ id: units.id, name: units.name })
+          .from(units)
+          .innerJoin(communes, eq(communes.id, units.communeId))
+          .where(and(eq(communes.cityId, cityId), inArray(units.id, unitIds))),
+    personIds.length === 0
+      ? []
+      : db
+          .select({ id: users.id, name: users.fullName })
+          .from(users)
+          .where(and(eq(users.cityId, cityId), inArray(users.id, personIds))),
+    communeIds.length === 0
+      ? []
+      : db
+          .select({ id: communes.id, name: communes.name })
+          .from(communes)
+          .where(and(eq(communes.cityId, cityId), inArray(communes.id, communeIds))),
+  ]);
+  const byId = (rows: { id: number; name: string }[]) => new Map(rows.map((r) => [r.id, r.name]));
+  return { units: byId(unitRows), people: byId(personRows), communes: byId(communeRows) };
+}
+
+function pick(names: Map<number, string>, ids: number[]): TAuditNames['units'] {
+  const picked: Record<string, string> = {};
+  for (const id of ids) {
+    const name = names.get(id);
+    if (name !== undefined) picked[String(id)] = name;
+  }
+  return picked;
 }
 
 /** Entries about the tasks a unit leads or coordinates, or about the unit itself. */

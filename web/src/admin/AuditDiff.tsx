@@ -1,4 +1,4 @@
-import type { TAuditEntry } from '@contract';
+import { AUDIT_PERSON_FIELDS, AUDIT_UNIT_FIELDS, type TAuditEntry, type TAuditNames } from '@contract';
 import { Table } from 'antd';
 import { catalogueKeys, type MessageKey } from '../../../src/i18n';
 import { formatDate, formatDateTime } from '../app/format';
@@ -36,6 +36,17 @@ function show(t: Translate, value: unknown): string {
   return JSON.stringify(value);
 }
 
+const UNIT_FIELDS = new Set<string>(AUDIT_UNIT_FIELDS);
+const PERSON_FIELDS = new Set<string>(AUDIT_PERSON_FIELDS);
+
+/** Unit and person ids by the names the server sent; an id it could not name (deleted) stays "#id". */
+function named(field: string, value: unknown, names: TAuditNames): unknown {
+  const table = UNIT_FIELDS.has(field) ? names.units : PERSON_FIELDS.has(field) ? names.people : null;
+  if (table === null) return value;
+  const name = (id: unknown) => (typeof id === 'number' ? (table[String(id)] ?? `#${id}`) : id);
+  return Array.isArray(value) ? value.map(name) : name(value);
+}
+
 /** A field's Vietnamese label; a field the catalogue does not know keeps its code. */
 function fieldLabel(t: Translate, field: string): string {
   const key = `ui.audit.fieldName.${field}`;
@@ -43,11 +54,12 @@ function fieldLabel(t: Translate, field: string): string {
 }
 
 /** Only the fields that changed, side by side. */
-function changedFields(t: Translate, before: unknown, after: unknown): FieldChange[] {
-  const b = asRecord(before);
-  const a = asRecord(after);
+function changedFields(t: Translate, entry: TAuditEntry): FieldChange[] {
+  const b = asRecord(entry.before);
+  const a = asRecord(entry.after);
   const fields = [...new Set([...Object.keys(b), ...Object.keys(a)])];
-  return fields.map((field) => ({ field, before: show(t, b[field]), after: show(t, a[field]) })).filter((change) => change.before !== change.after);
+  const showField = (field: string, value: unknown) => show(t, named(field, value, entry.names));
+  return fields.map((field) => ({ field, before: showField(field, b[field]), after: showField(field, a[field]) })).filter((change) => change.before !== change.after);
 }
 
 export function AuditDiff({ entry }: { entry: TAuditEntry }) {
@@ -58,7 +70,7 @@ export function AuditDiff({ entry }: { entry: TAuditEntry }) {
       size="small"
       rowKey="field"
       pagination={false}
-      dataSource={changedFields(t, entry.before, entry.after)}
+      dataSource={changedFields(t, entry)}
       locale={{ emptyText: t('ui.audit.noChanges') }}
       columns={[
         { key: 'field', title: t('ui.audit.field'), width: 160, render: (_, c) => fieldLabel(t, c.field) },

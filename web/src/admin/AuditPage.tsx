@@ -20,12 +20,20 @@ function label(t: Translate, key: string, fallback: string): string {
   return known.has(key) ? t(key as MessageKey) : fallback;
 }
 
+/** A unit's, person's or commune's name when the entry is about one (the server sends it with the entry). */
+function subjectName(entry: TAuditEntry): string | undefined {
+  if (entry.entity === 'unit') return entry.names.units[String(entry.entityId)];
+  if (entry.entity === 'user') return entry.names.people[String(entry.entityId)];
+  if (entry.entity === 'commune') return entry.names.communes[String(entry.entityId)];
+  return undefined;
+}
+
 function EntityCell({ entry }: { entry: TAuditEntry }) {
   const t = useT();
   const { open } = useTaskDrawer();
   const text = entry.task
     ? t('ui.audit.taskSubject', { number: entry.task.number ?? '—', content: entry.task.content.length > 90 ? `${entry.task.content.slice(0, 89)}…` : entry.task.content })
-    : `${label(t, `ui.audit.entity.${entry.entity}`, entry.entity)} #${entry.entityId}`;
+    : `${label(t, `ui.audit.entity.${entry.entity}`, entry.entity)}: ${subjectName(entry) ?? `#${entry.entityId}`}`;
   if (entry.entity !== 'task') return text;
   return (
     <button type="button" className="task-link" style={{ color: '#1f4e8c' }} onClick={() => open(Number(entry.entityId))}>

@@ -1,4 +1,5 @@
 import {
+  AlertOutlined,
   AuditOutlined,
   BankOutlined,
   CalendarOutlined,
@@ -42,6 +43,8 @@ function useMenuItems(): MenuItem[] {
     { key: '/reports', icon: <FileDoneOutlined />, label: t('ui.nav.reports') },
     { key: '/dossiers', icon: <FileSearchOutlined />, label: t('ui.nav.dossiers') },
   ];
+  // The commune's reminder rules: managers edit them; the inspector and city reviewer read them.
+  if (!unitMember) items.push({ key: '/reminder-settings', icon: <AlertOutlined />, label: t('ui.nav.reminderSettings') });
   if (permissions.canSeeCityOverview) items.unshift({ key: '/city', icon: <BankOutlined />, label: t('ui.nav.city') });
   if (permissions.canManagePlans) items.splice(2, 0, { key: '/plans/import', icon: <ImportOutlined />, label: t('ui.nav.import') });
   const admin: MenuItem[] = [];

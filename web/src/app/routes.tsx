@@ -77,6 +77,7 @@ export const router = createBrowserRouter([
           { path: 'city-tasks', element: <CityTasksPage /> },
           { path: 'dossiers', lazy: dossiers },
           { path: 'reports', element: <ReportsPage /> },
+          { path: 'reminder-settings', lazy: () => import('../notifications/ReminderSettingsPage').then((m) => ({ Component: m.ReminderSettingsPage })) },
           { path: 'reports/templates', lazy: adminPage('canManageCity', async () => TemplatesPage) },
           { path: 'reports/:reportId', element: <ReportPage /> },
           { path: 'admin/communes', lazy: adminPage('canAdminister', () => import('../admin/CommunesPage').then((m) => m.CommunesPage)) },
