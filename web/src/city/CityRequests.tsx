@@ -5,7 +5,7 @@
 import type { TCityRequest, TCityRequestList, TSessionUser } from '@contract';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Flex, Input, List, Modal, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { api, withQuery } from '../app/api';
 import { useUser } from '../app/auth';
 import { useNotify } from '../app/feedback';
@@ -14,7 +14,7 @@ import { useT } from '../app/i18n';
 /** Mirrors the server's rule: the city's reviewers and administrators send requests. */
 export const canSendRequest = (user: TSessionUser) => user.communeId === null && (user.role === 'city_reviewer' || user.role === 'admin');
 
-const requestsKey = (communeId: number, taskId?: number) => ['city-requests', communeId, taskId ?? 'all'];
+const requestsKey = (communeId: number, taskId?: number, openOnly?: boolean) => ['city-requests', communeId, taskId ?? 'all', openOnly ? 'open' : 'any'];
 
 export function CityRequestButton({ communeId, taskId, label }: { communeId: number; taskId?: number; label?: string }) {
   const t = useT();
@@ -89,15 +89,15 @@ function AnswerBox({ request }: { request: TCityRequest }) {
   );
 }
 
-/** The city's requests about one task, newest first; nothing when there are none. */
-export function CityRequestsOnTask({ communeId, taskId }: { communeId: number; taskId: number }) {
+/** The city's requests to a commune (about one task, or the open ones), newest first; `empty` when there are none. */
+export function CityRequestsList({ communeId, taskId, openOnly, empty = null }: { communeId: number; taskId?: number; openOnly?: boolean; empty?: ReactNode }) {
   const t = useT();
   const requests = useQuery({
-    queryKey: requestsKey(communeId, taskId),
-    queryFn: () => api.get<TCityRequestList>(withQuery(`/api/communes/${communeId}/city-requests`, { taskId })),
+    queryKey: requestsKey(communeId, taskId, openOnly),
+    queryFn: () => api.get<TCityRequestList>(withQuery(`/api/communes/${communeId}/city-requests`, { taskId, open: openOnly ? 'true' : undefined })),
   });
   const items = requests.data?.items ?? [];
-  if (items.length === 0) return null;
+  if (items.length === 0) return <>{empty}</>;
   return (
     <List
       size="small"
@@ -136,7 +136,7 @@ export function TaskCityRequests({ communeId, taskId, label }: { communeId: numb
           <CityRequestButton communeId={communeId} taskId={taskId} label={label} />
         </div>
       )}
-      <CityRequestsOnTask communeId={communeId} taskId={taskId} />
+      <CityRequestsList communeId={communeId} taskId={taskId} />
     </Flex>
   );
 }
