@@ -94,4 +94,25 @@ describe('requests from the city to a commune (đôn đốc)', () => {
     const { rows } = await ctx.pool.query("SELECT action FROM audit_log WHERE entity = 'city_request' ORDER BY id");
     expect(rows.map((r) => r.action)).toEqual(['request', 'answer', 'request']);
   });
+
+  it('one about a missing commune report names the period and stays open for its coordinator and leader; never two subjects at once', async () => {
+    const plan = await buildPlan(ctx, commune, { period: { start: '2025-01-01', end: '2025-12-31' } });
+    const { rows: templates } = await ctx.pool.query("INSERT INTO report_templates (city_id, key, version, name, body) VALUES ($1, 'mau-thu', 1, 'Mẫu thử', '{}') RETURNING id", [
+      commune.cityId,
+    ]);
+    const { rows: periods } = await ctx.pool.query(
+      `INSERT INTO report_periods (commune_id, plan_id, code, kind, label, window_start, window_end, unit_deadline, commune_deadline, template_id)
+       VALUES ($1, $2, '2025-Q3', 'quarter', 'Quý III/2025', '2025-07-01', '2025-09-30', '2025-10-05', '2025-10-10', $3) RETURNING id`,
+      [commune.id, plan.id, templates[0].id],
+    );
+    const periodId = Number(periods[0].id);
+    expect((await send(reviewer.username, { communeId: commune.id, taskId: lateTaskId, periodId, message: 'Thử' })).statusCode).toBe(400);
+    const response = await send(reviewer.username, { communeId: commune.id, periodId, message: 'Xã chưa gửi báo cáo quý III.' });
+    expect(response.statusCode, response.body).toBe(201);
+    const notice = (await bell(coordinator.username)).items.find((n) => n.periodId === periodId);
+    expect(notice).toMatchObject({ rule: 'city_request', taskId: null });
+    expect(notice?.title).toContain('quý III/2025');
+    const list = json<TCityRequestList>(await call(ctx, leader.username, 'GET', `/api/communes/${commune.id}/city-requests?periodId=${periodId}`));
+    expect(list.items.map((r) => [r.periodId, r.status, r.canAnswer])).toEqual([[periodId, 'open', true]]);
+  });
 });
