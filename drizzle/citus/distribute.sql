@@ -44,3 +44,4 @@ SELECT create_distributed_table('commune_versions', 'commune_id', colocate_with 
 SELECT create_distributed_table('plan_versions', 'commune_id', colocate_with => 'units');
 SELECT create_distributed_table('plan_amendments', 'commune_id', colocate_with => 'units');
 SELECT create_distributed_table('amendment_proposals', 'commune_id', colocate_with => 'units');
+SELECT create_distributed_table('city_requests', 'commune_id', colocate_with => 'units');

@@ -1,5 +1,12 @@
 /** What reminders and notices say, in the bell and in e-mail. */
 export const notificationsVi = {
+  'notify.city_request.title': 'Thành phố đôn đốc: {subject}',
+  'notify.city_request.body': '{sender} đôn đốc {subject}: {message}\nVui lòng trả lời trên hệ thống.',
+  'notify.city_request.subject_task': 'nhiệm vụ "{task}"',
+  'notify.city_request.subject_period': 'báo cáo kỳ {period}',
+  'notify.city_request.subject_commune': 'việc thực hiện CCHC của xã/phường',
+  'notify.city_request.error_one_subject': 'Mỗi lần đôn đốc chỉ về một nhiệm vụ hoặc một kỳ báo cáo.',
+  'notify.city_request.error_answered': 'Yêu cầu đôn đốc này đã được trả lời.',
   'notify.before_due.title': 'Sắp đến hạn ({due}): {task}',
   'notify.before_due.body': 'Nhiệm vụ "{task}" đến hạn ngày {due}. Vui lòng cập nhật tiến độ và gửi sản phẩm khi hoàn thành.',
   'notify.overdue.title': 'Quá hạn từ {due}: {task}',
@@ -29,6 +36,13 @@ export const notificationsVi = {
 export type NotificationKey = keyof typeof notificationsVi;
 
 export const notificationsEn: Record<NotificationKey, string> = {
+  'notify.city_request.title': 'Request from the city: {subject}',
+  'notify.city_request.body': '{sender} asks about {subject}: {message}\nPlease answer in the system.',
+  'notify.city_request.subject_task': 'task "{task}"',
+  'notify.city_request.subject_period': 'the {period} report',
+  'notify.city_request.subject_commune': 'the commune’s CCHC work',
+  'notify.city_request.error_one_subject': 'A request is about one task or one report period, not both.',
+  'notify.city_request.error_answered': 'This request has already been answered.',
   'notify.before_due.title': 'Due soon ({due}): {task}',
   'notify.before_due.body': 'Task "{task}" is due on {due}. Please update its progress and attach the product when done.',
   'notify.overdue.title': 'Overdue since {due}: {task}',

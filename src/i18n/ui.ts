@@ -1,5 +1,16 @@
 /** Interface strings of the web app (owned by the web app; keep vi and en complete). */
 export const uiVi = {
+  'ui.cityRequest.button': 'Đôn đốc',
+  'ui.cityRequest.title': 'Đôn đốc xã/phường',
+  'ui.cityRequest.titleAbout': 'Đôn đốc: {subject}',
+  'ui.cityRequest.placeholder': 'Nội dung đôn đốc (gửi đến đầu mối CCHC và lãnh đạo xã/phường)',
+  'ui.cityRequest.send': 'Gửi',
+  'ui.cityRequest.sent': 'Đã gửi yêu cầu đôn đốc',
+  'ui.cityRequest.section': 'Thành phố đôn đốc',
+  'ui.cityRequest.open': 'Chưa trả lời',
+  'ui.cityRequest.answered': 'Đã trả lời',
+  'ui.cityRequest.answer': 'Trả lời',
+  'ui.cityRequest.answerBy': 'Trả lời của {name}',
   'app.name': 'Quản lý cải cách hành chính',
   'ui.save': 'Lưu',
   'ui.saved': 'Đã lưu.',
@@ -518,6 +529,17 @@ export const uiVi = {
 export type UiKey = keyof typeof uiVi;
 
 export const uiEn: Record<UiKey, string> = {
+  'ui.cityRequest.button': 'Request',
+  'ui.cityRequest.title': 'Request to the commune',
+  'ui.cityRequest.titleAbout': 'Request about: {subject}',
+  'ui.cityRequest.placeholder': 'What the commune should do (sent to its CCHC coordinator and leaders)',
+  'ui.cityRequest.send': 'Send',
+  'ui.cityRequest.sent': 'Request sent',
+  'ui.cityRequest.section': 'Requests from the city',
+  'ui.cityRequest.open': 'Not answered',
+  'ui.cityRequest.answered': 'Answered',
+  'ui.cityRequest.answer': 'Answer',
+  'ui.cityRequest.answerBy': 'Answer from {name}',
   'app.name': 'Administrative reform management',
   'ui.save': 'Save',
   'ui.saved': 'Saved.',

@@ -1,6 +1,7 @@
 /** A city reviewer reads every commune of the city and can change nothing. */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { DEMO_COMMUNES, DEMO_USERS } from '../../src/server/demo/communes';
 import { launchBrowser, signIn } from './browser';
 
 let browser: Browser;
@@ -46,7 +47,7 @@ it('works on a phone-sized screen', async () => {
   expect(width).toBeLessThanOrEqual(400);
 });
 
-it('city reviewer ranks communes by overdue tasks on the city overview and opens the worst', async () => {
+it('city reviewer ranks communes by overdue tasks, opens the worst, sends a request, and its coordinator answers it', async () => {
   const page = await signIn(browser, 'sonoivu');
   await page.goto(`${inject('baseUrl')}/city`);
   const table = page.getByTestId('city-table');
@@ -61,7 +62,31 @@ it('city reviewer ranks communes by overdue tasks on the city overview and opens
   expect(numbers.length).toBeGreaterThan(1);
   expect([...numbers].sort((a, b) => b - a)).toEqual(numbers);
   await page.screenshot({ path: 'test-results/e2e-city-overview.png', fullPage: true });
+  const worst = (await table.locator('tbody tr[data-row-key]').first().locator('td').nth(1).textContent()) ?? '';
   await table.locator('[data-testid^="open-"]').first().click();
   await page.waitForURL(`${inject('baseUrl')}/`);
   await page.getByTestId('list-overdue').waitFor();
+
+  // A request (đôn đốc) about the worst commune's first overdue task…
+  await page.getByTestId('list-overdue').getByTestId('task-open').first().click();
+  const drawer = page.getByTestId('task-drawer');
+  await drawer.getByTestId('task-content').waitFor();
+  await drawer.getByTestId('task-request').click();
+  const message = `Đề nghị xã báo cáo tiến độ nhiệm vụ này trước ngày mai (${Date.now()}).`;
+  await page.getByTestId('city-request-message').fill(message);
+  await page.getByTestId('city-request-send').click();
+  await drawer.getByTestId('city-request').filter({ hasText: message }).waitFor();
+
+  // …reaches the commune's coordinator in the bell, who answers it on the task.
+  const demo = DEMO_COMMUNES.find((c) => worst.includes(c.name));
+  const coordinator = DEMO_USERS.find((u) => u.role === 'coordinator' && u.commune === demo?.code);
+  expect(coordinator, worst).toBeDefined();
+  const theirs = await signIn(browser, coordinator?.username ?? '');
+  await theirs.getByTestId('notification-bell').click();
+  await theirs.getByTestId('notification-item').filter({ hasText: message }).click();
+  const request = theirs.getByTestId('task-drawer').getByTestId('city-request').filter({ hasText: message });
+  await request.getByTestId('city-request-answer').fill('Xã đã giao đơn vị chủ trì, sẽ báo cáo trong ngày mai.');
+  await request.getByTestId('city-request-answer-send').click();
+  await request.getByTestId('city-request-answer-text').waitFor();
+  await theirs.screenshot({ path: 'test-results/e2e-city-request-answered.png', fullPage: true });
 });

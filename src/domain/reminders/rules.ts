@@ -9,8 +9,11 @@ import { addDays, dayOfWeek, diffDays } from '../calendar/dates';
 import { dueSoonUntil } from '../status/due-soon';
 import type { IsoDate } from '../timeframe/types';
 
-/** done_returned: the coordinator sent a reported completion back; told at once, not by the scheduled run. */
-export const TASK_REMINDER_RULES = ['before_due', 'overdue', 'weekly_digest', 'weekly_summary', 'done_reported', 'done_returned'] as const;
+/**
+ * done_returned: the coordinator sent a reported completion back; city_request: the city asks the
+ * commune about a late task or report (đôn đốc). Both told at once, not by the scheduled run.
+ */
+export const TASK_REMINDER_RULES = ['before_due', 'overdue', 'weekly_digest', 'weekly_summary', 'done_reported', 'done_returned', 'city_request'] as const;
 /** Periodic reports' deadlines (report-rules.ts). */
 export const REPORT_REMINDER_RULES = ['report_before_due', 'report_late', 'commune_report_due', 'commune_report_late'] as const;
 export const REMINDER_RULES = [...TASK_REMINDER_RULES, ...REPORT_REMINDER_RULES] as const;

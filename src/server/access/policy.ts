@@ -207,3 +207,13 @@ export function canSeeCityReports(actor: Actor): boolean {
 export function canSeeCityOverview(actor: Actor): boolean {
   return canSeeCityReports(actor);
 }
+
+/** Requests to a commune (đôn đốc): the city's reviewers and administrators, about a commune of their city. */
+export function canSendCityRequest(actor: Actor, commune: CommuneRef): boolean {
+  return canSeeCityOverview(actor) && canReadCommune(actor, commune);
+}
+
+/** The commune answers the city through its CCHC coordinator or its leader. */
+export function canAnswerCityRequest(actor: Actor, commune: CommuneRef): boolean {
+  return canReadCommune(actor, commune) && actor.communeId === commune.id && (actor.role === 'coordinator' || actor.role === 'leader');
+}

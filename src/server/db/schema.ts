@@ -700,6 +700,41 @@ export const notifications = pgTable(
 );
 
 /**
+ * A city reviewer's request to a commune (đôn đốc) about a late task or a late/missing commune
+ * report: open until the commune's coordinator or leader answers it. One row per request.
+ */
+export const cityRequests = pgTable(
+  'city_requests',
+  {
+    communeId: integer('commune_id')
+      .notNull()
+      .references(() => communes.id),
+    id: serial('id').notNull(),
+    /** The task it is about; null when it is about a report period or the commune's work as a whole. */
+    taskId: integer('task_id'),
+    /** The report period it is about (the commune's report); null otherwise. */
+    periodId: integer('period_id'),
+    message: text('message').notNull(),
+    sentBy: integer('sent_by')
+      .notNull()
+      .references(() => users.id),
+    sentAt: createdAt(),
+    answer: text('answer'),
+    answeredBy: integer('answered_by').references(() => users.id),
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ name: 'city_requests_pkey', columns: [t.communeId, t.id] }),
+    foreignKey({ name: 'city_requests_task_fk', columns: [t.communeId, t.taskId], foreignColumns: [tasks.communeId, tasks.id] }).onDelete('cascade'),
+    foreignKey({ name: 'city_requests_period_fk', columns: [t.communeId, t.periodId], foreignColumns: [reportPeriods.communeId, reportPeriods.id] }).onDelete('cascade'),
+    index('city_requests_task_idx').on(t.communeId, t.taskId),
+    // About one task, one report period, or (from the overview) the commune's work as a whole: never both.
+    check('city_requests_subject_check', sql`${t.taskId} IS NULL OR ${t.periodId} IS NULL`),
+    check('city_requests_answer_check', sql`(${t.answer} IS NULL) = (${t.answeredAt} IS NULL)`),
+  ],
+);
+
+/**
  * Procedure dossiers (hồ sơ TTHC) from the city's dossier system, one row per code
  * within a commune. Moments are Vietnam wall-clock time (`timestamp` without zone),
  * stored as the span the export's precision gives: a date-only appointment runs to

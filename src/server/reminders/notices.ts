@@ -12,7 +12,10 @@ import { notifications, reminderDeliveries, users } from '../db/schema';
 export interface ImmediateNotice {
   communeId: number;
   rule: ReminderRule;
+  /** 0 when the notice is about no task (a report period, or a commune's work as a whole). */
   taskId: number;
+  /** The report period it is about, if any. */
+  periodId?: number;
   /** Part of the delivery key: the same notice about the same day goes out once. */
   occurrenceDue: string;
   recipientIds: number[];
@@ -29,7 +32,7 @@ export async function sendImmediateNotice(tx: DbOrTx, notice: ImmediateNotice): 
     .from(users)
     .where(and(inArray(users.id, ids), eq(users.active, true)));
   if (people.length === 0) return [];
-  const key = { communeId: notice.communeId, rule: notice.rule, taskId: notice.taskId, occurrenceDue: notice.occurrenceDue };
+  const key = { communeId: notice.communeId, rule: notice.rule, taskId: notice.taskId, periodId: notice.periodId ?? 0, occurrenceDue: notice.occurrenceDue };
   const rows = people.flatMap((p) => [
     { ...key, recipientId: p.id, channel: 'in_app' as const, sentAt: new Date() },
     ...(p.email && p.emailNotifications ? [{ ...key, recipientId: p.id, channel: 'email' as const, sentAt: null }] : []),
@@ -37,7 +40,9 @@ export async function sendImmediateNotice(tx: DbOrTx, notice: ImmediateNotice): 
   const claimed = await tx.insert(reminderDeliveries).values(rows).onConflictDoNothing().returning();
   const told = claimed.filter((c) => c.channel === 'in_app').map((c) => c.recipientId);
   if (told.length > 0) {
-    await tx.insert(notifications).values(told.map((userId) => ({ ...key, userId, title: notice.title.slice(0, 300), body: notice.body })));
+    // The bell keeps NULL for "no task / no period", as the mail pass expects when it looks the notice up.
+    const subject = { taskId: notice.taskId === 0 ? null : notice.taskId, periodId: notice.periodId ?? null };
+    await tx.insert(notifications).values(told.map((userId) => ({ ...key, ...subject, userId, title: notice.title.slice(0, 300), body: notice.body })));
   }
   return told;
 }

@@ -9,6 +9,7 @@ import { useCommune } from '../app/commune';
 import { useErrorText } from '../app/feedback';
 import { type Translate, useT } from '../app/i18n';
 import { Chart } from '../dashboard/Chart';
+import { CityRequestButton } from './CityRequests';
 
 const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/gi, 'd').toLowerCase();
 
@@ -49,9 +50,12 @@ function columns(t: Translate, open: (row: TCityOverviewRow) => void, rank: Map<
       title: '',
       key: 'open',
       render: (_, row) => (
-        <Button size="small" onClick={() => open(row)} data-testid={`open-${row.communeId}`}>
-          {t('ui.city.open')}
-        </Button>
+        <Flex gap={4}>
+          <Button size="small" onClick={() => open(row)} data-testid={`open-${row.communeId}`}>
+            {t('ui.city.open')}
+          </Button>
+          <CityRequestButton communeId={row.communeId} label={row.communeName} />
+        </Flex>
       ),
     },
   ];

@@ -5,12 +5,14 @@
 import { BellOutlined } from '@ant-design/icons';
 import type { TMailPreferences, TNotification, TNotificationList } from '@contract';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Badge, Button, Empty, Flex, List, Popover, Switch, Typography } from 'antd';
+import { Badge, Button, Empty, Flex, List, Modal, Popover, Switch, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { api } from '../app/api';
+import { useUser } from '../app/auth';
 import { useNotify } from '../app/feedback';
 import { useLang } from '../app/i18n';
+import { CityRequestsList } from '../city/CityRequests';
 import { useTaskDrawer } from '../tasks/useTaskDrawer';
 
 const LIST_KEY = ['notifications'] as const;
@@ -75,6 +77,8 @@ function NotificationItem({ item, onOpen }: { item: TNotification; onOpen: (item
 export function NotificationBell() {
   const { t } = useLang();
   const [open, setOpen] = useState(false);
+  const [requestsOpen, setRequestsOpen] = useState(false);
+  const user = useUser();
   const list = useNotifications();
   const markRead = useMarkRead();
   const { open: openTask } = useTaskDrawer();
@@ -83,6 +87,10 @@ export function NotificationBell() {
     if (!item.readAt) markRead.mutate(item.id);
     if (item.taskId !== null) {
       openTask(item.taskId);
+      setOpen(false);
+    } else if (item.rule === 'city_request') {
+      // A request about the commune's work as a whole: its open requests, to answer here.
+      setRequestsOpen(true);
       setOpen(false);
     } else if (item.periodId !== null) {
       // A report deadline: the reports screen lists the period and its reports.
@@ -110,10 +118,17 @@ export function NotificationBell() {
     </div>
   );
   return (
-    <Popover content={content} trigger="click" open={open} onOpenChange={setOpen} placement="bottomRight">
-      <Badge count={list.data?.unread ?? 0} size="small" overflowCount={99}>
-        <Button type="text" icon={<BellOutlined />} aria-label={t('ui.notifications.title')} data-testid="notification-bell" />
-      </Badge>
-    </Popover>
+    <>
+      <Popover content={content} trigger="click" open={open} onOpenChange={setOpen} placement="bottomRight">
+        <Badge count={list.data?.unread ?? 0} size="small" overflowCount={99}>
+          <Button type="text" icon={<BellOutlined />} aria-label={t('ui.notifications.title')} data-testid="notification-bell" />
+        </Badge>
+      </Popover>
+      {user.communeId !== null && (
+        <Modal open={requestsOpen} title={t('ui.cityRequest.section')} footer={null} onCancel={() => setRequestsOpen(false)} destroyOnHidden>
+          <CityRequestsList communeId={user.communeId} openOnly empty={<Empty />} />
+        </Modal>
+      )}
+    </>
   );
 }

@@ -6,6 +6,7 @@ import { useUser } from '../app/auth';
 import { useErrorText } from '../app/feedback';
 import { useT } from '../app/i18n';
 import { StatusTag } from '../app/status';
+import { TaskCityRequests } from '../city/CityRequests';
 import { CommentBox } from './CommentBox';
 import { ConfirmationPanel, ReturnedNote } from './Confirmation';
 import { OccurrencesTable } from './OccurrencesTable';
@@ -51,6 +52,8 @@ function TaskBody({ task }: { task: TTaskDetail }) {
           <CommentBox taskId={task.id} />
         </>
       )}
+      <Divider titlePlacement="start">{t('ui.cityRequest.section')}</Divider>
+      <TaskCityRequests communeId={task.communeId} taskId={task.id} label={task.number ? `${task.number}. ${task.content}` : task.content} />
       <Divider titlePlacement="start">{t('ui.task.history')}</Divider>
       <TaskHistory task={task} />
     </>
