@@ -41,44 +41,38 @@ async function setStatus(tx: DbOrTx, clock: Clock, plan: PlanRow, fields: Partia
     .where(and(eq(plans.communeId, plan.communeId), eq(plans.id, plan.id)));
 }
 
-/** The coordinator sends the finished draft to the leader. */
-export async function submitPlan(db: Db, clock: Clock, actor: Actor, planId: number): Promise<TPlanDetail> {
-  const { plan, commune } = await requirePlan(db, actor, planId);
-  ensure(canManageCommune(actor, commune));
-  if (!planRights(actor, commune, plan).canSubmit) throw wrongState('plan.error.notDraft');
+/** One status step of a plan with its audit entry, then the plan as it now reads. */
+async function stepPlan(db: Db, clock: Clock, actor: Actor, found: Awaited<ReturnType<typeof requirePlan>>, status: 'submitted' | 'draft', action: 'submit' | 'return') {
+  const { plan, commune } = found;
   await db.transaction(async (tx) => {
-    await setStatus(tx, clock, plan, { status: 'submitted' });
+    await setStatus(tx, clock, plan, { status });
     await recordAudit(tx, actor, {
       cityId: commune.cityId,
       communeId: plan.communeId,
       entity: 'plan',
       entityId: plan.id,
-      action: 'submit',
+      action,
       before: { status: plan.status },
-      after: { status: 'submitted' },
+      after: { status },
     });
   });
-  return getPlan(db, actor, planId, clock.today());
+  return getPlan(db, actor, plan.id, clock.today());
+}
+
+/** The coordinator sends the finished draft to the leader. */
+export async function submitPlan(db: Db, clock: Clock, actor: Actor, planId: number): Promise<TPlanDetail> {
+  const found = await requirePlan(db, actor, planId);
+  ensure(canManageCommune(actor, found.commune));
+  if (!planRights(actor, found.commune, found.plan).canSubmit) throw wrongState('plan.error.notDraft');
+  return stepPlan(db, clock, actor, found, 'submitted', 'submit');
 }
 
 /** The leader sends a submitted plan back to draft for more work. */
 export async function returnPlan(db: Db, clock: Clock, actor: Actor, planId: number): Promise<TPlanDetail> {
-  const { plan, commune } = await requirePlan(db, actor, planId);
-  ensure(planRights(actor, commune, { status: 'submitted' }).canIssue);
-  if (plan.status !== 'submitted') throw wrongState('plan.error.notSubmitted');
-  await db.transaction(async (tx) => {
-    await setStatus(tx, clock, plan, { status: 'draft' });
-    await recordAudit(tx, actor, {
-      cityId: commune.cityId,
-      communeId: plan.communeId,
-      entity: 'plan',
-      entityId: plan.id,
-      action: 'return',
-      before: { status: plan.status },
-      after: { status: 'draft' },
-    });
-  });
-  return getPlan(db, actor, planId, clock.today());
+  const found = await requirePlan(db, actor, planId);
+  ensure(planRights(actor, found.commune, { status: 'submitted' }).canIssue);
+  if (found.plan.status !== 'submitted') throw wrongState('plan.error.notSubmitted');
+  return stepPlan(db, clock, actor, found, 'draft', 'return');
 }
 
 /** The leader issues the plan: its number, date and signer; version 1 is in force from the issue date. */
