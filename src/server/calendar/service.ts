@@ -1,11 +1,11 @@
-import { and, asc, eq, gte, lte } from 'drizzle-orm';
+import { and, asc, eq, gte, lte, sql } from 'drizzle-orm';
 import type { TOverrideInput } from '../../contract';
 import { type CalendarOverrides, createCalendar, holidaysOfYear, OFFICIAL_OVERRIDES, type WorkingCalendar } from '../../domain/calendar';
 import type { Actor } from '../access/actor';
 import { ensure, isCityAdmin } from '../access/policy';
 import { recordAudit } from '../audit/service';
 import type { Db, DbOrTx } from '../db';
-import { calendarOverrides } from '../db/schema';
+import { calendarOverrides, communeVersions } from '../db/schema';
 import { AppError, notFound } from '../errors';
 
 async function overridesBetween(db: Db, from: string, to: string) {
@@ -34,6 +34,12 @@ export async function getYear(db: Db, year: number) {
   return { year, holidays: holidaysOfYear(year), official, overrides, daysOff: calendar.daysOff(year) };
 }
 
+/**
+ * A day off or a make-up working day moves every commune's statuses (working-day deadlines, due soon): the
+ * commune versions, which the row triggers keep for one commune's writes, move for all of them here.
+ */
+const touchEveryCommune = (tx: DbOrTx) => tx.update(communeVersions).set({ version: sql`${communeVersions.version} + 1` });
+
 export async function addOverride(db: Db, actor: Actor, input: TOverrideInput) {
   // The calendar is national: only a city-level administrator edits it.
   ensure(isCityAdmin(actor));
@@ -41,6 +47,7 @@ export async function addOverride(db: Db, actor: Actor, input: TOverrideInput) {
   if (clash) throw new AppError('duplicate', {}, undefined, 'Ngày này đã có trong danh sách điều chỉnh.');
   return db.transaction(async (tx) => {
     const [created] = await tx.insert(calendarOverrides).values(input).returning();
+    await touchEveryCommune(tx);
     await recordAudit(tx, actor, { cityId: actor.cityId, communeId: actor.communeId, entity: 'calendar', entityId: created.id, action: 'create', after: created });
     return created;
   });
@@ -52,6 +59,7 @@ export async function removeOverride(db: Db, actor: Actor, id: number): Promise<
   if (!row) throw notFound();
   await db.transaction(async (tx) => {
     await tx.delete(calendarOverrides).where(eq(calendarOverrides.id, id));
+    await touchEveryCommune(tx);
     await recordAudit(tx, actor, { cityId: actor.cityId, communeId: actor.communeId, entity: 'calendar', entityId: id, action: 'delete', before: row });
   });
 }

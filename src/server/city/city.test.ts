@@ -134,6 +134,21 @@ describe('who sees it', () => {
 });
 
 describe('the overview’s cache across processes', () => {
+  it('a change of the working-day calendar makes every commune’s cached row stale', async () => {
+    const versions = async () => (await ctx.pool.query<{ v: number[] }>('SELECT array_agg(version ORDER BY commune_id) AS v FROM commune_versions')).rows[0].v;
+    const before = await versions();
+    const added = await call(ctx, cityAdmin.username, 'POST', '/api/calendar/overrides', { date: '2026-12-28', kind: 'day_off', note: 'Nghỉ bù (thử)' });
+    expect(added.statusCode, added.body).toBe(201);
+    const after = await versions();
+    expect(after).toHaveLength(before.length);
+    after.forEach((v, i) => {
+      expect(v).toBe(before[i] + 1);
+    });
+    const removed = await call(ctx, cityAdmin.username, 'DELETE', `/api/calendar/overrides/${json<{ id: number }>(added).id}`);
+    expect(removed.statusCode).toBe(204);
+    expect((await versions())[0]).toBe(before[0] + 2);
+  });
+
   it('a write by another app instance, or straight to the database, shows at the next read', async () => {
     // A second app on its own pool: another process as far as any in-memory cache can tell.
     const second = connectDatabase(ctx.url);
