@@ -9,21 +9,28 @@ const ZEvidenceLink = zText(2000, { min: 1, maxMessage: 'Đường dẫn tối �
   message: 'Đường dẫn sản phẩm phải bắt đầu bằng http:// hoặc https://',
 });
 
-export const ZTaskInput = z.object({
+/** A task's fields as sent, with no defaults: an update must leave out what it does not change. */
+const ZTaskFields = z.object({
   area: ZArea,
   number: zInt(1, 10_000).nullable().optional(),
   content: zText(5000, { min: 1, minMessage: 'Vui lòng nhập nội dung nhiệm vụ', maxMessage: 'Nội dung nhiệm vụ tối đa 5000 ký tự' }),
   leadUnitIds: ZUnitIds.min(1, 'Chọn ít nhất một cơ quan chủ trì'),
-  coordinatorUnitIds: ZUnitIds.default([]),
-  timeframeText: zText(1000, { maxMessage: 'Thời gian thực hiện tối đa 1000 ký tự' }).default(''),
+  coordinatorUnitIds: ZUnitIds,
+  timeframeText: zText(1000, { maxMessage: 'Thời gian thực hiện tối đa 1000 ký tự' }),
   product: zText(3000, { maxMessage: 'Sản phẩm tối đa 3000 ký tự' }).optional(),
   assigneeIds: z.array(zId()).max(50).optional(),
   dueOverride: ZIsoDate.nullable().optional(),
 });
+
+export const ZTaskInput = ZTaskFields.extend({
+  coordinatorUnitIds: ZTaskFields.shape.coordinatorUnitIds.default([]),
+  timeframeText: ZTaskFields.shape.timeframeText.default(''),
+});
 /** A task's fields once parsed (defaults filled in). */
 export type TTaskInput = z.infer<typeof ZTaskInput>;
 
-export const ZTaskUpdate = ZTaskInput.partial().extend({ version: zId() });
+/** Only the fields sent change: a partial of the defaults-free fields, so nothing left out is reset. */
+export const ZTaskUpdate = ZTaskFields.partial().extend({ version: zId() });
 export type TTaskUpdate = z.infer<typeof ZTaskUpdate>;
 
 export const ZCityTaskInput = ZTaskInput.extend({

@@ -585,6 +585,16 @@ describe('editing a task', () => {
     expect(response.statusCode).toBe(200);
     expect(await taskOn(task.id)).toMatchObject({ dueOverride: '2026-12-20', due: '2026-12-20', status: 'chua_thuc_hien' });
   });
+
+  it('an edit changes only the fields it sends: the time frame and coordinating units stay', async () => {
+    const plan = await buildPlan(ctx, commune, { status: 'draft' });
+    const task = await detail((await buildTask(ctx, { plan }, { lead: [vanPhong], coordinators: [hcc], timeframeText: 'Theo chỉ đạo của UBND xã' })).id);
+    const response = await call(ctx, coordinator.username, 'PATCH', `/api/tasks/${task.id}`, { version: task.version, dueOverride: '2026-12-18' });
+    expect(response.statusCode, response.body.slice(0, 300)).toBe(200);
+    const after = await detail(task.id);
+    expect(after.timeframeText).toBe('Theo chỉ đạo của UBND xã');
+    expect(after.coordinatorUnits.map((u) => u.id)).toEqual([hcc.id]);
+  });
 });
 
 describe('validation: 400 with a Vietnamese message and nothing saved', () => {
