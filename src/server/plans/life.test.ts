@@ -214,6 +214,33 @@ describe('draft → submitted → issued', () => {
       expect(list.find((p) => p.id === planId)?.taskCount).toBe(3);
     });
 
+    it('a decided reschedule changes the task in place: same task, new time frame, no copy', async () => {
+      const now = await tasksOf(planId, '2026-11-23');
+      const same = now.filter((t) => t.content === moved.content);
+      expect(same).toHaveLength(1);
+      expect(same[0]).toMatchObject({ id: moved.id, timeframeText: 'Quý III/2026' });
+      expect(same[0].checkpoints.map((c) => c.due)).toEqual(['2026-09-30']);
+      // Before the decision the task is the same row too: the old time frame lives only in the diff.
+      expect((await tasksOf(planId, '2026-06-14')).filter((t) => t.content === moved.content).map((t) => t.id)).toEqual([moved.id]);
+    });
+
+    it('report figures count the version in force on the report’s as-of date', async () => {
+      const made = await call(ctx, who.coordinator.username, 'POST', `/api/plans/${planId}/report-periods`, { templateKey: 'bao-cao-cchc-dinh-ky' });
+      expect(made.statusCode, made.body).toBe(201);
+      const year = json<{ periods: { id: number; code: string }[] }>(made).periods.find((p) => p.code === '2026-Y');
+      expect(year).toBeDefined();
+      const opened = await call(ctx, who.staff.username, 'POST', `/api/report-periods/${year?.id}/unit-report`);
+      expect(opened.statusCode, opened.body).toBe(200);
+      let report = json<{ id: number; version: number; computed: { key: string; live: number }[] }>(opened);
+      const total = () => report.computed.find((c) => c.key === 'tasks.total')?.live;
+      // Phòng Văn hóa - Xã hội leads the three first tasks; the decision of 15/06 dropped one of them.
+      expect(total()).toBe(2);
+      const edited = await call(ctx, who.staff.username, 'PATCH', `/api/reports/${report.id}`, { version: report.version, asOf: '2026-06-14' });
+      expect(edited.statusCode, edited.body).toBe(200);
+      report = json(edited);
+      expect(total()).toBe(3);
+    });
+
     it('a recurring task added in June owes nothing for the months before it (activeFrom)', async () => {
       const added = (await tasksOf(planId, '2026-11-23')).find((t) => t.content.startsWith('Báo cáo tình hình an ninh'));
       expect(added).toBeDefined();

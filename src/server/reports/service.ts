@@ -282,7 +282,7 @@ export async function openUnitReport(db: Db, clock: Clock, actor: Actor, periodI
 async function figureSources(db: DbOrTx, report: ReportRow, period: PeriodRow, commune: CommuneRow, template: ReportTemplate): Promise<FigureSources> {
   const needed = new Set(figuresOf(template).flatMap((f) => (f.kind === 'computed' ? [defaultFigureRegistry.get(f.key)?.source] : [])));
   const calendar = await loadCalendar(db);
-  const judged = async (scope: { planId?: number; origin?: 'city_assigned' }): Promise<JudgedTask[]> => {
+  const judged = async (scope: { planId?: number; origin?: 'city_assigned'; inForceAt?: string }): Promise<JudgedTask[]> => {
     const loaded = await loadTasks(db, { communeId: report.communeId, ...scope });
     return loaded
       .filter((t) => report.unitId === null || t.lead.some((u) => u.id === report.unitId))
@@ -295,7 +295,8 @@ async function figureSources(db: DbOrTx, report: ReportRow, period: PeriodRow, c
       }));
   };
   const sources: FigureSources = {};
-  if (needed.has('planTasks')) sources.planTasks = await judged({ planId: period.planId });
+  // The plan's tasks as the version in force on the report's date (amendments add and drop tasks from a day on).
+  if (needed.has('planTasks')) sources.planTasks = await judged({ planId: period.planId, inForceAt: report.asOf });
   if (needed.has('cityTasks')) sources.cityTasks = await judged({ origin: 'city_assigned' });
   return sources;
 }
