@@ -94,6 +94,21 @@ describe('the demo as loaded on its day', () => {
     expect((await get<Plan[]>('daumoi', '/api/plans')).map((p) => p.communeName)).toEqual(['Tiên Lãng']);
   });
 
+  it('every plan in force has its report periods, from its reporting regime: the reports screen has periods to show', async () => {
+    const all = await get<Plan[]>('sonoivu', `/api/plans?asOf=${TEST_TODAY}`);
+    for (const plan of all) {
+      const periods = await get<{ code: string; unitDeadline: string }[]>('sonoivu', `/api/plans/${plan.id}/report-periods`);
+      if (plan.status === 'closed') expect(periods).toEqual([]);
+      else
+        expect(periods.map((p) => [p.code, p.unitDeadline])).toEqual([
+          ['2026-Q1', '2026-03-05'],
+          ['2026-H1', '2026-06-05'],
+          ['2026-Q3', '2026-09-05'],
+          ['2026-Y', '2026-12-05'],
+        ]);
+    }
+  });
+
   it('Tiên Lãng’s plan was amended once: version 2 adds a monthly report, moves a task and drops one', async () => {
     const story = await get<{ versions: { version: number }[] }>('daumoi', `/api/plans/${DEMO.plans.tienLang}/amendments`);
     expect(story.versions.map((v) => v.version)).toEqual([1, 2]);

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { type TPlanKind, type TTargetInput, ZArea } from '../../contract';
 import { addDays, createCalendar, OFFICIAL_OVERRIDES } from '../../domain/calendar';
+import { parseReportingRegime } from '../../domain/reports';
 import { judgeTask } from '../../domain/status';
 import { matchKey } from '../../domain/text/normalize';
 import { parseTimeframe } from '../../domain/timeframe';
@@ -18,6 +19,7 @@ import { amendmentProposals, cities, communes, planAmendments, plans, planVersio
 import { settleAndClose } from '../plans/life';
 import { insertPlan } from '../plans/service';
 import { REPO_ROOT } from '../repo-root';
+import { insertPlanPeriods } from '../reports/service';
 import { insertTask } from '../tasks/commands';
 import { insertUser } from '../users/service';
 import { DEMO_CITY, DEMO_COMMUNES, DEMO_PASSWORD, DEMO_USERS, type DemoCommune } from './communes';
@@ -113,8 +115,15 @@ export async function loadDemoData(db: Db, today: string): Promise<DemoLogin[] |
     }
     await amendTienLang(tx, city.id, communeIds.get('tien-lang') as number, unitKeys.get('tien-lang') as Map<string, number>, today);
     await loadCityTasks(tx, city.id, communeIds.get('tien-lang') as number, unitKeys.get('tien-lang') as Map<string, number>, today);
+    await loadReportPeriods(tx, city.id);
   });
   return DEMO_USERS.map((u) => ({ username: u.username, password: DEMO_PASSWORD, role: u.role, fullName: u.fullName }));
+}
+
+/** Every plan in force gets its report periods from its regime, so the reports screen has periods to show. */
+async function loadReportPeriods(tx: DbOrTx, cityId: number) {
+  const inForce = await tx.select().from(plans).where(eq(plans.status, 'issued')).orderBy(asc(plans.id));
+  for (const plan of inForce) await insertPlanPeriods(tx, cityId, plan, parseReportingRegime(plan.reportingRegime).regime, 'bao-cao-cchc-dinh-ky');
 }
 
 const REPORTING = 'Các cơ quan, đơn vị gửi báo cáo trước ngày 05 của tháng cuối quý; báo cáo năm trước ngày 05/12.';

@@ -43,7 +43,7 @@ import { loadCalendar } from '../calendar/service';
 import type { Clock } from '../clock';
 import { requireCommune } from '../communes/service';
 import type { Db, DbOrTx } from '../db';
-import { communes, type ReportStatus, reportEvents, reportPeriods, reports, units, users } from '../db/schema';
+import { communes, type plans, type ReportStatus, reportEvents, reportPeriods, reports, units, users } from '../db/schema';
 import { AppError, invalid, notFound } from '../errors';
 import { requirePlan } from '../plans/service';
 import { dueSoonOf, judge, loadTasks } from '../tasks/read-model';
@@ -63,6 +63,31 @@ export interface GeneratePeriodsInput {
   regime?: Partial<ReportingRegime>;
 }
 
+type PlanRow = typeof plans.$inferSelect;
+
+/** The plan's report periods under a regime and template; periods already there are kept as edited. */
+export async function insertPlanPeriods(tx: DbOrTx, cityId: number, plan: PlanRow, regime: ReportingRegime, templateKey: string) {
+  const template = await latestTemplate(tx, cityId, templateKey);
+  const periods = periodsOf({ start: plan.periodStart, end: plan.periodEnd }, regime);
+  await tx
+    .insert(reportPeriods)
+    .values(
+      periods.map((p) => ({
+        communeId: plan.communeId,
+        planId: plan.id,
+        code: p.code,
+        kind: p.kind,
+        label: p.label,
+        windowStart: p.window.start,
+        windowEnd: p.window.end,
+        unitDeadline: p.unitDeadline,
+        communeDeadline: p.communeDeadline,
+        templateId: template.id,
+      })),
+    )
+    .onConflictDoNothing();
+}
+
 /** Creates the plan's periods from its reporting regime; periods already there are kept as edited. */
 export async function generatePeriods(db: Db, actor: Actor, planId: number, input: GeneratePeriodsInput) {
   const { plan, commune } = await requirePlan(db, actor, planId);
@@ -70,26 +95,8 @@ export async function generatePeriods(db: Db, actor: Actor, planId: number, inpu
   const parsed = parseReportingRegime(plan.reportingRegime);
   const regime = ZReportingRegime.safeParse({ ...parsed.regime, ...input.regime });
   if (!regime.success) throw invalid(`Chế độ báo cáo chưa hợp lệ — ${regime.error.issues.map((i) => i.message).join('; ')}`);
-  const template = await latestTemplate(db, commune.cityId, input.templateKey);
-  const periods = periodsOf({ start: plan.periodStart, end: plan.periodEnd }, regime.data);
   await db.transaction(async (tx) => {
-    await tx
-      .insert(reportPeriods)
-      .values(
-        periods.map((p) => ({
-          communeId: plan.communeId,
-          planId: plan.id,
-          code: p.code,
-          kind: p.kind,
-          label: p.label,
-          windowStart: p.window.start,
-          windowEnd: p.window.end,
-          unitDeadline: p.unitDeadline,
-          communeDeadline: p.communeDeadline,
-          templateId: template.id,
-        })),
-      )
-      .onConflictDoNothing();
+    await insertPlanPeriods(tx, commune.cityId, plan, regime.data, input.templateKey);
     await recordAudit(tx, actor, {
       cityId: commune.cityId,
       communeId: commune.id,
