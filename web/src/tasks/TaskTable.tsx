@@ -30,7 +30,7 @@ function unitNames(units: TUnitRef[]): string {
 /** Group rows span the whole table; the first column carries their label. */
 const spanGroup = (row: Row) => ({ colSpan: row.kind === 'group' ? 0 : 1 });
 
-function useColumns(showSource: boolean): TableColumnsType<Row> {
+function useColumns(showSource: boolean, rowActions?: (task: TTask) => ReactNode): TableColumnsType<Row> {
   const t = useT();
   const { open } = useTaskDrawer();
   const cell = (render: (task: TTask) => ReactNode) => (_: unknown, row: Row) => (row.kind === 'task' ? render(row.task) : null);
@@ -104,6 +104,7 @@ function useColumns(showSource: boolean): TableColumnsType<Row> {
       )),
     },
   );
+  if (rowActions) columns.push({ key: 'actions', title: '', width: 56, onCell: spanGroup, render: cell(rowActions) });
   return columns;
 }
 
@@ -112,15 +113,17 @@ interface Props {
   loading: boolean;
   /** city-assigned tasks show their source document */
   showSource?: boolean;
+  /** A menu at the end of each task row (a plan's amendment proposals). */
+  rowActions?: (task: TTask) => ReactNode;
 }
 
 /**
  * Tasks grouped by reform area (I–VII); cards on a phone. The columns add up to about 1020 px, what a
  * 1366 px screen leaves beside the menu, so the whole row shows there; wider screens stretch them.
  */
-export function TaskTable({ tasks, loading, showSource = false }: Props) {
+export function TaskTable({ tasks, loading, showSource = false, rowActions }: Props) {
   const screens = Grid.useBreakpoint();
-  const columns = useColumns(showSource);
+  const columns = useColumns(showSource, rowActions);
   const t = useT();
   if (screens.md === false) return <TaskCards tasks={tasks} loading={loading} />;
   return (
