@@ -12,7 +12,6 @@ import { launchBrowser, signIn } from './browser';
 
 const SHOTS = '/tmp/plan-screens';
 const WIDE = { width: 1440, height: 900 };
-const PLAN_TITLE = 'Kế hoạch tuyên truyền cải cách hành chính trên địa bàn xã Tiên Lãng năm 2026';
 
 /** A small plan as a commune writes it: header, targets, and a task table (tab-separated, as text exports are). */
 const DOCUMENT = [
@@ -20,7 +19,7 @@ const DOCUMENT = [
   'Số: /KH-UBND',
   'Tiên Lãng, ngày 20 tháng 11 năm 2026',
   'KẾ HOẠCH',
-  PLAN_TITLE.replace('Kế hoạch ', ''),
+  'Tuyên truyền cải cách hành chính trên địa bàn xã Tiên Lãng năm 2026',
   'I. MỤC ĐÍCH, YÊU CẦU',
   'Nâng cao nhận thức của cán bộ, công chức và Nhân dân về cải cách hành chính.',
   'II. NHIỆM VỤ',

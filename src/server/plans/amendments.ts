@@ -310,11 +310,21 @@ async function amendmentStory(db: Db, plan: PlanRow): Promise<TPlanAmendments> {
     db.select().from(planAmendments).where(scope(planAmendments)).orderBy(asc(planAmendments.id)),
     db.select().from(amendmentProposals).where(scope(amendmentProposals)).orderBy(asc(amendmentProposals.id)),
     db
-      .select({ addedOn: tasks.addedOn, removedOn: tasks.removedOn })
+      .select({ addedOn: tasks.addedOn })
       .from(tasks)
       .where(and(eq(tasks.communeId, plan.communeId), eq(tasks.planId, plan.id))),
   ]);
   const proposals = await presentProposals(db, plan.communeId, proposalRows);
+  // Counted by version, not by date: a decision the same day as the issue still leaves version 1 whole.
+  const versionOf = new Map(amendmentRows.map((a) => [a.id, a.version]));
+  const accepted = (version: number, kind: TProposal['kind']) =>
+    proposals.filter((p) => p.status === 'accepted' && p.kind === kind && p.amendmentId !== null && versionOf.get(p.amendmentId) === version).length;
+  const counts = new Map<number, number>();
+  let count = taskRows.filter((t) => t.addedOn === null).length;
+  for (const v of versionRows) {
+    if (v.version > 1) count += accepted(v.version, 'add_task') - accepted(v.version, 'drop_task');
+    counts.set(v.version, count);
+  }
   return {
     versions: versionRows.map((v) => ({
       version: v.version,
@@ -322,7 +332,7 @@ async function amendmentStory(db: Db, plan: PlanRow): Promise<TPlanAmendments> {
       documentNumber: v.documentNumber,
       documentDate: v.documentDate,
       amendmentId: v.amendmentId,
-      taskCount: taskRows.filter((t) => inForceOn(t, v.inForceFrom)).length,
+      taskCount: counts.get(v.version) ?? 0,
     })),
     amendments: amendmentRows.map((a) => ({
       id: a.id,

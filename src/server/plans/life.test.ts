@@ -248,6 +248,33 @@ describe('draft → submitted → issued', () => {
       expect(added?.checkpoints.every((c) => c.due >= '2026-06-15')).toBe(true);
     });
 
+    it('a decision the day the plan was issued leaves version 1 whole in the versions list', async () => {
+      const made = await call(ctx, who.coordinator.username, 'POST', '/api/plans', {
+        communeId: commune.id,
+        kind: 'thematic',
+        title: 'Kế hoạch tuyên truyền cải cách hành chính năm 2026',
+        periodStart: '2026-01-01',
+        periodEnd: '2026-12-31',
+      });
+      const id = json<Plan>(made).id;
+      for (const content of ['Tin bài trên Cổng thông tin điện tử', 'Hội nghị tuyên truyền']) {
+        expect(await status(who.coordinator.username, 'POST', `/api/plans/${id}/tasks`, newTask(content, 'Tháng 12/2026'))).toBe(201);
+      }
+      expect(await status(who.coordinator.username, 'POST', `/api/plans/${id}/submit`)).toBe(200);
+      expect(await status(who.leader.username, 'POST', `/api/plans/${id}/issue`, { number: '131/KH-UBND', issueDate: '2026-11-23', signer: 'Phạm Văn Giang' })).toBe(200);
+      const [first] = await tasksOf(id, '2026-11-23');
+      const proposal = json<Proposal>(
+        await call(ctx, who.staff.username, 'POST', `/api/plans/${id}/proposals`, { kind: 'drop_task', taskId: first.id, change: {}, reason: 'Trùng nhiệm vụ' }),
+      );
+      const amendment = json<{ id: number }>(await call(ctx, who.coordinator.username, 'POST', `/api/plans/${id}/amendments`, { title: 'Lần 1', proposalIds: [proposal.id] }));
+      expect(await status(who.leader.username, 'POST', `/api/amendments/${amendment.id}/decide`, { decisionNumber: '245/QĐ-UBND', decisionDate: '2026-11-23' })).toBe(200);
+      const story = json<{ versions: { version: number; taskCount: number }[] }>(await call(ctx, who.staff.username, 'GET', `/api/plans/${id}/amendments`));
+      expect(story.versions.map((v) => [v.version, v.taskCount])).toEqual([
+        [1, 2],
+        [2, 1],
+      ]);
+    });
+
     it('shows the versions and what changed between them', async () => {
       const story = json<{ versions: { version: number; inForceFrom: string; documentNumber: string; taskCount: number }[] }>(
         await call(ctx, who.staff.username, 'GET', `/api/plans/${planId}/amendments`),

@@ -2,43 +2,47 @@
  * The amendments of a plan in force: the proposals units sent (the coordinator gathers chosen ones
  * into an amendment), and each amendment (the leader decides it, citing the deciding document).
  */
-import type { TAmendment, TPlanDetail, TProposal, TUnit } from '@contract';
+import type { TAmendment, TPlanDetail, TProposal, TTask, TUnit } from '@contract';
 import { Alert, Button, Card, Checkbox, DatePicker, Empty, Flex, Form, Input, Modal, Skeleton, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useErrorText, useNotify } from '../app/feedback';
 import { DATE_FORMAT, formatDate, toIsoDate } from '../app/format';
-import { type Translate, useT } from '../app/i18n';
+import { useT } from '../app/i18n';
 import { useUnits } from '../app/reference';
+import { usePlanTasks } from '../tasks/queries';
 import { decideAmendment, gatherAmendment, useAmendments, usePlanMutation } from './queries';
 
 const STATUS_COLOR = { proposed: 'orange', gathered: 'blue', accepted: 'green', rejected: 'default' } as const;
 
 /** What the proposal asks for, in words: "Quý II/2026 → Quý III/2026". */
-export function describeChange(t: Translate, p: TProposal, units: TUnit[]): string {
+export function describeChange(p: TProposal, units: TUnit[], tasks: TTask[] = []): string {
+  // Until the decision the "before" is the task as it is now.
+  const now = tasks.find((task) => task.id === p.taskId);
+  const before = p.before ?? (now && { timeframeText: now.timeframeText, product: now.product, leadUnitIds: now.leadUnits.map((u) => u.id) });
   const names = (ids?: number[]) => (ids ?? []).map((id) => units.find((u) => u.id === id)?.name ?? `#${id}`).join('; ');
   const arrow = (before: string | undefined, after: string | undefined) => (before ? `${before} → ${after ?? ''}` : (after ?? ''));
   switch (p.kind) {
     case 'add_task':
       return [p.change.timeframeText, names(p.change.leadUnitIds), p.change.product].filter(Boolean).join(' · ');
     case 'drop_task':
-      return t('changeKind.drop_task');
+      return '—';
     case 'reschedule':
-      return arrow(p.before?.timeframeText, p.change.timeframeText);
+      return arrow(before?.timeframeText, p.change.timeframeText);
     case 'change_lead':
-      return arrow(p.before?.leadUnitIds ? names(p.before.leadUnitIds) : undefined, names(p.change.leadUnitIds));
+      return arrow(before?.leadUnitIds ? names(before.leadUnitIds) : undefined, names(p.change.leadUnitIds));
     case 'change_product':
-      return arrow(p.before?.product, p.change.product);
+      return arrow(before?.product, p.change.product);
   }
 }
 
-function useProposalColumns(units: TUnit[], withStatus: boolean): TableColumnsType<TProposal> {
+function useProposalColumns(units: TUnit[], tasks: TTask[], withStatus: boolean): TableColumnsType<TProposal> {
   const t = useT();
   return [
     { key: 'unit', title: t('ui.amend.col.unit'), width: 170, render: (_, p) => p.unit?.name ?? p.proposedBy ?? '—' },
-    { key: 'kind', title: t('ui.amend.col.kind'), width: 150, render: (_, p) => <Tag>{t(`changeKind.${p.kind}`)}</Tag> },
+    { key: 'kind', title: t('ui.amend.col.kind'), width: 190, render: (_, p) => <Tag>{t(`changeKind.${p.kind}`)}</Tag> },
     { key: 'task', title: t('ui.amend.col.task'), render: (_, p) => p.taskContent ?? '—' },
-    { key: 'change', title: t('ui.amend.col.change'), width: 240, render: (_, p) => describeChange(t, p, units) },
+    { key: 'change', title: t('ui.amend.col.change'), width: 240, render: (_, p) => describeChange(p, units, tasks) },
     { key: 'reason', title: t('ui.amend.col.reason'), width: 220, render: (_, p) => p.reason },
     ...(withStatus
       ? [
@@ -90,7 +94,7 @@ interface DecideValues {
   accepted: number[];
 }
 
-function DecideModal({ amendment, units, onClose }: { amendment: TAmendment; units: TUnit[]; onClose: () => void }) {
+function DecideModal({ amendment, units, tasks, onClose }: { amendment: TAmendment; units: TUnit[]; tasks: TTask[]; onClose: () => void }) {
   const t = useT();
   const notify = useNotify();
   const [form] = Form.useForm<DecideValues>();
@@ -144,7 +148,7 @@ function DecideModal({ amendment, units, onClose }: { amendment: TAmendment; uni
           <Checkbox.Group style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
             {amendment.proposals.map((p) => (
               <Checkbox key={p.id} value={p.id} data-testid="decide-proposal">
-                <strong>{t(`changeKind.${p.kind}`)}</strong>: {p.taskContent} <Typography.Text type="secondary">({describeChange(t, p, units)})</Typography.Text>
+                <strong>{t(`changeKind.${p.kind}`)}</strong>: {p.taskContent} <Typography.Text type="secondary">({describeChange(p, units, tasks)})</Typography.Text>
               </Checkbox>
             ))}
           </Checkbox.Group>
@@ -154,10 +158,10 @@ function DecideModal({ amendment, units, onClose }: { amendment: TAmendment; uni
   );
 }
 
-function AmendmentCard({ amendment, plan, units }: { amendment: TAmendment; plan: TPlanDetail; units: TUnit[] }) {
+function AmendmentCard({ amendment, plan, units, tasks }: { amendment: TAmendment; plan: TPlanDetail; units: TUnit[]; tasks: TTask[] }) {
   const t = useT();
   const [deciding, setDeciding] = useState(false);
-  const columns = useProposalColumns(units, true);
+  const columns = useProposalColumns(units, tasks, true);
   const decided = amendment.status === 'decided';
   return (
     <Card
@@ -179,7 +183,7 @@ function AmendmentCard({ amendment, plan, units }: { amendment: TAmendment; plan
       }
     >
       <Table<TProposal> rowKey="id" size="small" columns={columns} dataSource={amendment.proposals} pagination={false} />
-      {deciding && <DecideModal amendment={amendment} units={units} onClose={() => setDeciding(false)} />}
+      {deciding && <DecideModal amendment={amendment} units={units} tasks={tasks} onClose={() => setDeciding(false)} />}
     </Card>
   );
 }
@@ -188,10 +192,11 @@ export function AmendmentsPanel({ plan }: { plan: TPlanDetail }) {
   const t = useT();
   const story = useAmendments(plan.id);
   const units = useUnits(plan.communeId).data ?? [];
+  const tasks = usePlanTasks(plan.id).data ?? [];
   const errorText = useErrorText();
   const [chosen, setChosen] = useState<number[]>([]);
   const [gathering, setGathering] = useState(false);
-  const columns = useProposalColumns(units, false);
+  const columns = useProposalColumns(units, tasks, false);
   if (story.isPending) return <Skeleton active />;
   if (story.isError) return <Alert type="error" showIcon title={errorText(story.error)} />;
   const { pending, amendments } = story.data;
@@ -226,7 +231,7 @@ export function AmendmentsPanel({ plan }: { plan: TPlanDetail }) {
       </Typography.Title>
       {amendments.length === 0 && <Empty description={t('ui.amend.none')} />}
       {[...amendments].reverse().map((a) => (
-        <AmendmentCard key={a.id} amendment={a} plan={plan} units={units} />
+        <AmendmentCard key={a.id} amendment={a} plan={plan} units={units} tasks={tasks} />
       ))}
       {gathering && (
         <GatherModal
