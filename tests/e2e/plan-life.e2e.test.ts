@@ -175,4 +175,4 @@ it('import → edit → submit → issue → a unit proposes → gathered → de
   await shot(unit, '6-tasks-version-2');
   // Nothing overflows the page at 1440 px.
   expect(await unit.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1440);
-}, 300_000);
+}, 480_000);
