@@ -135,7 +135,7 @@ export function ReviewTable({ rows, flags, isUnknown, sourceRows, onEdit, onTime
         <Button size="small" onClick={() => step.current(1)} disabled={cells.length === 0} data-testid="import-flag-next">
           {t('ui.import.review.next')}
         </Button>
-        <span className="review-keys" data-testid="import-keys-hint">
+        <span className="review-keys" data-testid="import-keys-hint" title={t('ui.import.review.keys')}>
           {t('ui.import.review.keys')}
         </span>
       </div>
