@@ -94,6 +94,10 @@ it('review screen: columns fit, n/p walk flagged cells, Enter edits, Esc cancels
   await expect.poll(() => focusedCell(page)).toBe((productCell ?? '').replace(/:product$/, ':timeframe'));
   await page.keyboard.press('Escape');
 
+  // A warning in the list above selects its task's flagged cell.
+  await page.getByTestId('import-warnings').getByRole('button').first().click();
+  await expect.poll(async () => (await focusedCell(page)) ?? '').toMatch(/:content$/);
+
   mkdirSync('test-results', { recursive: true });
   await page.screenshot({ path: 'test-results/import-review-1440.png' });
 

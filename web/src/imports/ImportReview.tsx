@@ -3,7 +3,7 @@ import type { TImportResult, TPlanDetail, TPlanKind, TReviewedPlan, TSchedule } 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, DatePicker, Drawer, Flex, Form, Input, Row, Select, Table, Tabs, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { ApiError, api } from '../app/api';
 import { useErrorText } from '../app/feedback';
@@ -11,7 +11,7 @@ import { DATE_FORMAT, toIsoDate } from '../app/format';
 import { useT } from '../app/i18n';
 import { useUnits } from '../app/reference';
 import { buildTasks, defaultChoice, flaggedFields, mappingFromImport, mergeUp, namesOf, newKey, rowsFromImport, splitRow, warningsAfterEdit } from './model';
-import { ReviewTable } from './ReviewTable';
+import { ReviewTable, type ReviewTableHandle } from './ReviewTable';
 import { type TargetRow, TargetsEditor } from './TargetsEditor';
 import type { MappingChoice, ReviewField, ReviewRow } from './types';
 import { UnitMapping } from './UnitMapping';
@@ -41,6 +41,7 @@ export function ImportReview({ result, communeId }: { result: TImportResult; com
   // Each target row keeps a key of its own, so deleting one does not shift the others' inputs.
   const [targets, setTargets] = useState<TargetRow[]>(() => result.targets.map((x) => ({ key: newKey(), text: x.text, comparator: x.comparator, value: x.value, unit: x.unit })));
   const [showSource, setShowSource] = useState(false);
+  const table = useRef<ReviewTableHandle>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
   const initial = useMemo<Partial<MetaValues>>(() => {
@@ -178,7 +179,15 @@ export function ImportReview({ result, communeId }: { result: TImportResult; com
         <Card size="small" className="review-warnings" data-testid="import-warnings" title={t('ui.import.warnings', { count: result.warnings.length })}>
           <ul>
             {result.warnings.map((w) => (
-              <li key={`${w.code}:${w.task ?? ''}:${w.message}`}>{w.message}</li>
+              <li key={`${w.code}:${w.task ?? ''}:${w.message}`}>
+                {w.task != null ? (
+                  <button type="button" className="review-link" onClick={() => table.current?.focusTask(w.task as number)}>
+                    {w.message}
+                  </button>
+                ) : (
+                  w.message
+                )}
+              </li>
             ))}
           </ul>
         </Card>
@@ -228,7 +237,7 @@ export function ImportReview({ result, communeId }: { result: TImportResult; com
           {t('ui.import.showSource')}
         </Button>
       </Flex>
-      <ReviewTable rows={rows} flags={flags} isUnknown={isUnknown} sourceRows={result.source.rows} onEdit={edit} onTimeframe={reparse} onAction={onAction} />
+      <ReviewTable handle={table} rows={rows} flags={flags} isUnknown={isUnknown} sourceRows={result.source.rows} onEdit={edit} onTimeframe={reparse} onAction={onAction} />
 
       <Card title={t('ui.import.mapping')} size="small" className="review-card" data-testid="import-mapping">
         <UnitMapping names={names} choiceOf={choiceOf} unitOptions={unitOptions} onChange={setChoice} />

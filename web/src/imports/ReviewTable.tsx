@@ -6,7 +6,7 @@
 import { DeleteOutlined, ScissorOutlined, VerticalAlignTopOutlined, WarningOutlined } from '@ant-design/icons';
 import { AREAS, type TArea } from '@contract';
 import { Button, Input, Select } from 'antd';
-import { type KeyboardEvent, type MouseEvent, memo, type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { type KeyboardEvent, type MouseEvent, memo, type ReactNode, type Ref, useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react';
 import { areaLabel, areaRoman, formatDate } from '../app/format';
 import { type Translate, useT } from '../app/i18n';
 import { flaggedCells, moveCell, parseNames, stepFlagged } from './model';
@@ -25,6 +25,13 @@ export interface ReviewTableProps {
   onEdit: (key: string, field: ReviewField, patch: Patch) => void;
   onTimeframe: (key: string, text: string) => void;
   onAction: (key: string, action: RowAction) => void;
+  /** Lets the warnings list above the table select a task. */
+  handle?: Ref<ReviewTableHandle>;
+}
+
+export interface ReviewTableHandle {
+  /** Selects the task numbered so: its first flagged cell, else its content. */
+  focusTask: (number: number) => void;
 }
 
 const cellId = (c: CellRef) => `${c.key}:${c.field}`;
@@ -34,7 +41,7 @@ function typingElsewhere(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && target.closest('input, textarea, select, [contenteditable="true"], .ant-select, .ant-picker, .ant-modal, .ant-drawer') !== null;
 }
 
-export function ReviewTable({ rows, flags, isUnknown, sourceRows, onEdit, onTimeframe, onAction }: ReviewTableProps) {
+export function ReviewTable({ rows, flags, isUnknown, sourceRows, onEdit, onTimeframe, onAction, handle }: ReviewTableProps) {
   const t = useT();
   const [active, setActive] = useState<CellRef | null>(null);
   const [editing, setEditing] = useState(false);
@@ -66,6 +73,17 @@ export function ReviewTable({ rows, flags, isUnknown, sourceRows, onEdit, onTime
     setEditing(false);
     setActive(cell);
   }, []);
+
+  useImperativeHandle(
+    handle,
+    () => ({
+      focusTask: (number) => {
+        const row = rows.find((r) => r.number === number);
+        if (row) go({ key: row.key, field: REVIEW_FIELDS.find((f) => flags.get(row.key)?.has(f)) ?? 'content' });
+      },
+    }),
+    [rows, flags, go],
+  );
 
   // n / p anywhere on the page (outside fields): the next / previous cell to check.
   const step = useRef<(dir: 1 | -1) => void>(() => {});
