@@ -38,6 +38,8 @@ const ZImportedTask = z.object({
   coordinators: z.array(z.string()),
   timeframe: z.object({ text: z.string(), kind: ZScheduleKind, start: z.string().nullable(), due: z.string().nullable(), occurrences: z.array(z.string()) }),
   product: z.string(),
+  /** Indices into `source.rows` of the appendix rows the task was read from (none for a task read from the body). */
+  sourceRows: z.array(z.number()).optional(),
 });
 export type TImportedTask = z.infer<typeof ZImportedTask>;
 

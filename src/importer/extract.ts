@@ -34,6 +34,7 @@ function toTask(raw: RawTask, period: Period): { task: ImportedTask; warnings: I
     coordinators: splitUnitList(raw.cells.coordinators),
     timeframe: { text, kind: schedule.kind, start: schedule.start, due: schedule.due, occurrences: schedule.occurrences },
     product: cleanInline(raw.cells.product),
+    ...(raw.sourceRows ? { sourceRows: raw.sourceRows } : {}),
   };
   return { task, warnings: taskWarnings(task, schedule.warnings) };
 }
@@ -122,7 +123,14 @@ export function extractPlan(model: DocModel, options: ExtractOptions): ImportRes
   const period = meta.period ?? yearPeriod(options.referenceYear);
   const tableRead = readTaskTable(tables);
   const flatRead = flat.map((lines) => readFlatTable(lines, period));
-  const rawTasks = [...tableRead.tasks, ...flatRead.flatMap((r) => r.tasks)];
+  // Flat tables' rows follow the tables' in `source.rows`: their tasks' row indices move by as many.
+  let offset = tableRead.rows.length;
+  const flatTasks = flatRead.flatMap((r) => {
+    const shifted = r.tasks.map((t) => ({ ...t, sourceRows: t.sourceRows?.map((i) => i + offset) }));
+    offset += r.rows.length;
+    return shifted;
+  });
+  const rawTasks = [...tableRead.tasks, ...flatTasks];
   const warnings: ImportWarning[] = [...tableRead.warnings, ...flatRead.flatMap((r) => r.warnings)];
   const responsibilities = extractResponsibilities(paragraphs);
   if (rawTasks.length === 0) {

@@ -305,7 +305,7 @@ export function readFlatTable(lines: string[], period: Period): FlatTableResult 
     const cells = cellTexts(ctx, cuts);
     cells.number = String(row.number);
     const continued = cuts.length > 5 && cuts[4] < ctx.tokens.length;
-    tasks.push({ area: row.area, number: row.number, cells, continued });
+    tasks.push({ area: row.area, number: row.number, cells, continued, sourceRows: [out.length] });
     out.push(['number', ...CELL_FIELDS].map((f) => cells[f as Field].replace(/\n/g, ' ')));
     if (continued) {
       warnings.push({ code: 'row_continued', task: row.number, message: `Nhiệm vụ số ${row.number} bị ngắt sang trang sau; phần tiếp theo đã được nối vào, vui lòng kiểm tra.` });

@@ -17,6 +17,8 @@ export interface RawTask {
   number: number | null;
   cells: Record<Field, string>;
   continued: boolean;
+  /** Indices of the rows it was read from in the import's `source.rows` (the review screen shows them). */
+  sourceRows?: number[];
 }
 
 type ColumnMap = Record<Field, number>;
@@ -149,13 +151,13 @@ export function readTaskTable(tables: TableCell[][][]): TableReadResult {
   for (const table of tables) {
     for (const row of table) {
       rows.push(row.map((c) => cleanInline(c.text)));
-      readRow(row, state, tasks, warnings);
+      readRow(row, rows.length - 1, state, tasks, warnings);
     }
   }
   return { tasks, warnings, rows };
 }
 
-function readRow(row: TableCell[], state: { cols: ColumnMap | null; area: number | null }, tasks: RawTask[], warnings: ImportWarning[]): void {
+function readRow(row: TableCell[], index: number, state: { cols: ColumnMap | null; area: number | null }, tasks: RawTask[], warnings: ImportWarning[]): void {
   const header = headerColumns(row);
   if (header) {
     state.cols = header;
@@ -174,12 +176,13 @@ function readRow(row: TableCell[], state: { cols: ColumnMap | null; area: number
   if (number !== null) {
     const cells = emptyCells();
     for (const f of FIELDS) cells[f] = (get(f)?.text ?? '').trim();
-    tasks.push({ area: state.area, number, cells, continued: false });
+    tasks.push({ area: state.area, number, cells, continued: false, sourceRows: [index] });
     return;
   }
   const prev = tasks[tasks.length - 1];
   if (!prev || nonEmpty(row).length === 0) return;
   // A row without TT: the rest of the task above, cut by a page break.
+  prev.sourceRows?.push(index);
   for (const f of FIELDS) {
     const cell = get(f);
     if (f === 'number' || !cell || cell.fromAbove) continue;

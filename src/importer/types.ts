@@ -41,6 +41,8 @@ export interface ImportedTask {
   coordinators: string[];
   timeframe: ImportedTimeframe;
   product: string;
+  /** Indices into `source.rows` of the appendix rows the task was read from (none for a task read from the body). */
+  sourceRows?: number[];
 }
 
 export interface ImportedResponsibility {

@@ -27,10 +27,16 @@ it('coordinator imports a .docx plan, edits a row and saves it', async () => {
   expect(await page.getByTestId('import-title').inputValue()).not.toBe('');
   expect(await page.getByTestId('import-mapping').count()).toBe(1);
 
+  // A cell is text until clicked; then it is a text area, and Enter keeps the change.
   const cell = rows.first().getByTestId('import-cell-content');
-  const original = await cell.inputValue();
+  await cell.click();
+  const editor = rows.first().getByTestId('import-editor');
+  const original = await editor.inputValue();
   const edited = `${original} (đã sửa)`;
-  await cell.fill(edited);
+  await editor.fill(edited);
+  await editor.press('Enter');
+  // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText() is the text the user sees, not the DOM property
+  await expect.poll(() => cell.innerText()).toContain('(đã sửa)');
   mkdirSync('test-results', { recursive: true });
   await page.screenshot({ path: 'test-results/e2e-import-review.png', fullPage: true });
 

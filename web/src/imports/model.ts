@@ -1,6 +1,6 @@
 /** Pure helpers of the review screen: rows from the import, merges, splits, and the save body. */
 import { AREAS, type TImportResult, type TReviewedPlan, type TUnitChoice, type TUnitKind } from '@contract';
-import type { MappingChoice, ReviewRow } from './types';
+import { type CellRef, type MappingChoice, REVIEW_FIELDS, type ReviewField, type ReviewRow, type RowWarning } from './types';
 
 let counter = 0;
 export const newKey = () => `r${++counter}`;
@@ -18,7 +18,8 @@ export function rowsFromImport(result: TImportResult): ReviewRow[] {
       timeframeKind: task.timeframe.kind,
       due: task.timeframe.due,
       product: task.product,
-      warnings: result.warnings.filter((w) => w.task != null && w.task === task.number).map((w) => w.message),
+      warnings: result.warnings.filter((w) => w.task != null && w.task === task.number).map((w) => ({ code: w.code, message: w.message })),
+      sourceRows: task.sourceRows ?? [],
     }),
   );
   // Grouped by area, document order kept inside each area.
@@ -76,12 +77,20 @@ export function mergeUp(rows: ReviewRow[], index: number): ReviewRow[] {
     coordinators: union(above.coordinators, row.coordinators).filter((n) => !union(above.lead, row.lead).includes(n)),
     timeframeText: above.timeframeText || row.timeframeText,
     warnings: [...above.warnings, ...row.warnings],
+    sourceRows: [...above.sourceRows, ...row.sourceRows],
   };
   return [...rows.slice(0, index - 1), merged, ...rows.slice(index + 1)];
 }
 
 export function splitRow(rows: ReviewRow[], index: number): ReviewRow[] {
-  const copy: ReviewRow = { ...rows[index], key: newKey(), lead: [...rows[index].lead], coordinators: [...rows[index].coordinators], warnings: [] };
+  const copy: ReviewRow = {
+    ...rows[index],
+    key: newKey(),
+    lead: [...rows[index].lead],
+    coordinators: [...rows[index].coordinators],
+    warnings: [],
+    sourceRows: [...rows[index].sourceRows],
+  };
   return [...rows.slice(0, index + 1), copy, ...rows.slice(index + 1)];
 }
 
@@ -118,4 +127,76 @@ export function parseNames(text: string): string[] {
         .filter(Boolean),
     ),
   ];
+}
+
+/** The cell each per-task warning of the reader is about. */
+const WARNING_FIELD: Partial<Record<RowWarning['code'], ReviewField>> = {
+  number_missing: 'number',
+  number_repeated: 'number',
+  no_area: 'area',
+  row_continued: 'content',
+  row_uncertain: 'content',
+  task_from_paragraph: 'content',
+  unit_in_time_column: 'timeframe',
+  timeframe_not_understood: 'timeframe',
+};
+
+export function warningField(code: RowWarning['code']): ReviewField | undefined {
+  return WARNING_FIELD[code];
+}
+
+/**
+ * The cells of a row the officer should look at: those the reader warned about (until edited)
+ * and those that cannot be saved as they are or name a unit not recognised.
+ */
+export function flaggedFields(row: ReviewRow, isUnknown: (name: string) => boolean): Set<ReviewField> {
+  const out = new Set<ReviewField>();
+  for (const w of row.warnings) {
+    const field = WARNING_FIELD[w.code];
+    if (field) out.add(field);
+  }
+  if (row.number === null) out.add('number');
+  if (row.area === null) out.add('area');
+  if (!row.content.trim()) out.add('content');
+  if (row.lead.length === 0 || row.lead.some(isUnknown)) out.add('lead');
+  if (row.coordinators.some(isUnknown)) out.add('coordinators');
+  if (row.timeframeKind === 'unspecified') out.add('timeframe');
+  return out;
+}
+
+/** Every flagged cell, row by row then in column order: what "n" and "p" walk through. */
+export function flaggedCells(rows: ReviewRow[], flags: Map<string, Set<ReviewField>>): CellRef[] {
+  const out: CellRef[] = [];
+  for (const row of rows) {
+    const set = flags.get(row.key);
+    if (set) for (const field of REVIEW_FIELDS) if (set.has(field)) out.push({ key: row.key, field });
+  }
+  return out;
+}
+
+/**
+ * The flagged cell after (step 1) or before (step -1) `from` in table order, wrapping around;
+ * from an unflagged cell, the nearest flagged one in that direction.
+ */
+export function stepFlagged(rows: ReviewRow[], cells: CellRef[], from: CellRef | null, step: 1 | -1): CellRef | null {
+  if (cells.length === 0) return null;
+  if (!from) return step === 1 ? cells[0] : cells[cells.length - 1];
+  const position = (c: CellRef) => rows.findIndex((r) => r.key === c.key) * REVIEW_FIELDS.length + REVIEW_FIELDS.indexOf(c.field);
+  const here = position(from);
+  const found = step === 1 ? cells.find((c) => position(c) > here) : [...cells].reverse().find((c) => position(c) < here);
+  return found ?? (step === 1 ? cells[0] : cells[cells.length - 1]);
+}
+
+/** The cell `dRow` rows and `dField` columns away, kept inside the table. */
+export function moveCell(rows: ReviewRow[], from: CellRef, dRow: number, dField: number): CellRef {
+  const r = rows.findIndex((x) => x.key === from.key);
+  const f = REVIEW_FIELDS.indexOf(from.field);
+  const row = rows[Math.min(rows.length - 1, Math.max(0, r + dRow))];
+  const field = REVIEW_FIELDS[Math.min(REVIEW_FIELDS.length - 1, Math.max(0, f + dField))];
+  return { key: row.key, field };
+}
+
+/** The warnings left once the officer has edited `field`: he has looked at what they pointed to. */
+export function warningsAfterEdit(warnings: RowWarning[], field: ReviewField): RowWarning[] {
+  return warnings.filter((w) => WARNING_FIELD[w.code] !== field);
 }

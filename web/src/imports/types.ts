@@ -1,5 +1,11 @@
 /** The review screen's own model; the import API's shapes come from the contract (src/contract/imports.ts). */
-import type { TArea, TUnitKind } from '@contract';
+import type { TArea, TImportWarning, TUnitKind } from '@contract';
+
+/** A warning the reader attached to one task. */
+export interface RowWarning {
+  code: TImportWarning['code'];
+  message: string;
+}
 
 /** One task row as the officer edits it. */
 export interface ReviewRow {
@@ -13,7 +19,19 @@ export interface ReviewRow {
   timeframeKind: string;
   due: string | null;
   product: string;
-  warnings: string[];
+  warnings: RowWarning[];
+  /** Indices into the import's `source.rows`: the appendix rows the task was read from. */
+  sourceRows: number[];
+}
+
+/** The cells of a row the officer can edit, in screen order. */
+export const REVIEW_FIELDS = ['number', 'area', 'content', 'lead', 'coordinators', 'timeframe', 'product'] as const;
+export type ReviewField = (typeof REVIEW_FIELDS)[number];
+
+/** One cell of the task table. */
+export interface CellRef {
+  key: string;
+  field: ReviewField;
 }
 
 export type MappingMode = 'use' | 'alias' | 'new';
