@@ -316,3 +316,23 @@ export async function queryIndicators(
   if (!groupBy) return [{ key: '', indicators: toIndicatorSet(result.rows[0] ?? EMPTY) }];
   return result.rows.map((row) => ({ key: row.key, indicators: toIndicatorSet(row) }));
 }
+
+/**
+ * Indicators of each commune and of all of them together, by one statement grouped by
+ * commune: the whole is computed from the summed counts, so a small commune's 100 % weighs
+ * as its few dossiers, not as much as a large commune's rate. A commune without dossiers has no row.
+ */
+export async function queryCommuneTable(
+  client: pg.Pool | pg.PoolClient,
+  communeIds: number[],
+  window: IndicatorWindow,
+): Promise<{ byCommune: Map<number, IndicatorSet>; total: IndicatorSet }> {
+  const period = { start: dayBounds(window.from).start, end: dayBounds(window.to).end };
+  const params = [communeIds, ts(period.start), ts(period.end), ts(dayBounds(window.asOf).end)];
+  const { rows } = await client.query<CountRow>(indicatorSql(GROUPINGS.commune), params);
+  const sum = { ...EMPTY };
+  for (const row of rows) for (const k of COUNT_KEYS) sum[k] += row[k];
+  return { byCommune: new Map(rows.map((row) => [Number(row.key), toIndicatorSet(row)])), total: toIndicatorSet(sum) };
+}
+
+const COUNT_KEYS = Object.keys(EMPTY).filter((k) => k !== 'key') as Array<Exclude<keyof CountRow, 'key'>>;
