@@ -76,3 +76,13 @@ export type TIndicatorSet = z.infer<typeof ZIndicatorSet>;
 /** One row per group (unit, field, procedure or commune id; '' for the whole commune). */
 export const ZIndicatorRows = z.array(z.object({ key: z.string(), indicators: ZIndicatorSet }));
 export type TIndicatorRows = z.infer<typeof ZIndicatorRows>;
+
+/**
+ * The city's table: every commune's indicators for one window, and the city's own figures
+ * computed from the summed counts (a rate of the whole city, not an average of rates).
+ */
+export const ZCityIndicators = z.object({
+  communes: z.array(z.object({ communeId: z.number(), communeName: z.string(), indicators: ZIndicatorSet })),
+  total: ZIndicatorSet,
+});
+export type TCityIndicators = z.infer<typeof ZCityIndicators>;

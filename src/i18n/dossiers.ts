@@ -83,6 +83,16 @@ export const dossiersVi = {
   'ui.scorecard.empty': 'Kế hoạch chưa có chỉ tiêu định lượng.',
   'ui.scorecard.asOf': 'Tính đến {date}',
   'ui.scorecard.saved': 'Đã lưu số liệu.',
+  'ui.nav.cityIndicators': 'Chỉ số hồ sơ toàn thành phố',
+  'ui.cityIndicators.title': 'Chỉ số hồ sơ TTHC của các xã/phường',
+  'ui.cityIndicators.quarter': 'Quý',
+  'ui.cityIndicators.half': 'Sáu tháng',
+  'ui.cityIndicators.year': 'Năm',
+  'ui.cityIndicators.custom': 'Tùy chọn',
+  'ui.cityIndicators.total': 'Toàn thành phố',
+  'ui.cityIndicators.noData': 'Không có dữ liệu',
+  'ui.cityIndicators.export': 'Xuất Excel',
+  'ui.cityIndicators.totalNote': 'Tỷ lệ toàn thành phố tính trên tổng số hồ sơ của mọi xã/phường, không lấy trung bình các tỷ lệ.',
 } as const;
 
 export type DossierMessageKey = keyof typeof dossiersVi;
@@ -171,4 +181,14 @@ export const dossiersEn: Record<DossierMessageKey, string> = {
   'ui.scorecard.empty': 'The plan has no measurable target.',
   'ui.scorecard.asOf': 'As of {date}',
   'ui.scorecard.saved': 'Figure saved.',
+  'ui.nav.cityIndicators': 'City-wide dossier indicators',
+  'ui.cityIndicators.title': 'Dossier indicators of the communes',
+  'ui.cityIndicators.quarter': 'Quarter',
+  'ui.cityIndicators.half': 'Half-year',
+  'ui.cityIndicators.year': 'Year',
+  'ui.cityIndicators.custom': 'Custom',
+  'ui.cityIndicators.total': 'Whole city',
+  'ui.cityIndicators.noData': 'No data',
+  'ui.cityIndicators.export': 'Export to Excel',
+  'ui.cityIndicators.totalNote': 'The city’s rates are computed on all communes’ dossiers together, not as an average of the rates.',
 };

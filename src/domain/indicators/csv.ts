@@ -52,30 +52,25 @@ export function readCsv(bytes: Uint8Array): CsvTable {
   }
   const { text: raw, encoding } = decodeCsv(bytes);
   // One line ending everywhere, so a line number is a count of "\n" (a CR inside a quoted cell becomes LF: harmless).
-  const text = raw.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n');
+  // replaceAll on the common CRLF is several times faster than a regular expression over a large file.
+  const lf = raw.replace(/^\ufeff/, '').replaceAll('\r\n', '\n');
+  const text = lf.includes('\r') ? lf.replace(/\r/g, '\n') : lf;
   const delimiter = detectDelimiter(text.trimStart().split('\n', 1)[0] ?? '');
+  // Papa Parse: a maintained parser, several times faster than csv-parse on large exports;
+  // without quotes in the text it splits lines and cells directly (its fast mode).
+  const parsed = Papa.parse<string[]>(text, { delimiter, newline: '\n' });
+  const malformed = parsed.errors.find((e) => e.type === 'Quotes');
+  // A record's physical line: each record takes one line plus the line breaks inside its quoted cells.
+  const quoted = text.includes('"');
   const records: SourceRow[] = [];
-  let rowStart = 0;
   let line = 1;
-  let malformedAt: number | null = null;
-  // Papa Parse: a maintained parser, several times faster than csv-parse on large exports.
-  // Each step's cursor is just past the record's line break, so the next record starts there.
-  Papa.parse<string[]>(text, {
-    delimiter,
-    newline: '\n',
-    step: (result, parser) => {
-      if (result.errors.some((e) => e.type === 'Quotes')) {
-        malformedAt = line;
-        parser.abort();
-        return;
-      }
-      records.push({ line, cells: result.data });
-      const end = result.meta.cursor;
-      for (let i = rowStart; i < end; i++) if (text.charCodeAt(i) === 10) line++;
-      rowStart = end;
-    },
-  });
-  if (malformedAt !== null) throw new DossierFileError({ code: 'csv_malformed', line: malformedAt });
+  for (const [index, cells] of parsed.data.entries()) {
+    if (malformed?.row === index) throw new DossierFileError({ code: 'csv_malformed', line });
+    records.push({ line, cells });
+    line++;
+    if (quoted) for (const cell of cells) for (let i = cell.indexOf('\n'); i >= 0; i = cell.indexOf('\n', i + 1)) line++;
+  }
+  if (malformed) throw new DossierFileError({ code: 'csv_malformed', line });
   const rows = records.filter((r) => r.cells.some((c) => c.trim() !== ''));
   const header = rows.shift();
   if (!header) throw new DossierFileError({ code: 'file_empty' });

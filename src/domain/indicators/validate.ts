@@ -4,7 +4,7 @@
  */
 import { cleanText, matchKey } from '../text/normalize';
 import { type ColumnMap, type DossierField, TEMPLATE_HEADERS } from './template';
-import type { Dossier, LocalMoment } from './types';
+import type { Channel, Dossier, LocalMoment } from './types';
 import { memoize, type Parsed, parseChannel, parseMoment, parseRating, parseStatus, parseYesNo } from './values';
 
 /** Columns whose few distinct texts repeat over thousands of rows; codes and times are unique and are not cached. */
@@ -71,69 +71,94 @@ function isFormula(cell: string): boolean {
 
 const FINISHING = new Set(['resolved', 'rejected', 'stopped']);
 
-/** Reads one row; problems are collected rather than stopping at the first. */
-export function readRow(row: SourceRow, columns: ColumnMap, headerCount: number): { dossier: DossierRow | null; problems: RowProblem[] } {
-  const problems: RowProblem[] = [];
-  const extra = row.cells.slice(headerCount).filter((c) => c.trim() !== '').length;
-  if (extra > 0) problems.push({ code: 'extra_cells', count: extra });
-  // Each mapped cell cleaned once: the checks below read some of them several times.
-  const cleaned: Partial<Record<DossierField, string>> = {};
-  for (const f of Object.keys(columns) as DossierField[]) {
-    const value = (REPEATING.has(f) ? cleanRepeating : cleanUnique)(row.cells[columns[f] as number] ?? '');
-    cleaned[f] = value;
-    if (isFormula(value)) problems.push({ code: 'formula', column: TEMPLATE_HEADERS[f] });
-  }
-  const cell = (f: DossierField): string => cleaned[f] ?? '';
-  if (problems.some((p) => p.code === 'formula')) return { dossier: null, problems };
+/** The cells of one row as read for its mapped fields (each cleaned once: the checks read some several times). */
+type Cells = Partial<Record<DossierField, string>>;
 
-  const required = (f: DossierField): string | null => {
-    const v = cell(f);
-    if (v === '') problems.push({ code: 'missing_value', column: TEMPLATE_HEADERS[f] });
-    return v === '' ? null : v;
-  };
-  const refuse = (problem: RowProblem): undefined => {
-    problems.push(problem);
+function required(cells: Cells, f: DossierField, problems: RowProblem[]): string | null {
+  const v = cells[f] ?? '';
+  if (v !== '') return v;
+  problems.push({ code: 'missing_value', column: TEMPLATE_HEADERS[f] });
+  return null;
+}
+
+function use<T>(parsed: Parsed<T>, problems: RowProblem[], problem: () => RowProblem): T | undefined {
+  if (parsed.ok) return parsed.value;
+  problems.push(problem());
+  return undefined;
+}
+
+function moment(f: DossierField, text: string | null, problems: RowProblem[]): LocalMoment | null | undefined {
+  return text === null ? null : use(parseMoment(text), problems, () => ({ code: 'bad_date', column: TEMPLATE_HEADERS[f], value: text }));
+}
+
+function yesNo(cells: Cells, f: DossierField, problems: RowProblem[]): boolean | null | undefined {
+  const v = cells[f] ?? '';
+  return use(parseYesNo(v), problems, () => ({ code: 'bad_yes_no', column: TEMPLATE_HEADERS[f], value: v }));
+}
+
+function channelOf(text: string | null, problems: RowProblem[]): Channel | null | undefined {
+  if (text === null) return null;
+  if (channelKey(text) === 'truc tuyen') {
+    problems.push({ code: 'ambiguous_channel', value: text });
     return undefined;
-  };
-  const use = <T>(parsed: Parsed<T>, problem: RowProblem): T | undefined => (parsed.ok ? parsed.value : refuse(problem));
-  const moment = (f: DossierField, text: string | null): LocalMoment | null | undefined =>
-    text === null ? null : use(parseMoment(text), { code: 'bad_date', column: TEMPLATE_HEADERS[f], value: text });
-  const yesNo = (f: DossierField): boolean | null | undefined => use(parseYesNo(cell(f)), { code: 'bad_yes_no', column: TEMPLATE_HEADERS[f], value: cell(f) });
+  }
+  return use(parseChannel(text), problems, () => ({ code: 'bad_channel', value: text }));
+}
 
-  const code = required('code');
-  const channelText = required('channel');
-  const channel =
-    channelText === null
-      ? null
-      : channelKey(channelText) === 'truc tuyen'
-        ? refuse({ code: 'ambiguous_channel', value: channelText })
-        : use(parseChannel(channelText), { code: 'bad_channel', value: channelText });
-  const received = moment('received', required('received'));
-  const appointment = moment('appointment', required('appointment'));
-  const statusText = required('status');
-  const status = statusText === null ? null : use(parseStatus(statusText), { code: 'bad_status', value: statusText });
-  const endText = cell('ended');
-  const ended = endText === '' ? null : moment('ended', endText);
-  const hasFee = yesNo('hasFee');
-  const paidOnline = yesNo('paidOnline');
-  const digitised = yesNo('digitised');
-  const electronicResult = yesNo('electronicResult');
-  const rating = use(parseRating(cell('rating')), { code: 'bad_rating', value: cell('rating') });
+/** The mapped fields, each with its column and how its cells are cleaned (worked out once per file). */
+type FieldPlan = Array<{ field: DossierField; index: number; clean: (text: string) => string }>;
+
+function planOf(columns: ColumnMap): FieldPlan {
+  return (Object.keys(columns) as DossierField[]).map((field) => ({ field, index: columns[field] as number, clean: REPEATING.has(field) ? cleanRepeating : cleanUnique }));
+}
+
+/** Reads one row; problems are collected rather than stopping at the first. */
+export function readRow(row: SourceRow, columns: ColumnMap, headerCount: number, plan: FieldPlan = planOf(columns)): { dossier: DossierRow | null; problems: RowProblem[] } {
+  const problems: RowProblem[] = [];
+  if (row.cells.length > headerCount) {
+    const extra = row.cells.slice(headerCount).filter((c) => c.trim() !== '').length;
+    if (extra > 0) problems.push({ code: 'extra_cells', count: extra });
+  }
+  const cells: Cells = {};
+  let formula = false;
+  for (const { field, index, clean } of plan) {
+    const value = clean(row.cells[index] ?? '');
+    cells[field] = value;
+    if (isFormula(value)) {
+      problems.push({ code: 'formula', column: TEMPLATE_HEADERS[field] });
+      formula = true;
+    }
+  }
+  if (formula) return { dossier: null, problems };
+
+  const code = required(cells, 'code', problems);
+  const channel = channelOf(required(cells, 'channel', problems), problems);
+  const received = moment('received', required(cells, 'received', problems), problems);
+  const appointment = moment('appointment', required(cells, 'appointment', problems), problems);
+  const statusText = required(cells, 'status', problems);
+  const status = statusText === null ? null : use(parseStatus(statusText), problems, () => ({ code: 'bad_status', value: statusText }));
+  const endText = cells.ended ?? '';
+  const ended = endText === '' ? null : moment('ended', endText, problems);
+  const hasFee = yesNo(cells, 'hasFee', problems);
+  const paidOnline = yesNo(cells, 'paidOnline', problems);
+  const digitised = yesNo(cells, 'digitised', problems);
+  const electronicResult = yesNo(cells, 'electronicResult', problems);
+  const ratingText = cells.rating ?? '';
+  const rating = use(parseRating(ratingText), problems, () => ({ code: 'bad_rating', value: ratingText }));
 
   if (status && FINISHING.has(status) && endText === '') problems.push({ code: 'end_missing' });
   // Compared at the coarser precision: "15/03/2025" ends no earlier than "15/03/2025 10:00".
   if (ended && received && ended.end < received.start) problems.push({ code: 'end_before_received' });
 
   if (problems.length > 0 || !code || !channel || !received || !appointment || !status) return { dossier: null, problems };
-  const text = (f: DossierField): string | null => cell(f) || null;
   return {
     dossier: {
       line: row.line,
       code,
-      procedureCode: text('procedureCode'),
-      procedureName: text('procedureName'),
-      field: text('field'),
-      unit: text('unit'),
+      procedureCode: cells.procedureCode || null,
+      procedureName: cells.procedureName || null,
+      field: cells.field || null,
+      unit: cells.unit || null,
       channel,
       received,
       appointment,
@@ -169,16 +194,19 @@ export function readRows(rows: Iterable<SourceRow>, columns: ColumnMap, headerCo
 export class RowReader {
   readonly rejected: RejectedRow[] = [];
   private readonly firstLineOf = new Map<string, number>();
+  private readonly plan: FieldPlan;
 
   constructor(
     private readonly columns: ColumnMap,
     private readonly headerCount: number,
-  ) {}
+  ) {
+    this.plan = planOf(columns);
+  }
 
   /** The row's dossier, or null when the row is empty (skipped) or refused (kept in `rejected`). */
   read(row: SourceRow): DossierRow | null {
     if (row.cells.every((c) => c.trim() === '')) return null;
-    const { dossier, problems } = readRow(row, this.columns, this.headerCount);
+    const { dossier, problems } = readRow(row, this.columns, this.headerCount, this.plan);
     if (!dossier) {
       this.rejected.push({ line: row.line, problems });
       return null;

@@ -17,6 +17,11 @@ describe('parseMoment', () => {
     }
   });
 
+  it('reads leap days by the calendar, on the template’s own forms as on the others', () => {
+    for (const text of ['29/02/2024', '29/02/2000', '29/02/2024 23:59', '29-02-2024', '2024-02-29']) expect(parseMoment(text).ok, text).toBe(true);
+    for (const text of ['29/02/1900', '29/02/2100 08:00', '31/04/2025', '31/04/2025 08:00', '1/2/2025 8:0']) expect(parseMoment(text).ok, text).toBe(false);
+  });
+
   it('refuses dates and times that do not exist', () => {
     for (const text of ['31/02/2025', '29/02/2025', '00/01/2025', '15/13/2025', '15/03/2025 24:00', '15/03/2025 10:60', '2025/03/15', '15/03/25', 'hôm qua', '']) {
       expect(parseMoment(text).ok, text).toBe(false);

@@ -20,6 +20,8 @@ const DAY_MS = 86_400_000;
  * past 23:59:59 is refused, never rolled over.
  */
 export function parseMoment(text: string): Parsed<LocalMoment> {
+  const fast = parseCommonMoment(text);
+  if (fast !== undefined) return fast;
   const t = text.trim().replace(/\s+/g, ' ');
   let m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:,? (\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(t);
   if (m) return momentOf(+m[3], +m[2], +m[1], m[4], m[5], m[6]);
@@ -30,12 +32,46 @@ export function parseMoment(text: string): Parsed<LocalMoment> {
   return bad;
 }
 
-function momentOf(year: number, month: number, day: number, hh?: string, mm?: string, ss?: string): Parsed<LocalMoment> {
+/** The number written by `count` digits from `from`, or NaN. */
+function digits(text: string, from: number, count: number): number {
+  let value = 0;
+  for (let i = from; i < from + count; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return Number.NaN;
+    value = value * 10 + d;
+  }
+  return value;
+}
+
+/**
+ * The template's own forms, "dd/mm/yyyy" and "dd/mm/yyyy HH:mm", read by position: nearly
+ * every date cell of a large export has one, and three regular expressions per cell
+ * weighed on the row checks. Undefined for any other text (the general rules then decide).
+ */
+function parseCommonMoment(t: string): Parsed<LocalMoment> | undefined {
+  if ((t.length !== 10 && t.length !== 16) || t.charCodeAt(2) !== 47 || t.charCodeAt(5) !== 47) return undefined;
+  const day = digits(t, 0, 2);
+  const month = digits(t, 3, 2);
+  const year = digits(t, 6, 4);
+  if (Number.isNaN(day + month + year)) return undefined;
+  if (t.length === 10) return momentOf(year, month, day);
+  if (t.charCodeAt(10) !== 32 || t.charCodeAt(13) !== 58) return undefined;
+  const h = digits(t, 11, 2);
+  const min = digits(t, 14, 2);
+  return Number.isNaN(h + min) ? undefined : momentOf(year, month, day, h, min);
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+
+function momentOf(year: number, month: number, day: number, hh?: string | number, mm?: string | number, ss?: string | number): Parsed<LocalMoment> {
+  // A day that does not exist (31/02, 29/02 of a common year) is refused, never rolled over.
+  if (year < 1900 || month < 1 || month > 12 || day < 1 || day > (month === 2 && isLeap(year) ? 29 : DAYS_IN_MONTH[month - 1])) return bad;
   const dayStart = Date.UTC(year, month - 1, day);
-  const check = new Date(dayStart);
-  if (year < 1900 || check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return bad;
   if (hh === undefined) return ok({ start: dayStart, end: dayStart + DAY_MS - 1, precision: 'day' });
-  const [h, min, s] = [Number(hh), Number(mm), ss === undefined ? 0 : Number(ss)];
+  const h = Number(hh);
+  const min = Number(mm);
+  const s = ss === undefined ? 0 : Number(ss);
   if (h > 23 || min > 59 || s > 59) return bad;
   const start = dayStart + ((h * 60 + min) * 60 + s) * 1000;
   return ss === undefined ? ok({ start, end: start + 59_999, precision: 'minute' }) : ok({ start, end: start + 999, precision: 'second' });

@@ -266,3 +266,41 @@ describe('who reads and writes dossiers', () => {
     expect((await sync('nonsense', [record])).statusCode).toBe(401);
   });
 });
+
+describe('the city’s indicator table', () => {
+  type Table = { communes: Array<{ communeId: number; communeName: string; indicators: Record<string, number | null> }>; total: Record<string, number | null> };
+
+  it('shows each commune as its own indicators show it, and the city’s rates from the summed dossiers', async () => {
+    // Cẩm Giàng: two dossiers in the quarter, both on time — beside Tiên Lãng's 4 of 6, an average of rates would read 83.3 %.
+    const csv = `${TEMPLATE_CSV_HEADER}\nCG-1,1.001,Chứng thực,Chứng thực,Bộ phận Một cửa,Trực tiếp,03/02/2025 08:00,05/02/2025 17:00,04/02/2025 10:00,Đã giải quyết,Có,Có,Có,Có,Rất hài lòng\nCG-2,1.001,Chứng thực,Chứng thực,Bộ phận Một cửa,Trực tuyến toàn trình,10/02/2025 08:00,12/02/2025 17:00,11/02/2025 10:00,Đã giải quyết,Không,,Có,Có,\n`;
+    expect((await upload(who.cgCoordinator.username, CG, 'cg.csv', Buffer.from(csv))).statusCode).toBe(200);
+
+    const table = json<Table>(await call(ctx, who.reviewer.username, 'GET', `/api/indicators/city?${Q1}`));
+    expect(table.communes.map((c) => c.communeId)).toEqual(expect.arrayContaining([TL, AP, CG]));
+    for (const id of [TL, CG]) {
+      const [own] = json<Array<{ indicators: unknown }>>(await call(ctx, who.reviewer.username, 'GET', `/api/communes/${id}/indicators?${Q1}`));
+      expect(table.communes.find((c) => c.communeId === id)?.indicators).toEqual(own.indicators);
+    }
+    const sum = (k: string) => table.communes.reduce((n, c) => n + (c.indicators[k] as number), 0);
+    expect(table.total.received).toBe(sum('received'));
+    expect(table.total.finished).toBe(sum('finished'));
+    expect(table.total.on_time_pct).toBe(Math.round((1000 * sum('on_time')) / sum('finished')) / 10);
+    const tl = table.communes.find((c) => c.communeId === TL)?.indicators;
+    expect([tl?.on_time_pct, table.total.on_time_pct]).toEqual([66.7, 75]);
+  });
+
+  it('shows a commune without dossiers in the window as having no data, never 0 %', async () => {
+    const table = json<Table>(await call(ctx, who.admin.username, 'GET', '/api/indicators/city?from=2019-01-01&to=2019-03-31'));
+    expect(table.communes.length).toBeGreaterThanOrEqual(3);
+    for (const c of table.communes) expect([c.indicators.received, c.indicators.on_time_pct, c.indicators.satisfaction_pct]).toEqual([0, null, null]);
+    expect(table.total.online_pct).toBeNull();
+  });
+
+  it('is for the city’s reviewers and administrators: a commune’s people read only their own commune, another city’s reviewer none of these', async () => {
+    expect((await call(ctx, who.coordinator.username, 'GET', `/api/indicators/city?${Q1}`)).statusCode).toBe(403);
+    expect((await call(ctx, who.staff.username, 'GET', `/api/indicators/city?${Q1}`)).statusCode).toBe(403);
+    expect((await call(ctx, null, 'GET', `/api/indicators/city?${Q1}`)).statusCode).toBe(401);
+    const other = json<Table>(await call(ctx, who.otherReviewer.username, 'GET', `/api/indicators/city?${Q1}`));
+    expect(other.communes.map((c) => c.communeId)).not.toContain(TL);
+  });
+});

@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   binaryResponse,
+  ZCityIndicators,
   ZCommuneIdParams,
   ZCommuneIndicatorsQuery,
   ZDossierHeaders,
@@ -23,7 +24,7 @@ import { requireCommune } from '../communes/service';
 import type { Db } from '../db';
 import { AppError } from '../errors';
 import { progressOf, reportProgress } from './progress';
-import { cityIndicators, communeIndicators, getMapping, importDossierFile, previewHeaders, rotateSyncToken, saveMapping, syncDossiers } from './service';
+import { cityIndicators, cityIndicatorTable, communeIndicators, getMapping, importDossierFile, previewHeaders, rotateSyncToken, saveMapping, syncDossiers } from './service';
 
 /** The one uploaded file of a multipart request, with this route's size limit in the message. */
 async function uploadedFile(request: FastifyRequest): Promise<{ fileName: string; data: Buffer }> {
@@ -179,6 +180,22 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
     async (request) => {
       const { from, to, asOf } = request.query;
       return cityIndicators(db, actorOf(request), { from, to, asOf: asOf ?? to });
+    },
+  );
+
+  app.get(
+    '/api/indicators/city',
+    {
+      schema: {
+        tags: ['dossiers'],
+        summary: 'Bảng chỉ số hồ sơ TTHC của mọi xã/phường trong thành phố cho một kỳ, kèm số liệu toàn thành phố (tính từ tổng số hồ sơ)',
+        querystring: ZIndicatorWindow,
+        response: { 200: ZCityIndicators },
+      },
+    },
+    async (request) => {
+      const { from, to, asOf } = request.query;
+      return cityIndicatorTable(db, actorOf(request), { from, to, asOf: asOf ?? to });
     },
   );
 };

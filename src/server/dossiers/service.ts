@@ -18,11 +18,12 @@ import {
   type OpenedDossiers,
   openDossierCsv,
   openDossierTable,
+  percent,
   readCsvHeaders,
   type SourceRow,
 } from '../../domain/indicators';
 import type { Actor } from '../access/actor';
-import { canAdministerCommune, canManageCommune, canReadCommune, ensure } from '../access/policy';
+import { canAdministerCommune, canManageCommune, canReadCommune, canSeeCityOverview, ensure } from '../access/policy';
 import { recordAudit } from '../audit/service';
 import { requireCommune } from '../communes/service';
 import type { Db } from '../db';
@@ -30,7 +31,7 @@ import * as schema from '../db/schema';
 import { communes, dossierMappings, dossierSyncTokens } from '../db/schema';
 import { AppError, invalid } from '../errors';
 import { readXlsx } from './read-xlsx';
-import { type Grouping, queryIndicators, type UpsertCounts, writeDossiers } from './store';
+import { type Grouping, queryCommuneTable, queryIndicators, type UpsertCounts, writeDossiers } from './store';
 
 /** The pool under Drizzle: bulk statements and the aggregation run as plain SQL. */
 const poolOf = (db: Db): pg.Pool => (db as Db & { $client: pg.Pool }).$client;
@@ -201,3 +202,37 @@ export async function cityIndicators(db: Db, actor: Actor, window: IndicatorWind
   if (ids.length === 0) return [];
   return queryIndicators(poolOf(db), ids, window, 'commune');
 }
+
+/**
+ * The city's indicator table: every commune of the city (those without dossiers in the
+ * window too, with no data), and the city's figures from the summed counts. The city's
+ * reviewers and administrators only; a commune's people read their own commune's indicators.
+ */
+export async function cityIndicatorTable(db: Db, actor: Actor, window: IndicatorWindow) {
+  ensure(canSeeCityOverview(actor));
+  const rows = await db.select({ id: communes.id, name: communes.name }).from(communes).where(eq(communes.cityId, actor.cityId)).orderBy(communes.name);
+  const { byCommune, total } = await queryCommuneTable(
+    poolOf(db),
+    rows.map((c) => c.id),
+    window,
+  );
+  return {
+    communes: rows.map((c) => ({ communeId: c.id, communeName: c.name, indicators: byCommune.get(c.id) ?? NO_DOSSIERS })),
+    total,
+  };
+}
+
+const NO_DOSSIERS = {
+  received: 0,
+  finished: 0,
+  on_time: 0,
+  late: 0,
+  on_time_pct: percent(0, 0),
+  overdue_open: 0,
+  online_pct: percent(0, 0),
+  full_online_pct: percent(0, 0),
+  online_payment_pct: percent(0, 0),
+  digitised_pct: percent(0, 0),
+  e_result_pct: percent(0, 0),
+  satisfaction_pct: percent(0, 0),
+};

@@ -72,6 +72,27 @@ const WINDOWS: IndicatorWindow[] = [
   { from: '2024-01-01', to: '2026-12-31', asOf: '2026-12-31' },
 ];
 
+describe('the bulk write', () => {
+  it('keeps backslashes, tabs and line breaks of a cell, and copies new codes beside merged known ones', async () => {
+    const [first] = randomDossiers(1, 7);
+    const other = (await buildCommune(ctx)).id;
+    const odd = { ...first, code: 'ESC-1', procedureName: 'Cấp bản sao\\trích lục\tkhai sinh\nlần 2\r', unit: '\\N' };
+    const client = await pool.connect();
+    try {
+      expect(await upsertDossiers(client, other, [odd])).toEqual({ inserted: 1, updated: 0, unchanged: 0 });
+      const changed = { ...odd, field: 'Hộ tịch mới' };
+      expect(await upsertDossiers(client, other, [changed, { ...first, code: 'ESC-2' }])).toEqual({ inserted: 1, updated: 1, unchanged: 0 });
+    } finally {
+      client.release();
+    }
+    const { rows } = await pool.query('SELECT code, procedure_name, unit_name, field FROM dossiers WHERE commune_id = $1 ORDER BY code', [other]);
+    expect(rows).toEqual([
+      { code: 'ESC-1', procedure_name: odd.procedureName, unit_name: '\\N', field: 'Hộ tịch mới' },
+      { code: 'ESC-2', procedure_name: first.procedureName, unit_name: first.unit, field: first.field },
+    ]);
+  });
+});
+
 describe('SQL indicators agree with the domain formulas', () => {
   const dossiers = randomDossiers(1500, 20250101);
 

@@ -45,7 +45,9 @@ function useMenuItems(): MenuItem[] {
   ];
   // The commune's reminder rules: managers edit them; the inspector and city reviewer read them.
   if (!unitMember) items.push({ key: '/reminder-settings', icon: <AlertOutlined />, label: t('ui.nav.reminderSettings') });
-  if (permissions.canSeeCityOverview) items.unshift({ key: '/city', icon: <BankOutlined />, label: t('ui.nav.city') });
+  if (permissions.canSeeCityOverview) {
+    items.unshift({ key: '/city', icon: <BankOutlined />, label: t('ui.nav.city') }, { key: '/city/indicators', icon: <FileSearchOutlined />, label: t('ui.nav.cityIndicators') });
+  }
   if (permissions.canManagePlans) items.splice(2, 0, { key: '/plans/import', icon: <ImportOutlined />, label: t('ui.nav.import') });
   const admin: MenuItem[] = [];
   if (permissions.canAdminister) {

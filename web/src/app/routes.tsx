@@ -71,6 +71,7 @@ export const router = createBrowserRouter([
           { path: 'my-work', lazy: () => import('../tasks/MyWorkPage').then((m) => ({ Component: m.MyWorkPage })) },
           { path: 'tasks', element: <DashboardTasksPage /> },
           { path: 'city', lazy: () => import('../city/CityOverviewPage').then((m) => ({ Component: m.CityOverviewPage })) },
+          { path: 'city/indicators', lazy: () => import('../dossiers/CityIndicatorsPage').then((m) => ({ Component: m.CityIndicatorsPage })) },
           { path: 'plans', element: <PlansPage /> },
           { path: 'plans/import', element: <ImportPage /> },
           { path: 'plans/:planId', element: <PlanPage /> },
