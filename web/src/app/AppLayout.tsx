@@ -31,13 +31,15 @@ function useMenuItems(): MenuItem[] {
   const user = useUser();
   // A unit's head and staff land on their unit's work ("/"); the commune's dashboard stays a click away.
   const unitMember = (UNIT_ROLES as readonly string[]).includes(user.role);
+  // The city's reviewers and administrators land on /city ("/" takes them there); the chosen commune's dashboard is /dashboard.
+  const cityLanding = user.communeId === null && permissions.canSeeCityOverview;
   const items: MenuItem[] = [
     ...(unitMember
       ? [
           { key: '/', icon: <CheckSquareOutlined />, label: t('ui.nav.myWork') },
           { key: '/dashboard', icon: <DashboardOutlined />, label: t('ui.nav.dashboard') },
         ]
-      : [{ key: '/', icon: <DashboardOutlined />, label: t('ui.nav.dashboard') }]),
+      : [{ key: cityLanding ? '/dashboard' : '/', icon: <DashboardOutlined />, label: t('ui.nav.dashboard') }]),
     { key: '/plans', icon: <FileTextOutlined />, label: t('ui.nav.plans') },
     { key: '/city-tasks', icon: <FlagOutlined />, label: t('ui.nav.cityTasks') },
     { key: '/reports', icon: <FileDoneOutlined />, label: t('ui.nav.reports') },

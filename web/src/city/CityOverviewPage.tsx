@@ -113,14 +113,14 @@ export function CityOverviewPage() {
   const shown = all.filter((r) => fold(r.communeName).includes(fold(search)) && (!onlyOverdue || r.totals.overdue > 0));
   const open = (row: TCityOverviewRow) => {
     setCommuneId(row.communeId);
-    navigate('/');
+    navigate('/dashboard');
   };
   const charted = [...shown].sort(worstFirst).slice(0, 30);
   const totals = overview.data?.totals;
   return (
     <>
       <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 12 }}>
-        <Typography.Title level={3} className="page-title" style={{ margin: 0 }}>
+        <Typography.Title level={3} className="page-title" style={{ margin: 0 }} data-testid="city-title">
           {t('ui.city.title')}
         </Typography.Title>
         <Flex gap={8} wrap>
