@@ -107,7 +107,7 @@ function countReports(periods: PeriodRow[], asOf: string): TReportCounts {
   return counts;
 }
 
-function countCityAssigned(statuses: Status[]): TCityAssignedCounts {
+export function countCityAssigned(statuses: Status[]): TCityAssignedCounts {
   const s = summarise(statuses);
   const onTime = s.byStatus.hoan_thanh_dung_han;
   const late = s.byStatus.hoan_thanh_qua_han;

@@ -1,0 +1,25 @@
+CREATE TABLE "city_directives" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"city_id" integer NOT NULL,
+	"number" varchar(60) NOT NULL,
+	"issued_on" date NOT NULL,
+	"area" integer NOT NULL,
+	"content" text NOT NULL,
+	"timeframe_text" text NOT NULL,
+	"product" text DEFAULT '' NOT NULL,
+	"year" integer NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_by" integer,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "city_directives_area_check" CHECK ("city_directives"."area" BETWEEN 1 AND 7)
+);
+--> statement-breakpoint
+ALTER TABLE "audit_log" DROP CONSTRAINT "audit_log_entity_check";--> statement-breakpoint
+ALTER TABLE "tasks" ADD COLUMN "directive_id" integer;--> statement-breakpoint
+ALTER TABLE "city_directives" ADD CONSTRAINT "city_directives_city_id_cities_id_fk" FOREIGN KEY ("city_id") REFERENCES "public"."cities"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "city_directives" ADD CONSTRAINT "city_directives_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE UNIQUE INDEX "city_directives_city_number_uq" ON "city_directives" USING btree ("city_id","number","issued_on");--> statement-breakpoint
+ALTER TABLE "tasks" ADD CONSTRAINT "tasks_directive_id_city_directives_id_fk" FOREIGN KEY ("directive_id") REFERENCES "public"."city_directives"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE UNIQUE INDEX "tasks_directive_uq" ON "tasks" USING btree ("directive_id","commune_id") WHERE "tasks"."directive_id" IS NOT NULL;--> statement-breakpoint
+ALTER TABLE "audit_log" ADD CONSTRAINT "audit_log_entity_check" CHECK ("audit_log"."entity" IN ('plan', 'plan_amendment', 'task', 'user', 'unit', 'commune', 'calendar', 'dossiers', 'report', 'report_template', 'city_request', 'city_directive'));
