@@ -42,6 +42,8 @@ export const directivesVi = {
   'ui.reports.city.request': 'Đôn đốc',
   'ui.reports.city.requests': 'Đôn đốc của thành phố',
   'ui.reports.city.openRequests': '{count} chưa trả lời',
+  'ui.reports.city.noRequests': 'Thành phố chưa đôn đốc về báo cáo kỳ này.',
+  'ui.reports.requests': 'Thành phố đôn đốc',
 };
 
 export const directivesEn: Record<keyof typeof directivesVi, string> = {
@@ -87,4 +89,6 @@ export const directivesEn: Record<keyof typeof directivesVi, string> = {
   'ui.reports.city.request': 'Request',
   'ui.reports.city.requests': 'Requests from the city',
   'ui.reports.city.openRequests': '{count} unanswered',
+  'ui.reports.city.noRequests': 'No request from the city about this period’s report.',
+  'ui.reports.requests': 'Requests from the city',
 };
