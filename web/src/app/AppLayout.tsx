@@ -47,8 +47,11 @@ function useMenuItems(): MenuItem[] {
   ];
   // The commune's reminder rules: managers edit them; the inspector and city reviewer read them.
   if (!unitMember) items.push({ key: '/reminder-settings', icon: <AlertOutlined />, label: t('ui.nav.reminderSettings') });
-  if (permissions.canSeeCityOverview) items.unshift({ key: '/city', icon: <BankOutlined />, label: t('ui.nav.city') });
-  if (permissions.canManagePlans) items.splice(2, 0, { key: '/plans/import', icon: <ImportOutlined />, label: t('ui.nav.import') });
+  if (permissions.canSeeCityOverview) {
+    items.unshift({ key: '/city', icon: <BankOutlined />, label: t('ui.nav.city') }, { key: '/city/directives', icon: <FlagOutlined />, label: t('ui.nav.directives') });
+  }
+  if (permissions.canManagePlans)
+    items.splice(items.findIndex((item) => item?.key === '/plans') + 1, 0, { key: '/plans/import', icon: <ImportOutlined />, label: t('ui.nav.import') });
   const admin: MenuItem[] = [];
   if (permissions.canAdminister) {
     admin.push(
@@ -64,6 +67,7 @@ function useMenuItems(): MenuItem[] {
 }
 
 function selectedKey(pathname: string): string {
+  if (pathname.startsWith('/city/directives')) return '/city/directives';
   if (pathname.startsWith('/plans/import')) return '/plans/import';
   if (pathname.startsWith('/plans')) return '/plans';
   return pathname;
