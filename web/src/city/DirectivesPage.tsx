@@ -9,7 +9,7 @@ import { Alert, Button, Checkbox, DatePicker, Flex, Form, Input, Modal, Radio, S
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api } from '../app/api';
 import { useErrorText, useNotify } from '../app/feedback';
 import { areaLabel, DATE_FORMAT, formatDate, toIsoDate } from '../app/format';
@@ -147,6 +147,7 @@ const rollupText = (t: ReturnType<typeof useT>, d: TCityDirective) =>
 export function DirectivesPage() {
   const t = useT();
   const errorText = useErrorText();
+  const navigate = useNavigate();
   const [creating, setCreating] = useState(false);
   const list = useQuery({ queryKey: directivesKey, queryFn: () => api.get<TCityDirectiveList>('/api/city/directives') });
   return (
@@ -178,7 +179,7 @@ export function DirectivesPage() {
         ]}
       />
       <Modal open={creating} title={t('ui.directives.create')} footer={null} width={720} onCancel={() => setCreating(false)} destroyOnHidden>
-        <DirectiveForm onDone={() => setCreating(false)} />
+        <DirectiveForm onDone={(saved) => navigate(`/city/directives/${saved.id}`)} />
       </Modal>
     </>
   );
