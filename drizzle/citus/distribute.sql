@@ -16,6 +16,8 @@ SELECT create_reference_table('users');
 SELECT create_reference_table('sessions');
 SELECT create_reference_table('audit_log');
 SELECT create_reference_table('report_templates');
+-- The city's directives: one row for many communes; each commune's task (tasks.directive_id) points at it.
+SELECT create_reference_table('city_directives');
 
 -- Tenant tables: sharded by commune_id and co-located, so one commune's rows sit on one worker and the
 -- composite foreign keys (commune_id, …_id) and a commune's joins stay on it.

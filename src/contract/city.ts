@@ -31,6 +31,10 @@ export const ZCityAssignedCounts = z.object({
 });
 export type TCityAssignedCounts = z.infer<typeof ZCityAssignedCounts>;
 
+/** The key targets of the plan in force against their figures (the plan's scorecard): met, not met, no figure yet. */
+export const ZTargetCounts = z.object({ total: z.number(), met: z.number(), notMet: z.number(), noData: z.number() });
+export type TTargetCounts = z.infer<typeof ZTargetCounts>;
+
 export const ZCityOverviewRow = z.object({
   communeId: z.number(),
   communeName: z.string(),
@@ -54,6 +58,8 @@ export const ZCityOverviewRow = z.object({
   /** The city-assigned tasks the dashboard counts, by how they stand. */
   cityAssigned: ZCityAssignedCounts,
   reports: ZReportCounts,
+  /** Chỉ tiêu đạt: the scorecard of the plan in force, as of the day asked. */
+  targets: ZTargetCounts,
 });
 export type TCityOverviewRow = z.infer<typeof ZCityOverviewRow>;
 
@@ -66,6 +72,7 @@ export const ZCityOverview = z.object({
     tasks: ZStatusSummary,
     cityAssigned: ZCityAssignedCounts,
     reports: ZReportCounts,
+    targets: ZTargetCounts,
   }),
 });
 export type TCityOverview = z.infer<typeof ZCityOverview>;

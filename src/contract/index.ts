@@ -8,6 +8,7 @@ export * from './audit';
 export * from './auth';
 export * from './calendar';
 export * from './city';
+export * from './city-directives';
 export * from './city-requests';
 export * from './common';
 export * from './communes';

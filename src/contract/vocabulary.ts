@@ -101,7 +101,20 @@ export const ZCalendarOverrideKind = z.enum(CALENDAR_OVERRIDE_KINDS);
 export type TCalendarOverrideKind = z.infer<typeof ZCalendarOverrideKind>;
 
 /** What the audit log records changes of; a new capability adds its entity here. */
-export const AUDIT_ENTITIES = ['plan', 'plan_amendment', 'task', 'user', 'unit', 'commune', 'calendar', 'dossiers', 'report', 'report_template', 'city_request'] as const;
+export const AUDIT_ENTITIES = [
+  'plan',
+  'plan_amendment',
+  'task',
+  'user',
+  'unit',
+  'commune',
+  'calendar',
+  'dossiers',
+  'report',
+  'report_template',
+  'city_request',
+  'city_directive',
+] as const;
 export const ZAuditEntity = z.enum(AUDIT_ENTITIES);
 export type TAuditEntity = z.infer<typeof ZAuditEntity>;
 

@@ -2,6 +2,7 @@
  * The one i18n catalogue: domain vocabulary, error messages and interface strings,
  * Vietnamese first, English complete. Server and web app both read it.
  */
+import { directivesEn, directivesVi } from './directives';
 import { domainEn, domainVi } from './domain';
 import { dossiersEn, dossiersVi } from './dossiers';
 import { errorsEn, errorsVi } from './errors';
@@ -12,8 +13,8 @@ import { uiEn, uiVi } from './ui';
 export type Lang = 'vi' | 'en';
 
 const catalogue = {
-  vi: { ...domainVi, ...errorsVi, ...notificationsVi, ...uiVi, ...dossiersVi, ...plansVi },
-  en: { ...domainEn, ...errorsEn, ...notificationsEn, ...uiEn, ...dossiersEn, ...plansEn },
+  vi: { ...domainVi, ...errorsVi, ...notificationsVi, ...uiVi, ...dossiersVi, ...plansVi, ...directivesVi },
+  en: { ...domainEn, ...errorsEn, ...notificationsEn, ...uiEn, ...dossiersEn, ...plansEn, ...directivesEn },
 };
 
 export type MessageKey = keyof (typeof catalogue)['vi'];

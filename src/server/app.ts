@@ -17,6 +17,7 @@ import { sessionPlugin } from './auth/plugin';
 import { authRoutes } from './auth/routes';
 import { calendarRoutes } from './calendar/routes';
 import { cityRoutes } from './city/routes';
+import { cityDirectiveRoutes } from './city-directives/routes';
 import { cityRequestRoutes } from './city-requests/routes';
 import type { Clock } from './clock';
 import { communeRoutes } from './communes/routes';
@@ -88,6 +89,7 @@ export async function buildApp({ db, clock, config, logger = true, now = () => n
   await app.register(dashboardRoutes, { db, clock });
   await app.register(cityRoutes, { db, clock });
   await app.register(cityRequestRoutes, { db, clock });
+  await app.register(cityDirectiveRoutes, { db, clock });
   await app.register(reportRoutes, { db, clock });
   await app.register(auditRoutes, { db });
   await app.register(calendarRoutes, { db });

@@ -35,8 +35,8 @@ export async function signIn(browser: Browser, username: string, viewport = { wi
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill(DEMO_PASSWORD);
   await page.getByTestId('login-submit').click();
-  // Unit heads and staff land on their unit's work, everyone else on the commune's dashboard.
-  await page.locator('[data-testid="dashboard-title"], [data-testid="my-work-title"]').first().waitFor();
+  // The city's reviewers land on every commune, unit heads and staff on their unit's work, everyone else on the commune's dashboard.
+  await page.locator('[data-testid="dashboard-title"], [data-testid="my-work-title"], [data-testid="city-title"]').first().waitFor();
   return page;
 }
 

@@ -10,8 +10,11 @@ beforeAll(async () => {
 });
 afterAll(async () => browser?.close());
 
-it('city reviewer sees the communes but no edit control, and the server refuses writes', async () => {
+it('city reviewer lands on every commune, sees a commune but no edit control, and the server refuses writes', async () => {
   const page = await signIn(browser, 'sonoivu');
+  await page.waitForURL(`${inject('baseUrl')}/city`);
+  await page.getByTestId('city-table').waitFor();
+  await page.goto(`${inject('baseUrl')}/dashboard`);
   expect(await page.getByTestId('commune-selector').count()).toBe(1);
   await page.getByTestId('list-overdue').getByTestId('task-open').first().click();
   const drawer = page.getByTestId('task-drawer');
@@ -64,7 +67,7 @@ it('city reviewer ranks communes by overdue tasks, opens the worst, sends a requ
   await page.screenshot({ path: 'test-results/e2e-city-overview.png', fullPage: true });
   const worst = (await table.locator('tbody tr[data-row-key]').first().locator('td').nth(1).textContent()) ?? '';
   await table.locator('[data-testid^="open-"]').first().click();
-  await page.waitForURL(`${inject('baseUrl')}/`);
+  await page.waitForURL(`${inject('baseUrl')}/dashboard`);
   await page.getByTestId('list-overdue').waitFor();
 
   // A request (đôn đốc) about the worst commune's first overdue task…

@@ -217,3 +217,11 @@ export function canSendCityRequest(actor: Actor, commune: CommuneRef): boolean {
 export function canAnswerCityRequest(actor: Actor, commune: CommuneRef): boolean {
   return canReadCommune(actor, commune) && actor.communeId === commune.id && (actor.role === 'coordinator' || actor.role === 'leader');
 }
+
+/**
+ * City directives given to many communes (issue 11): entered by the city's reviewers (Sở Nội vụ
+ * follows the city's assignments) and administrators; a commune's people only act on their task.
+ */
+export function canIssueCityDirective(actor: Actor): boolean {
+  return canSeeCityOverview(actor);
+}

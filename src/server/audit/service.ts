@@ -25,6 +25,12 @@ export async function recordAudit(tx: DbOrTx, actor: Actor | null, entry: AuditE
   });
 }
 
+/** Many entries in one statement (a change the city makes to every commune's task at once). */
+export async function recordAudits(tx: DbOrTx, actor: Actor | null, entries: AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await tx.insert(auditLog).values(entries.map((entry) => ({ ...entry, actorId: actor?.id ?? null, before: entry.before ?? null, after: entry.after ?? null })));
+}
+
 export async function listAudit(db: Db, actor: Actor, query: TAuditQuery): Promise<TAuditEntry[]> {
   ensure(canSeeAudit(actor));
   const visibleCommunes =

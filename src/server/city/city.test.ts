@@ -1,8 +1,9 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TCityOverview, TDashboardFull } from '../../contract';
+import type { TCityOverview, TDashboardFull, TScorecard } from '../../contract';
 import { buildApp } from '../app';
 import { connectDatabase } from '../db';
+import { dossiers } from '../db/schema';
 import { createTestContext, json, TEST_TODAY, type TestContext } from '../test/context';
 import { type BuiltUser, buildCommune, buildPlan, buildTask, buildUnit, buildUser, call, fingerprint } from '../test/factories';
 
@@ -104,7 +105,8 @@ describe('the city overview', () => {
       await buildTask(ctx, { plan: await buildPlan(ctx, extra) }, { timeframeText: 'Quý IV/2026' });
     }
     expect(await count('2026-10-02')).toBe(before);
-    expect(before).toBeLessThanOrEqual(6);
+    // Session; communes, plans; tasks, report periods, calendar, the plans' targets (dossiers only for targets that read them).
+    expect(before).toBeLessThanOrEqual(7);
     // Nothing written since: the session, the communes with their versions, the plans.
     expect(await count('2026-10-02')).toBe(3);
   });
@@ -189,5 +191,57 @@ describe('the overview’s cache across processes', () => {
       await other.close();
       await second.close();
     }
+  });
+});
+
+describe('chỉ tiêu đạt: the plan in force’s key targets in the overview', () => {
+  it('counts what the commune’s scorecard says, and follows a figure entered and dossiers arriving', async () => {
+    const commune = await buildCommune(ctx, { name: 'Xã Chỉ Tiêu' });
+    const city = { id: commune.cityId };
+    const ownReviewer = await buildUser(ctx, { role: 'city_reviewer', city });
+    const ownCoordinator = await buildUser(ctx, { role: 'coordinator', commune });
+    const plan = await buildPlan(ctx, commune, {
+      targets: [
+        { text: 'Thu ngân sách nhà nước trên địa bàn đạt 100% dự toán', comparator: '>=', value: 100, unit: '%' },
+        { text: 'Tỷ lệ hồ sơ TTHC giải quyết đúng hạn đạt từ 95% trở lên', comparator: '>=', value: 95, unit: '%' },
+        { text: 'Không có cán bộ, công chức vi phạm kỷ luật', comparator: null, value: null, unit: null },
+      ],
+    });
+    const rowOf = async () => json<TCityOverview>(await call(ctx, ownReviewer.username, 'GET', `/api/city/overview?asOf=${TEST_TODAY}`)).communes[0];
+    const scorecard = async () => json<TScorecard>(await call(ctx, ownReviewer.username, 'GET', `/api/plans/${plan.id}/scorecard?asOf=${TEST_TODAY}`));
+    const countsOf = (card: TScorecard) => ({
+      total: card.targets.length,
+      met: card.targets.filter((t) => t.status === 'met').length,
+      notMet: card.targets.filter((t) => t.status === 'not_met').length,
+      noData: card.targets.filter((t) => t.status === 'no_data').length,
+    });
+
+    expect((await rowOf()).targets).toEqual({ total: 3, met: 0, notMet: 0, noData: 3 });
+    expect((await rowOf()).targets).toEqual(countsOf(await scorecard()));
+
+    // A budget figure entered by hand: the commune's cached row moves with it.
+    const budget = (await scorecard()).targets[0];
+    const entered = await call(ctx, ownCoordinator.username, 'PUT', `/api/plans/${plan.id}/targets/${budget.id}/figures`, { month: '2026-10', value: 96 });
+    expect(entered.statusCode, entered.body).toBeLessThan(300);
+    expect((await rowOf()).targets).toEqual({ total: 3, met: 0, notMet: 1, noData: 2 });
+
+    // Dossiers resolved on time: the indicator target is met, as on the scorecard.
+    await ctx.db.insert(dossiers).values(
+      ['HS-1', 'HS-2'].map((code) => ({
+        communeId: commune.id,
+        code,
+        channel: 'direct',
+        receivedAt: '2026-03-02 08:00:00',
+        appointmentStart: '2026-03-09 00:00:00',
+        appointmentEnd: '2026-03-09 23:59:59.999',
+        endedAt: '2026-03-05 10:00:00',
+        status: 'resolved',
+      })),
+    );
+    const row = await rowOf();
+    expect(row.targets).toEqual({ total: 3, met: 1, notMet: 1, noData: 1 });
+    expect(row.targets).toEqual(countsOf(await scorecard()));
+    const totals = json<TCityOverview>(await call(ctx, ownReviewer.username, 'GET', `/api/city/overview?asOf=${TEST_TODAY}`)).totals.targets;
+    expect(totals).toEqual(row.targets);
   });
 });

@@ -5,16 +5,20 @@
  * two when no commune changed since the last read (see rowCache).
  */
 import { asc, desc, eq, sql } from 'drizzle-orm';
-import type { TCityAssignedCounts, TCityOverview, TCityOverviewRow, TReportCounts } from '../../contract';
+import type pg from 'pg';
+import type { TCityAssignedCounts, TCityOverview, TCityOverviewRow, TReportCounts, TTargetCounts } from '../../contract';
 import type { WorkingCalendar } from '../../domain/calendar';
+import { INDICATOR_KEYS, type IndicatorSet } from '../../domain/indicators';
 import { inForceOn, type Status, summarise } from '../../domain/status';
 import type { Actor } from '../access/actor';
 import { canSeeCityOverview, ensure } from '../access/policy';
 import { loadCalendar } from '../calendar/service';
 import { inPlanPeriod } from '../dashboard/service';
 import type { Db } from '../db';
-import { communes, communeVersions, plans, reportPeriods, reports } from '../db/schema';
+import { communes, communeVersions, plans, planTargets, reportPeriods, reports, targetFigures, targetLinks } from '../db/schema';
+import { queryIndicators } from '../dossiers/store';
 import { pickCurrentPlan } from '../plans/service';
+import { readsIndicators, scoreTarget } from '../scorecard/service';
 import { dueSoonOf, judge, loadForJudging, preparedFor } from '../tasks/read-model';
 
 type CommuneRow = { id: number; name: string; kind: TCityOverviewRow['communeKind']; code: string; dueSoonDays: number };
@@ -86,6 +90,77 @@ const periodsOfPlans = (db: Db) =>
       .prepare('city_report_periods'),
   );
 
+/** The key targets of the given plans with their links and hand-entered figures (the scorecard's inputs), one row per plan. */
+const targetsOfPlans = (db: Db) =>
+  preparedFor(db, 'city_plan_targets', () =>
+    db
+      .select({
+        communeId: plans.communeId,
+        planId: plans.id,
+        targets: sql<
+          { text: string; comparator: string | null; value: number | null }[]
+        >`coalesce((select json_agg(json_build_object('text', t.text, 'comparator', t.comparator, 'value', t.value) order by t.position) from ${planTargets} t where t.commune_id = ${plans}.commune_id and t.plan_id = ${plans}.id), '[]'::json)`,
+        links: sql<
+          { key: string; indicator: string | null }[]
+        >`coalesce((select json_agg(json_build_object('key', l.target_key, 'indicator', l.indicator_key)) from ${targetLinks} l where l.commune_id = ${plans}.commune_id and l.plan_id = ${plans}.id), '[]'::json)`,
+        figures: sql<
+          { targetKey: string; month: string; value: number }[]
+        >`coalesce((select json_agg(json_build_object('targetKey', f.target_key, 'month', f.month, 'value', f.value) order by f.month) from ${targetFigures} f where f.commune_id = ${plans}.commune_id and f.plan_id = ${plans}.id), '[]'::json)`,
+      })
+      .from(plans)
+      .where(sql`${plans}.commune_id = any(${sql.placeholder('communeIds')}) and ${plans}.id = any(${sql.placeholder('planIds')})`)
+      .prepare('city_plan_targets'),
+  );
+
+type PlanTargets = Awaited<ReturnType<ReturnType<typeof targetsOfPlans>['execute']>>[number];
+
+const NO_DOSSIERS = Object.fromEntries(INDICATOR_KEYS.map((key) => [key, key.endsWith('_pct') ? null : 0])) as unknown as IndicatorSet;
+
+const noTargets = (): TTargetCounts => ({ total: 0, met: 0, notMet: 0, noData: 0 });
+
+/** The day a plan's scorecard reads up to: the day asked, or the plan's end when it is over. */
+const scoreEnd = (plan: PlanRow, asOf: string) => (asOf < plan.end ? asOf : plan.end);
+
+/**
+ * Each plan's dossier indicators over its period up to asOf, for the plans whose targets read one:
+ * one statement per distinct period (grouped by commune), so a city whose plans share their period —
+ * a year's annual plans — costs one, whatever the number of communes.
+ */
+async function indicatorsOf(db: Db, wanted: { communeId: number; plan: PlanRow }[], asOf: string): Promise<Map<number, IndicatorSet>> {
+  const windows = groupBy(wanted, (w) => `${w.plan.start}|${scoreEnd(w.plan, asOf)}`);
+  const pool = (db as Db & { $client: pg.Pool }).$client;
+  const out = new Map<number, IndicatorSet>();
+  await Promise.all(
+    [...windows.values()].map(async (group) => {
+      const end = scoreEnd(group[0].plan, asOf);
+      const sets = await queryIndicators(
+        pool,
+        group.map((w) => w.communeId),
+        { from: group[0].plan.start, to: end, asOf: end },
+        'commune',
+      );
+      const byCommune = new Map(sets.map((set) => [set.key, set.indicators]));
+      // A commune without a dossier in the window has no row: nothing counted, no percentage — as its scorecard reads it.
+      for (const w of group) out.set(w.communeId, byCommune.get(String(w.communeId)) ?? NO_DOSSIERS);
+    }),
+  );
+  return out;
+}
+
+/** The scorecard's counts for one plan (the same rule, target by target). */
+function countTargets(plan: PlanRow, bundle: PlanTargets | undefined, whole: IndicatorSet | null, asOf: string): TTargetCounts {
+  const counts = noTargets();
+  if (!bundle) return counts;
+  const links = new Map(bundle.links.map((l) => [l.key, l.indicator]));
+  const end = scoreEnd(plan, asOf);
+  for (const target of bundle.targets) {
+    const { status } = scoreTarget(target, links, bundle.figures, end, plan.start <= end ? whole : null);
+    counts.total++;
+    counts[status === 'met' ? 'met' : status === 'not_met' ? 'notMet' : 'noData']++;
+  }
+  return counts;
+}
+
 const groupBy = <T, K>(list: T[], key: (item: T) => K) => {
   const map = new Map<K, T[]>();
   for (const item of list) {
@@ -107,7 +182,7 @@ function countReports(periods: PeriodRow[], asOf: string): TReportCounts {
   return counts;
 }
 
-function countCityAssigned(statuses: Status[]): TCityAssignedCounts {
+export function countCityAssigned(statuses: Status[]): TCityAssignedCounts {
   const s = summarise(statuses);
   const onTime = s.byStatus.hoan_thanh_dung_han;
   const late = s.byStatus.hoan_thanh_qua_han;
@@ -122,6 +197,7 @@ function communeRow(
   plan: PlanRow | undefined,
   loaded: ReturnType<typeof groupBy<Awaited<ReturnType<typeof loadForJudging>>[number], number>>,
   periods: PeriodRow[],
+  targets: TTargetCounts,
   asOf: string,
   calendar: WorkingCalendar,
 ): TCityOverviewRow {
@@ -153,6 +229,7 @@ function communeRow(
     totals: summarise([...planJudged, ...cityJudged].map((j) => j.status)),
     cityAssigned: countCityAssigned(cityJudged.map((j) => j.status)),
     reports: countReports(periods, asOf),
+    targets,
   };
 }
 
@@ -178,10 +255,28 @@ export async function getCityOverview(db: Db, actor: Actor, asOf: string): Promi
     const current = new Map(stale.map((c) => [c.id, pickCurrentPlan(plansOf.get(c.id) ?? [], asOf)]));
     const communeIds = stale.map((c) => c.id);
     const planIds = [...current.values()].flatMap((p) => (p ? [p.id] : []));
-    const [loaded, periodRows, calendar] = await Promise.all([loadForJudging(db, communeIds, planIds), periodsOfPlans(db).execute({ communeIds, planIds }), loadCalendar(db)]);
+    const [loaded, periodRows, calendar, targetRows] = await Promise.all([
+      loadForJudging(db, communeIds, planIds),
+      periodsOfPlans(db).execute({ communeIds, planIds }),
+      loadCalendar(db),
+      targetsOfPlans(db).execute({ communeIds, planIds }),
+    ]);
     const loadedOf = groupBy(loaded, (t) => t.row.communeId);
     const periodsOf = groupBy(periodRows, (p) => p.communeId);
-    for (const c of stale) cache.set(c.id, { asOf, version: c.version, row: communeRow(c, current.get(c.id), loadedOf, periodsOf.get(c.id) ?? [], asOf, calendar) });
+    const targetsOf = new Map(targetRows.map((t) => [t.communeId, t]));
+    // Dossiers are counted only for the plans whose targets read an indicator (a third wave, often none).
+    const wanted = stale.flatMap((c) => {
+      const plan = current.get(c.id);
+      const bundle = targetsOf.get(c.id);
+      const reads = plan && bundle && plan.start <= scoreEnd(plan, asOf) && readsIndicators(bundle.targets, new Map(bundle.links.map((l) => [l.key, l.indicator])));
+      return reads ? [{ communeId: c.id, plan }] : [];
+    });
+    const indicators = wanted.length > 0 ? await indicatorsOf(db, wanted, asOf) : new Map<number, IndicatorSet>();
+    for (const c of stale) {
+      const plan = current.get(c.id);
+      const targets = plan ? countTargets(plan, targetsOf.get(c.id), indicators.get(c.id) ?? null, asOf) : noTargets();
+      cache.set(c.id, { asOf, version: c.version, row: communeRow(c, plan, loadedOf, periodsOf.get(c.id) ?? [], targets, asOf, calendar) });
+    }
   }
   const rows = communeRows.map((c) => cache.get(c.id)?.row as TCityOverviewRow);
   const sum = (pick: (row: TCityOverviewRow) => Status[]) => summarise(rows.flatMap(pick));
@@ -194,6 +289,7 @@ export async function getCityOverview(db: Db, actor: Actor, asOf: string): Promi
       tasks: sum((r) => statusesOf(r.totals.byStatus)),
       cityAssigned: rows.map((r) => r.cityAssigned).reduce(addCounts, { total: 0, onTime: 0, late: 0, overdue: 0, open: 0 }),
       reports: rows.map((r) => r.reports).reduce(addCounts, noReports()),
+      targets: rows.map((r) => r.targets).reduce(addCounts, noTargets()),
     },
   };
 }

@@ -298,6 +298,36 @@ export const planTargets = pgTable(
   ],
 );
 
+/**
+ * A city directive (văn bản UBND thành phố giao nhiệm vụ, issue 11): entered once by the city and given
+ * to many communes, each of which gets its own task (tasks.directive_id). City-level data, not one
+ * commune's: a reference table (docs/ARCHITECTURE.md), which the communes' tasks point at.
+ */
+export const cityDirectives = pgTable(
+  'city_directives',
+  {
+    id: serial('id').primaryKey(),
+    cityId: integer('city_id')
+      .notNull()
+      .references(() => cities.id),
+    /** "125/UBND-NV" */
+    number: varchar('number', { length: 60 }).notNull(),
+    issuedOn: date('issued_on').notNull(),
+    area: integer('area').$type<TArea>().notNull(),
+    content: text('content').notNull(),
+    /** As written ("Trước ngày 30/6/2026", "Hàng quý"); a deadline given as a date is written "Trước ngày dd/mm/yyyy". */
+    timeframeText: text('timeframe_text').notNull(),
+    product: text('product').notNull().default(''),
+    /** The year each commune's task is read against (the year of issue). */
+    year: integer('year').notNull(),
+    version: integer('version').notNull().default(1),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('city_directives_city_number_uq').on(t.cityId, t.number, t.issuedOn), check('city_directives_area_check', sql`${t.area} BETWEEN 1 AND 7`)],
+);
+
 export type TaskState = 'open' | 'done';
 
 export const tasks = pgTable(
@@ -348,6 +378,8 @@ export const tasks = pgTable(
     notDoneOn: date('not_done_on'),
     /** The task of an earlier plan this one carries over. */
     carriedFromTaskId: integer('carried_from_task_id'),
+    /** The city directive this city-assigned task answers (one task per commune and directive). */
+    directiveId: integer('directive_id').references(() => cityDirectives.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -356,6 +388,7 @@ export const tasks = pgTable(
     foreignKey({ name: 'tasks_carried_from_fk', columns: [t.communeId, t.carriedFromTaskId], foreignColumns: [t.communeId, t.id] }),
     foreignKey({ name: 'tasks_plan_fk', columns: [t.communeId, t.planId], foreignColumns: [plans.communeId, plans.id] }).onDelete('cascade'),
     index('tasks_plan_idx').on(t.communeId, t.planId),
+    uniqueIndex('tasks_directive_uq').on(t.directiveId, t.communeId).where(sql`${t.directiveId} IS NOT NULL`),
     check('tasks_area_check', sql`${t.area} BETWEEN 1 AND 7`),
     check('tasks_progress_check', sql`${t.progress} BETWEEN 0 AND 100`),
     check('tasks_origin_check', oneOf(t.origin, TASK_ORIGINS)),

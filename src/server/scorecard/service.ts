@@ -30,6 +30,29 @@ function monthsOf(start: string, end: string): Array<{ month: string; from: stri
   return out;
 }
 
+type TargetRow = { text: string; comparator: string | null; value: number | null };
+type FigureRow = { targetKey: string; month: string; value: number };
+
+/** The indicator a target reads: the one a person linked (null: figures by hand), else the one its wording suggests. */
+const indicatorOf = (target: TargetRow, key: string, links: Map<string, string | null>) =>
+  (links.has(key) ? links.get(key) : suggestIndicatorKey(target.text)) as IndicatorKey | null;
+
+/** Whether any target reads an indicator: only then are the commune's dossiers counted. */
+export const readsIndicators = (targets: TargetRow[], links: Map<string, string | null>) => targets.some((t) => indicatorOf(t, matchKey(t.text), links) !== null);
+
+/**
+ * One target over the plan's period up to `end`: its actual figure (the indicator over the period,
+ * or the last figure entered by hand) and whether it is met — the rule the scorecard and the city
+ * overview share. `figures` in month order.
+ */
+export function scoreTarget(target: TargetRow, links: Map<string, string | null>, figures: FigureRow[], end: string, whole: IndicatorSet | null) {
+  const key = matchKey(target.text);
+  const indicatorKey = indicatorOf(target, key, links);
+  const own = figures.filter((f) => f.targetKey === key && f.month.slice(0, 7) <= end.slice(0, 7));
+  const actual = indicatorKey ? (whole?.[indicatorKey] ?? null) : (own.at(-1)?.value ?? null);
+  return { key, indicatorKey, own, actual, status: judgeTarget(target.comparator as Comparator | null, target.value, actual) };
+}
+
 export async function planScorecard(db: Db, actor: Actor, planId: number, asOf: string) {
   const { plan } = await requirePlan(db, actor, planId);
   const targets = await targetsOf(db, plan);
@@ -47,11 +70,7 @@ export async function planScorecard(db: Db, actor: Actor, planId: number, asOf: 
   // Computed once for the plan, shared by every target linked to an indicator.
   let whole: IndicatorSet | null = null;
   let monthly: Array<{ month: string; indicators: IndicatorSet }> = [];
-  const needsIndicators = targets.some((t) => {
-    const key = matchKey(t.text);
-    return links.has(key) ? links.get(key) !== null : suggestIndicatorKey(t.text) !== null;
-  });
-  if (started && needsIndicators) {
+  if (started && readsIndicators(targets, links)) {
     [{ indicators: whole }] = await queryIndicators(pool, [plan.communeId], { from: plan.periodStart, to: end, asOf: end });
     monthly = [];
     for (const m of monthsOf(plan.periodStart, end)) {
@@ -65,12 +84,9 @@ export async function planScorecard(db: Db, actor: Actor, planId: number, asOf: 
     asOf,
     period: { start: plan.periodStart, end: plan.periodEnd },
     targets: targets.map((t) => {
-      const key = matchKey(t.text);
+      const { key, indicatorKey, own, actual, status } = scoreTarget(t, links, figures, end, whole);
       const saved = links.has(key);
-      const indicatorKey = (saved ? links.get(key) : suggestIndicatorKey(t.text)) as IndicatorKey | null;
-      const own = figures.filter((f) => f.targetKey === key && f.month.slice(0, 7) <= end.slice(0, 7));
       const trend = indicatorKey ? monthly.map((m) => ({ month: m.month, actual: m.indicators[indicatorKey] })) : own.map((f) => ({ month: f.month.slice(0, 7), actual: f.value }));
-      const actual = indicatorKey ? (whole?.[indicatorKey] ?? null) : (own.at(-1)?.value ?? null);
       return {
         id: t.id,
         text: t.text,
@@ -81,7 +97,7 @@ export async function planScorecard(db: Db, actor: Actor, planId: number, asOf: 
         indicatorKey,
         linkSaved: saved,
         actual,
-        status: judgeTarget(t.comparator as Comparator | null, t.value, actual),
+        status,
         trend,
       };
     }),

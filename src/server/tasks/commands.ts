@@ -180,11 +180,22 @@ async function assertDefinitionEditable(db: Db, task: LoadedTask, input: TTaskUp
   if (plan) assertDraft(plan);
 }
 
+/** A task the city gave by a directive: its wording, area, time frame and product change only on the directive (for every commune). */
+function assertNotDirectiveDefinition(task: LoadedTask, input: TTaskUpdate) {
+  const { row } = task;
+  if (row.directiveId === null) return;
+  const differs = (value: unknown, current: unknown) => value !== undefined && value !== current;
+  if (differs(input.area, row.area) || differs(input.content, row.content) || differs(input.timeframeText, row.timeframeText) || differs(input.product, row.product)) {
+    throw new AppError('forbidden', {}, undefined, translate('vi', 'directive.error.taskDefinition'));
+  }
+}
+
 export async function updateTask(db: Db, clock: Clock, actor: Actor, taskId: number, input: TTaskUpdate) {
   const { task, commune } = await requireTask(db, actor, taskId);
   ensure(canManageCommune(actor, commune));
   assertVersion(task, input.version);
   await assertDefinitionEditable(db, task, input);
+  assertNotDirectiveDefinition(task, input);
   const communeId = task.row.communeId;
   await assertUnitsOfCommune(db, communeId, [...(input.leadUnitIds ?? []), ...(input.coordinatorUnitIds ?? [])]);
   await assertAssignees(db, communeId, input.assigneeIds ?? []);

@@ -536,3 +536,21 @@ export async function loadPlanAndCityTasks(db: Db, communeId: number, planId: nu
     returnedBy: row.returnedBy === null ? null : (returners.get(row.returnedBy) ?? null),
   }));
 }
+
+/**
+ * The communes' tasks of the given city directives, ready to judge, with their completion's evidence
+ * (the directive's page: every commune, one statement).
+ */
+export async function loadDirectiveTasks(db: Db, directiveIds: number[]) {
+  if (directiveIds.length === 0) return [];
+  const rows = await db
+    .select({ ...judgingColumns, directiveId: tasks.directiveId, evidenceFileId: tasks.evidenceFileId, evidenceLink: tasks.evidenceLink })
+    .from(tasks)
+    .where(anyOf(tasks.directiveId, directiveIds));
+  return rows.map(({ completions, directiveId, evidenceFileId, evidenceLink, ...row }) => ({
+    row,
+    completions,
+    directiveId: directiveId ?? 0,
+    evidence: { fileId: evidenceFileId, link: evidenceLink },
+  }));
+}

@@ -31,13 +31,15 @@ function useMenuItems(): MenuItem[] {
   const user = useUser();
   // A unit's head and staff land on their unit's work ("/"); the commune's dashboard stays a click away.
   const unitMember = (UNIT_ROLES as readonly string[]).includes(user.role);
+  // The city's reviewers and administrators land on /city ("/" takes them there); the chosen commune's dashboard is /dashboard.
+  const cityLanding = user.communeId === null && permissions.canSeeCityOverview;
   const items: MenuItem[] = [
     ...(unitMember
       ? [
           { key: '/', icon: <CheckSquareOutlined />, label: t('ui.nav.myWork') },
           { key: '/dashboard', icon: <DashboardOutlined />, label: t('ui.nav.dashboard') },
         ]
-      : [{ key: '/', icon: <DashboardOutlined />, label: t('ui.nav.dashboard') }]),
+      : [{ key: cityLanding ? '/dashboard' : '/', icon: <DashboardOutlined />, label: t('ui.nav.dashboard') }]),
     { key: '/plans', icon: <FileTextOutlined />, label: t('ui.nav.plans') },
     { key: '/city-tasks', icon: <FlagOutlined />, label: t('ui.nav.cityTasks') },
     { key: '/reports', icon: <FileDoneOutlined />, label: t('ui.nav.reports') },
@@ -46,9 +48,14 @@ function useMenuItems(): MenuItem[] {
   // The commune's reminder rules: managers edit them; the inspector and city reviewer read them.
   if (!unitMember) items.push({ key: '/reminder-settings', icon: <AlertOutlined />, label: t('ui.nav.reminderSettings') });
   if (permissions.canSeeCityOverview) {
-    items.unshift({ key: '/city', icon: <BankOutlined />, label: t('ui.nav.city') }, { key: '/city/indicators', icon: <FileSearchOutlined />, label: t('ui.nav.cityIndicators') });
+    items.unshift(
+      { key: '/city', icon: <BankOutlined />, label: t('ui.nav.city') },
+      { key: '/city/directives', icon: <FlagOutlined />, label: t('ui.nav.directives') },
+      { key: '/city/indicators', icon: <FileSearchOutlined />, label: t('ui.nav.cityIndicators') },
+    );
   }
-  if (permissions.canManagePlans) items.splice(2, 0, { key: '/plans/import', icon: <ImportOutlined />, label: t('ui.nav.import') });
+  if (permissions.canManagePlans)
+    items.splice(items.findIndex((item) => item?.key === '/plans') + 1, 0, { key: '/plans/import', icon: <ImportOutlined />, label: t('ui.nav.import') });
   const admin: MenuItem[] = [];
   if (permissions.canAdminister) {
     admin.push(
@@ -64,6 +71,7 @@ function useMenuItems(): MenuItem[] {
 }
 
 function selectedKey(pathname: string): string {
+  if (pathname.startsWith('/city/directives')) return '/city/directives';
   if (pathname.startsWith('/plans/import')) return '/plans/import';
   if (pathname.startsWith('/plans')) return '/plans';
   return pathname;

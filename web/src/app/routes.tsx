@@ -72,6 +72,8 @@ export const router = createBrowserRouter([
           { path: 'tasks', element: <DashboardTasksPage /> },
           { path: 'city', lazy: () => import('../city/CityOverviewPage').then((m) => ({ Component: m.CityOverviewPage })) },
           { path: 'city/indicators', lazy: () => import('../dossiers/CityIndicatorsPage').then((m) => ({ Component: m.CityIndicatorsPage })) },
+          { path: 'city/directives', lazy: () => import('../city/DirectivesPage').then((m) => ({ Component: m.DirectivesPage })) },
+          { path: 'city/directives/:directiveId', lazy: () => import('../city/DirectivesPage').then((m) => ({ Component: m.DirectivePage })) },
           { path: 'plans', element: <PlansPage /> },
           { path: 'plans/import', element: <ImportPage /> },
           { path: 'plans/:planId', element: <PlanPage /> },

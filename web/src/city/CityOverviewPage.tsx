@@ -41,6 +41,12 @@ function columns(t: Translate, open: (row: TCityOverviewRow) => void, rank: Map<
       render: (_, row) => `${row.cityAssigned.onTime} / ${row.cityAssigned.late} / ${row.cityAssigned.overdue}`,
     },
     {
+      title: t('ui.city.targets'),
+      key: 'targets',
+      sorter: (a, b) => a.targets.met / (a.targets.total || 1) - b.targets.met / (b.targets.total || 1),
+      render: (_, row) => <span data-testid={`targets-${row.communeId}`}>{row.targets.total === 0 ? '—' : `${row.targets.met}/${row.targets.total}`}</span>,
+    },
+    {
       title: t('ui.city.reports'),
       key: 'reports',
       sorter: (a, b) => a.reports.missing - b.reports.missing,
@@ -76,6 +82,8 @@ async function exportExcel(t: Translate, rows: TCityOverviewRow[], asOf: string)
     'Báo cáo: đúng hạn',
     'trễ hạn',
     'thiếu',
+    'Chỉ tiêu đạt',
+    'Chỉ tiêu',
   ]);
   for (const r of rows) {
     sheet.addRow([
@@ -89,6 +97,8 @@ async function exportExcel(t: Translate, rows: TCityOverviewRow[], asOf: string)
       r.reports.onTime,
       r.reports.late,
       r.reports.missing,
+      r.targets.met,
+      r.targets.total,
     ]);
   }
   sheet.getRow(1).font = { bold: true };
@@ -113,14 +123,14 @@ export function CityOverviewPage() {
   const shown = all.filter((r) => fold(r.communeName).includes(fold(search)) && (!onlyOverdue || r.totals.overdue > 0));
   const open = (row: TCityOverviewRow) => {
     setCommuneId(row.communeId);
-    navigate('/');
+    navigate('/dashboard');
   };
   const charted = [...shown].sort(worstFirst).slice(0, 30);
   const totals = overview.data?.totals;
   return (
     <>
       <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 12 }}>
-        <Typography.Title level={3} className="page-title" style={{ margin: 0 }}>
+        <Typography.Title level={3} className="page-title" style={{ margin: 0 }} data-testid="city-title">
           {t('ui.city.title')}
         </Typography.Title>
         <Flex gap={8} wrap>
@@ -137,6 +147,7 @@ export function CityOverviewPage() {
       {totals && (
         <Typography.Paragraph data-testid="city-totals">
           {t('ui.city.totals', { communes: totals.communes, tasks: totals.tasks.total, done: totals.tasks.done, overdue: totals.tasks.overdue })}
+          {totals.targets.total > 0 && ` · ${t('ui.city.targetsTotals', totals.targets)}`}
         </Typography.Paragraph>
       )}
       {charted.length > 0 && (

@@ -14,16 +14,27 @@ import { useT } from '../app/i18n';
 /** Mirrors the server's rule: the city's reviewers and administrators send requests. */
 export const canSendRequest = (user: TSessionUser) => user.communeId === null && (user.role === 'city_reviewer' || user.role === 'admin');
 
-const requestsKey = (communeId: number, taskId?: number, openOnly?: boolean) => ['city-requests', communeId, taskId ?? 'all', openOnly ? 'open' : 'any'];
+/** About one task, one report period, or (neither) the commune's work as a whole. */
+type Subject = { taskId?: number; periodId?: number };
 
-export function CityRequestButton({ communeId, taskId, label }: { communeId: number; taskId?: number; label?: string }) {
+const requestsKey = (communeId: number, subject: Subject, openOnly?: boolean) => [
+  'city-requests',
+  communeId,
+  subject.taskId ? `task-${subject.taskId}` : subject.periodId ? `period-${subject.periodId}` : 'all',
+  openOnly ? 'open' : 'any',
+];
+
+const buttonTestId = (communeId: number, { taskId, periodId }: Subject) =>
+  taskId !== undefined ? 'task-request' : periodId !== undefined ? `period-request-${communeId}` : `request-${communeId}`;
+
+export function CityRequestButton({ communeId, taskId, periodId, label }: { communeId: number; label?: string } & Subject) {
   const t = useT();
   const notify = useNotify();
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const [message, setMessage] = useState('');
   const send = useMutation({
-    mutationFn: () => api.post<TCityRequest>('/api/city/requests', { communeId, taskId, message: message.trim() }),
+    mutationFn: () => api.post<TCityRequest>('/api/city/requests', { communeId, taskId, periodId, message: message.trim() }),
     onSuccess: () => {
       setOpen(false);
       setMessage('');
@@ -34,7 +45,7 @@ export function CityRequestButton({ communeId, taskId, label }: { communeId: num
   });
   return (
     <>
-      <Button size="small" onClick={() => setOpen(true)} data-testid={taskId === undefined ? `request-${communeId}` : 'task-request'}>
+      <Button size="small" onClick={() => setOpen(true)} data-testid={buttonTestId(communeId, { taskId, periodId })}>
         {t('ui.cityRequest.button')}
       </Button>
       <Modal
@@ -89,12 +100,12 @@ function AnswerBox({ request }: { request: TCityRequest }) {
   );
 }
 
-/** The city's requests to a commune (about one task, or the open ones), newest first; `empty` when there are none. */
-export function CityRequestsList({ communeId, taskId, openOnly, empty = null }: { communeId: number; taskId?: number; openOnly?: boolean; empty?: ReactNode }) {
+/** The city's requests to a commune (about one task, one report period, or the open ones), newest first; `empty` when there are none. */
+export function CityRequestsList({ communeId, taskId, periodId, openOnly, empty = null }: { communeId: number; openOnly?: boolean; empty?: ReactNode } & Subject) {
   const t = useT();
   const requests = useQuery({
-    queryKey: requestsKey(communeId, taskId, openOnly),
-    queryFn: () => api.get<TCityRequestList>(withQuery(`/api/communes/${communeId}/city-requests`, { taskId, open: openOnly ? 'true' : undefined })),
+    queryKey: requestsKey(communeId, { taskId, periodId }, openOnly),
+    queryFn: () => api.get<TCityRequestList>(withQuery(`/api/communes/${communeId}/city-requests`, { taskId, periodId, open: openOnly ? 'true' : undefined })),
   });
   const items = requests.data?.items ?? [];
   if (items.length === 0) return <>{empty}</>;

@@ -1,4 +1,7 @@
-/** The city's view of one period: every commune on time, late or missing, and their figures side by side. */
+/**
+ * The city's view of one period: every commune on time, late or missing, and their figures side by side;
+ * "Đôn đốc" on a late or missing report, its requests (and the commune's answers) in the row's details.
+ */
 
 import type { TCityReports as CityOverview } from '@contract';
 import { Select, Space, Table, Tag, Typography } from 'antd';
@@ -6,6 +9,7 @@ import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { formatDate, formatPercent } from '../app/format';
 import { useT } from '../app/i18n';
+import { CityRequestButton, CityRequestsList } from '../city/CityRequests';
 import { useCityOverview } from './queries';
 
 const STATE_COLOR = { on_time: 'green', late: 'red', missing: 'default', not_due: 'blue' } as const;
@@ -49,7 +53,21 @@ export function CityReports() {
             render: (_: unknown, c: CityOverview['communes'][number]) => <Tag color={STATE_COLOR[c.state]}>{t(`ui.reports.city.${c.state}`)}</Tag>,
           },
           { title: t('ui.reports.status.sent'), key: 'on', render: (_: unknown, c: CityOverview['communes'][number]) => formatDate(c.submittedOn) },
+          {
+            title: '',
+            key: 'request',
+            render: (_: unknown, c: CityOverview['communes'][number]) =>
+              c.periodId !== null &&
+              (c.state === 'late' || c.state === 'missing') && <CityRequestButton communeId={c.communeId} periodId={c.periodId} label={`${c.communeName} — ${code}`} />,
+          },
         ]}
+        expandable={{
+          rowExpandable: (c) => c.periodId !== null,
+          expandedRowRender: (c) =>
+            c.periodId !== null && (
+              <CityRequestsList communeId={c.communeId} periodId={c.periodId} empty={<Typography.Text type="secondary">{t('ui.reports.city.noRequests')}</Typography.Text>} />
+            ),
+        }}
       />
       <Table
         rowKey="code"

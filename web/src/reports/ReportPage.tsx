@@ -8,6 +8,7 @@ import { useParams } from 'react-router-dom';
 import { useNotify } from '../app/feedback';
 import { DATE_FORMAT, formatDate, formatPercent, formatPeriod, toIsoDate } from '../app/format';
 import { useT } from '../app/i18n';
+import { CityRequestsList } from '../city/CityRequests';
 import { reportApi, useReport, useReportMutation } from './queries';
 import { StatusTag } from './StatusTag';
 
@@ -149,6 +150,7 @@ function ReportForm({ report }: { report: Report }) {
         </Button>
         <Button href={`/api/reports/${report.id}/export.xlsx`}>{t('ui.reports.exportXlsx')}</Button>
       </Space>
+      {report.level === 'commune' && <CityRequestsList communeId={report.communeId} periodId={report.period.id} empty={null} />}
       <Modal
         open={asking !== null}
         title={asking ? t(actionLabel(asking)) : ''}

@@ -10,6 +10,7 @@ import { useCommune } from '../app/commune';
 import { useNotify } from '../app/feedback';
 import { DATE_FORMAT, formatDate, formatPeriod, toIsoDate } from '../app/format';
 import { useT } from '../app/i18n';
+import { CityRequestsList } from '../city/CityRequests';
 import { usePlans } from '../plans/queries';
 import { CityReports } from './CityReports';
 import { reportApi, usePeriods, useReportMutation, useTemplates } from './queries';
@@ -74,6 +75,12 @@ function CommunePeriods() {
           ))}
         </Space>
       ),
+    },
+    {
+      // The city's requests about this period's report stay here, with the answer box, until answered.
+      title: t('ui.reports.requests'),
+      key: 'requests',
+      render: (_: unknown, p: Period) => <CityRequestsList communeId={p.communeId} periodId={p.id} />,
     },
     {
       title: '',
