@@ -49,5 +49,7 @@ export function askEarlyFor(user: Pick<TSessionUser, 'communeId' | 'role'>): voi
 export function takeEarlyDashboard(user: Pick<TSessionUser, 'communeId' | 'role'>, planId: number | undefined): Promise<Dashboard | null> | null {
   const pending = early;
   early = null;
-  return pending !== null && planId === undefined && landsOnDashboard(user) ? pending : null;
+  if (pending === null || planId !== undefined || !landsOnDashboard(user)) return null;
+  // Asked for under the session of its time: another person signed in since on this page is not served it.
+  return pending.then((data) => (data !== null && (data.plan === null || data.plan.communeId === user.communeId) ? data : null));
 }
