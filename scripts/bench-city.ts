@@ -5,7 +5,8 @@
  * the SQL statements one call sends) and the commune dashboard against /api/auth/me
  * (requests per second at 10 connections, autocannon, same run). Last line: the JSON the issue asks for.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -235,6 +236,23 @@ async function countStatements(work: () => Promise<unknown>) {
 
 const pct = percentile;
 
+/** With BENCH_PROFILE=<dir>: a CPU profile of each measured phase (<dir>/<name>.cpuprofile; summarise with scripts/cpu-profile-top.mjs). */
+async function profiled<T>(name: string, work: () => Promise<T>): Promise<T> {
+  const dir = process.env.BENCH_PROFILE;
+  if (!dir) return work();
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  try {
+    return await work();
+  } finally {
+    const { profile } = await session.post('Profiler.stop');
+    writeFileSync(path.join(dir, `${name}.cpuprofile`), JSON.stringify(profile));
+    session.disconnect();
+  }
+}
+
 async function rps(route: string, cookie: string) {
   const result = await autocannon({ url: `${address}${route}`, connections: 10, duration: SECONDS, headers: { cookie } });
   if (result.non2xx > 0) throw new Error(`${route}: ${result.non2xx} answers not 2xx`);
@@ -248,12 +266,12 @@ const coldStatements = await countStatements(async () => {
 });
 const hasOverview = probe.status === 200;
 await probe.arrayBuffer();
-const overview = hasOverview ? await latencies(address, overviewRoute, reviewer, { calls: CALLS, warmup: 3 }) : null;
+const overview = hasOverview ? await profiled('city-overview', () => latencies(address, overviewRoute, reviewer, { calls: CALLS, warmup: 3 })) : null;
 const statements = hasOverview ? await countStatements(async () => (await fetch(`${address}${overviewRoute}`, { headers: { cookie: reviewer } })).arrayBuffer()) : null;
 const plansStatements = await countStatements(async () => (await fetch(`${address}/api/plans`, { headers: { cookie: reviewer } })).arrayBuffer());
 const dashboardStatements = await countStatements(async () => (await fetch(`${address}/api/dashboard`, { headers: { cookie: coordinator } })).arrayBuffer());
-const authme = await rps('/api/auth/me', coordinator);
-const dashboard = await rps('/api/dashboard', coordinator);
+const authme = await profiled('authme', () => rps('/api/auth/me', coordinator));
+const dashboard = await profiled('dashboard', () => rps('/api/dashboard', coordinator));
 
 log(`${COMMUNES} communes, ${taskCount} tasks, loopback HTTP, ${CALLS} overview calls, autocannon ${SECONDS} s at 10 connections`);
 if (overview)

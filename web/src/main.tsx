@@ -9,6 +9,10 @@ import { ApiError } from './app/api';
 import { LangProvider, useLang } from './app/i18n';
 import { router } from './app/routes';
 import './app/styles.css';
+import { startEarlyDashboard } from './dashboard/early';
+
+// The home dashboard's data is asked for now, beside /api/auth/me, not after the layout has rendered.
+startEarlyDashboard();
 
 const queryClient = new QueryClient({
   defaultOptions: {

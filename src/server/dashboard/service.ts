@@ -5,16 +5,18 @@
 
 import { desc, eq, sql } from 'drizzle-orm';
 import { AREAS, DASHBOARD_CARD_FILTERS, filterTasks, type TDashboardQuery, type TTaskFilter } from '../../contract';
-import { inForceOn, type Status, summarise } from '../../domain/status';
+import { type DueSoonThreshold, inForceOn, type Status, summarise } from '../../domain/status';
 import type { Actor } from '../access/actor';
-import { planRights } from '../access/policy';
+import { canReadCommune, planRights } from '../access/policy';
 import { loadCalendar } from '../calendar/service';
-import { requireCommune } from '../communes/service';
 import type { Db } from '../db';
-import { plans } from '../db/schema';
-import { invalid } from '../errors';
-import { pickCurrentPlan, planLinks, presentPlanSummary, requirePlan, targetsOf } from '../plans/service';
-import { loadPlanAndCityTasks, type PresentedTask, preparedFor, presentTask, readContext } from '../tasks/read-model';
+import { communes, communeVersions, plans } from '../db/schema';
+import { invalid, notFound } from '../errors';
+import { pickCurrentPlan, planLinks, presentPlanSummary, targetsOf } from '../plans/service';
+import { judge, type LoadedTask, loadPlanAndCityTasks, type PresentedTask, preparedFor, presentTask, readContext } from '../tasks/read-model';
+import { communeEntry, type JudgedTask, type PlanData, planData } from './cache';
+
+type PlanRow = typeof plans.$inferSelect;
 
 const byDue = (a: PresentedTask, b: PresentedTask) => (a.due ?? a.nextDue ?? '').localeCompare(b.due ?? b.nextDue ?? '');
 
@@ -33,55 +35,82 @@ export const inPlanPeriod =
 /** The contract's query, with the date every task is judged at settled by the route (the request's, or the clock's today). */
 export type DashboardQuery = TDashboardQuery & { asOf: string };
 
-/** The commune and its plans in one wave (two statements side by side), the commune checked before its plans are used. */
-async function communeAndPlans(db: Db, actor: Actor, communeId: number) {
-  const [commune, planRows] = await Promise.all([
-    requireCommune(db, actor, communeId),
-    preparedFor(db, 'plans_of_commune', () =>
-      db
-        .select()
-        .from(plans)
-        .where(eq(plans.communeId, sql.placeholder('communeId')))
-        .orderBy(desc(plans.periodStart), desc(plans.id))
-        .prepare('plans_of_commune'),
-    ).execute({ communeId }),
-  ]);
-  return { commune, planRows };
+/**
+ * The commune a request names (directly, or through one of its plans) with its version, in one prepared
+ * statement: the version says whether the cached judged tasks still hold (see ./cache).
+ */
+const communeWithVersion = (db: Db) =>
+  preparedFor(db, 'dashboard_commune', () =>
+    db
+      .select({ commune: communes, version: sql<number>`coalesce(${communeVersions.version}, 0)` })
+      .from(communes)
+      .leftJoin(communeVersions, eq(communeVersions.communeId, communes.id))
+      .where(sql`${communes.id} = coalesce(${sql.placeholder('communeId')}::int, (select p.commune_id from ${plans} p where p.id = ${sql.placeholder('planId')}::int))`)
+      .prepare('dashboard_commune'),
+  );
+
+const plansOfCommune = (db: Db) =>
+  preparedFor(db, 'plans_of_commune', () =>
+    db
+      .select()
+      .from(plans)
+      .where(eq(plans.communeId, sql.placeholder('communeId')))
+      .orderBy(desc(plans.periodStart), desc(plans.id))
+      .prepare('plans_of_commune'),
+  );
+
+/** A plan's tasks of the version in force on asOf and the city's tasks in its period, judged, with its targets and links: actor-free, so cached. */
+async function loadPlanData(db: Db, plan: PlanRow, asOf: string, dueSoon: DueSoonThreshold): Promise<PlanData> {
+  const [loaded, targets, links] = await Promise.all([loadPlanAndCityTasks(db, plan.communeId, plan.id), targetsOf(db, plan), planLinks(db, plan)]);
+  const judged = (task: LoadedTask): JudgedTask => ({ task, judgement: judge(task, asOf, dueSoon) });
+  return {
+    // Amendments add and drop tasks from a day on: the plan's tasks are those of the version in force on asOf.
+    planTasks: loaded.filter((task) => task.row.planId === plan.id && inForceOn(task.row, asOf)).map(judged),
+    cityTasks: loaded
+      .filter((task) => task.row.origin === 'city_assigned')
+      .map(judged)
+      .filter((j) => inPlanPeriod(plan)(j.judgement)),
+    targets,
+    links,
+  };
 }
 
 /**
  * The tasks the dashboard counts: the plan's, and the city's with a deadline in the plan's period
  * (or none), each judged once for `asOf`. The dashboard's figures and `GET /api/dashboard/tasks`
- * both start here, so a card and the list it opens cannot disagree.
+ * both start here, so a card and the list it opens cannot disagree. One statement when the commune
+ * has not changed since the last request for this date (in any process); the judging is cached.
  */
 async function dashboardTasks(db: Db, actor: Actor, query: DashboardQuery) {
   const { asOf } = query;
-  let planRow: typeof plans.$inferSelect | undefined;
-  let commune: Awaited<ReturnType<typeof requireCommune>>;
-  if (query.planId !== undefined) {
-    ({ plan: planRow, commune } = await requirePlan(db, actor, query.planId));
-  } else {
-    const communeId = query.communeId ?? actor.communeId;
-    if (communeId === null) throw invalid('Vui lòng chọn xã/phường.');
-    const found = await communeAndPlans(db, actor, communeId);
-    commune = found.commune;
-    planRow = pickCurrentPlan(
-      found.planRows.map((p) => ({ ...p, start: p.periodStart, end: p.periodEnd })),
-      asOf,
-    );
+  const communeId = query.planId === undefined ? (query.communeId ?? actor.communeId) : null;
+  if (query.planId === undefined && communeId === null) throw invalid('Vui lòng chọn xã/phường.');
+  const [found] = await communeWithVersion(db).execute({ communeId, planId: query.planId ?? null });
+  if (!found || !canReadCommune(actor, found.commune)) throw notFound();
+  const { commune, version } = found;
+  const entry = communeEntry(db, commune.id, version, asOf, async () => {
+    const [planRows, calendar] = await Promise.all([plansOfCommune(db).execute({ communeId: commune.id }), loadCalendar(db)]);
+    return { plans: planRows, calendar };
+  });
+  const base = await entry.base;
+  const plan =
+    query.planId !== undefined
+      ? base.plans.find((p) => p.id === query.planId)
+      : pickCurrentPlan(
+          base.plans.map((p) => ({ ...p, start: p.periodStart, end: p.periodEnd })),
+          asOf,
+        );
+  if (plan === undefined) {
+    // A plan id the commune lookup matched is one of its plans, unless it went in between: then it is gone.
+    if (query.planId !== undefined) throw notFound();
+    return null;
   }
-  if (planRow === undefined) return null;
-  const plan = planRow;
-  // One load of the plan's and the city's tasks (one prepared statement), judged once.
-  const [loaded, calendar] = await Promise.all([loadPlanAndCityTasks(db, plan.communeId, plan.id), loadCalendar(db)]);
-  const context = readContext(actor, commune, asOf, calendar);
-  // The plan's tasks of the version in force on asOf (amendments add and drop tasks from a day on).
-  const planTasks = loaded.filter((task) => task.row.planId === plan.id && inForceOn(task.row, asOf)).map((task) => presentTask(task, context));
-  const cityTasks = loaded
-    .filter((task) => task.row.origin === 'city_assigned')
-    .map((task) => presentTask(task, context))
-    .filter(inPlanPeriod(plan));
-  return { planRow: plan, commune, context, planTasks, cityTasks, all: [...planTasks, ...cityTasks] };
+  const context = readContext(actor, commune, asOf, base.calendar);
+  const data = await planData(entry, plan.id, () => loadPlanData(db, plan, asOf, context.dueSoon));
+  const present = ({ task, judgement }: JudgedTask) => presentTask(task, context, judgement);
+  const planTasks = data.planTasks.map(present);
+  const cityTasks = data.cityTasks.map(present);
+  return { planRow: plan, commune, context, data, planTasks, cityTasks, all: [...planTasks, ...cityTasks] };
 }
 
 /** What a card or a chart segment counted, as a list: the same tasks, the same filter (filterTasks). */
@@ -94,9 +123,9 @@ export async function getDashboard(db: Db, actor: Actor, query: DashboardQuery) 
   const { asOf } = query;
   const found = await dashboardTasks(db, actor, query);
   if (found === null) return { plan: null, asOf };
-  const { planRow, commune, context, planTasks, cityTasks, all } = found;
+  const { planRow, commune, context, data, planTasks, cityTasks, all } = found;
   const rights = planRights(actor, commune, planRow);
-  const [targets, links] = await Promise.all([targetsOf(db, planRow), planLinks(db, planRow)]);
+  const { targets, links } = data;
   const plan = {
     ...presentPlanSummary(
       planRow,

@@ -237,10 +237,11 @@ export const taskRef = (task: LoadedTask): TaskRef => ({
   assigneeIds: task.assignees.map((a) => a.id),
 });
 
-/** The API shape of a task: the database shape never leaks. */
-export function presentTask(task: LoadedTask, context: ReadContext) {
+export type TaskJudged = ReturnType<typeof judge>;
+
+/** The API shape of a task: the database shape never leaks. A caller that judged the task already (the dashboard's cache) passes its judgement. */
+export function presentTask(task: LoadedTask, context: ReadContext, judgement: TaskJudged = judge(task, context.asOf, context.dueSoon)) {
   const { row } = task;
-  const judgement = judge(task, context.asOf, context.dueSoon);
   return {
     id: row.id,
     communeId: row.communeId,

@@ -6,13 +6,16 @@ import { Spin } from 'antd';
 import { createContext, type ReactNode, useContext, useEffect } from 'react';
 import { Navigate, useLocation } from 'react-router-dom';
 import { ChangePasswordRequired } from '../auth/ChangePassword';
+import { askEarlyFor, rememberLanding } from '../dashboard/early';
 import { ApiError, api, setPasswordChangeHandler, setUnauthenticatedHandler } from './api';
 
 export const ME_KEY = ['me'] as const;
 
 async function fetchMe(): Promise<TUserEnvelope | null> {
   try {
-    return await api.get<TUserEnvelope>('/api/auth/me');
+    const me = await api.get<TUserEnvelope>('/api/auth/me');
+    askEarlyFor(me.user);
+    return me;
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) return null;
     throw error;
@@ -45,6 +48,10 @@ export function RequireAuth({ children }: { children: ReactNode }) {
     // An administrator flagged the account during the session: ask the server again, which shows the change screen.
     setPasswordChangeHandler(() => void queryClient.invalidateQueries({ queryKey: ME_KEY }));
   }, [queryClient]);
+  const signedIn = me.data?.user;
+  useEffect(() => {
+    if (signedIn) rememberLanding(signedIn);
+  }, [signedIn]);
   if (me.isPending) return <Spin size="large" fullscreen />;
   if (!me.data) {
     const next = encodeURIComponent(location.pathname + location.search);

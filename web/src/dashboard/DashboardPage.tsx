@@ -4,6 +4,7 @@ import { Alert, Col, Empty, Flex, Row, Select, Skeleton, Typography } from 'antd
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, withQuery } from '../app/api';
+import { useUser } from '../app/auth';
 import { useCommune, useCurrentCommune } from '../app/commune';
 import { useErrorText } from '../app/feedback';
 import { formatDate, formatPeriod } from '../app/format';
@@ -14,14 +15,20 @@ import { ScorecardCard } from '../scorecard/ScorecardCard';
 import { AreaChart } from './AreaChart';
 import { CityAssignedSummary } from './CityAssignedSummary';
 import { DashboardLists } from './DashboardLists';
+import { takeEarlyDashboard } from './early';
 import { KpiCards } from './KpiCards';
 import { UnitChart } from './UnitChart';
 
-/** Without a plan id the server picks the commune's current plan. */
+/** Without a plan id the server picks the commune's current plan. The first one may have been asked for at start-up (./early). */
 function useDashboard(communeId: number | null, planId: number | undefined) {
+  const user = useUser();
   return useQuery({
     queryKey: ['dashboard', communeId, planId],
-    queryFn: () => api.get<TDashboardFull | TDashboardEmpty>(withQuery('/api/dashboard', { communeId, planId })),
+    queryFn: async () => {
+      const ask = () => api.get<TDashboardFull | TDashboardEmpty>(withQuery('/api/dashboard', { communeId, planId }));
+      const early = takeEarlyDashboard(user, planId);
+      return (early && (await early)) ?? ask();
+    },
     enabled: communeId !== null,
   });
 }
