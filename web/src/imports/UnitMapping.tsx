@@ -2,7 +2,7 @@
 import type { TUnitKind } from '@contract';
 import { Select } from 'antd';
 import { useT } from '../app/i18n';
-import type { MappingChoice } from './types';
+import type { MappingChoice, MappingMode } from './types';
 
 const UNIT_KINDS: TUnitKind[] = ['internal', 'catch_all', 'outside'];
 
@@ -30,23 +30,30 @@ export function UnitMapping({ names, choiceOf, unitOptions, onChange }: UnitMapp
               {name}
               {choice.unknown && <span className="review-badge">{t('ui.import.mapping.unknown')}</span>}
             </div>
-            <Select
+            {/* Native selects for the short fixed lists: a few dozen of them cost next to nothing to show. */}
+            <select
+              className="review-select"
               aria-label={t('ui.import.mapping.action')}
               value={choice.mode}
-              onChange={(mode) => onChange(name, { mode })}
-              options={[
-                { value: 'use', label: t('ui.import.mapping.use') },
-                { value: 'alias', label: t('ui.import.mapping.alias') },
-                { value: 'new', label: t('ui.import.mapping.new') },
-              ]}
-            />
+              onChange={(e) => onChange(name, { mode: e.target.value as MappingMode })}
+            >
+              <option value="use">{t('ui.import.mapping.use')}</option>
+              <option value="alias">{t('ui.import.mapping.alias')}</option>
+              <option value="new">{t('ui.import.mapping.new')}</option>
+            </select>
             {choice.mode === 'new' ? (
-              <Select
+              <select
+                className="review-select"
                 aria-label={t('ui.import.mapping.kind')}
                 value={choice.newUnitKind}
-                onChange={(newUnitKind) => onChange(name, { newUnitKind })}
-                options={UNIT_KINDS.map((k) => ({ value: k, label: t(`ui.import.unitKind.${k}`) }))}
-              />
+                onChange={(e) => onChange(name, { newUnitKind: e.target.value as TUnitKind })}
+              >
+                {UNIT_KINDS.map((k) => (
+                  <option key={k} value={k}>
+                    {t(`ui.import.unitKind.${k}`)}
+                  </option>
+                ))}
+              </select>
             ) : (
               <Select
                 aria-label={t('ui.import.mapping.unit')}
