@@ -42,6 +42,7 @@ SELECT create_distributed_table('reminder_deliveries', 'commune_id', colocate_wi
 SELECT create_distributed_table('dossiers', 'commune_id', colocate_with => 'units');
 SELECT create_distributed_table('dossier_mappings', 'commune_id', colocate_with => 'units');
 SELECT create_distributed_table('dossier_sync_tokens', 'commune_id', colocate_with => 'units');
+SELECT create_distributed_table('dossier_uploads', 'commune_id', colocate_with => 'units');
 SELECT create_distributed_table('commune_versions', 'commune_id', colocate_with => 'units');
 SELECT create_distributed_table('plan_versions', 'commune_id', colocate_with => 'units');
 SELECT create_distributed_table('plan_amendments', 'commune_id', colocate_with => 'units');

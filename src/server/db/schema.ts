@@ -808,6 +808,25 @@ export const dossiers = pgTable(
   ],
 );
 
+/**
+ * Progress of one dossier upload (a row per upload job), written outside the upload's own
+ * transaction so any server process answers the browser's polls; old rows are swept by later uploads.
+ */
+export const dossierUploads = pgTable(
+  'dossier_uploads',
+  {
+    communeId: integer('commune_id')
+      .notNull()
+      .references(() => communes.id),
+    uploadId: varchar('upload_id', { length: 64 }).notNull(),
+    phase: varchar('phase', { length: 12 }).notNull(),
+    done: integer('done').notNull().default(0),
+    total: integer('total').notNull().default(0),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.communeId, t.uploadId] })],
+);
+
 /** A commune's column mapping for one export source (header text → dossier field). */
 export const dossierMappings = pgTable(
   'dossier_mappings',

@@ -184,6 +184,9 @@ describe('the mapping screen and the progress bar', () => {
     const loaded = await call(ctx, who.coordinator.username, 'POST', `/api/communes/${TL}/dossiers/import?uploadId=upload0001`, new Multipart('ho-so.csv', sample));
     expect(loaded.statusCode).toBe(200);
     expect(json(await progress(who.coordinator.username))).toMatchObject({ phase: 'done' });
+    // Kept in the database, a row per upload: any server process answers the polls.
+    const stored = await ctx.db.execute(sql`SELECT phase FROM dossier_uploads WHERE commune_id = ${TL} AND upload_id = 'upload0001'`);
+    expect(stored.rows).toEqual([{ phase: 'done' }]);
     expect((await progress(who.apCoordinator.username)).statusCode).toBe(404);
     expect((await call(ctx, who.coordinator.username, 'GET', `/api/communes/${TL}/dossiers/import-progress/x`)).statusCode).toBe(400);
   });

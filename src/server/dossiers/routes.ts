@@ -23,7 +23,7 @@ import { actorOf } from '../auth/plugin';
 import { requireCommune } from '../communes/service';
 import type { Db } from '../db';
 import { AppError } from '../errors';
-import { progressOf, reportProgress } from './progress';
+import { progressOf, progressReporter } from './progress';
 import { cityIndicators, cityIndicatorTable, communeIndicators, getMapping, importDossierFile, previewHeaders, rotateSyncToken, saveMapping, syncDossiers } from './service';
 
 /** The one uploaded file of a multipart request, with this route's size limit in the message. */
@@ -62,14 +62,16 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
     async (request) => {
       const { communeId } = request.params;
       const { source, uploadId } = request.query;
-      if (uploadId) reportProgress(communeId, uploadId, { phase: 'reading', done: 0, total: 0 });
+      // Only someone who may see the commune leaves a progress row in it.
+      await requireCommune(db, actorOf(request), communeId);
+      const progress = progressReporter(db, communeId, uploadId);
+      progress.report({ phase: 'reading', done: 0, total: 0 });
       try {
         const file = await uploadedFile(request);
-        return await importDossierFile(db, actorOf(request), communeId, { ...file, source }, (done, total) => {
-          if (uploadId) reportProgress(communeId, uploadId, { phase: 'writing', done, total });
-        });
+        return await importDossierFile(db, actorOf(request), communeId, { ...file, source }, (done, total) => progress.report({ phase: 'writing', done, total }));
       } finally {
-        if (uploadId) reportProgress(communeId, uploadId, { phase: 'done', done: 0, total: 0 });
+        progress.report({ phase: 'done', done: 0, total: 0 });
+        await progress.settled();
       }
     },
   );
@@ -87,7 +89,7 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
     async (request) => {
       // Only someone who may see the commune learns how its uploads go.
       await requireCommune(db, actorOf(request), request.params.communeId);
-      return progressOf(request.params.communeId, request.params.uploadId);
+      return progressOf(db, request.params.communeId, request.params.uploadId);
     },
   );
 
