@@ -15,6 +15,7 @@ it('city reviewer lands on every commune, sees a commune but no edit control, an
   await page.waitForURL(`${inject('baseUrl')}/city`);
   await page.getByTestId('city-table').waitFor();
   await page.goto(`${inject('baseUrl')}/dashboard`);
+  await page.getByTestId('dashboard-title').waitFor();
   expect(await page.getByTestId('commune-selector').count()).toBe(1);
   await page.getByTestId('list-overdue').getByTestId('task-open').first().click();
   const drawer = page.getByTestId('task-drawer');
