@@ -103,6 +103,8 @@ export interface ReminderIntent {
   recipientId: number;
   /** For weekly mails: the tasks they list. */
   taskIds?: number[];
+  /** For inspection findings' reminders: the findings they list. */
+  findingIds?: number[];
 }
 
 export interface ReminderInput {
