@@ -13,6 +13,7 @@ import { requireCommune } from '../communes/service';
 import type { Db } from '../db';
 import { plans } from '../db/schema';
 import { invalid } from '../errors';
+import { inspectionFigures } from '../inspections/coverage';
 import { pickCurrentPlan, planLinks, presentPlanSummary, requirePlan, targetsOf } from '../plans/service';
 import { loadPlanAndCityTasks, type PresentedTask, preparedFor, presentTask, readContext } from '../tasks/read-model';
 
@@ -90,7 +91,8 @@ export async function listDashboardTasks(db: Db, actor: Actor, query: DashboardQ
   return found === null ? [] : filterTasks(found.all, filter);
 }
 
-export async function getDashboard(db: Db, actor: Actor, query: DashboardQuery) {
+/** `today`: the clock's day, which decides what a surprise inspection may show (never the asked asOf). */
+export async function getDashboard(db: Db, actor: Actor, query: DashboardQuery, today: string = query.asOf) {
   const { asOf } = query;
   const found = await dashboardTasks(db, actor, query);
   if (found === null) return { plan: null, asOf };
@@ -134,5 +136,6 @@ export async function getDashboard(db: Db, actor: Actor, query: DashboardQuery) 
     dueSoon: filterTasks(all, DASHBOARD_CARD_FILTERS.dueSoon).sort(byDue),
     undetermined: filterTasks(all, DASHBOARD_CARD_FILTERS.undetermined),
     awaitingConfirmation: all.filter((t) => t.awaitingConfirmation.length > 0),
+    inspections: await inspectionFigures(db, actor, commune, today, Number(asOf.slice(0, 4))),
   };
 }

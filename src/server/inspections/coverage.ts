@@ -69,9 +69,9 @@ export async function findingCounts(db: DbOrTx, actor: Actor, commune: CommuneRe
   return { findingsOpen: row?.open ?? 0, findingsOverdue: row?.overdue ?? 0 };
 }
 
-/** The dashboard's inspection figures for the year of `today`. */
-export async function inspectionFigures(db: DbOrTx, actor: Actor, commune: CommuneRef, today: string): Promise<TInspectionFigures> {
-  const [coverage, counts] = await Promise.all([coverageOf(db, actor, commune, Number(today.slice(0, 4)), today), findingCounts(db, actor, commune, today)]);
+/** The dashboard's inspection figures for a year, as the actor may see them today. */
+export async function inspectionFigures(db: DbOrTx, actor: Actor, commune: CommuneRef, today: string, year = Number(today.slice(0, 4))): Promise<TInspectionFigures> {
+  const [coverage, counts] = await Promise.all([coverageOf(db, actor, commune, year, today), findingCounts(db, actor, commune, today)]);
   return { coverage, ...counts };
 }
 

@@ -1,6 +1,10 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
   TAuditEntry,
+  TDashboardFull,
   TFinding,
   TFindingList,
   TInspection,
@@ -12,6 +16,8 @@ import type {
   TReport,
 } from '../../contract';
 import type { Clock } from '../clock';
+import { createMailer } from '../mail/mailer';
+import { runReminders } from '../reminders/service';
 import { createTestContext, json, type TestContext } from '../test/context';
 import { type BuiltUser, buildCommune, buildPlan, buildUnit, buildUser, call } from '../test/factories';
 
@@ -133,6 +139,9 @@ describe('a surprise visit stays secret from the unit until its day starts', () 
       expect(count).toBe(user === headB || user === staffB ? 0 : 1);
       const coverage = await get<TInspectionCoverage>(user, `/api/communes/${commune.id}/inspection-coverage?year=2026`);
       expect(coverage.unitsPlanned).toBe(user === headB || user === staffB ? 0 : 1);
+      // Not on the dashboard either, whatever day it is asked about.
+      const dashboard = await get<TDashboardFull>(user, `/api/dashboard?communeId=${commune.id}&asOf=2026-12-20`);
+      expect(dashboard.inspections?.coverage.unitsPlanned).toBe(user === headB || user === staffB ? 0 : 1);
       const notices = await get<TNotificationList>(user, '/api/notifications');
       expect(notices.items.map((n) => n.body).join('\n')).not.toContain('12/2026');
     }
@@ -238,6 +247,17 @@ describe('notice, self-report, visit, conclusion and findings to closure', () =>
     ]);
     const coverage = await get<TInspectionCoverage>(inspector, `/api/communes/${commune.id}/inspection-coverage?year=2026`);
     expect(coverage).toMatchObject({ unitsInspected: 1, percent: 25, met: false, inspectedUnits: [{ id: unitA.id }] });
+  });
+
+  it('reminds the owner unit of the findings’ deadline through the reminder sweep', async () => {
+    const mailer = createMailer({ smtpUrl: null, mailFrom: 'CCHC <cchc@test.local>', outboxDir: mkdtempSync(path.join(tmpdir(), 'cchc-outbox-')) });
+    expect((await runReminders(ctx.db, { asOf: '2026-12-24', mailer, publicUrl: 'http://cchc.test' })).filter((s) => s.rule === 'finding_due')).toEqual([]);
+    const sent = await runReminders(ctx.db, { asOf: '2026-12-29', mailer, publicUrl: 'http://cchc.test' });
+    expect(sent.filter((s) => s.rule === 'finding_due').map((s) => s.recipient)).toEqual([headA.username]);
+    const notice = (await get<TNotificationList>(headA, '/api/notifications')).items.find((n) => n.rule === 'finding_due');
+    expect(notice?.title).toBe('Sắp đến hạn khắc phục sau kiểm tra (31/12/2026): 2 kiến nghị');
+    expect(notice?.body).toContain('Việc bố trí nguồn lực triển khai');
+    mailer.close();
   });
 
   it('takes each finding to closure: the unit reports its fix, the team accepts or reopens', async () => {
