@@ -63,7 +63,7 @@ describe('the demo as loaded on its day', () => {
     const list = json<{ inspections: { status: string; findingsOpen: number }[] }>(await call(ctx, 'kiemtra', 'GET', `/api/communes/${tienLang}/inspections`));
     expect(list.inspections.map((i) => i.status)).toEqual(['concluded', 'planned']);
     const cg = json<{ inspections: { status: string; findingsOpen: number; findingsTotal: number }[] }>(
-      await call(ctx, 'daumoi.cg', 'GET', '/api/communes/' + (await cgId()) + '/inspections?year=2025'),
+      await call(ctx, 'daumoi.cg', 'GET', `/api/communes/${await cgId()}/inspections?year=2025`),
     );
     expect(cg.inspections.map((i) => [i.status, i.findingsTotal, i.findingsOpen])).toEqual([
       ['closed', 1, 0],
