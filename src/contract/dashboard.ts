@@ -1,6 +1,7 @@
 /** A commune's picture at a glance for one date. */
 import { z } from 'zod';
 import { ZDate, ZIsoDate, zIdParam } from './common';
+import { ZInspectionFigures } from './inspections';
 import { ZPlanDetail } from './plans';
 import { ZTask, ZTaskFilter } from './tasks';
 import { ZArea, ZTaskStatus } from './vocabulary';
@@ -57,6 +58,8 @@ export const ZDashboardFull = z.object({
   undetermined: z.array(ZTask),
   /** Tasks with a completion waiting for the coordinator's confirmation (whole task or an occurrence). */
   awaitingConfirmation: z.array(ZTask),
+  /** Inspections (issue 13): the year's coverage, open findings, overdue remediations — over what the reader may see. */
+  inspections: ZInspectionFigures.optional(),
 });
 export type TDashboardFull = z.infer<typeof ZDashboardFull>;
 

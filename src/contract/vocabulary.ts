@@ -114,6 +114,9 @@ export const AUDIT_ENTITIES = [
   'report_template',
   'city_request',
   'city_directive',
+  'inspection_plan',
+  'inspection',
+  'inspection_finding',
 ] as const;
 export const ZAuditEntity = z.enum(AUDIT_ENTITIES);
 export type TAuditEntity = z.infer<typeof ZAuditEntity>;
@@ -150,6 +153,16 @@ export const AUDIT_ACTIONS = [
   'attach_document',
   'request',
   'answer',
+  'schedule',
+  'notify',
+  'visit',
+  'conclude',
+  'checklist',
+  'team',
+  'report_fix',
+  'reopen',
+  're_inspect',
+  'upload_signed',
 ] as const;
 export const ZAuditAction = z.enum(AUDIT_ACTIONS);
 export type TAuditAction = z.infer<typeof ZAuditAction>;

@@ -6,6 +6,7 @@ import { directivesEn, directivesVi } from './directives';
 import { domainEn, domainVi } from './domain';
 import { dossiersEn, dossiersVi } from './dossiers';
 import { errorsEn, errorsVi } from './errors';
+import { inspectionsEn, inspectionsVi } from './inspections';
 import { notificationsEn, notificationsVi } from './notifications';
 import { plansEn, plansVi } from './plans';
 import { uiEn, uiVi } from './ui';
@@ -13,8 +14,8 @@ import { uiEn, uiVi } from './ui';
 export type Lang = 'vi' | 'en';
 
 const catalogue = {
-  vi: { ...domainVi, ...errorsVi, ...notificationsVi, ...uiVi, ...dossiersVi, ...plansVi, ...directivesVi },
-  en: { ...domainEn, ...errorsEn, ...notificationsEn, ...uiEn, ...dossiersEn, ...plansEn, ...directivesEn },
+  vi: { ...domainVi, ...errorsVi, ...notificationsVi, ...uiVi, ...dossiersVi, ...plansVi, ...directivesVi, ...inspectionsVi },
+  en: { ...domainEn, ...errorsEn, ...notificationsEn, ...uiEn, ...dossiersEn, ...plansEn, ...directivesEn, ...inspectionsEn },
 };
 
 export type MessageKey = keyof (typeof catalogue)['vi'];

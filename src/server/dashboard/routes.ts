@@ -16,7 +16,7 @@ export const dashboardRoutes: FastifyPluginAsyncZod<{ db: Db; clock: Clock }> = 
         response: { 200: ZDashboard },
       },
     },
-    async (request) => getDashboard(db, actorOf(request), { ...request.query, asOf: request.query.asOf ?? clock.today() }),
+    async (request) => getDashboard(db, actorOf(request), { ...request.query, asOf: request.query.asOf ?? clock.today() }, clock.today()),
   );
   app.get(
     '/api/dashboard/tasks',

@@ -12,6 +12,7 @@ import { loadCalendar } from '../calendar/service';
 import type { Db } from '../db';
 import { communes, communeVersions, plans } from '../db/schema';
 import { invalid, notFound } from '../errors';
+import { inspectionFigures } from '../inspections/coverage';
 import { pickCurrentPlan, planLinks, presentPlanSummary, targetsOf } from '../plans/service';
 import { judge, type LoadedTask, loadPlanAndCityTasks, type PresentedTask, preparedFor, presentTask, readContext } from '../tasks/read-model';
 import { communeEntry, type JudgedTask, type PlanData, planData } from './cache';
@@ -119,7 +120,8 @@ export async function listDashboardTasks(db: Db, actor: Actor, query: DashboardQ
   return found === null ? [] : filterTasks(found.all, filter);
 }
 
-export async function getDashboard(db: Db, actor: Actor, query: DashboardQuery) {
+/** `today`: the clock's day, which decides what a surprise inspection may show (never the asked asOf). */
+export async function getDashboard(db: Db, actor: Actor, query: DashboardQuery, today: string = query.asOf) {
   const { asOf } = query;
   const found = await dashboardTasks(db, actor, query);
   if (found === null) return { plan: null, asOf };
@@ -163,5 +165,6 @@ export async function getDashboard(db: Db, actor: Actor, query: DashboardQuery) 
     dueSoon: filterTasks(all, DASHBOARD_CARD_FILTERS.dueSoon).sort(byDue),
     undetermined: filterTasks(all, DASHBOARD_CARD_FILTERS.undetermined),
     awaitingConfirmation: all.filter((t) => t.awaitingConfirmation.length > 0),
+    inspections: await inspectionFigures(db, actor, commune, today, Number(asOf.slice(0, 4))),
   };
 }

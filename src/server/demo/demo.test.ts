@@ -53,6 +53,26 @@ describe('the demo as loaded on its day', () => {
     }
   });
 
+  it('has inspections: Cẩm Giàng’s H2-2025 plan of seed 003 concluded, and a coverage figure for Tiên Lãng’s year with kiemtra leading the team', async () => {
+    const communesList = json<{ id: number; code: string }[]>(await call(ctx, 'kiemtra', 'GET', '/api/communes'));
+    const tienLang = communesList.find((c) => c.code === 'tien-lang')?.id;
+    const coverage = json<{ unitsInspected: number; unitsTotal: number; percent: number; unitsPlanned: number }>(
+      await call(ctx, 'kiemtra', 'GET', `/api/communes/${tienLang}/inspection-coverage`),
+    );
+    expect(coverage).toMatchObject({ unitsInspected: 1, unitsPlanned: 1 });
+    const list = json<{ inspections: { status: string; findingsOpen: number }[] }>(await call(ctx, 'kiemtra', 'GET', `/api/communes/${tienLang}/inspections`));
+    expect(list.inspections.map((i) => i.status)).toEqual(['concluded', 'planned']);
+    const cg = json<{ inspections: { status: string; findingsOpen: number; findingsTotal: number }[] }>(
+      await call(ctx, 'daumoi.cg', 'GET', `/api/communes/${await cgId()}/inspections?year=2025`),
+    );
+    expect(cg.inspections.map((i) => [i.status, i.findingsTotal, i.findingsOpen])).toEqual([
+      ['closed', 1, 0],
+      ['closed', 0, 0],
+      ['concluded', 2, 1],
+      ['concluded', 1, 1],
+    ]);
+  });
+
   it('loads once: a second load leaves the database as it is', async () => {
     expect(await loadDemoData(ctx.db, TEST_TODAY)).toBeNull();
   });
@@ -139,3 +159,8 @@ describe('the demo as loaded on its day', () => {
     expect(d.cityAssigned.total).toBe(4);
   });
 });
+
+async function cgId() {
+  const list = json<{ id: number; code: string }[]>(await call(ctx, 'daumoi.cg', 'GET', '/api/communes'));
+  return list.find((c) => c.code === 'cam-giang')?.id;
+}

@@ -23,6 +23,7 @@ import { insertPlanPeriods } from '../reports/service';
 import { insertTask } from '../tasks/commands';
 import { insertUser } from '../users/service';
 import { DEMO_CITY, DEMO_COMMUNES, DEMO_PASSWORD, DEMO_USERS, type DemoCommune } from './communes';
+import { loadDemoInspections } from './inspections';
 
 const GOLD_DIR = path.join(REPO_ROOT, 'fixtures/gold');
 
@@ -116,6 +117,7 @@ export async function loadDemoData(db: Db, today: string): Promise<DemoLogin[] |
     await amendTienLang(tx, city.id, communeIds.get('tien-lang') as number, unitKeys.get('tien-lang') as Map<string, number>, today);
     await loadCityTasks(tx, city.id, communeIds.get('tien-lang') as number, unitKeys.get('tien-lang') as Map<string, number>, today);
     await loadReportPeriods(tx, city.id);
+    await loadDemoInspections(tx, communeIds, unitKeys, today);
   });
   return DEMO_USERS.map((u) => ({ username: u.username, password: DEMO_PASSWORD, role: u.role, fullName: u.fullName }));
 }

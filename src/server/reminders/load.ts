@@ -5,12 +5,14 @@
  */
 import { and, eq, gte, sql } from 'drizzle-orm';
 import { addDays } from '../../domain/calendar/dates';
+import type { FindingDeadline } from '../../domain/inspection';
 import type { ReportDeadline } from '../../domain/reminders/report-rules';
 import { type CommuneDirectory, DEFAULT_REMINDER_SETTINGS, type DoneReport, OVERDUE_CATCH_UP_DAYS, type ReminderSettings, type ReminderTask } from '../../domain/reminders/rules';
 import type { DueSoonThreshold } from '../../domain/status';
 import { dateInVietnam } from '../clock';
 import type { DbOrTx } from '../db';
 import { plans, reminderSettings, taskHistory, units, users } from '../db/schema';
+import { findingDeadlines } from '../inspections/coverage';
 import { reportDeadlines } from '../reports/service';
 import { judge, type LoadedTask, loadTasks } from '../tasks/read-model';
 
@@ -24,6 +26,8 @@ export interface CommuneReminderData {
   reportDeadlines: ReportDeadline[];
   /** For the report reminders' texts. */
   periodLabels: Map<number, string>;
+  /** Inspection findings still waiting on their unit, near or past their deadline (issue 13). */
+  findingDeadlines: (FindingDeadline & { title: string })[];
   unitNames: Map<number, string>;
 }
 
@@ -43,7 +47,7 @@ export async function communeSettings(db: DbOrTx, communeId: number): Promise<Re
 }
 
 export async function loadCommuneReminderData(db: DbOrTx, communeId: number, asOf: string, dueSoon: DueSoonThreshold): Promise<CommuneReminderData> {
-  const [settings, tasks, issuedPlans, staff, reports, periods, unitRows] = await Promise.all([
+  const [settings, tasks, issuedPlans, staff, reports, periods, unitRows, findings] = await Promise.all([
     communeSettings(db, communeId),
     loadTasks(db, { communeId }),
     db
@@ -66,6 +70,7 @@ export async function loadCommuneReminderData(db: DbOrTx, communeId: number, asO
     // A late notice runs for a week after a deadline: older periods are done with.
     reportDeadlines(db, communeId, addDays(asOf, -OVERDUE_CATCH_UP_DAYS - 1)),
     db.select({ id: units.id, name: units.name }).from(units).where(eq(units.communeId, communeId)),
+    findingDeadlines(db, communeId, addDays(asOf, -OVERDUE_CATCH_UP_DAYS - 1)),
   ]);
   const live = new Set(issuedPlans.map((p) => p.id));
   const liveTasks = tasks.filter((t) => (t.row.planId === null ? t.row.origin === 'city_assigned' : live.has(t.row.planId)));
@@ -81,12 +86,14 @@ export async function loadCommuneReminderData(db: DbOrTx, communeId: number, asO
         periodId: p.periodId,
         unitDeadline: p.unitDeadline,
         communeDeadline: p.communeDeadline,
-        unitsOwing: [...new Set(tasks.filter((t) => t.row.planId === p.planId).flatMap((t) => t.lead.map((u) => u.id)))],
+        // An inspection's self-report is owed by its unit alone.
+        unitsOwing: p.unitId !== null ? [p.unitId] : [...new Set(tasks.filter((t) => t.row.planId === p.planId).flatMap((t) => t.lead.map((u) => u.id)))],
         unitsSubmitted: p.unitsSubmitted,
         communeSent: p.communeSent,
       })),
     periodLabels: new Map(periods.map((p) => [p.periodId, p.label])),
     unitNames: new Map(unitRows.map((u) => [u.id, u.name])),
+    findingDeadlines: findings,
   };
 }
 

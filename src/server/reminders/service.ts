@@ -10,6 +10,7 @@
  */
 import { and, asc, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { WorkingCalendar } from '../../domain/calendar';
+import { findingRemindersDue } from '../../domain/inspection';
 import { reportRemindersDue } from '../../domain/reminders/report-rules';
 import { REPORT_REMINDER_RULES, type ReminderIntent, type ReminderRule, remindersDue } from '../../domain/reminders/rules';
 import { formatVietnameseDate } from '../../domain/timeframe/dates';
@@ -54,6 +55,7 @@ async function claimCommune(db: Db, commune: { id: number; dueSoonDays: number }
   const intents = [
     ...remindersDue({ asOf: options.asOf, settings: data.settings, dueSoonDays: commune.dueSoonDays, calendar, tasks: data.tasks, directory: data.directory }),
     ...reportRemindersDue({ asOf: options.asOf, settings: data.settings, calendar, deadlines: data.reportDeadlines, directory: data.directory }),
+    ...findingRemindersDue({ asOf: options.asOf, settings: data.settings, calendar, findings: data.findingDeadlines, directory: data.directory }),
   ];
   if (intents.length === 0) return [];
   return db.transaction(async (tx) => {
@@ -123,6 +125,21 @@ export function notificationOf(intent: ReminderIntent, data: CommuneReminderData
       rule: intent.rule,
       taskId: null,
       periodId: intent.periodId ?? null,
+      occurrenceDue: intent.occurrenceDue,
+      title: truncate(translate('vi', `notify.${intent.rule}.title`, params), 300),
+      body: translate('vi', `notify.${intent.rule}.body`, params),
+    };
+  }
+  if (intent.rule === 'finding_due' || intent.rule === 'finding_overdue') {
+    const titles = new Map(data.findingDeadlines.map((f) => [f.id, f.title]));
+    const ids = intent.findingIds ?? [];
+    const units = (intent.unitIds ?? []).map((id) => data.unitNames.get(id) ?? `#${id}`).join(', ');
+    const list = ids.map((id) => `- ${truncate(titles.get(id) ?? `#${id}`, 200)}`).join('\n');
+    const params = { due, count: ids.length, units, list };
+    return {
+      rule: intent.rule,
+      taskId: null,
+      periodId: null,
       occurrenceDue: intent.occurrenceDue,
       title: truncate(translate('vi', `notify.${intent.rule}.title`, params), 300),
       body: translate('vi', `notify.${intent.rule}.body`, params),
@@ -226,8 +243,9 @@ async function mailOf(tx: Parameters<Parameters<Db['transaction']>[0]>[0], deliv
     )
     .limit(1);
   const report = delivery.periodId !== 0;
-  const link = report ? `${publicUrl}/reports` : delivery.taskId === 0 ? `${publicUrl}/` : `${publicUrl}/?task=${delivery.taskId}`;
-  const footer = translate('vi', report ? 'notify.mail.footer_report' : 'notify.mail.footer', { link });
+  const inspection = delivery.rule === 'inspection_notice' || delivery.rule === 'finding_due' || delivery.rule === 'finding_overdue';
+  const link = inspection ? `${publicUrl}/inspections` : report ? `${publicUrl}/reports` : delivery.taskId === 0 ? `${publicUrl}/` : `${publicUrl}/?task=${delivery.taskId}`;
+  const footer = translate('vi', inspection ? 'notify.mail.footer_inspection' : report ? 'notify.mail.footer_report' : 'notify.mail.footer', { link });
   const title = note?.title ?? delivery.rule;
   return { to, subject: `[CCHC] ${title}`, text: `${note?.body ?? ''}\n\n${footer}` };
 }
