@@ -23,6 +23,7 @@ import { longDate, roman, shortDate } from './vi-format';
 
 /** The areas as seed 003 names them in "II. NỘI DUNG KIỂM TRA"; the plan's execution comes last (VIII). */
 const SCOPE_TITLES: Record<Exclude<InspectionScope, 'plan'>, string> = {
+  followup: 'Kết quả khắc phục tồn tại, hạn chế theo kết luận kiểm tra trước (phúc tra)',
   1: 'Công tác chỉ đạo, điều hành cải cách hành chính',
   2: 'Cải cách thể chế',
   3: 'Cải cách thủ tục hành chính',
@@ -31,7 +32,7 @@ const SCOPE_TITLES: Record<Exclude<InspectionScope, 'plan'>, string> = {
   6: 'Cải cách tài chính công',
   7: 'Xây dựng và phát triển chính quyền điện tử, chính quyền số',
 };
-export const SCOPES: InspectionScope[] = [1, 2, 3, 4, 5, 6, 7, 'plan'];
+export const SCOPES: InspectionScope[] = [1, 2, 3, 4, 5, 6, 7, 'plan', 'followup'];
 
 export const RESULT_LABELS: Record<Exclude<ChecklistResult, null>, string> = { pass: 'Đạt', fail: 'Chưa đạt', na: 'Không áp dụng' };
 
@@ -44,7 +45,7 @@ export function scopeTitle(scope: InspectionScope, reformPlan?: DocumentReferenc
 }
 
 function scopeNumeral(scope: InspectionScope): string {
-  return roman(scope === 'plan' ? 8 : scope);
+  return roman(scope === 'plan' ? 8 : scope === 'followup' ? 9 : scope);
 }
 
 /** "Kế hoạch số 12/KH-UBND ngày 20/10/2025 của Ủy ban nhân dân xã Cẩm Giang về …"; a blank number is left out. */

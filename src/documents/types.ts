@@ -76,8 +76,8 @@ export type ReportDocument = OfficialDocument;
 
 /* ---------- inspections (Biên bản kiểm tra, Thông báo kết luận kiểm tra) ---------- */
 
-/** 1–7: the reform areas I–VII; 'plan': the execution of the commune's CCHC plan (seed 003, II.2). */
-export type InspectionScope = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 'plan';
+/** 1–7: the reform areas I–VII; 'plan': the execution of the commune's CCHC plan (seed 003, II.2); 'followup': the remedy of earlier findings (phúc tra). */
+export type InspectionScope = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 'plan' | 'followup';
 
 /** đạt / chưa đạt / không áp dụng; null: not assessed yet (printed as an empty cell). */
 export type ChecklistResult = 'pass' | 'fail' | 'na' | null;
