@@ -101,7 +101,22 @@ export const ZCalendarOverrideKind = z.enum(CALENDAR_OVERRIDE_KINDS);
 export type TCalendarOverrideKind = z.infer<typeof ZCalendarOverrideKind>;
 
 /** What the audit log records changes of; a new capability adds its entity here. */
-export const AUDIT_ENTITIES = ['plan', 'plan_amendment', 'task', 'user', 'unit', 'commune', 'calendar', 'dossiers', 'report', 'report_template', 'city_request'] as const;
+export const AUDIT_ENTITIES = [
+  'plan',
+  'plan_amendment',
+  'task',
+  'user',
+  'unit',
+  'commune',
+  'calendar',
+  'dossiers',
+  'report',
+  'report_template',
+  'city_request',
+  'inspection_plan',
+  'inspection',
+  'inspection_finding',
+] as const;
 export const ZAuditEntity = z.enum(AUDIT_ENTITIES);
 export type TAuditEntity = z.infer<typeof ZAuditEntity>;
 
@@ -137,6 +152,16 @@ export const AUDIT_ACTIONS = [
   'attach_document',
   'request',
   'answer',
+  'schedule',
+  'notify',
+  'visit',
+  'conclude',
+  'checklist',
+  'team',
+  'report_fix',
+  'reopen',
+  're_inspect',
+  'upload_signed',
 ] as const;
 export const ZAuditAction = z.enum(AUDIT_ACTIONS);
 export type TAuditAction = z.infer<typeof ZAuditAction>;

@@ -28,6 +28,24 @@ import {
   varchar,
 } from 'drizzle-orm/pg-core';
 import {
+  CHECKLIST_AREA_CODES,
+  FINDING_STATUSES,
+  INSPECTION_KINDS,
+  INSPECTION_PERIODS,
+  INSPECTION_PLAN_STATUSES,
+  INSPECTION_STATUSES,
+  type TChecklistAreaCode,
+  type TChecklistResult,
+  TEAM_ROLES,
+  type TFindingStatus,
+  type TInspectionForm,
+  type TInspectionKind,
+  type TInspectionPeriod,
+  type TInspectionPlanStatus,
+  type TInspectionStatus,
+  type TTeamRole,
+} from '../../contract/inspections';
+import {
   AMENDMENT_CHANGE_KINDS,
   AMENDMENT_STATUSES,
   AUDIT_ENTITIES,
@@ -885,10 +903,13 @@ export const reportPeriods = pgTable(
     templateId: integer('template_id')
       .notNull()
       .references(() => reportTemplates.id),
+    /** A period owed by this one unit only: an inspection's self-report (issue 13); null for the plan's periods. */
+    unitId: integer('unit_id'),
     createdAt: createdAt(),
   },
   (t) => [
     primaryKey({ columns: [t.communeId, t.id] }),
+    foreignKey({ name: 'report_periods_unit_fk', columns: [t.communeId, t.unitId], foreignColumns: [units.communeId, units.id] }),
     foreignKey({ name: 'report_periods_plan_fk', columns: [t.communeId, t.planId], foreignColumns: [plans.communeId, plans.id] }).onDelete('cascade'),
     uniqueIndex('report_periods_plan_code_uq').on(t.communeId, t.planId, t.code),
     check('report_periods_kind_check', sql`${t.kind} IN ('quarter', 'half_year', 'year')`),
@@ -976,3 +997,206 @@ export const communeVersions = pgTable('commune_versions', {
     .references(() => communes.id, { onDelete: 'cascade' }),
   version: integer('version').notNull().default(0),
 });
+
+// ---------- inspections (issue 13) ----------
+
+/** The commune's inspection plan (seed 003): review window, scope, forms, coverage goal, visit month, team. */
+export const inspectionPlans = pgTable(
+  'inspection_plans',
+  {
+    communeId: integer('commune_id')
+      .notNull()
+      .references(() => communes.id),
+    id: serial('id').notNull(),
+    year: integer('year').notNull(),
+    period: varchar('period', { length: 2 }).$type<TInspectionPeriod>().notNull(),
+    title: text('title').notNull(),
+    number: varchar('number', { length: 60 }).notNull().default(''),
+    signedOn: date('signed_on'),
+    reviewFrom: date('review_from').notNull(),
+    /** null: "đến ngày được kiểm tra", each inspection's window ends on its visit day. */
+    reviewTo: date('review_to'),
+    areas: jsonb('areas').$type<TArea[]>().notNull(),
+    /** The CCHC plan whose execution is inspected; its periods carry the units' self-reports. */
+    reviewedPlanId: integer('reviewed_plan_id'),
+    forms: jsonb('forms').$type<TInspectionForm[]>().notNull(),
+    coverageGoalPercent: integer('coverage_goal_percent').notNull().default(30),
+    visitMonth: varchar('visit_month', { length: 7 }),
+    selfReportDeadline: date('self_report_deadline'),
+    status: varchar('status', { length: 10 }).$type<TInspectionPlanStatus>().notNull().default('draft'),
+    sourceFileName: varchar('source_file_name', { length: 255 }),
+    version: integer('version').notNull().default(1),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.communeId, t.id] }),
+    foreignKey({ name: 'inspection_plans_reviewed_plan_fk', columns: [t.communeId, t.reviewedPlanId], foreignColumns: [plans.communeId, plans.id] }),
+    index('inspection_plans_year_idx').on(t.communeId, t.year),
+    check('inspection_plans_period_check', oneOf(t.period, INSPECTION_PERIODS)),
+    check('inspection_plans_status_check', oneOf(t.status, INSPECTION_PLAN_STATUSES)),
+    check('inspection_plans_goal_check', sql`${t.coverageGoalPercent} BETWEEN 1 AND 100`),
+    check('inspection_plans_window_check', sql`${t.reviewTo} IS NULL OR ${t.reviewFrom} <= ${t.reviewTo}`),
+  ],
+);
+
+/** One inspected unit's inspection (visit) under a plan; a re-inspection points at the inspection it follows up. */
+export const inspections = pgTable(
+  'inspections',
+  {
+    communeId: integer('commune_id')
+      .notNull()
+      .references(() => communes.id),
+    id: serial('id').notNull(),
+    planId: integer('plan_id').notNull(),
+    unitId: integer('unit_id').notNull(),
+    kind: varchar('kind', { length: 14 }).$type<TInspectionKind>().notNull().default('inspection'),
+    reInspectionOf: integer('re_inspection_of'),
+    visitDate: date('visit_date').notNull(),
+    /** Không báo trước: hidden from the unit (and everyone outside the team and managers) before its day. */
+    surprise: boolean('surprise').notNull().default(false),
+    selfReportDue: date('self_report_due'),
+    noticeSentAt: timestamp('notice_sent_at', { withTimezone: true }),
+    /** The unit's self-report: a unit report on the de-cuong-kiem-tra-cchc template in its own period. */
+    selfReportPeriodId: integer('self_report_period_id'),
+    selfReportId: integer('self_report_id'),
+    status: varchar('status', { length: 14 }).$type<TInspectionStatus>().notNull().default('planned'),
+    conclusion: text('conclusion'),
+    concludedOn: date('concluded_on'),
+    minutesFileId: integer('minutes_file_id'),
+    conclusionFileId: integer('conclusion_file_id'),
+    version: integer('version').notNull().default(1),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.communeId, t.id] }),
+    foreignKey({ name: 'inspections_plan_fk', columns: [t.communeId, t.planId], foreignColumns: [inspectionPlans.communeId, inspectionPlans.id] }).onDelete('cascade'),
+    foreignKey({ name: 'inspections_unit_fk', columns: [t.communeId, t.unitId], foreignColumns: [units.communeId, units.id] }),
+    foreignKey({ name: 'inspections_re_of_fk', columns: [t.communeId, t.reInspectionOf], foreignColumns: [t.communeId, t.id] }),
+    foreignKey({ name: 'inspections_period_fk', columns: [t.communeId, t.selfReportPeriodId], foreignColumns: [reportPeriods.communeId, reportPeriods.id] }),
+    foreignKey({ name: 'inspections_report_fk', columns: [t.communeId, t.selfReportId], foreignColumns: [reports.communeId, reports.id] }),
+    index('inspections_plan_idx').on(t.communeId, t.planId),
+    index('inspections_unit_idx').on(t.communeId, t.unitId),
+    check('inspections_kind_check', oneOf(t.kind, INSPECTION_KINDS)),
+    check('inspections_status_check', oneOf(t.status, INSPECTION_STATUSES)),
+  ],
+);
+
+/** The team: of a plan (the default for its inspections) or of one inspection (which gives inspector rights for it). */
+export const inspectionTeam = pgTable(
+  'inspection_team',
+  {
+    communeId: integer('commune_id')
+      .notNull()
+      .references(() => communes.id),
+    id: serial('id').notNull(),
+    planId: integer('plan_id'),
+    inspectionId: integer('inspection_id'),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    role: varchar('role', { length: 8 }).$type<TTeamRole>().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.communeId, t.id] }),
+    foreignKey({ name: 'inspection_team_plan_fk', columns: [t.communeId, t.planId], foreignColumns: [inspectionPlans.communeId, inspectionPlans.id] }).onDelete('cascade'),
+    foreignKey({ name: 'inspection_team_inspection_fk', columns: [t.communeId, t.inspectionId], foreignColumns: [inspections.communeId, inspections.id] }).onDelete('cascade'),
+    uniqueIndex('inspection_team_plan_user_uq').on(t.communeId, t.planId, t.userId).where(sql`${t.planId} IS NOT NULL`),
+    uniqueIndex('inspection_team_inspection_user_uq').on(t.communeId, t.inspectionId, t.userId).where(sql`${t.inspectionId} IS NOT NULL`),
+    index('inspection_team_user_idx').on(t.communeId, t.userId),
+    check('inspection_team_role_check', oneOf(t.role, TEAM_ROLES)),
+    check('inspection_team_owner_check', sql`(${t.planId} IS NULL) <> (${t.inspectionId} IS NULL)`),
+  ],
+);
+
+export interface EvidenceJson {
+  fileIds: number[];
+  taskIds: number[];
+  reportIds: number[];
+  links: string[];
+}
+
+/** The checklist of one inspection, generated from its scope (src/domain/inspection/checklist.ts). */
+export const inspectionChecklistItems = pgTable(
+  'inspection_checklist_items',
+  {
+    communeId: integer('commune_id')
+      .notNull()
+      .references(() => communes.id),
+    id: serial('id').notNull(),
+    inspectionId: integer('inspection_id').notNull(),
+    areaCode: varchar('area_code', { length: 4 }).$type<TChecklistAreaCode>().notNull(),
+    itemCode: varchar('item_code', { length: 80 }).notNull(),
+    title: text('title').notNull(),
+    position: integer('position').notNull(),
+    result: varchar('result', { length: 14 }).$type<TChecklistResult>(),
+    comment: text('comment').notNull().default(''),
+    evidence: jsonb('evidence').$type<EvidenceJson>().notNull().default({ fileIds: [], taskIds: [], reportIds: [], links: [] }),
+    request: text('request'),
+    /** The finding this item re-inspects (phúc tra). */
+    findingId: integer('finding_id'),
+    updatedBy: integer('updated_by').references(() => users.id),
+    updatedAt: timestamp('updated_at', { withTimezone: true }),
+    clientUpdatedAt: timestamp('client_updated_at', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    primaryKey({ columns: [t.communeId, t.id] }),
+    foreignKey({ name: 'inspection_checklist_inspection_fk', columns: [t.communeId, t.inspectionId], foreignColumns: [inspections.communeId, inspections.id] }).onDelete('cascade'),
+    uniqueIndex('inspection_checklist_code_uq').on(t.communeId, t.inspectionId, t.itemCode),
+    check('inspection_checklist_area_check', oneOf(t.areaCode, CHECKLIST_AREA_CODES)),
+    check('inspection_checklist_result_check', sql`${t.result} IS NULL OR ${t.result} IN ('dat', 'chua_dat', 'khong_ap_dung')`),
+  ],
+);
+
+export interface FindingEventJson {
+  action: 'created' | 'fix_reported' | 'accepted' | 'reopened' | 'edited';
+  comment: string | null;
+  at: string;
+  actorId: number;
+  actorName: string;
+}
+
+/** A chưa đạt item with a request, followed to closure by its owner unit and the team. */
+export const inspectionFindings = pgTable(
+  'inspection_findings',
+  {
+    communeId: integer('commune_id')
+      .notNull()
+      .references(() => communes.id),
+    id: serial('id').notNull(),
+    inspectionId: integer('inspection_id').notNull(),
+    checklistItemId: integer('checklist_item_id').notNull(),
+    ownerUnitId: integer('owner_unit_id').notNull(),
+    areaCode: varchar('area_code', { length: 4 }).$type<TChecklistAreaCode>().notNull(),
+    title: text('title').notNull(),
+    request: text('request').notNull(),
+    deadline: date('deadline').notNull(),
+    status: varchar('status', { length: 14 }).$type<TFindingStatus>().notNull().default('open'),
+    fixReport: text('fix_report'),
+    fixEvidence: jsonb('fix_evidence').$type<EvidenceJson>().notNull().default({ fileIds: [], taskIds: [], reportIds: [], links: [] }),
+    fixReportedOn: date('fix_reported_on'),
+    closedOn: date('closed_on'),
+    reInspectionId: integer('re_inspection_id'),
+    history: jsonb('history').$type<FindingEventJson[]>().notNull().default([]),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.communeId, t.id] }),
+    foreignKey({ name: 'inspection_findings_inspection_fk', columns: [t.communeId, t.inspectionId], foreignColumns: [inspections.communeId, inspections.id] }).onDelete('cascade'),
+    foreignKey({
+      name: 'inspection_findings_item_fk',
+      columns: [t.communeId, t.checklistItemId],
+      foreignColumns: [inspectionChecklistItems.communeId, inspectionChecklistItems.id],
+    }).onDelete('cascade'),
+    foreignKey({ name: 'inspection_findings_unit_fk', columns: [t.communeId, t.ownerUnitId], foreignColumns: [units.communeId, units.id] }),
+    foreignKey({ name: 'inspection_findings_re_fk', columns: [t.communeId, t.reInspectionId], foreignColumns: [inspections.communeId, inspections.id] }),
+    uniqueIndex('inspection_findings_item_uq').on(t.communeId, t.checklistItemId),
+    index('inspection_findings_unit_idx').on(t.communeId, t.ownerUnitId),
+    check('inspection_findings_status_check', oneOf(t.status, FINDING_STATUSES)),
+  ],
+);
