@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, not, or, type SQL, sql } from 'drizzle-orm';
 import { AUDIT_PERSON_FIELDS, AUDIT_UNIT_FIELDS, type TAuditAction, type TAuditEntity, type TAuditEntry, type TAuditNames, type TAuditQuery } from '../../contract';
 import type { Actor } from '../access/actor';
 import { canSeeAudit, ensure } from '../access/policy';
@@ -25,7 +25,8 @@ export async function recordAudit(tx: DbOrTx, actor: Actor | null, entry: AuditE
   });
 }
 
-export async function listAudit(db: Db, actor: Actor, query: TAuditQuery): Promise<TAuditEntry[]> {
+/** `hiddenInspections`: surprise inspections the actor may not know of yet (inspections/coverage.ts). */
+export async function listAudit(db: Db, actor: Actor, query: TAuditQuery, hiddenInspections: number[] = []): Promise<TAuditEntry[]> {
   ensure(canSeeAudit(actor));
   const visibleCommunes =
     actor.communeId === null ? (await db.select({ id: communes.id }).from(communes).where(eq(communes.cityId, actor.cityId))).map((c) => c.id) : [actor.communeId];
@@ -37,6 +38,7 @@ export async function listAudit(db: Db, actor: Actor, query: TAuditQuery): Promi
   if (query.taskId !== undefined) filters.push(eq(auditLog.entity, 'task'), eq(auditLog.entityId, query.taskId));
   if (query.actorId !== undefined) filters.push(eq(auditLog.actorId, query.actorId));
   if (query.unitId !== undefined) filters.push(unitFilter(query.unitId));
+  if (hiddenInspections.length) filters.push(not(and(eq(auditLog.entity, 'inspection'), inArray(auditLog.entityId, hiddenInspections)) as SQL));
   // The day as people in the commune lived it, not the UTC day.
   const day = sql`(${auditLog.at} AT TIME ZONE 'Asia/Ho_Chi_Minh')::date`;
   if (query.from) filters.push(sql`${day} >= ${query.from}::date`);

@@ -82,7 +82,10 @@ const periodsOfPlans = (db: Db) =>
       })
       .from(reportPeriods)
       .leftJoin(reports, sql`${reports.communeId} = ${reportPeriods.communeId} and ${reports.periodId} = ${reportPeriods.id} and ${reports.level} = 'commune'`)
-      .where(sql`${reportPeriods.communeId} = any(${sql.placeholder('communeIds')}) and ${reportPeriods.planId} = any(${sql.placeholder('planIds')})`)
+      // A period owed by one unit (an inspection's self-report) has no commune report to count.
+      .where(
+        sql`${reportPeriods.communeId} = any(${sql.placeholder('communeIds')}) and ${reportPeriods.planId} = any(${sql.placeholder('planIds')}) and ${reportPeriods.unitId} is null`,
+      )
       .prepare('city_report_periods'),
   );
 

@@ -81,7 +81,8 @@ export async function loadCommuneReminderData(db: DbOrTx, communeId: number, asO
         periodId: p.periodId,
         unitDeadline: p.unitDeadline,
         communeDeadline: p.communeDeadline,
-        unitsOwing: [...new Set(tasks.filter((t) => t.row.planId === p.planId).flatMap((t) => t.lead.map((u) => u.id)))],
+        // An inspection's self-report is owed by its unit alone.
+        unitsOwing: p.unitId !== null ? [p.unitId] : [...new Set(tasks.filter((t) => t.row.planId === p.planId).flatMap((t) => t.lead.map((u) => u.id)))],
         unitsSubmitted: p.unitsSubmitted,
         communeSent: p.communeSent,
       })),

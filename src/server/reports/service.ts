@@ -107,7 +107,7 @@ export async function listPeriods(db: Db, actor: Actor, planId: number) {
   const rows = await db
     .select()
     .from(reportPeriods)
-    .where(and(eq(reportPeriods.communeId, plan.communeId), eq(reportPeriods.planId, plan.id)))
+    .where(and(eq(reportPeriods.communeId, plan.communeId), eq(reportPeriods.planId, plan.id), isNull(reportPeriods.unitId)))
     .orderBy(asc(reportPeriods.windowEnd), asc(reportPeriods.code));
   const reportRows = rows.length
     ? await db
@@ -223,8 +223,10 @@ export async function reportDeadlines(db: DbOrTx, communeId: number, from: strin
       label: p.label,
       unitDeadline: p.unitDeadline,
       communeDeadline: p.communeDeadline,
+      /** An inspection's self-report period: owed by this unit only, with no commune report. */
+      unitId: p.unitId,
       unitsSubmitted: own.flatMap((r) => (r.level === 'unit' && r.unitId !== null ? [r.unitId] : [])),
-      communeSent: own.some((r) => r.level === 'commune'),
+      communeSent: p.unitId !== null || own.some((r) => r.level === 'commune'),
     };
   });
 }
@@ -244,12 +246,13 @@ async function unitNamesOf(db: DbOrTx, communeId: number) {
   return new Map(rows.map((u) => [u.id, u.name]));
 }
 
-async function requireReport(db: DbOrTx, actor: Actor, reportId: number) {
+/** `granted`: the caller has checked the reading right itself (an inspection team reads the unit's self-report). */
+async function requireReport(db: DbOrTx, actor: Actor, reportId: number, granted = false) {
   const [report] = await db.select().from(reports).where(eq(reports.id, reportId));
   if (!report) throw notFound();
   const commune = await requireCommune(db as Db, actor, report.communeId);
   // A report the actor may not read looks like one that does not exist.
-  if (!canReadReport(actor, commune, refOf(report))) throw notFound();
+  if (!granted && !canReadReport(actor, commune, refOf(report))) throw notFound();
   const [period] = await db
     .select()
     .from(reportPeriods)
@@ -262,6 +265,8 @@ export async function openUnitReport(db: Db, clock: Clock, actor: Actor, periodI
   const { period, commune } = await requirePeriod(db, actor, periodId);
   const unitId = actor.unitId;
   if (unitId === null || (actor.role !== 'unit_head' && actor.role !== 'unit_staff')) throw new AppError('forbidden');
+  // A period owed by one unit (an inspection's self-report) is that unit's alone.
+  if (period.unitId !== null && period.unitId !== unitId) throw notFound();
   const [existing] = await db
     .select()
     .from(reports)
@@ -307,8 +312,8 @@ async function liveFigures(db: DbOrTx, report: ReportRow, period: PeriodRow, com
   return computeFigures(defaultFigureRegistry, keys, { asOf: report.asOf, window: { start: period.windowStart, end: period.windowEnd }, sources });
 }
 
-export async function getReport(db: Db, actor: Actor, reportId: number) {
-  const { report, commune, period } = await requireReport(db, actor, reportId);
+export async function getReport(db: Db, actor: Actor, reportId: number, options: { granted?: boolean } = {}) {
+  const { report, commune, period } = await requireReport(db, actor, reportId, options.granted);
   const templateRow = await templateById(db, report.templateId);
   const template = templateRow.body as ReportTemplate;
   const live = await liveFigures(db, report, period, commune, template);
@@ -604,4 +609,37 @@ export async function cityOverview(db: Db, clock: Clock, actor: Actor, code: str
     }
   }
   return { code, communes: entries, figures: [...figureRows.values()] };
+}
+
+export interface UnitPeriodInput {
+  planId: number;
+  unitId: number;
+  code: string;
+  kind: 'quarter' | 'half_year' | 'year';
+  label: string;
+  windowStart: string;
+  windowEnd: string;
+  unitDeadline: string;
+  communeDeadline: string;
+  templateKey: string;
+}
+
+/**
+ * A period owed by one unit only, with the unit's draft report on the given template: an inspection's
+ * self-report (issue 13), filled like any unit report (figures over the window, narratives, submit),
+ * reminded of by the report reminders, kept out of the plan's periods and the city's comparison.
+ */
+export async function openUnitPeriod(tx: DbOrTx, clock: Clock, actor: Actor, commune: CommuneRef, input: UnitPeriodInput) {
+  const template = await latestTemplate(tx, commune.cityId, input.templateKey);
+  const { templateKey: _key, ...period } = input;
+  const [row] = await tx
+    .insert(reportPeriods)
+    .values({ communeId: commune.id, ...period, templateId: template.id })
+    .returning();
+  const [report] = await tx
+    .insert(reports)
+    .values({ communeId: commune.id, periodId: row.id, level: 'unit', unitId: input.unitId, templateId: template.id, asOf: earlier(clock.today(), row.windowEnd) })
+    .returning();
+  await logEvent(tx, actor, commune, report, 'create');
+  return { periodId: row.id, reportId: report.id };
 }
