@@ -38,8 +38,11 @@ export interface InspectionDocumentContext {
 const AREA_SCOPES: Record<TChecklistAreaCode, InspectionScope> = { I: 1, II: 2, III: 3, IV: 4, V: 5, VI: 6, VII: 7, KH: 'plan', PT: 'followup' };
 const RESULTS = { dat: 'pass', chua_dat: 'fail', khong_ap_dung: 'na' } as const;
 
-/** "Kiểm tra công tác …" → "kiểm tra công tác …": the title read after "về". */
-const lowerFirst = (s: string) => s.charAt(0).toLocaleLowerCase('vi') + s.slice(1);
+/** "Kế hoạch kiểm tra công tác …" → "kiểm tra công tác …": the title as read after "Kế hoạch … về". */
+function about(title: string): string {
+  const s = title.replace(/^kế hoạch\s+(về\s+)?/iu, '').trim();
+  return s.charAt(0).toLocaleLowerCase('vi') + s.slice(1);
+}
 
 function evidenceOf(item: TChecklistItem, names: Map<string, string>): string[] {
   const e = item.evidence;
@@ -88,7 +91,7 @@ function record(inspection: TInspection, context: InspectionDocumentContext): In
     number: inspection.plan.number || null,
     date: context.planSignedOn,
     issuer: context.commune,
-    about: lowerFirst(inspection.plan.title),
+    about: about(inspection.plan.title),
   };
   const reviewed = context.reviewedPlan;
   return {
@@ -96,7 +99,7 @@ function record(inspection: TInspection, context: InspectionDocumentContext): In
     place: context.place,
     unit: inspection.unit.name,
     plan,
-    reformPlan: reviewed ? { kind: 'Kế hoạch', number: reviewed.number, date: reviewed.issueDate, issuer: context.commune, about: lowerFirst(reviewed.title) } : null,
+    reformPlan: reviewed ? { kind: 'Kế hoạch', number: reviewed.number, date: reviewed.issueDate, issuer: context.commune, about: about(reviewed.title) } : null,
     visitDate: inspection.visitDate,
     location: `trụ sở ${inspection.unit.name}`,
     reviewFrom: inspection.windowFrom,

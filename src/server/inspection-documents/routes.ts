@@ -18,7 +18,14 @@ export const inspectionDocumentRoutes: FastifyPluginAsyncZod<{ db: Db; clock: Cl
 
   app.get(
     '/api/inspections/:id/minutes.docx',
-    { schema: { tags, summary: 'Biên bản kiểm tra theo thể thức Nghị định 30/2020 (.docx), từ kết quả đã ghi', params: ZId, response: { 200: binaryResponse(DOCX, 'Biên bản .docx') } } },
+    {
+      schema: {
+        tags,
+        summary: 'Biên bản kiểm tra theo thể thức Nghị định 30/2020 (.docx), từ kết quả đã ghi',
+        params: ZId,
+        response: { 200: binaryResponse(DOCX, 'Biên bản .docx') },
+      },
+    },
     async (request, reply) => {
       const { inspection, bytes } = await minutesDocx(db, clock, actorOf(request), request.params.id);
       return reply.header('content-type', DOCX).header('content-disposition', `attachment; filename="bien-ban-kiem-tra-${inspection.id}.docx"`).send(bytes);
@@ -28,7 +35,12 @@ export const inspectionDocumentRoutes: FastifyPluginAsyncZod<{ db: Db; clock: Cl
   app.get(
     '/api/inspections/:id/conclusion.docx',
     {
-      schema: { tags, summary: 'Thông báo kết luận kiểm tra theo thể thức Nghị định 30/2020 (.docx)', params: ZId, response: { 200: binaryResponse(DOCX, 'Thông báo kết luận .docx') } },
+      schema: {
+        tags,
+        summary: 'Thông báo kết luận kiểm tra theo thể thức Nghị định 30/2020 (.docx)',
+        params: ZId,
+        response: { 200: binaryResponse(DOCX, 'Thông báo kết luận .docx') },
+      },
     },
     async (request, reply) => {
       const { inspection, bytes } = await conclusionDocx(db, clock, actorOf(request), request.params.id);

@@ -4,7 +4,7 @@
  * an inspection-plan document into a draft plan the officer reviews (nothing saved here).
  */
 import { and, eq, inArray } from 'drizzle-orm';
-import type { TInspection, TInspectionPlanDraft, TInspectionPlanImport, TInspectionPeriod } from '../../contract';
+import type { TInspection, TInspectionPeriod, TInspectionPlanDraft, TInspectionPlanImport } from '../../contract';
 import { inspectionConclusion, inspectionMinutes } from '../../documents';
 import { matchKey } from '../../domain/text/normalize';
 import { type ImportedInspectionPlan, isImportError, type UnitRef } from '../../importer';
@@ -13,7 +13,7 @@ import type { Actor } from '../access/actor';
 import type { Clock } from '../clock';
 import { requireCommune } from '../communes/service';
 import type { Db } from '../db';
-import { communes, files, inspectionPlans, inspections, plans, reports, tasks, units, users } from '../db/schema';
+import { communes, files, inspectionPlans, plans, reports, tasks, units, users } from '../db/schema';
 import { AppError } from '../errors';
 
 import { getInspection } from '../inspections/service';
@@ -31,12 +31,18 @@ async function evidenceNames(db: Db, communeId: number, inspection: TInspection)
   const names = new Map<string, string>();
   const fileIds = ids('fileIds');
   if (fileIds.length) {
-    const rows = await db.select({ id: files.id, name: files.originalName }).from(files).where(and(eq(files.communeId, communeId), inArray(files.id, fileIds)));
+    const rows = await db
+      .select({ id: files.id, name: files.originalName })
+      .from(files)
+      .where(and(eq(files.communeId, communeId), inArray(files.id, fileIds)));
     for (const r of rows) names.set(`file:${r.id}`, r.name);
   }
   const taskIds = ids('taskIds');
   if (taskIds.length) {
-    const rows = await db.select({ id: tasks.id, content: tasks.content }).from(tasks).where(and(eq(tasks.communeId, communeId), inArray(tasks.id, taskIds)));
+    const rows = await db
+      .select({ id: tasks.id, content: tasks.content })
+      .from(tasks)
+      .where(and(eq(tasks.communeId, communeId), inArray(tasks.id, taskIds)));
     for (const r of rows) names.set(`task:${r.id}`, `Nhiệm vụ "${r.content.length > 80 ? `${r.content.slice(0, 80)}…` : r.content}"`);
   }
   return names;
@@ -177,8 +183,11 @@ export async function importInspectionPlan(
   return {
     draft: { ...draftOf(reading, referenceYear, file.fileName), reviewedPlanId },
     reading: fields,
-    targets: (mapping ?? []).map((m) => ({ name: m.name, unitId: m.kind === 'unit' ? m.unitId : null, unitName: m.kind === 'unit' && m.unitId ? (byId.get(m.unitId) ?? null) : null })),
+    targets: (mapping ?? []).map((m) => ({
+      name: m.name,
+      unitId: m.kind === 'unit' ? m.unitId : null,
+      unitName: m.kind === 'unit' && m.unitId ? (byId.get(m.unitId) ?? null) : null,
+    })),
     warnings,
   };
 }
-
