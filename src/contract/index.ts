@@ -17,6 +17,7 @@ export * from './dossiers';
 export * from './files';
 export * from './health';
 export * from './imports';
+export * from './inspection-import';
 export * from './inspections';
 export * from './my-work';
 export * from './notifications';

@@ -7,7 +7,7 @@ import { A4, FONT, HEADER_DISTANCE_MM, MARGIN_MM, mm, pt, SIZE } from './format'
 import { documentChildren, emptyHeader, pageNumberHeader } from './parts';
 import type { OfficialDocument, PlanDocument, ReportDocument } from './types';
 
-function page(orientation: 'portrait' | 'landscape') {
+export function page(orientation: 'portrait' | 'landscape') {
   return {
     size: {
       // docx swaps width and height itself for a landscape section.
@@ -35,7 +35,7 @@ function mainSection(doc: OfficialDocument): ISectionOptions {
   };
 }
 
-function toDocument(sections: ISectionOptions[], title: string): Document {
+export function toDocument(sections: ISectionOptions[], title: string): Document {
   return new Document({
     creator: 'cchc',
     title,

@@ -70,7 +70,7 @@ const MOTTO_RULE_MM = 61;
 /** The issuer's rule: a third to a half of the line above it. */
 const ISSUER_RULE_MM = 20;
 
-function cell(children: Paragraph[], widthMm: number): TableCell {
+export function cell(children: Paragraph[], widthMm: number): TableCell {
   return new TableCell({
     width: { size: mm(widthMm), type: WidthType.DXA },
     borders: NO_BORDERS,
@@ -79,7 +79,7 @@ function cell(children: Paragraph[], widthMm: number): TableCell {
   });
 }
 
-function headerTable(doc: OfficialDocument): Table {
+export function headerTable(doc: OfficialDocument): Table {
   const left: Paragraph[] = [];
   if (doc.issuer.governingBody) left.push(line(upperVi(doc.issuer.governingBody), { size: SIZE.governingBody }));
   for (const text of issuerLines(doc.issuer.name)) left.push(line(text, { size: SIZE.issuingBody, bold: true }));
@@ -108,7 +108,7 @@ function headerTable(doc: OfficialDocument): Table {
   });
 }
 
-function title(doc: OfficialDocument): Paragraph[] {
+export function title(doc: OfficialDocument): Paragraph[] {
   const out = [
     line(upperVi(doc.type), { size: SIZE.documentType, bold: true }, { spaceBeforePt: 18, keepNext: true }),
     line(doc.summary, { size: SIZE.summary, bold: true }, { keepNext: true }),
@@ -196,14 +196,18 @@ export function authorityLines(signature: Signature): string[] {
   return [];
 }
 
-function signatureLines(signature: Signature): Paragraph[] {
+/** Heading lines in bold capitals, room to sign (and seal), then the signer's name. */
+export function signatureColumn(headings: string[], name: string | null): Paragraph[] {
   const style = { size: SIZE.signature, bold: true };
-  const lines = authorityLines(signature).map((text) => line(text, style));
-  lines.push(line(upperVi(signature.title), style));
+  const lines = headings.map((text) => line(upperVi(text), style));
   // Room for the signature and the seal: four empty lines.
   for (let i = 0; i < 4; i++) lines.push(line('', style));
-  lines.push(line(signature.name ?? '', style, { spaceBeforePt: 12 }));
+  lines.push(line(name ?? '', style, { spaceBeforePt: 12 }));
   return lines;
+}
+
+function signatureLines(signature: Signature): Paragraph[] {
+  return signatureColumn([...authorityLines(signature), signature.title], signature.name);
 }
 
 function recipientLines(recipients: string[]): Paragraph[] {

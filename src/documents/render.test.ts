@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPlanDocument, buildReportDocument } from './build';
-import { planExportOfSeed, sampleReport } from './test-helpers';
+import { inspectionConclusion, inspectionMinutes } from './inspection';
+import { planExportOfSeed, sampleConclusion, sampleMinutes, sampleReport } from './test-helpers';
 
 const TOOLS = ['soffice', 'pdfinfo', 'pdftotext', 'pdffonts'];
 const missing = TOOLS.filter((tool) => !['/usr/bin', '/usr/local/bin'].some((dir) => existsSync(join(dir, tool))));
@@ -29,6 +30,11 @@ interface Page {
 }
 
 let dir: string;
+// Converted once in the first block's beforeAll; the inspection block reads them after.
+let minutes: Page[];
+let minutesPdf: string;
+let conclusion: Page[];
+let conclusionPdf: string;
 
 /** LibreOffice with its own profile, so parallel or leftover instances never lock each other out. */
 function toPdf(name: string, bytes: Buffer): string {
@@ -93,9 +99,13 @@ describe.skipIf(missing.length > 0)('official documents rendered by LibreOffice'
     taskCount = document.appendix.groups.reduce((n, g) => n + g.tasks.length, 0);
     planPdf = toPdf('plan', await buildPlanDocument(document));
     reportPdf = toPdf('report', await buildReportDocument(sampleReport()));
+    minutesPdf = toPdf('minutes', await inspectionMinutes(sampleMinutes()));
+    conclusionPdf = toPdf('conclusion', await inspectionConclusion(sampleConclusion()));
     plan = pages(planPdf);
     report = pages(reportPdf);
-  }, 240_000);
+    minutes = pages(minutesPdf);
+    conclusion = pages(conclusionPdf);
+  }, 360_000);
 
   afterAll(() => {
     if (dir) rmSync(dir, { recursive: true, force: true });
@@ -150,10 +160,105 @@ describe.skipIf(missing.length > 0)('official documents rendered by LibreOffice'
   });
 
   it('sets every glyph in Times New Roman (or its metric twin) — no fallback font', () => {
-    for (const pdf of [planPdf, reportPdf]) {
+    for (const pdf of [planPdf, reportPdf, minutesPdf, conclusionPdf]) {
       const names = fonts(pdf);
       expect(names.length).toBeGreaterThan(0);
       for (const name of names) expect(name).toMatch(TIMES_FAMILY);
+    }
+  });
+});
+
+describe.skipIf(missing.length > 0)('inspection documents rendered by LibreOffice', () => {
+  // Shares the conversions above: these run after them in the same file.
+  const allText = (doc: Page[]) => doc.map(pageText).join(' ');
+  const margins = (doc: Page[]) => doc.flatMap((p) => p.words.filter((w) => w.yMin >= 20 * PT_PER_MM));
+
+  it('prints both documents on A4 portrait pages, text inside the decree margins, numbered from page 2', () => {
+    for (const doc of [minutes, conclusion]) {
+      expect(doc.length).toBeGreaterThan(1);
+      expect(doc.every(isA4Portrait)).toBe(true);
+      expect(inTopMargin(doc[0])).toEqual([]);
+      doc.slice(1).forEach((page, i) => {
+        expect(inTopMargin(page).map((w) => w.text)).toEqual([String(i + 2)]);
+      });
+      for (const w of margins(doc)) {
+        expect(w.xMin).toBeGreaterThan(30 * PT_PER_MM - 1);
+        expect(w.xMax).toBeLessThan(doc[0].width - 15 * PT_PER_MM + 1);
+        expect(w.yMax).toBeLessThan(doc[0].height - 20 * PT_PER_MM + 1);
+      }
+    }
+  });
+
+  it('heads the minutes with the team under the commune, the type, and the visit date', () => {
+    const first = pageText(minutes[0]);
+    for (const text of ['UBND XÃ CẨM GIANG', 'ĐOÀN KIỂM TRA CCHC', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', '/BB-ĐKT', 'Cẩm Giang, ngày 18 tháng 11 năm 2025', 'BIÊN BẢN']) {
+      expect(first).toContain(text);
+    }
+    const text = allText(minutes);
+    for (const expected of [
+      'Nguyễn Thị Lan',
+      'Trưởng đoàn',
+      'Trần Văn Hùng',
+      'Phạm Quốc Bảo',
+      'từ ngày 01/07/2025 đến ngày được kiểm tra (18/11/2025)',
+      'Quyết định số 225/QĐ-UBND',
+    ]) {
+      expect(text).toContain(expected);
+    }
+  });
+
+  it('lists every checklist item with its result, under the areas I–VIII', () => {
+    const text = allText(minutes);
+    expect(text.match(/Chưa đạt/g)).toHaveLength(3);
+    // "Không áp dụng" wraps in its narrow column.
+    expect(text.match(/Không áp/g)).toHaveLength(1);
+    expect(text).toContain('10 nội dung được kiểm tra, trong đó 6 nội dung đạt, 3 nội dung chưa đạt, 1 nội dung không áp dụng');
+    const left = 30 * PT_PER_MM;
+    const numerals = minutes.flatMap((p) => p.words.filter((w) => w.xMin >= left - 1 && w.xMax <= left + 12 * PT_PER_MM && /^[IVX]+$/.test(w.text)).map((w) => w.text));
+    expect(numerals).toEqual(['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII']);
+  });
+
+  it('keeps the last paragraph of the minutes on the page of both signatures', () => {
+    const last = minutes[minutes.length - 1];
+    const text = pageText(last);
+    for (const expected of ['ĐƠN VỊ ĐƯỢC KIỂM TRA', 'ĐOÀN KIỂM TRA', 'Phạm Quốc Bảo', 'Nguyễn Thị Lan', 'giữ 01 bản./.']) expect(text).toContain(expected);
+    // The two names on one line, one on each half of the page.
+    const bao = last.words.find((w) => w.text === 'Bảo');
+    const lan = last.words.find((w) => w.text === 'Lan');
+    expect(Math.abs((bao?.yMin ?? 0) - (lan?.yMin ?? 99))).toBeLessThan(2);
+    expect(bao?.xMax ?? 999).toBeLessThan(last.width / 2 + 10 * PT_PER_MM);
+    expect(lan?.xMin ?? 0).toBeGreaterThan(last.width / 2);
+  });
+
+  it('gives the conclusion notice its number, bases, assessment, requests with deadlines and the signer', () => {
+    const first = pageText(conclusion[0]);
+    for (const expected of [
+      'ỦY BAN NHÂN DÂN',
+      'XÃ CẨM GIANG',
+      '/TB-UBND',
+      'Cẩm Giang, ngày 25 tháng 11 năm 2025',
+      'THÔNG BÁO',
+      'Kết luận kiểm tra công tác cải cách hành chính tại Phòng Kinh tế',
+    ]) {
+      expect(first).toContain(expected);
+    }
+    const text = allText(conclusion);
+    for (const expected of [
+      'Căn cứ Kế hoạch số 312/KH-UBND ngày 20/10/2025',
+      'I. ĐÁNH GIÁ CHUNG',
+      'Ưu điểm',
+      'Tồn tại, hạn chế',
+      'II. YÊU CẦU',
+      'trước ngày 05/12/2025',
+      'trước ngày 15/12/2025',
+      'Trung tâm Phục vụ hành chính công xã:',
+      'trước ngày 20/12/2025./.',
+      'Nơi nhận:',
+      'TM. ỦY BAN NHÂN DÂN',
+      'KT. CHỦ TỊCH',
+      'Nguyễn Thị Lan',
+    ]) {
+      expect(text).toContain(expected);
     }
   });
 });

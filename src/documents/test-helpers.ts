@@ -8,7 +8,7 @@ import { seedPath } from '../importer/test-helpers';
 const REFERENCE_YEAR = 2026;
 
 import { type PlanExport, planExportFromImport } from './from-import';
-import type { PlanDocument, ReportDocument } from './types';
+import type { InspectionConclusionData, InspectionMinutesData, InspectionRecord, PlanDocument, ReportDocument } from './types';
 
 export function planExportOfSeed(id: string): PlanExport {
   return planExportFromImport(importPlanText(readFileSync(seedPath(id), 'utf8'), { referenceYear: REFERENCE_YEAR }));
@@ -77,4 +77,110 @@ export async function docxParts(bytes: Buffer): Promise<DocxParts> {
   };
   const headerNames = Object.keys(zip.files).filter((n) => /^word\/header\d+\.xml$/.test(n));
   return { document: await text('word/document.xml'), styles: await text('word/styles.xml'), headers: await Promise.all(headerNames.map(text)) };
+}
+
+/** A visit as the team records it (seed 003's plan carried out at Phòng Kinh tế). */
+export function sampleInspection(): InspectionRecord {
+  return {
+    commune: 'Ủy ban nhân dân xã Cẩm Giang',
+    place: 'Cẩm Giang',
+    unit: 'Phòng Kinh tế',
+    plan: {
+      kind: 'Kế hoạch',
+      number: '312/KH-UBND',
+      date: '2025-10-20',
+      issuer: 'Ủy ban nhân dân xã Cẩm Giang',
+      about: 'kiểm tra công tác cải cách hành chính nhà nước 6 tháng cuối năm 2025',
+    },
+    reformPlan: {
+      kind: 'Quyết định',
+      number: '225/QĐ-UBND',
+      date: '2025-07-28',
+      issuer: 'Ủy ban nhân dân xã Cẩm Giang',
+      about: 'việc ban hành Kế hoạch cải cách hành chính nhà nước xã Cẩm Giang 6 tháng cuối năm 2025',
+    },
+    visitDate: '2025-11-18',
+    startTime: '08:00',
+    endTime: '11:30',
+    location: 'trụ sở Phòng Kinh tế',
+    reviewFrom: '2025-07-01',
+    reviewTo: null,
+    surprise: false,
+    leader: { name: 'Nguyễn Thị Lan', title: 'Phó Chủ tịch UBND xã' },
+    members: [
+      { name: 'Trần Văn Hùng', title: 'Trưởng phòng', unit: 'Phòng Văn hóa - Xã hội' },
+      { name: 'Lê Thu Hà', title: 'Chuyên viên', unit: 'Văn phòng HĐND và UBND' },
+    ],
+    representatives: [
+      { name: 'Phạm Quốc Bảo', title: 'Trưởng phòng' },
+      { name: 'Đỗ Minh Tuấn', title: 'Chuyên viên phụ trách CCHC' },
+    ],
+    selfReportDate: '2025-11-11',
+    items: [
+      {
+        scope: 1,
+        content: 'Ban hành kế hoạch cải cách hành chính của đơn vị 6 tháng cuối năm 2025',
+        result: 'pass',
+        comment: 'Ban hành ngày 05/8/2025.',
+        evidence: ['Kế hoạch số 18/KH-PKT'],
+      },
+      { scope: 1, content: 'Xây dựng và triển khai kế hoạch thông tin, tuyên truyền CCHC', result: 'fail', comment: 'Chưa ban hành kế hoạch tuyên truyền.' },
+      { scope: 2, content: 'Rà soát, hệ thống hóa văn bản quy phạm pháp luật thuộc lĩnh vực phụ trách', result: 'pass' },
+      { scope: 3, content: 'Giải quyết hồ sơ thủ tục hành chính đúng hạn', result: 'pass', comment: '412/415 hồ sơ đúng hạn (99,3%).' },
+      { scope: 3, content: 'Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính', result: 'fail', comment: 'Tỷ lệ số hóa 62%, thấp hơn chỉ tiêu 100%.' },
+      { scope: 4, content: 'Ban hành quy chế làm việc của đơn vị', result: 'pass', evidence: ['Quyết định số 07/QĐ-PKT'] },
+      { scope: 5, content: 'Chấp hành kỷ luật, kỷ cương hành chính', result: 'pass' },
+      { scope: 6, content: 'Thực hiện cơ chế tự chủ tại đơn vị sự nghiệp công lập', result: 'na', comment: 'Đơn vị không có đơn vị sự nghiệp trực thuộc.' },
+      { scope: 7, content: 'Sử dụng hệ thống quản lý văn bản và điều hành, chữ ký số', result: 'pass' },
+      {
+        scope: 'plan',
+        content: 'Hoàn thành nhiệm vụ được giao trong Kế hoạch CCHC 6 tháng cuối năm 2025',
+        result: 'fail',
+        comment: '5/7 nhiệm vụ hoàn thành; 2 nhiệm vụ quá hạn.',
+      },
+    ],
+    requests: [
+      {
+        scope: 1,
+        finding: 'Chưa ban hành kế hoạch thông tin, tuyên truyền cải cách hành chính năm 2025',
+        request: 'Ban hành kế hoạch thông tin, tuyên truyền cải cách hành chính',
+        deadline: '2025-12-05',
+      },
+      {
+        scope: 3,
+        finding: 'Tỷ lệ số hóa hồ sơ, kết quả giải quyết thủ tục hành chính mới đạt 62%',
+        request: 'Hoàn thành số hóa hồ sơ, kết quả giải quyết thủ tục hành chính còn tồn',
+        deadline: '2025-12-15',
+      },
+      {
+        scope: 'plan',
+        finding: 'Còn 02 nhiệm vụ trong Kế hoạch cải cách hành chính quá hạn chưa hoàn thành',
+        request: 'Hoàn thành 02 nhiệm vụ quá hạn và cập nhật kết quả trên hệ thống',
+        owner: 'Trung tâm Phục vụ hành chính công xã',
+        deadline: '2025-12-10',
+      },
+    ],
+  };
+}
+
+export function sampleMinutes(): InspectionMinutesData {
+  return { ...sampleInspection(), unitOpinion: null };
+}
+
+export function sampleConclusion(): InspectionConclusionData {
+  return {
+    ...sampleInspection(),
+    number: '/TB-UBND',
+    date: '2025-11-25',
+    issuedBy: 'commune',
+    assessment: [
+      'Phòng Kinh tế đã quan tâm triển khai công tác cải cách hành chính; ban hành kế hoạch của đơn vị kịp thời, phân công cán bộ theo dõi, tổng hợp; các nhiệm vụ trọng tâm cơ bản được thực hiện theo kế hoạch.',
+    ],
+    strengths: ['Ban hành kế hoạch cải cách hành chính của đơn vị đúng thời hạn', 'Tỷ lệ hồ sơ thủ tục hành chính giải quyết đúng hạn đạt 99,3%'],
+    shortcomings: [{ scope: 7, text: 'Việc sử dụng chữ ký số trong gửi nhận văn bản chưa thường xuyên' }],
+    remedyReportTo: 'Phòng Văn hóa - Xã hội',
+    remedyReportBy: '2025-12-20',
+    recipients: ['Phòng Kinh tế;', 'Chủ tịch, các Phó Chủ tịch UBND xã;', 'Thành viên Đoàn kiểm tra;', 'Lưu: VT, VHXH.'],
+    signature: { authority: 'KT', body: 'Ủy ban nhân dân', title: 'Phó Chủ tịch', name: 'Nguyễn Thị Lan' },
+  };
 }

@@ -58,3 +58,15 @@ const ROMAN = ['', 'I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 
 export function roman(n: number): string {
   return ROMAN[n] ?? String(n);
 }
+
+/** "2025-07-01" → "01/07/2025", the short form the body text uses. */
+export function shortDate(isoDate: string): string {
+  const [y, m, d] = isoDate.split('-');
+  return `${d}/${m}/${y}`;
+}
+
+/** "2025-11-18" → "ngày 18 tháng 11 năm 2025" (leading zeros as in the date line). */
+export function longDate(isoDate: string): string {
+  const [y, m, d] = isoDate.split('-').map(Number);
+  return `ngày ${d < 10 ? `0${d}` : d} tháng ${m < 3 ? `0${m}` : m} năm ${y}`;
+}

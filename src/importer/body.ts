@@ -100,6 +100,17 @@ function kindOf(title: string): PlanKind | null {
   return 'thematic';
 }
 
+/** A title naming an inspection of CCHC work ("Kiểm tra công tác cải cách hành chính …"). */
+export function isInspectionPlanTitle(title: string | null): boolean {
+  return title !== null && /kiem tra cong tac (cai cach hanh chinh|cchc)|^kiem tra (cai cach hanh chinh|cchc)/.test(fold(title));
+}
+
+/** The sections only an inspection plan has: whom it inspects and what it checks ("Đối tượng kiểm tra", "Nội dung kiểm tra"). */
+export function looksLikeInspectionPlan(title: string | null, paragraphs: string[]): boolean {
+  const sections = paragraphs.filter((p) => /^([ivx]+\s*[.)]\s*|\d+\s*[.)]\s*)?\**\s*(doi tuong|noi dung|hinh thuc)[^:]{0,30}kiem tra\b/.test(fold(p))).length;
+  return title === null ? sections >= 2 : isInspectionPlanTitle(title) && sections >= 1;
+}
+
 function periodOf(title: string): { start: string; end: string } | null {
   const f = fold(title);
   const year = /nam (\d{4})/.exec(f)?.[1];

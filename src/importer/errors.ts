@@ -9,6 +9,8 @@ export type ImportErrorCode =
   | 'zip_bomb'
   | 'no_text'
   | 'not_a_plan'
+  | 'inspection_plan'
+  | 'not_an_inspection_plan'
   | 'timeout'
   | 'content_too_large'
   | 'too_complex'
@@ -24,6 +26,9 @@ const MESSAGES: Record<ImportErrorCode, string> = {
   zip_bomb: 'Tệp .docx có nội dung giải nén bất thường (quá lớn) nên bị từ chối để bảo vệ hệ thống.',
   no_text: 'Tệp PDF không có lớp chữ (có thể là bản scan/ảnh chụp). Vui lòng tải lên bản Word hoặc PDF xuất trực tiếp từ Word.',
   not_a_plan: 'Tài liệu không phải là kế hoạch cải cách hành chính: không tìm thấy tiêu đề kế hoạch hay bảng danh mục nhiệm vụ.',
+  inspection_plan:
+    'Tài liệu là kế hoạch kiểm tra công tác cải cách hành chính, không phải kế hoạch cải cách hành chính có danh mục nhiệm vụ. Vui lòng nhập tài liệu này ở mục Kiểm tra → Nhập kế hoạch kiểm tra.',
+  not_an_inspection_plan: 'Tài liệu không phải là kế hoạch kiểm tra công tác cải cách hành chính: không tìm thấy tiêu đề "Kế hoạch kiểm tra …" hay mục "Nội dung kiểm tra".',
   timeout: 'Tài liệu quá phức tạp, không đọc xong trong thời gian cho phép. Vui lòng tách nhỏ hoặc lưu lại tệp rồi thử lại.',
   content_too_large:
     'Nội dung tài liệu sau khi giải nén quá lớn (tối đa {max}) nên bị từ chối để bảo vệ hệ thống. Vui lòng tách nhỏ tài liệu hoặc lưu lại bằng Word/trình đọc PDF rồi thử lại.',

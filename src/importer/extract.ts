@@ -1,7 +1,7 @@
 /** A reader's DocModel → the reviewable extraction (meta, targets, tasks, responsibilities, warnings). */
 import { parseTimeframe } from '../domain/timeframe/index';
 import type { Period } from '../domain/timeframe/types';
-import { extractMeta, extractResponsibilities, extractTargets } from './body';
+import { extractMeta, extractResponsibilities, extractTargets, looksLikeInspectionPlan } from './body';
 import { ImportError } from './errors';
 import { readFlatTable } from './flat-table';
 import { readParagraphTasks } from './paragraph-tasks';
@@ -96,7 +96,7 @@ export interface ExtractOptions {
  * "place, date" line in a borderless two-column table, so the cells of tables that are not the task
  * table are read as lines too (column by column).
  */
-function headerLines(model: DocModel): string[] {
+export function headerLines(model: DocModel): string[] {
   return model.blocks.flatMap((b) => {
     if (b.kind === 'paragraph') return [b.text];
     if (b.kind !== 'table' || b.rows.some((r) => headerColumns(r) !== null)) return [];
@@ -133,6 +133,8 @@ export function extractPlan(model: DocModel, options: ExtractOptions): ImportRes
   const rawTasks = [...tableRead.tasks, ...flatTasks];
   const warnings: ImportWarning[] = [...tableRead.warnings, ...flatRead.flatMap((r) => r.warnings)];
   const responsibilities = extractResponsibilities(paragraphs);
+  // An inspection plan has no task table either: say what it is rather than read its sections as tasks.
+  if (rawTasks.length === 0 && looksLikeInspectionPlan(meta.title, paragraphs)) throw new ImportError('inspection_plan');
   if (rawTasks.length === 0) {
     // No appendix: the tasks may be the numbered paragraphs of "II. NHIỆM VỤ …" (seed 001).
     for (const raw of readParagraphTasks(paragraphs, responsibilities).tasks) {

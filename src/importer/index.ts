@@ -4,6 +4,7 @@
  */
 import { ImportError } from './errors';
 import { extractPlan } from './extract';
+import { extractInspectionPlan, type ImportedInspectionPlan } from './inspection-plan';
 import { IMPORT_LIMITS } from './limits';
 import { readDocx } from './readers/docx';
 import { readPdf } from './readers/pdf';
@@ -12,6 +13,8 @@ import type { DocModel, ImportResult, SourceFormat, UnitRef } from './types';
 
 export type { ImportErrorCode } from './errors';
 export { ImportError, isImportError } from './errors';
+export type { ImportedInspectionPlan, InspectionPlanWarning, ReadField } from './inspection-plan';
+export { extractInspectionPlan } from './inspection-plan';
 export { IMPORT_LIMITS } from './limits';
 export type * from './types';
 export { guessUnitKind, isCatchAll, isOutsideBody, splitUnitList, unitKey } from './unit-lexicon';
@@ -69,13 +72,27 @@ async function readModel(data: Uint8Array, format: SourceFormat): Promise<DocMod
   return readText(decodeText(data));
 }
 
-export async function importPlanDocument(input: ImportInput): Promise<ImportResult> {
+/** Any accepted file → the reader's model, with the size and time limits. */
+async function readDocument(input: ImportInput): Promise<DocModel> {
   const data = input.data instanceof Uint8Array ? input.data : new Uint8Array(input.data);
   if (data.byteLength === 0) throw new ImportError('file_empty');
   if (data.byteLength > IMPORT_LIMITS.maxFileBytes) throw new ImportError('file_too_large', { max: formatBytes(IMPORT_LIMITS.maxFileBytes) });
   const format = detectFormat(data, input.fileName, input.mimeType);
-  const model = await withTimeout(readModel(data, format), IMPORT_LIMITS.maxParseMs);
-  return extractPlan(model, { units: input.units, referenceYear: input.referenceYear });
+  return withTimeout(readModel(data, format), IMPORT_LIMITS.maxParseMs);
+}
+
+export async function importPlanDocument(input: ImportInput): Promise<ImportResult> {
+  return extractPlan(await readDocument(input), { units: input.units, referenceYear: input.referenceYear });
+}
+
+/** An inspection plan (Kế hoạch kiểm tra, seed 003) → its reviewable draft. */
+export async function importInspectionPlanDocument(input: ImportInput): Promise<ImportedInspectionPlan> {
+  return extractInspectionPlan(await readDocument(input), { units: input.units });
+}
+
+export function importInspectionPlanText(text: string, options: { units?: UnitRef[] } = {}): ImportedInspectionPlan {
+  if (text.length > IMPORT_LIMITS.maxTextChars) throw new ImportError('file_too_large', { max: formatBytes(IMPORT_LIMITS.maxFileBytes) });
+  return extractInspectionPlan(readText(text), options);
 }
 
 /** Sync import of text already in memory (pasted text, seeds, tests). */

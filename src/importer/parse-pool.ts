@@ -10,12 +10,15 @@
 import { Piscina } from 'piscina';
 import { ImportError } from './errors';
 import type { ImportInput } from './index';
+import type { ImportedInspectionPlan } from './inspection-plan';
 import { IMPORT_LIMITS, type ImportLimits } from './limits';
 import type { ParseOutcome } from './parse-worker';
 import type { ImportResult } from './types';
 
 export interface ParsePool {
   parse(input: ImportInput): Promise<ImportResult>;
+  /** The same, for an inspection plan (Kế hoạch kiểm tra). */
+  parseInspectionPlan(input: ImportInput): Promise<ImportedInspectionPlan>;
   /** Starts the first worker now rather than on the first document. */
   warm(): void;
   destroy(): Promise<void>;
@@ -40,12 +43,12 @@ function isAbort(e: unknown): boolean {
 }
 
 export function createParsePool(limits: ImportLimits = IMPORT_LIMITS): ParsePool {
-  let pool: Piscina<ImportInput, ParseOutcome> | null = null;
+  let pool: Piscina<ImportInput & { kind?: 'plan' | 'inspection' }, ParseOutcome> | null = null;
   let inFlight = 0;
   // Started by warm() or on the first document, so a test app that never imports starts no thread.
-  const start = (): Piscina<ImportInput, ParseOutcome> => {
+  const start = (): Piscina<ImportInput & { kind?: 'plan' | 'inspection' }, ParseOutcome> => {
     if (pool) return pool;
-    pool = new Piscina<ImportInput, ParseOutcome>({
+    pool = new Piscina<ImportInput & { kind?: 'plan' | 'inspection' }, ParseOutcome>({
       ...workerEntry(),
       minThreads: 1,
       maxThreads: limits.parseWorkers,
@@ -60,7 +63,7 @@ export function createParsePool(limits: ImportLimits = IMPORT_LIMITS): ParsePool
     return pool;
   };
 
-  async function parse(input: ImportInput): Promise<ImportResult> {
+  async function run(input: ImportInput & { kind: 'plan' | 'inspection' }): Promise<ImportResult | ImportedInspectionPlan> {
     if (inFlight >= limits.parseWorkers + limits.maxQueuedParses) throw new ImportError('busy');
     // The clock starts at submission: allow one parse time per round of documents ahead in line.
     const rounds = 1 + Math.floor(inFlight / limits.parseWorkers);
@@ -80,7 +83,8 @@ export function createParsePool(limits: ImportLimits = IMPORT_LIMITS): ParsePool
   }
 
   return {
-    parse,
+    parse: async (input) => (await run({ ...input, kind: 'plan' })) as ImportResult,
+    parseInspectionPlan: async (input) => (await run({ ...input, kind: 'inspection' })) as ImportedInspectionPlan,
     warm: () => void start(),
     destroy: async () => {
       await pool?.destroy();

@@ -30,6 +30,7 @@ import { fileRoutes } from './files/routes';
 import { healthRoutes } from './health/routes';
 import { securityPlugin } from './http/security';
 import { importRoutes } from './imports/routes';
+import { inspectionDocumentRoutes } from './inspection-documents/routes';
 import { inspectionRoutes } from './inspections/routes';
 import { notificationRoutes } from './notifications/routes';
 import { planRoutes } from './plans/routes';
@@ -93,6 +94,7 @@ export async function buildApp({ db, clock, config, logger = true, now = () => n
   await app.register(cityDirectiveRoutes, { db, clock });
   await app.register(reportRoutes, { db, clock });
   await app.register(inspectionRoutes, { db, clock });
+  await app.register(inspectionDocumentRoutes, { db, clock });
   await app.register(auditRoutes, { db, clock });
   await app.register(calendarRoutes, { db });
   await app.register(timeframeRoutes);
