@@ -5,6 +5,7 @@
 import { domainEn, domainVi } from './domain';
 import { dossiersEn, dossiersVi } from './dossiers';
 import { errorsEn, errorsVi } from './errors';
+import { inspectionsWebEn, inspectionsWebVi } from './inspections-web';
 import { notificationsEn, notificationsVi } from './notifications';
 import { plansEn, plansVi } from './plans';
 import { uiEn, uiVi } from './ui';
@@ -12,8 +13,8 @@ import { uiEn, uiVi } from './ui';
 export type Lang = 'vi' | 'en';
 
 const catalogue = {
-  vi: { ...domainVi, ...errorsVi, ...notificationsVi, ...uiVi, ...dossiersVi, ...plansVi },
-  en: { ...domainEn, ...errorsEn, ...notificationsEn, ...uiEn, ...dossiersEn, ...plansEn },
+  vi: { ...domainVi, ...errorsVi, ...notificationsVi, ...uiVi, ...dossiersVi, ...plansVi, ...inspectionsWebVi },
+  en: { ...domainEn, ...errorsEn, ...notificationsEn, ...uiEn, ...dossiersEn, ...plansEn, ...inspectionsWebEn },
 };
 
 export type MessageKey = keyof (typeof catalogue)['vi'];
