@@ -112,6 +112,9 @@ CREATE TABLE "inspections" (
 );
 --> statement-breakpoint
 ALTER TABLE "audit_log" DROP CONSTRAINT "audit_log_entity_check";--> statement-breakpoint
+ALTER TABLE "notifications" DROP CONSTRAINT "notifications_rule_check";--> statement-breakpoint
+ALTER TABLE "reminder_deliveries" DROP CONSTRAINT "reminder_deliveries_rule_check";--> statement-breakpoint
+ALTER TABLE "report_periods" ADD COLUMN "unit_id" integer;--> statement-breakpoint
 ALTER TABLE "inspection_checklist_items" ADD CONSTRAINT "inspection_checklist_items_commune_id_communes_id_fk" FOREIGN KEY ("commune_id") REFERENCES "public"."communes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "inspection_checklist_items" ADD CONSTRAINT "inspection_checklist_items_updated_by_users_id_fk" FOREIGN KEY ("updated_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "inspection_checklist_items" ADD CONSTRAINT "inspection_checklist_inspection_fk" FOREIGN KEY ("commune_id","inspection_id") REFERENCES "public"."inspections"("commune_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -119,10 +122,10 @@ ALTER TABLE "inspection_findings" ADD CONSTRAINT "inspection_findings_commune_id
 ALTER TABLE "inspection_findings" ADD CONSTRAINT "inspection_findings_inspection_fk" FOREIGN KEY ("commune_id","inspection_id") REFERENCES "public"."inspections"("commune_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "inspection_findings" ADD CONSTRAINT "inspection_findings_item_fk" FOREIGN KEY ("commune_id","checklist_item_id") REFERENCES "public"."inspection_checklist_items"("commune_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "inspection_findings" ADD CONSTRAINT "inspection_findings_unit_fk" FOREIGN KEY ("commune_id","owner_unit_id") REFERENCES "public"."units"("commune_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "inspection_findings" ADD CONSTRAINT "inspection_findings_re_fk" FOREIGN KEY ("commune_id","re_inspection_id") REFERENCES "public"."inspections"("commune_id","id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "inspection_findings" ADD CONSTRAINT "inspection_findings_re_fk" FOREIGN KEY ("commune_id","re_inspection_id") REFERENCES "public"."inspections"("commune_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "inspection_plans" ADD CONSTRAINT "inspection_plans_commune_id_communes_id_fk" FOREIGN KEY ("commune_id") REFERENCES "public"."communes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "inspection_plans" ADD CONSTRAINT "inspection_plans_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "inspection_plans" ADD CONSTRAINT "inspection_plans_reviewed_plan_fk" FOREIGN KEY ("commune_id","reviewed_plan_id") REFERENCES "public"."plans"("commune_id","id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "inspection_plans" ADD CONSTRAINT "inspection_plans_reviewed_plan_fk" FOREIGN KEY ("commune_id","reviewed_plan_id") REFERENCES "public"."plans"("commune_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "inspection_team" ADD CONSTRAINT "inspection_team_commune_id_communes_id_fk" FOREIGN KEY ("commune_id") REFERENCES "public"."communes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "inspection_team" ADD CONSTRAINT "inspection_team_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "inspection_team" ADD CONSTRAINT "inspection_team_plan_fk" FOREIGN KEY ("commune_id","plan_id") REFERENCES "public"."inspection_plans"("commune_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -131,9 +134,9 @@ ALTER TABLE "inspections" ADD CONSTRAINT "inspections_commune_id_communes_id_fk"
 ALTER TABLE "inspections" ADD CONSTRAINT "inspections_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "inspections" ADD CONSTRAINT "inspections_plan_fk" FOREIGN KEY ("commune_id","plan_id") REFERENCES "public"."inspection_plans"("commune_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "inspections" ADD CONSTRAINT "inspections_unit_fk" FOREIGN KEY ("commune_id","unit_id") REFERENCES "public"."units"("commune_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "inspections" ADD CONSTRAINT "inspections_re_of_fk" FOREIGN KEY ("commune_id","re_inspection_of") REFERENCES "public"."inspections"("commune_id","id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "inspections" ADD CONSTRAINT "inspections_period_fk" FOREIGN KEY ("commune_id","self_report_period_id") REFERENCES "public"."report_periods"("commune_id","id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "inspections" ADD CONSTRAINT "inspections_report_fk" FOREIGN KEY ("commune_id","self_report_id") REFERENCES "public"."reports"("commune_id","id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "inspections" ADD CONSTRAINT "inspections_re_of_fk" FOREIGN KEY ("commune_id","re_inspection_of") REFERENCES "public"."inspections"("commune_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "inspections" ADD CONSTRAINT "inspections_period_fk" FOREIGN KEY ("commune_id","self_report_period_id") REFERENCES "public"."report_periods"("commune_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "inspections" ADD CONSTRAINT "inspections_report_fk" FOREIGN KEY ("commune_id","self_report_id") REFERENCES "public"."reports"("commune_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "inspection_checklist_code_uq" ON "inspection_checklist_items" USING btree ("commune_id","inspection_id","item_code");--> statement-breakpoint
 CREATE UNIQUE INDEX "inspection_findings_item_uq" ON "inspection_findings" USING btree ("commune_id","checklist_item_id");--> statement-breakpoint
 CREATE INDEX "inspection_findings_unit_idx" ON "inspection_findings" USING btree ("commune_id","owner_unit_id");--> statement-breakpoint
@@ -143,4 +146,7 @@ CREATE UNIQUE INDEX "inspection_team_inspection_user_uq" ON "inspection_team" US
 CREATE INDEX "inspection_team_user_idx" ON "inspection_team" USING btree ("commune_id","user_id");--> statement-breakpoint
 CREATE INDEX "inspections_plan_idx" ON "inspections" USING btree ("commune_id","plan_id");--> statement-breakpoint
 CREATE INDEX "inspections_unit_idx" ON "inspections" USING btree ("commune_id","unit_id");--> statement-breakpoint
-ALTER TABLE "audit_log" ADD CONSTRAINT "audit_log_entity_check" CHECK ("audit_log"."entity" IN ('plan', 'plan_amendment', 'task', 'user', 'unit', 'commune', 'calendar', 'dossiers', 'report', 'report_template', 'city_request', 'inspection_plan', 'inspection', 'inspection_finding'));
+ALTER TABLE "report_periods" ADD CONSTRAINT "report_periods_unit_fk" FOREIGN KEY ("commune_id","unit_id") REFERENCES "public"."units"("commune_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "audit_log" ADD CONSTRAINT "audit_log_entity_check" CHECK ("audit_log"."entity" IN ('plan', 'plan_amendment', 'task', 'user', 'unit', 'commune', 'calendar', 'dossiers', 'report', 'report_template', 'city_request', 'inspection_plan', 'inspection', 'inspection_finding'));--> statement-breakpoint
+ALTER TABLE "notifications" ADD CONSTRAINT "notifications_rule_check" CHECK ("notifications"."rule" IN ('before_due', 'overdue', 'weekly_digest', 'weekly_summary', 'done_reported', 'done_returned', 'city_request', 'report_before_due', 'report_late', 'commune_report_due', 'commune_report_late', 'inspection_notice', 'finding_due', 'finding_overdue'));--> statement-breakpoint
+ALTER TABLE "reminder_deliveries" ADD CONSTRAINT "reminder_deliveries_rule_check" CHECK ("reminder_deliveries"."rule" IN ('before_due', 'overdue', 'weekly_digest', 'weekly_summary', 'done_reported', 'done_returned', 'city_request', 'report_before_due', 'report_late', 'commune_report_due', 'commune_report_late', 'inspection_notice', 'finding_due', 'finding_overdue'));

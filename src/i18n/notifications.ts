@@ -31,6 +31,16 @@ export const notificationsVi = {
   'notify.commune_report_late.title': 'Quá hạn gửi báo cáo {period} của xã (hạn {due})',
   'notify.commune_report_late.body': 'Báo cáo {period} của UBND xã chưa gửi thành phố (hạn {due}). Vui lòng hoàn thành và gửi ngay.',
   'notify.mail.footer_report': 'Mở báo cáo: {link}\n\nThư tự động từ hệ thống quản lý CCHC. Có thể tắt nhận thư trong mục Tài khoản.',
+  'notify.inspection_notice.title': 'Thông báo lịch kiểm tra CCHC ngày {visit}',
+  'notify.inspection_notice.body':
+    'Đoàn kiểm tra công tác CCHC theo {plan} sẽ làm việc tại {unit} ngày {visit}. Đề nghị đơn vị gửi báo cáo theo đề cương (số liệu từ {from}) chậm nhất ngày {selfReportDue} và chuẩn bị hồ sơ, tài liệu liên quan.',
+  'notify.inspection_notice.no_report': 'Đoàn kiểm tra công tác CCHC theo {plan} sẽ làm việc tại {unit} ngày {visit}. Đề nghị đơn vị chuẩn bị hồ sơ, tài liệu liên quan.',
+  'notify.finding_due.title': 'Sắp đến hạn khắc phục sau kiểm tra ({due}): {count} kiến nghị',
+  'notify.finding_due.body': 'Các kiến nghị của Đoàn kiểm tra CCHC đối với {units} phải khắc phục và báo cáo chậm nhất ngày {due}:\n{list}',
+  'notify.finding_overdue.title': 'Quá hạn khắc phục sau kiểm tra (hạn {due}): {count} kiến nghị',
+  'notify.finding_overdue.body':
+    'Các kiến nghị của Đoàn kiểm tra CCHC đối với {units} đã quá hạn khắc phục (hạn {due}) mà chưa được chấp nhận:\n{list}\nVui lòng báo cáo kết quả khắc phục ngay.',
+  'notify.mail.footer_inspection': 'Mở mục Kiểm tra CCHC: {link}\n\nThư tự động từ hệ thống quản lý CCHC. Có thể tắt nhận thư trong mục Tài khoản.',
 } as const;
 
 export type NotificationKey = keyof typeof notificationsVi;
@@ -67,4 +77,13 @@ export const notificationsEn: Record<NotificationKey, string> = {
   'notify.commune_report_late.title': 'The commune report {period} is overdue (due {due})',
   'notify.commune_report_late.body': 'The commune’s {period} report has not been sent to the city (due {due}). Please finish and send it now.',
   'notify.mail.footer_report': 'Open the report: {link}\n\nAutomatic mail from the CCHC system. You can turn these e-mails off under Account.',
+  'notify.inspection_notice.title': 'CCHC inspection scheduled on {visit}',
+  'notify.inspection_notice.body':
+    'The CCHC inspection team under {plan} will visit {unit} on {visit}. Please send the report on the outline (figures from {from}) by {selfReportDue} and prepare the relevant records.',
+  'notify.inspection_notice.no_report': 'The CCHC inspection team under {plan} will visit {unit} on {visit}. Please prepare the relevant records.',
+  'notify.finding_due.title': 'Remediation due soon ({due}): {count} findings',
+  'notify.finding_due.body': 'The inspection findings for {units} must be remedied and reported by {due}:\n{list}',
+  'notify.finding_overdue.title': 'Remediation overdue (due {due}): {count} findings',
+  'notify.finding_overdue.body': 'The inspection findings for {units} are past their deadline ({due}) and not yet accepted:\n{list}\nPlease report the fix now.',
+  'notify.mail.footer_inspection': 'Open CCHC inspections: {link}\n\nAutomatic mail from the CCHC system. You can turn mail off under Account.',
 };

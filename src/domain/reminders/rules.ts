@@ -16,7 +16,12 @@ import type { IsoDate } from '../timeframe/types';
 export const TASK_REMINDER_RULES = ['before_due', 'overdue', 'weekly_digest', 'weekly_summary', 'done_reported', 'done_returned', 'city_request'] as const;
 /** Periodic reports' deadlines (report-rules.ts). */
 export const REPORT_REMINDER_RULES = ['report_before_due', 'report_late', 'commune_report_due', 'commune_report_late'] as const;
-export const REMINDER_RULES = [...TASK_REMINDER_RULES, ...REPORT_REMINDER_RULES] as const;
+/**
+ * Inspections (issue 13): the notice of a scheduled visit to the inspected unit's heads (told at once),
+ * and a finding's deadline coming (finding_due) or passed (finding_overdue) to its owner unit (src/domain/inspection/reminders.ts).
+ */
+export const INSPECTION_REMINDER_RULES = ['inspection_notice', 'finding_due', 'finding_overdue'] as const;
+export const REMINDER_RULES = [...TASK_REMINDER_RULES, ...REPORT_REMINDER_RULES, ...INSPECTION_REMINDER_RULES] as const;
 export type ReminderRule = (typeof REMINDER_RULES)[number];
 
 export interface ReminderSettings {
@@ -98,6 +103,8 @@ export interface ReminderIntent {
   recipientId: number;
   /** For weekly mails: the tasks they list. */
   taskIds?: number[];
+  /** For inspection findings' reminders: the findings they list. */
+  findingIds?: number[];
 }
 
 export interface ReminderInput {

@@ -903,10 +903,13 @@ export const reportPeriods = pgTable(
     templateId: integer('template_id')
       .notNull()
       .references(() => reportTemplates.id),
+    /** A period owed by this one unit only: an inspection's self-report (issue 13); null for the plan's periods. */
+    unitId: integer('unit_id'),
     createdAt: createdAt(),
   },
   (t) => [
     primaryKey({ columns: [t.communeId, t.id] }),
+    foreignKey({ name: 'report_periods_unit_fk', columns: [t.communeId, t.unitId], foreignColumns: [units.communeId, units.id] }),
     foreignKey({ name: 'report_periods_plan_fk', columns: [t.communeId, t.planId], foreignColumns: [plans.communeId, plans.id] }).onDelete('cascade'),
     uniqueIndex('report_periods_plan_code_uq').on(t.communeId, t.planId, t.code),
     check('report_periods_kind_check', sql`${t.kind} IN ('quarter', 'half_year', 'year')`),
@@ -1029,7 +1032,7 @@ export const inspectionPlans = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.communeId, t.id] }),
-    foreignKey({ name: 'inspection_plans_reviewed_plan_fk', columns: [t.communeId, t.reviewedPlanId], foreignColumns: [plans.communeId, plans.id] }).onDelete('set null'),
+    foreignKey({ name: 'inspection_plans_reviewed_plan_fk', columns: [t.communeId, t.reviewedPlanId], foreignColumns: [plans.communeId, plans.id] }),
     index('inspection_plans_year_idx').on(t.communeId, t.year),
     check('inspection_plans_period_check', oneOf(t.period, INSPECTION_PERIODS)),
     check('inspection_plans_status_check', oneOf(t.status, INSPECTION_PLAN_STATUSES)),
@@ -1072,9 +1075,9 @@ export const inspections = pgTable(
     primaryKey({ columns: [t.communeId, t.id] }),
     foreignKey({ name: 'inspections_plan_fk', columns: [t.communeId, t.planId], foreignColumns: [inspectionPlans.communeId, inspectionPlans.id] }).onDelete('cascade'),
     foreignKey({ name: 'inspections_unit_fk', columns: [t.communeId, t.unitId], foreignColumns: [units.communeId, units.id] }),
-    foreignKey({ name: 'inspections_re_of_fk', columns: [t.communeId, t.reInspectionOf], foreignColumns: [t.communeId, t.id] }).onDelete('set null'),
-    foreignKey({ name: 'inspections_period_fk', columns: [t.communeId, t.selfReportPeriodId], foreignColumns: [reportPeriods.communeId, reportPeriods.id] }).onDelete('set null'),
-    foreignKey({ name: 'inspections_report_fk', columns: [t.communeId, t.selfReportId], foreignColumns: [reports.communeId, reports.id] }).onDelete('set null'),
+    foreignKey({ name: 'inspections_re_of_fk', columns: [t.communeId, t.reInspectionOf], foreignColumns: [t.communeId, t.id] }),
+    foreignKey({ name: 'inspections_period_fk', columns: [t.communeId, t.selfReportPeriodId], foreignColumns: [reportPeriods.communeId, reportPeriods.id] }),
+    foreignKey({ name: 'inspections_report_fk', columns: [t.communeId, t.selfReportId], foreignColumns: [reports.communeId, reports.id] }),
     index('inspections_plan_idx').on(t.communeId, t.planId),
     index('inspections_unit_idx').on(t.communeId, t.unitId),
     check('inspections_kind_check', oneOf(t.kind, INSPECTION_KINDS)),
@@ -1191,7 +1194,7 @@ export const inspectionFindings = pgTable(
       foreignColumns: [inspectionChecklistItems.communeId, inspectionChecklistItems.id],
     }).onDelete('cascade'),
     foreignKey({ name: 'inspection_findings_unit_fk', columns: [t.communeId, t.ownerUnitId], foreignColumns: [units.communeId, units.id] }),
-    foreignKey({ name: 'inspection_findings_re_fk', columns: [t.communeId, t.reInspectionId], foreignColumns: [inspections.communeId, inspections.id] }).onDelete('set null'),
+    foreignKey({ name: 'inspection_findings_re_fk', columns: [t.communeId, t.reInspectionId], foreignColumns: [inspections.communeId, inspections.id] }),
     uniqueIndex('inspection_findings_item_uq').on(t.communeId, t.checklistItemId),
     index('inspection_findings_unit_idx').on(t.communeId, t.ownerUnitId),
     check('inspection_findings_status_check', oneOf(t.status, FINDING_STATUSES)),
