@@ -515,7 +515,7 @@ export type TInspectionFigures = z.infer<typeof ZInspectionFigures>;
 // ---------- web additions (insp-web) ----------
 
 /**
- * `GET /api/inspections/team-candidates`: the commune's people the plan's team is picked from (the
+ * `GET /api/communes/:communeId/inspection-team-candidates`: the commune's people the plan's team is picked from (the
  * coordinator is not an administrator, so `/api/users` is closed to them).
  */
 export const ZTeamCandidate = z.object({
@@ -528,7 +528,3 @@ export const ZTeamCandidate = z.object({
 export type TTeamCandidate = z.infer<typeof ZTeamCandidate>;
 export const ZTeamCandidateList = z.object({ people: z.array(ZTeamCandidate) });
 export type TTeamCandidateList = z.infer<typeof ZTeamCandidateList>;
-
-/** An evidence file uploaded for a checklist item (`POST /api/inspections/:id/files`) or a fix (`POST /api/findings/:id/files`). */
-export const ZEvidenceFile = z.object({ id: z.number(), name: z.string() });
-export type TEvidenceFile = z.infer<typeof ZEvidenceFile>;

@@ -29,6 +29,7 @@ import { fileRoutes } from './files/routes';
 import { healthRoutes } from './health/routes';
 import { securityPlugin } from './http/security';
 import { importRoutes } from './imports/routes';
+import { inspectionTeamRoutes } from './inspection-team/routes';
 import { notificationRoutes } from './notifications/routes';
 import { planRoutes } from './plans/routes';
 import { reminderRoutes } from './reminders/routes';
@@ -98,6 +99,7 @@ export async function buildApp({ db, clock, config, logger = true, now = () => n
   await app.register(healthRoutes, { db });
   await app.register(notificationRoutes, { db });
   await app.register(reminderRoutes, { db });
+  await app.register(inspectionTeamRoutes, { db });
   await registerWebApp(app);
   return app;
 }

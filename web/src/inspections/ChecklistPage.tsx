@@ -6,13 +6,13 @@
  */
 import { ArrowLeftOutlined, PaperClipOutlined } from '@ant-design/icons';
 import { CHECKLIST_RESULTS, type TChecklistItem, type TChecklistResult, type TEvidence, type TInspection } from '@contract';
-import { Alert, Badge, Button, Card, Collapse, Flex, Input, Modal, Radio, Space, Spin, Tag, Typography, Upload } from 'antd';
+import { Alert, Badge, Button, Card, Collapse, Flex, Input, Modal, Radio, Space, Spin, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { useErrorText, useNotify } from '../app/feedback';
+import { useErrorText } from '../app/feedback';
 import { formatDate } from '../app/format';
 import { useT } from '../app/i18n';
-import { inspectionApi, inspectionPaths, useInspection } from './api';
+import { inspectionPaths, useInspection } from './api';
 import { evidenceWithLink } from './evidence';
 import { areaTitle } from './parts';
 import { type ItemChanges, storedInspection, useChecklistSync, useOfflineShell } from './useChecklistSync';
@@ -46,29 +46,14 @@ function EvidenceList({ evidence, t }: { evidence: TEvidence; t: ReturnType<type
   );
 }
 
-function ItemCard({
-  item,
-  editable,
-  inspectionId,
-  onEdit,
-}: {
-  item: TChecklistItem;
-  editable: boolean;
-  inspectionId: number;
-  onEdit: (item: TChecklistItem, changes: ItemChanges) => void;
-}) {
+function ItemCard({ item, editable, onEdit }: { item: TChecklistItem; editable: boolean; onEdit: (item: TChecklistItem, changes: ItemChanges) => void }) {
   const t = useT();
-  const notify = useNotify();
   const [link, setLink] = useState('');
   const evidence: TEvidence = item.evidence;
   const addLink = () => {
     if (!link.trim()) return;
     onEdit(item, { evidence: evidenceWithLink(evidence, link) });
     setLink('');
-  };
-  const upload = (file: File) => {
-    inspectionApi.uploadEvidence(inspectionId, file).then((saved) => onEdit(item, { evidence: { ...evidence, fileIds: [...evidence.fileIds, saved.id] } }), notify.error);
-    return false;
   };
   return (
     <Card size="small" className="checklist-item" data-testid={`item-${item.itemCode}`} style={{ borderLeft: `4px solid ${item.result ? RESULT_COLOR[item.result] : '#d9d9d9'}` }}>
@@ -121,11 +106,6 @@ function ItemCard({
           <Button size="large" onClick={addLink}>
             {t('ui.insp.item.addLink')}
           </Button>
-          <Upload beforeUpload={upload} showUploadList={false}>
-            <Button size="large" icon={<PaperClipOutlined />} data-testid="item-upload">
-              {t('ui.insp.item.upload')}
-            </Button>
-          </Upload>
         </Flex>
       )}
     </Card>
@@ -235,7 +215,7 @@ function Checklist({ inspection, fresh }: { inspection: TInspection; fresh: TIns
           children: (
             <Flex vertical gap={8}>
               {items.map((item) => (
-                <ItemCard key={item.id} item={item} editable={editable} inspectionId={inspection.id} onEdit={sync.edit} />
+                <ItemCard key={item.id} item={item} editable={editable} onEdit={sync.edit} />
               ))}
             </Flex>
           ),

@@ -4,10 +4,11 @@
  */
 import type { TFinding, TFindingDecision, TFindingStatus } from '@contract';
 import { FINDING_STATUSES } from '@contract';
-import { Button, Card, DatePicker, Flex, Input, Modal, Select, Space, Switch, Table, type TableColumnsType, Tag, Typography, Upload } from 'antd';
+import { Button, Card, DatePicker, Flex, Input, Modal, Select, Space, Switch, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import type dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
+import { useCommune } from '../app/commune';
 import { useErrorText, useNotify } from '../app/feedback';
 import { DATE_FORMAT, formatDate, toIsoDate } from '../app/format';
 import { useT } from '../app/i18n';
@@ -22,14 +23,7 @@ function FixModal({ finding, onClose }: { finding: TFinding; onClose: () => void
   const notify = useNotify();
   const [text, setText] = useState('');
   const [link, setLink] = useState('');
-  const [evidence, setEvidence] = useState(EMPTY_EVIDENCE);
-  const send = useInspectionMutation(() =>
-    inspectionApi.reportFix(finding.id, { version: finding.version, text, evidence: link.trim() ? evidenceWithLink(evidence, link) : evidence }),
-  );
-  const upload = (file: File) => {
-    inspectionApi.uploadFixEvidence(finding.id, file).then((saved) => setEvidence((e) => ({ ...e, fileIds: [...e.fileIds, saved.id] })), notify.error);
-    return false;
-  };
+  const send = useInspectionMutation(() => inspectionApi.reportFix(finding.id, { version: finding.version, text, evidence: evidenceWithLink(EMPTY_EVIDENCE, link) }));
   return (
     <Modal
       open
@@ -42,12 +36,6 @@ function FixModal({ finding, onClose }: { finding: TFinding; onClose: () => void
       <Typography.Paragraph type="secondary">{finding.request}</Typography.Paragraph>
       <Input.TextArea autoSize={{ minRows: 3 }} value={text} onChange={(e) => setText(e.target.value)} placeholder={t('ui.insp.fix.text')} data-testid="fix-text" />
       <Input value={link} onChange={(e) => setLink(e.target.value)} placeholder={t('ui.insp.item.link')} style={{ marginTop: 8 }} data-testid="fix-link" />
-      <Space style={{ marginTop: 8 }}>
-        <Upload beforeUpload={upload} showUploadList={false}>
-          <Button>{t('ui.insp.item.upload')}</Button>
-        </Upload>
-        {evidence.fileIds.length > 0 && <Tag>{t('ui.insp.fix.files', { count: evidence.fileIds.length })}</Tag>}
-      </Space>
     </Modal>
   );
 }
@@ -168,7 +156,8 @@ export function FindingsPage() {
   const [status, setStatus] = useState<TFindingStatus | undefined>();
   const [overdue, setOverdue] = useState(false);
   const year = new Date().getFullYear();
-  const findings = useFindings({ year, status, overdue: overdue || undefined });
+  const { communeId } = useCommune();
+  const findings = useFindings(communeId, { year, status, overdue: overdue || undefined });
   return (
     <Flex vertical gap={12}>
       <Typography.Title level={3} className="page-title" data-testid="findings-title">

@@ -3,7 +3,7 @@
  * date rules (notice ≥ 5 days before, self-report 3 working days before; none for a surprise visit)
  * the server checks — warned inline, before and after saving.
  */
-import type { TInspection, TInspectionInput, TInspectionPlan, TInspectionPlanStatus, TInspectionSummary, TTeamInput } from '@contract';
+import type { TInspection, TInspectionInput, TInspectionPlan, TInspectionPlanStatus, TInspectionSummary, TTeamRole } from '@contract';
 import { Button, Card, DatePicker, Descriptions, Flex, Modal, Select, Space, Spin, Switch, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import type dayjs from 'dayjs';
 import { useState } from 'react';
@@ -90,7 +90,7 @@ function TeamCard({ plan }: { plan: TInspectionPlan }) {
   const t = useT();
   const notify = useNotify();
   const [editing, setEditing] = useState<TeamValue | null>(null);
-  const save = useInspectionMutation((body: TTeamInput) => inspectionApi.setPlanTeam(plan.id, body));
+  const save = useInspectionMutation((team: { userId: number; role: TTeamRole }[]) => inspectionApi.updatePlan(plan.id, { version: plan.version, team }));
   return (
     <Card
       size="small"
@@ -118,9 +118,9 @@ function TeamCard({ plan }: { plan: TInspectionPlan }) {
         title={t('ui.insp.team.title')}
         onCancel={() => setEditing(null)}
         confirmLoading={save.isPending}
-        onOk={() => editing && save.mutateAsync({ members: teamToMembers(editing) }).then(() => setEditing(null), notify.error)}
+        onOk={() => editing && save.mutateAsync(teamToMembers(editing)).then(() => setEditing(null), notify.error)}
       >
-        {editing && <TeamPicker value={editing} onChange={setEditing} />}
+        {editing && <TeamPicker communeId={plan.communeId} value={editing} onChange={setEditing} />}
       </Modal>
     </Card>
   );

@@ -9,6 +9,7 @@ import { Button, Card, Flex, InputNumber, Table, type TableColumnsType, Tag, Typ
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useUser } from '../app/auth';
+import { useCommune } from '../app/commune';
 import { useErrorText } from '../app/feedback';
 import { formatDate } from '../app/format';
 import { useT } from '../app/i18n';
@@ -72,8 +73,9 @@ export function InspectionsPage() {
   const unitMember = (UNIT_ROLES as readonly string[]).includes(user.role);
   const [year, setYear] = useState(new Date().getFullYear());
   const [creating, setCreating] = useState(false);
-  const plans = usePlanList(year);
-  const inspections = useInspectionList({ year });
+  const { communeId } = useCommune();
+  const plans = usePlanList(communeId, year);
+  const inspections = useInspectionList(communeId, { year });
   const errorText = useErrorText();
   const columns = InspectionColumns();
   return (

@@ -36,7 +36,7 @@ export function PlanForm({ open, onClose }: { open: boolean; onClose: () => void
   const units = useUnits(communeId).data ?? [];
   const [form] = Form.useForm<Values>();
   const [team, setTeam] = useState<TeamValue>({ leader: null, members: [] });
-  const create = useInspectionMutation((body: TInspectionPlanInput) => inspectionApi.createPlan(body));
+  const create = useInspectionMutation((body: TInspectionPlanInput) => inspectionApi.createPlan(communeId ?? 0, body));
   const year = new Date().getFullYear();
 
   const submit = (v: Values) =>
@@ -122,7 +122,7 @@ export function PlanForm({ open, onClose }: { open: boolean; onClose: () => void
           />
         </Form.Item>
         <Form.Item label={t('ui.insp.team.title')}>
-          <TeamPicker value={team} onChange={setTeam} />
+          <TeamPicker communeId={communeId} value={team} onChange={setTeam} />
         </Form.Item>
       </Form>
     </Modal>

@@ -19,9 +19,9 @@ export const teamToMembers = (value: TeamValue): { userId: number; role: TTeamRo
   ...value.members.filter((id) => id !== value.leader).map((userId) => ({ userId, role: 'member' as const })),
 ];
 
-export function TeamPicker({ value, onChange }: { value: TeamValue; onChange: (value: TeamValue) => void }) {
+export function TeamPicker({ communeId, value, onChange }: { communeId: number | null; value: TeamValue; onChange: (value: TeamValue) => void }) {
   const t = useT();
-  const candidates = useTeamCandidates(true);
+  const candidates = useTeamCandidates(communeId);
   const options = (candidates.data?.people ?? []).map((p) => ({
     value: p.userId,
     label: p.unitName ? `${p.fullName} — ${p.unitName}` : p.fullName,

@@ -4,7 +4,6 @@ import type {
   TChecklistItemUpdate,
   TConcludeInput,
   TDateCheck,
-  TEvidenceFile,
   TFinding,
   TFindingList,
   TFindingListQuery,
@@ -22,14 +21,14 @@ import type {
   TReInspectionInput,
   TSignedDocumentKind,
   TTeamCandidateList,
-  TTeamInput,
 } from '@contract';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, withQuery } from '../app/api';
 
 const PLANS = '/api/inspection-plans';
 const INSPECTIONS = '/api/inspections';
-const FINDINGS = '/api/findings';
+const FINDINGS = '/api/inspection-findings';
+const inCommune = (communeId: number | null, what: string) => `/api/communes/${communeId}/${what}`;
 
 export const inspectionPaths = {
   minutesDocx: (id: number) => `${INSPECTIONS}/${id}/minutes.docx`,
@@ -45,23 +44,20 @@ const upload = <T>(path: string, file: File) => {
 };
 
 export const inspectionApi = {
-  createPlan: (body: TInspectionPlanInput) => api.post<TInspectionPlan>(PLANS, body),
+  createPlan: (communeId: number, body: TInspectionPlanInput) => api.post<TInspectionPlan>(inCommune(communeId, 'inspection-plans'), body),
   updatePlan: (id: number, body: TInspectionPlanUpdate) => api.patch<TInspectionPlan>(`${PLANS}/${id}`, body),
   setPlanStatus: (id: number, body: TInspectionPlanStatusInput) => api.post<TInspectionPlan>(`${PLANS}/${id}/status`, body),
-  setPlanTeam: (id: number, body: TTeamInput) => api.put<TInspectionPlan>(`${PLANS}/${id}/team`, body),
   schedule: (planId: number, body: TInspectionInput) => api.post<TInspection>(`${PLANS}/${planId}/inspections`, body),
   dateCheck: (planId: number, visitDate: string, surprise: boolean) =>
     api.get<TDateCheck>(withQuery(`${INSPECTIONS}/date-check`, { planId, visitDate, surprise: String(surprise) })),
   notify: (id: number, version: number) => api.post<TInspection>(`${INSPECTIONS}/${id}/notify`, { version }),
-  markVisited: (id: number, version: number) => api.post<TInspection>(`${INSPECTIONS}/${id}/visited`, { version }),
+  markVisited: (id: number, version: number) => api.post<TInspection>(`${INSPECTIONS}/${id}/visit`, { version }),
   conclude: (id: number, body: TConcludeInput) => api.post<TInspection>(`${INSPECTIONS}/${id}/conclude`, body),
   close: (id: number, version: number) => api.post<TInspection>(`${INSPECTIONS}/${id}/close`, { version }),
-  reInspect: (id: number, body: TReInspectionInput) => api.post<TInspection>(`${INSPECTIONS}/${id}/re-inspection`, body),
+  reInspect: (id: number, body: TReInspectionInput) => api.post<TInspection>(`${INSPECTIONS}/${id}/re-inspections`, body),
   saveItem: (id: number, itemId: number, body: TChecklistItemUpdate) => api.patch<TChecklistItem>(inspectionPaths.checklistItem(id, itemId), body),
-  uploadEvidence: (id: number, file: File) => upload<TEvidenceFile>(`${INSPECTIONS}/${id}/files`, file),
   uploadSigned: (id: number, kind: TSignedDocumentKind, file: File) => upload<TInspection>(`${INSPECTIONS}/${id}/signed/${kind}`, file),
   reportFix: (id: number, body: TFixReportInput) => api.post<TFinding>(`${FINDINGS}/${id}/fix`, body),
-  uploadFixEvidence: (id: number, file: File) => upload<TEvidenceFile>(`${FINDINGS}/${id}/files`, file),
   review: (id: number, body: TFindingReviewInput) => api.post<TFinding>(`${FINDINGS}/${id}/review`, body),
 };
 
@@ -74,29 +70,44 @@ export const inspectionKeys = {
   findings: (query: TFindingListQuery) => ['inspections', 'findings', query] as const,
 };
 
-export const usePlanList = (year: number) => useQuery({ queryKey: inspectionKeys.plans(year), queryFn: () => api.get<TInspectionPlanList>(withQuery(PLANS, { year })) });
+export const usePlanList = (communeId: number | null, year: number) =>
+  useQuery({
+    queryKey: [...inspectionKeys.plans(year), communeId],
+    queryFn: () => api.get<TInspectionPlanList>(withQuery(inCommune(communeId, 'inspection-plans'), { year })),
+    enabled: communeId !== null,
+  });
 
 export const usePlan = (id: number) => useQuery({ queryKey: inspectionKeys.plan(id), queryFn: () => api.get<TInspectionPlan>(`${PLANS}/${id}`) });
 
 export const useInspection = (id: number) => useQuery({ queryKey: inspectionKeys.one(id), queryFn: () => api.get<TInspection>(`${INSPECTIONS}/${id}`) });
 
-export const useInspectionList = (query: TInspectionListQuery) =>
-  useQuery({ queryKey: inspectionKeys.list(query), queryFn: () => api.get<TInspectionList>(withQuery(INSPECTIONS, { ...query })) });
-
-export const useFindings = (query: TFindingListQuery) =>
+export const useInspectionList = (communeId: number | null, query: TInspectionListQuery) =>
   useQuery({
-    queryKey: inspectionKeys.findings(query),
+    queryKey: [...inspectionKeys.list(query), communeId],
+    queryFn: () => api.get<TInspectionList>(withQuery(inCommune(communeId, 'inspections'), { ...query })),
+    enabled: communeId !== null,
+  });
+
+export const useFindings = (communeId: number | null, query: TFindingListQuery) =>
+  useQuery({
+    queryKey: [...inspectionKeys.findings(query), communeId],
+    enabled: communeId !== null,
     queryFn: () =>
       api.get<TFindingList>(
-        withQuery(FINDINGS, { year: query.year, unitId: query.unitId, status: query.status, overdue: query.overdue === undefined ? undefined : String(query.overdue) }),
+        withQuery(inCommune(communeId, 'inspection-findings'), {
+          year: query.year,
+          unitId: query.unitId,
+          status: query.status,
+          overdue: query.overdue === undefined ? undefined : String(query.overdue),
+        }),
       ),
   });
 
-export const useTeamCandidates = (enabled: boolean) =>
+export const useTeamCandidates = (communeId: number | null) =>
   useQuery({
-    queryKey: ['inspections', 'team-candidates'],
-    queryFn: () => api.get<TTeamCandidateList>(`${INSPECTIONS}/team-candidates`),
-    enabled,
+    queryKey: ['inspections', 'team-candidates', communeId],
+    queryFn: () => api.get<TTeamCandidateList>(inCommune(communeId, 'inspection-team-candidates')),
+    enabled: communeId !== null,
     staleTime: 300_000,
   });
 
