@@ -4,15 +4,18 @@
  * documents (minutes, conclusion notice, signed copies); the buttons are the server's `can` flags.
  */
 import { FileWordOutlined, UploadOutlined } from '@ant-design/icons';
-import type { TConcludeInput, TInspection, TReInspectionInput, TSignedDocumentKind } from '@contract';
+import type { TConcludeInput, TInspection, TReInspectionInput, TReport, TSignedDocumentKind } from '@contract';
+import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, DatePicker, Descriptions, Flex, Input, Modal, Space, Spin, Tag, Typography, Upload } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
+import { api } from '../app/api';
+import { useUser } from '../app/auth';
 import { useErrorText, useNotify } from '../app/feedback';
 import { DATE_FORMAT, formatDate, formatDateTime, toIsoDate } from '../app/format';
 import { useT } from '../app/i18n';
-import { ReportView } from '../reports/ReportPage';
+import { ReportForm, ReportView } from '../reports/ReportPage';
 import { inspectionApi, inspectionPaths, useInspection, useInspectionMutation } from './api';
 import { FindingsTable } from './Findings';
 import { DateWarnings, InspectionStatusTag } from './parts';
@@ -171,8 +174,15 @@ function Actions({ inspection }: { inspection: TInspection }) {
   );
 }
 
+/** The team reads the unit's self-report through the inspection (the report itself belongs to the unit). */
+function TeamSelfReport({ inspectionId }: { inspectionId: number }) {
+  const report = useQuery({ queryKey: ['inspections', 'self-report', inspectionId], queryFn: () => api.get<TReport>(`/api/inspections/${inspectionId}/self-report`) });
+  return report.data ? <ReportForm report={report.data} /> : <Spin />;
+}
+
 function InspectionView({ inspection }: { inspection: TInspection }) {
   const t = useT();
+  const user = useUser();
   const summary = {
     dat: inspection.checklist.filter((i) => i.result === 'dat').length,
     chua_dat: inspection.checklist.filter((i) => i.result === 'chua_dat').length,
@@ -242,7 +252,7 @@ function InspectionView({ inspection }: { inspection: TInspection }) {
       </Card>
       {inspection.selfReportId !== null && (
         <Card size="small" title={t('ui.insp.selfReport')} data-testid="self-report">
-          <ReportView id={inspection.selfReportId} />
+          {user.unitId === inspection.unit.id ? <ReportView id={inspection.selfReportId} /> : inspection.can.canReadSelfReport && <TeamSelfReport inspectionId={inspection.id} />}
         </Card>
       )}
     </Flex>

@@ -1,7 +1,7 @@
 /** Small pieces the inspection screens share: status tags, the coverage bar, warnings, area titles. */
 import type { TChecklistAreaCode, TFindingStatus, TInspectionCoverage, TInspectionStatus, TInspectionWarning } from '@contract';
 import { Alert, Flex, Progress, Tag, Typography } from 'antd';
-import { formatDate, formatPercent } from '../app/format';
+import { formatPercent } from '../app/format';
 import { type Translate, useT } from '../app/i18n';
 
 const INSPECTION_COLOR: Record<TInspectionStatus, string> = {
@@ -69,7 +69,7 @@ export function DateWarnings({ warnings, testId }: { warnings: TInspectionWarnin
   return (
     <Flex vertical gap={4} data-testid={testId ?? 'date-warnings'}>
       {warnings.map((w) => (
-        <Alert key={w.code} type="warning" showIcon style={{ padding: '2px 8px' }} message={w.date ? `${w.message} (${formatDate(w.date)})` : w.message} />
+        <Alert key={w.code} type="warning" showIcon style={{ padding: '2px 8px' }} message={w.message} />
       ))}
     </Flex>
   );

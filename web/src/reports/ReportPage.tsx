@@ -33,7 +33,7 @@ export function ReportView({ id }: { id: number }) {
   return <ReportForm report={report.data} />;
 }
 
-function ReportForm({ report }: { report: Report }) {
+export function ReportForm({ report }: { report: Report }) {
   const t = useT();
   const notify = useNotify();
   const [values, setValues] = useState(report.values);
