@@ -32,9 +32,12 @@ async function pickDate(page: Page, testId: string, date: string) {
   await input.press('Enter');
 }
 
+/** Types into a searchable select and takes the first match (the list moves while it opens). */
 async function choose(page: Page, testId: string, text: string) {
   await page.getByTestId(testId).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
+  await page.getByTestId(testId).locator('input').fill(text);
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().waitFor();
+  await page.keyboard.press('Enter');
 }
 
 const getJson = (page: Page, url: string) =>
@@ -50,6 +53,8 @@ it('from the plan to a closed finding', { timeout: 480_000 }, async () => {
   await coordinator.getByTestId('plan-new').click();
   await coordinator.getByTestId('plan-title').fill('Kiểm tra công tác cải cách hành chính nhà nước 6 tháng cuối năm');
   await pickDate(coordinator, 'plan-review-from', '01/07/2026');
+  await coordinator.getByTestId('plan-reviewed').click();
+  await coordinator.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
   await choose(coordinator, 'team-leader', 'Bùi Văn Kiểm');
   await choose(coordinator, 'team-members', 'Trung tâm Phục vụ hành chính công');
   await coordinator.keyboard.press('Escape');
@@ -98,7 +103,7 @@ it('from the plan to a closed finding', { timeout: 480_000 }, async () => {
   await items.first().waitFor();
   await items.nth(0).getByText('Chưa đạt', { exact: true }).click();
   await items.nth(0).getByTestId('item-request').fill(REQUEST);
-  await expect.poll(() => member.getByTestId('sync-status').innerText()).toBe('Đã lưu');
+  await expect.poll(() => member.getByTestId('sync-status').textContent()).toBe('Đã lưu');
   // The shell's worker is in place before the connection drops, as it would be after the first visit.
   await member.evaluate(async () => {
     await navigator.serviceWorker.ready;
@@ -116,7 +121,7 @@ it('from the plan to a closed finding', { timeout: 480_000 }, async () => {
   const beforeSync = await coordinator.evaluate(async (u) => (await (await fetch(u)).json()) as { checklist: { comment: string }[] }, `${base()}/api/inspections/${inspectionId}`);
   expect(beforeSync.checklist.some((i) => i.comment === OFFLINE_COMMENT)).toBe(false);
   await memberContext.setOffline(false);
-  await expect.poll(() => member.getByTestId('sync-status').innerText(), { timeout: 30_000 }).toBe('Đã lưu');
+  await expect.poll(() => member.getByTestId('sync-status').textContent(), { timeout: 30_000 }).toBe('Đã lưu');
   const afterSync = await getJson(coordinator, `/api/inspections/${inspectionId}`);
   expect(afterSync.data.checklist.find((i: { comment: string }) => i.comment === OFFLINE_COMMENT)?.result).toBe('dat');
   expect(afterSync.data.checklist.find((i: { request: string | null }) => i.request === REQUEST)?.result).toBe('chua_dat');

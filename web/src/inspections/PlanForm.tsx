@@ -9,6 +9,7 @@ import { useNotify } from '../app/feedback';
 import { DATE_FORMAT, toIsoDate } from '../app/format';
 import { useT } from '../app/i18n';
 import { useUnits } from '../app/reference';
+import { usePlans } from '../plans/queries';
 import { inspectionApi, useInspectionMutation } from './api';
 import { TeamPicker, type TeamValue, teamToMembers } from './TeamPicker';
 
@@ -26,6 +27,7 @@ interface Values {
   visitMonth?: dayjs.Dayjs | null;
   selfReportDeadline?: dayjs.Dayjs | null;
   targetUnitIds: number[];
+  reviewedPlanId?: number | null;
 }
 
 export function PlanForm({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -34,6 +36,7 @@ export function PlanForm({ open, onClose }: { open: boolean; onClose: () => void
   const navigate = useNavigate();
   const { communeId } = useCommune();
   const units = useUnits(communeId).data ?? [];
+  const plans = usePlans(communeId).data ?? [];
   const [form] = Form.useForm<Values>();
   const [team, setTeam] = useState<TeamValue>({ leader: null, members: [] });
   const create = useInspectionMutation((body: TInspectionPlanInput) => inspectionApi.createPlan(communeId ?? 0, body));
@@ -53,6 +56,7 @@ export function PlanForm({ open, onClose }: { open: boolean; onClose: () => void
         visitMonth: v.visitMonth ? v.visitMonth.format('YYYY-MM') : null,
         selfReportDeadline: v.selfReportDeadline ? toIsoDate(v.selfReportDeadline) : null,
         targetUnitIds: v.targetUnitIds,
+        reviewedPlanId: v.reviewedPlanId ?? null,
         team: teamToMembers(team),
       })
       .then((plan) => {
@@ -98,6 +102,9 @@ export function PlanForm({ open, onClose }: { open: boolean; onClose: () => void
         </Form.Item>
         <Form.Item name="areas" label={t('ui.insp.plan.scope')} extra={t('ui.insp.plan.scopeExtra')}>
           <Checkbox.Group options={AREAS.map((a) => ({ value: a, label: `${a}. ${t(`area.${a}`)}` }))} style={{ display: 'grid' }} />
+        </Form.Item>
+        <Form.Item name="reviewedPlanId" label={t('ui.insp.plan.reviewedPlan')} extra={t('ui.insp.plan.reviewedPlanExtra')}>
+          <Select allowClear options={plans.map((p) => ({ value: p.id, label: p.title }))} data-testid="plan-reviewed" />
         </Form.Item>
         <Form.Item name="targetUnitIds" label={t('ui.insp.plan.targets')}>
           <Select mode="multiple" optionFilterProp="label" options={units.filter((u) => u.active).map((u) => ({ value: u.id, label: u.name }))} data-testid="plan-targets" />
