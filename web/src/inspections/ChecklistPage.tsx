@@ -6,7 +6,7 @@
  */
 import { ArrowLeftOutlined, PaperClipOutlined } from '@ant-design/icons';
 import { CHECKLIST_RESULTS, type TChecklistItem, type TChecklistResult, type TEvidence, type TInspection } from '@contract';
-import { Alert, Badge, Button, Card, Collapse, Flex, Input, Modal, Radio, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, Badge, Button, Card, Flex, Input, Modal, Radio, Space, Spin, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { useErrorText } from '../app/feedback';
@@ -202,25 +202,25 @@ function Checklist({ inspection, fresh }: { inspection: TInspection; fresh: TIns
       </Flex>
       {sync.error !== null && <Alert type="error" showIcon message={errorText(sync.error)} />}
       {!editable && <Alert type="info" showIcon message={t('ui.insp.checklist.readOnly')} />}
-      <Collapse
-        defaultActiveKey={groups.map(([area]) => area)}
-        items={groups.map(([area, items]) => ({
-          key: area,
-          label: (
+      {groups.map(([area, items]) => (
+        <Card
+          key={area}
+          size="small"
+          title={
             <Space>
               <Typography.Text strong>{areaTitle(t, items[0].areaCode)}</Typography.Text>
               <Badge count={`${items.filter((i) => i.result !== null).length}/${items.length}`} color="#1f4e8c" />
             </Space>
-          ),
-          children: (
-            <Flex vertical gap={8}>
-              {items.map((item) => (
-                <ItemCard key={item.id} item={item} editable={editable} onEdit={sync.edit} />
-              ))}
-            </Flex>
-          ),
-        }))}
-      />
+          }
+          styles={{ body: { padding: 8 } }}
+        >
+          <Flex vertical gap={8}>
+            {items.map((item) => (
+              <ItemCard key={item.id} item={item} editable={editable} onEdit={sync.edit} />
+            ))}
+          </Flex>
+        </Card>
+      ))}
       <ConflictModal conflicts={sync.state.conflicts} onChoose={sync.choose} />
     </Flex>
   );
