@@ -131,6 +131,11 @@ it('from the plan to a closed finding', { timeout: 480_000 }, async () => {
   const leader = await signIn(browser, 'kiemtra', { width: 1440, height: 900 });
   await leader.goto(`${base()}/inspections/${inspectionId}/checklist`);
   await leader.locator('.checklist-item').first().waitFor();
+  // The conclusion needs every item judged: the leader marks the rest đạt.
+  const all = leader.locator('.checklist-item');
+  const count = await all.count();
+  for (let i = 2; i < count; i++) await all.nth(i).getByText('Đạt', { exact: true }).click();
+  await expect.poll(() => leader.getByTestId('sync-status').textContent(), { timeout: 60_000 }).toBe('Đã lưu');
   await leader.screenshot({ path: `${SHOTS}/checklist-1440.png`, fullPage: true });
   await leader.goto(inspectionUrl);
   await leader.getByTestId('inspection-conclude').click();
