@@ -511,3 +511,20 @@ export const ZInspectionFigures = z.object({
   findingsOverdue: z.number(),
 });
 export type TInspectionFigures = z.infer<typeof ZInspectionFigures>;
+
+// ---------- web additions (insp-web) ----------
+
+/**
+ * `GET /api/communes/:communeId/inspection-team-candidates`: the commune's people the plan's team is picked from (the
+ * coordinator is not an administrator, so `/api/users` is closed to them).
+ */
+export const ZTeamCandidate = z.object({
+  userId: z.number(),
+  fullName: z.string(),
+  title: z.string().nullable(),
+  unitId: z.number().nullable(),
+  unitName: z.string().nullable(),
+});
+export type TTeamCandidate = z.infer<typeof ZTeamCandidate>;
+export const ZTeamCandidateList = z.object({ people: z.array(ZTeamCandidate) });
+export type TTeamCandidateList = z.infer<typeof ZTeamCandidateList>;

@@ -7,6 +7,7 @@ import { domainEn, domainVi } from './domain';
 import { dossiersEn, dossiersVi } from './dossiers';
 import { errorsEn, errorsVi } from './errors';
 import { inspectionsEn, inspectionsVi } from './inspections';
+import { inspectionsWebEn, inspectionsWebVi } from './inspections-web';
 import { notificationsEn, notificationsVi } from './notifications';
 import { plansEn, plansVi } from './plans';
 import { uiEn, uiVi } from './ui';
@@ -14,8 +15,8 @@ import { uiEn, uiVi } from './ui';
 export type Lang = 'vi' | 'en';
 
 const catalogue = {
-  vi: { ...domainVi, ...errorsVi, ...notificationsVi, ...uiVi, ...dossiersVi, ...plansVi, ...directivesVi, ...inspectionsVi },
-  en: { ...domainEn, ...errorsEn, ...notificationsEn, ...uiEn, ...dossiersEn, ...plansEn, ...directivesEn, ...inspectionsEn },
+  vi: { ...domainVi, ...errorsVi, ...notificationsVi, ...uiVi, ...dossiersVi, ...plansVi, ...directivesVi, ...inspectionsVi, ...inspectionsWebVi },
+  en: { ...domainEn, ...errorsEn, ...notificationsEn, ...uiEn, ...dossiersEn, ...plansEn, ...directivesEn, ...inspectionsEn, ...inspectionsWebEn },
 };
 
 export type MessageKey = keyof (typeof catalogue)['vi'];

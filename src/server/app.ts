@@ -31,6 +31,7 @@ import { healthRoutes } from './health/routes';
 import { securityPlugin } from './http/security';
 import { importRoutes } from './imports/routes';
 import { inspectionDocumentRoutes } from './inspection-documents/routes';
+import { inspectionTeamRoutes } from './inspection-team/routes';
 import { inspectionRoutes } from './inspections/routes';
 import { notificationRoutes } from './notifications/routes';
 import { planRoutes } from './plans/routes';
@@ -104,6 +105,7 @@ export async function buildApp({ db, clock, config, logger = true, now = () => n
   await app.register(healthRoutes, { db });
   await app.register(notificationRoutes, { db });
   await app.register(reminderRoutes, { db });
+  await app.register(inspectionTeamRoutes, { db });
   await registerWebApp(app);
   return app;
 }

@@ -10,7 +10,9 @@ import {
   FileSearchOutlined,
   FileTextOutlined,
   FlagOutlined,
+  FormOutlined,
   ImportOutlined,
+  IssuesCloseOutlined,
   SettingOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -45,6 +47,13 @@ function useMenuItems(): MenuItem[] {
     { key: '/reports', icon: <FileDoneOutlined />, label: t('ui.nav.reports') },
     { key: '/dossiers', icon: <FileSearchOutlined />, label: t('ui.nav.dossiers') },
   ];
+  // Inspections live in one commune: coordinator, leaders, teams, and the inspected units (their own only, the server decides).
+  if (user.communeId !== null) {
+    items.push(
+      { key: '/inspections', icon: <FormOutlined />, label: t(unitMember ? 'ui.insp.unitTitle' : 'ui.nav.inspections') },
+      { key: '/inspections/findings', icon: <IssuesCloseOutlined />, label: t('ui.nav.findings') },
+    );
+  }
   // The commune's reminder rules: managers edit them; the inspector and city reviewer read them.
   if (!unitMember) items.push({ key: '/reminder-settings', icon: <AlertOutlined />, label: t('ui.nav.reminderSettings') });
   if (permissions.canSeeCityOverview) {
@@ -74,6 +83,8 @@ function selectedKey(pathname: string): string {
   if (pathname.startsWith('/city/directives')) return '/city/directives';
   if (pathname.startsWith('/plans/import')) return '/plans/import';
   if (pathname.startsWith('/plans')) return '/plans';
+  if (pathname.startsWith('/inspections/findings')) return '/inspections/findings';
+  if (pathname.startsWith('/inspections')) return '/inspections';
   return pathname;
 }
 

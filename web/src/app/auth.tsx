@@ -7,17 +7,26 @@ import { createContext, type ReactNode, useContext, useEffect } from 'react';
 import { Navigate, useLocation } from 'react-router-dom';
 import { ChangePasswordRequired } from '../auth/ChangePassword';
 import { askEarlyFor, rememberLanding } from '../dashboard/early';
-import { ApiError, api, setPasswordChangeHandler, setUnauthenticatedHandler } from './api';
+import { ApiError, api, NETWORK_ERROR, setPasswordChangeHandler, setUnauthenticatedHandler } from './api';
 
 export const ME_KEY = ['me'] as const;
+
+/** The last answer of this tab's session, so a page reloaded without a connection (the visit checklist) still opens. */
+const ME_COPY = 'cchc.me';
 
 async function fetchMe(): Promise<TUserEnvelope | null> {
   try {
     const me = await api.get<TUserEnvelope>('/api/auth/me');
     askEarlyFor(me.user);
+    sessionStorage.setItem(ME_COPY, JSON.stringify(me));
     return me;
   } catch (error) {
-    if (error instanceof ApiError && error.status === 401) return null;
+    if (error instanceof ApiError && error.status === 401) {
+      sessionStorage.removeItem(ME_COPY);
+      return null;
+    }
+    const copy = error instanceof ApiError && error.code === NETWORK_ERROR ? sessionStorage.getItem(ME_COPY) : null;
+    if (copy) return JSON.parse(copy) as TUserEnvelope;
     throw error;
   }
 }
@@ -54,6 +63,8 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   }, [signedIn]);
   if (me.isPending) return <Spin size="large" fullscreen />;
   if (!me.data) {
+    // Signed out (or the session ended): no copy of the person stays for an offline reload.
+    sessionStorage.removeItem(ME_COPY);
     const next = encodeURIComponent(location.pathname + location.search);
     return <Navigate to={`/login?next=${next}`} replace />;
   }

@@ -3,6 +3,7 @@ import type { ComponentType, ReactNode } from 'react';
 import { createBrowserRouter, Outlet } from 'react-router-dom';
 import { LoginPage } from '../auth/LoginPage';
 import { ImportPage } from '../imports/ImportPage';
+import { ChecklistPage } from '../inspections/ChecklistPage';
 import { PlanPage } from '../plans/PlanPage';
 import { PlansPage } from '../plans/PlansPage';
 import { ReportPage } from '../reports/ReportPage';
@@ -78,6 +79,12 @@ export const router = createBrowserRouter([
           { path: 'plans/import', element: <ImportPage /> },
           { path: 'plans/:planId', element: <PlanPage /> },
           { path: 'city-tasks', element: <CityTasksPage /> },
+          { path: 'inspections', lazy: () => import('../inspections/InspectionsPage').then((m) => ({ Component: m.InspectionsPage })) },
+          { path: 'inspections/findings', lazy: () => import('../inspections/Findings').then((m) => ({ Component: m.FindingsPage })) },
+          { path: 'inspections/plans/:planId', lazy: () => import('../inspections/InspectionPlanPage').then((m) => ({ Component: m.InspectionPlanPage })) },
+          { path: 'inspections/:inspectionId', lazy: () => import('../inspections/InspectionPage').then((m) => ({ Component: m.InspectionPage })) },
+          // Loaded with the app, not on first visit: the checklist must open again without a connection.
+          { path: 'inspections/:inspectionId/checklist', element: <ChecklistPage /> },
           { path: 'dossiers', lazy: dossiers },
           { path: 'reports', element: <ReportsPage /> },
           { path: 'reminder-settings', lazy: () => import('../notifications/ReminderSettingsPage').then((m) => ({ Component: m.ReminderSettingsPage })) },

@@ -16,6 +16,7 @@ import { AreaChart } from './AreaChart';
 import { CityAssignedSummary } from './CityAssignedSummary';
 import { DashboardLists } from './DashboardLists';
 import { takeEarlyDashboard } from './early';
+import { InspectionCard } from './InspectionCard';
 import { KpiCards } from './KpiCards';
 import { UnitChart } from './UnitChart';
 
@@ -40,6 +41,7 @@ function DashboardView({ data }: { data: TDashboardFull }) {
     <Flex vertical gap={12}>
       <KpiCards data={data} />
       <ScorecardCard planId={data.plan.id} canManage={commune?.canManage ?? false} />
+      <InspectionCard data={data} />
       {data.cityAssigned && data.cityAssigned.total > 0 && <CityAssignedSummary summary={data.cityAssigned} planId={data.plan.id} />}
       <Row gutter={[12, 12]}>
         <Col xs={24} xl={12}>

@@ -24,13 +24,17 @@ const ACTIONS: { action: ReportAction; flag: keyof Report['can']; needsComment?:
 const actionLabel = (action: ReportAction) => (action === 'city_return' ? 'ui.reports.action.cityReturn' : (`ui.reports.action.${action}` as const));
 
 export function ReportPage() {
-  const id = Number(useParams().reportId);
+  return <ReportView id={Number(useParams().reportId)} />;
+}
+
+/** One report's form; also the inspected unit's self-report inside its inspection (web/src/inspections). */
+export function ReportView({ id }: { id: number }) {
   const report = useReport(id);
   if (!report.data) return <Spin />;
   return <ReportForm report={report.data} />;
 }
 
-function ReportForm({ report }: { report: Report }) {
+export function ReportForm({ report }: { report: Report }) {
   const t = useT();
   const notify = useNotify();
   const [values, setValues] = useState(report.values);
