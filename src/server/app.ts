@@ -88,13 +88,13 @@ export async function buildApp({ db, clock, config, logger = true, now = () => n
   await app.register(userRoutes, { db });
   await app.register(planRoutes, { db, clock, uploadDir: config.uploadDir });
   await app.register(taskRoutes, { db, clock });
-  await app.register(fileRoutes, { db, uploadDir: config.uploadDir });
+  await app.register(fileRoutes, { db, clock, uploadDir: config.uploadDir });
   await app.register(dashboardRoutes, { db, clock });
   await app.register(cityRoutes, { db, clock });
   await app.register(cityRequestRoutes, { db, clock });
   await app.register(cityDirectiveRoutes, { db, clock });
   await app.register(reportRoutes, { db, clock });
-  await app.register(inspectionRoutes, { db, clock });
+  await app.register(inspectionRoutes, { db, clock, uploadDir: config.uploadDir });
   await app.register(inspectionDocumentRoutes, { db, clock });
   await app.register(auditRoutes, { db, clock });
   await app.register(calendarRoutes, { db });

@@ -574,7 +574,9 @@ export const files = pgTable(
     communeId: integer('commune_id')
       .notNull()
       .references(() => communes.id),
-    taskId: integer('task_id').notNull(),
+    /** Exactly one owner: a task (its evidence) or an inspection (checklist/fix evidence, signed copies). */
+    taskId: integer('task_id'),
+    inspectionId: integer('inspection_id'),
     originalName: varchar('original_name', { length: 255 }).notNull(),
     mimeType: varchar('mime_type', { length: 120 }).notNull(),
     size: integer('size').notNull(),
@@ -590,6 +592,9 @@ export const files = pgTable(
     primaryKey({ name: 'files_pkey', columns: [t.communeId, t.id] }),
     foreignKey({ name: 'files_task_fk', columns: [t.communeId, t.taskId], foreignColumns: [tasks.communeId, tasks.id] }).onDelete('cascade'),
     index('files_task_idx').on(t.communeId, t.taskId),
+    foreignKey({ name: 'files_inspection_fk', columns: [t.communeId, t.inspectionId], foreignColumns: [inspections.communeId, inspections.id] }).onDelete('cascade'),
+    index('files_inspection_idx').on(t.communeId, t.inspectionId),
+    check('files_owner_check', sql`(${t.taskId} is null) <> (${t.inspectionId} is null)`),
   ],
 );
 

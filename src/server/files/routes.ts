@@ -1,13 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { fileDownloadResponse, ZFileMeta, ZId } from '../../contract';
 import { actorOf } from '../auth/plugin';
+import type { Clock } from '../clock';
 import type { Db } from '../db';
 import { AppError } from '../errors';
 import { requireReportableTask } from './access';
 import { MAX_FILE_BYTES } from './file-types';
 import { attachFile, openFile } from './service';
 
-export const fileRoutes: FastifyPluginAsyncZod<{ db: Db; uploadDir: string }> = async (app, { db, uploadDir }) => {
+export const fileRoutes: FastifyPluginAsyncZod<{ db: Db; clock: Clock; uploadDir: string }> = async (app, { db, clock, uploadDir }) => {
   app.post(
     '/api/tasks/:id/files',
     {
@@ -31,7 +32,7 @@ export const fileRoutes: FastifyPluginAsyncZod<{ db: Db; uploadDir: string }> = 
     },
   );
   app.get('/api/files/:id', { schema: { tags: ['files'], summary: 'Tải về tệp sản phẩm', params: ZId, response: { 200: fileDownloadResponse } } }, async (request, reply) => {
-    const { file, stream } = await openFile(db, actorOf(request), uploadDir, request.params.id);
+    const { file, stream } = await openFile(db, clock, actorOf(request), uploadDir, request.params.id);
     return (
       reply
         .header('content-type', file.mimeType)

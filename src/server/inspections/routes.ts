@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   ZChecklistItem,
@@ -7,6 +8,7 @@ import {
   ZConcludeInput,
   ZCoverageQuery,
   ZDateCheck,
+  ZFileMeta,
   ZFinding,
   ZFindingList,
   ZFindingListQuery,
@@ -31,13 +33,18 @@ import {
   ZNoContent,
   ZReInspectionInput,
   ZReport,
+  ZSignedDocumentParams,
   ZTeamInput,
 } from '../../contract';
 import { actorOf } from '../auth/plugin';
 import type { Clock } from '../clock';
 import { requireCommune } from '../communes/service';
 import type { Db } from '../db';
+import { AppError } from '../errors';
+import { MAX_FILE_BYTES } from '../files/file-types';
+import type { Upload } from '../files/service';
 import { coverageOf } from './coverage';
+import { attachInspectionFile, requireInspectionUploader, requireSignedUploader, uploadSigned } from './files';
 import { getFinding, listFindings, reportFix, reviewFinding, updateFinding } from './findings';
 import {
   checkInspectionDate,
@@ -64,7 +71,7 @@ import {
 
 const tags = ['inspections'];
 
-export const inspectionRoutes: FastifyPluginAsyncZod<{ db: Db; clock: Clock }> = async (app, { db, clock }) => {
+export const inspectionRoutes: FastifyPluginAsyncZod<{ db: Db; clock: Clock; uploadDir: string }> = async (app, { db, clock, uploadDir }) => {
   // ---------- plans ----------
   app.get(
     '/api/communes/:communeId/inspection-plans',
@@ -219,6 +226,50 @@ export const inspectionRoutes: FastifyPluginAsyncZod<{ db: Db; clock: Clock }> =
     '/api/inspections/:id/re-inspections',
     { schema: { tags, summary: 'Lên lịch phúc tra các kiến nghị chưa được chấp nhận', params: ZId, body: ZReInspectionInput, response: { 201: ZInspection } } },
     async (request, reply) => reply.code(201).send(await planReInspection(db, clock, actorOf(request), request.params.id, request.body)),
+  );
+
+  // ---------- files ----------
+  /** The one multipart file of a request, read only after the rights were checked (same limits as task evidence). */
+  const readUpload = async (request: FastifyRequest): Promise<Upload> => {
+    const part = await request.file({ limits: { fileSize: MAX_FILE_BYTES, files: 1 } });
+    if (!part) throw new AppError('file_empty');
+    const data = await part.toBuffer();
+    if (part.file.truncated) throw new AppError('file_too_large', { max: '20 MB' });
+    return { fileName: part.filename, data };
+  };
+  app.post(
+    '/api/inspections/:id/files',
+    {
+      schema: {
+        tags,
+        summary: 'Tải lên tài liệu kiểm chứng của cuộc kiểm tra (multipart, trường "file", tối đa 20 MB)',
+        params: ZId,
+        consumes: ['multipart/form-data'],
+        response: { 201: ZFileMeta },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const access = await requireInspectionUploader(db, clock, actor, request.params.id);
+      return reply.status(201).send(await attachInspectionFile(db, actor, uploadDir, access, await readUpload(request)));
+    },
+  );
+  app.post(
+    '/api/inspections/:id/signed/:kind',
+    {
+      schema: {
+        tags,
+        summary: 'Tải lên bản đã ký của biên bản hoặc thông báo kết luận kiểm tra (Trưởng đoàn, đầu mối CCHC)',
+        params: ZSignedDocumentParams,
+        consumes: ['multipart/form-data'],
+        response: { 200: ZInspection },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const access = await requireSignedUploader(db, clock, actor, request.params.id);
+      return uploadSigned(db, clock, actor, uploadDir, access, request.params.kind, await readUpload(request));
+    },
   );
 
   // ---------- findings ----------
