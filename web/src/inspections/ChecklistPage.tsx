@@ -4,15 +4,15 @@
  * link to a task or report of the system, an address) and the request when an item is chưa đạt.
  * Every keystroke is kept on the device first (useChecklistSync), so a dropped connection loses nothing.
  */
-import { ArrowLeftOutlined, PaperClipOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { CHECKLIST_RESULTS, type TChecklistItem, type TChecklistResult, type TEvidence, type TInspection } from '@contract';
-import { Alert, Badge, Button, Card, Flex, Input, Modal, Radio, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, Badge, Button, Card, Flex, Input, Modal, Radio, Space, Spin, Tag, Typography, Upload } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { useErrorText } from '../app/feedback';
+import { useErrorText, useNotify } from '../app/feedback';
 import { formatDate } from '../app/format';
 import { useT } from '../app/i18n';
-import { inspectionPaths, useInspection } from './api';
+import { inspectionApi, inspectionPaths, useInspection } from './api';
 import { evidenceWithLink } from './evidence';
 import { areaTitle } from './parts';
 import { type ItemChanges, storedInspection, useChecklistSync, useOfflineShell } from './useChecklistSync';
@@ -48,8 +48,19 @@ function EvidenceList({ evidence, t }: { evidence: TEvidence; t: ReturnType<type
 
 function ItemCard({ item, editable, onEdit }: { item: TChecklistItem; editable: boolean; onEdit: (item: TChecklistItem, changes: ItemChanges) => void }) {
   const t = useT();
+  const notify = useNotify();
   const [link, setLink] = useState('');
+  const [uploading, setUploading] = useState(false);
   const evidence: TEvidence = item.evidence;
+  // The file goes to the server at once (it needs the connection); its id then joins the item like any other change.
+  const uploadFile = (file: File) => {
+    setUploading(true);
+    inspectionApi
+      .uploadFile(item.inspectionId, file)
+      .then((meta) => onEdit(item, { evidence: { ...evidence, fileIds: [...evidence.fileIds, meta.id] } }), notify.error)
+      .finally(() => setUploading(false));
+    return false;
+  };
   const addLink = () => {
     if (!link.trim()) return;
     onEdit(item, { evidence: evidenceWithLink(evidence, link) });
@@ -106,6 +117,11 @@ function ItemCard({ item, editable, onEdit }: { item: TChecklistItem; editable: 
           <Button size="large" onClick={addLink}>
             {t('ui.insp.item.addLink')}
           </Button>
+          <Upload showUploadList={false} beforeUpload={uploadFile}>
+            <Button size="large" icon={<UploadOutlined />} loading={uploading} data-testid="item-upload">
+              {t('ui.insp.item.upload')}
+            </Button>
+          </Upload>
         </Flex>
       )}
     </Card>

@@ -2,9 +2,10 @@
  * Findings to closure: each chưa đạt item with a request, its owner unit and deadline; the unit reports
  * the fix (text + evidence), the team accepts it or reopens it. Overdue ones are highlighted.
  */
-import type { TFinding, TFindingDecision, TFindingStatus } from '@contract';
+import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
+import type { TFileMeta, TFinding, TFindingDecision, TFindingStatus } from '@contract';
 import { FINDING_STATUSES } from '@contract';
-import { Button, Card, DatePicker, Flex, Input, Modal, Select, Space, Switch, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Button, Card, DatePicker, Flex, Input, Modal, Select, Space, Switch, Table, type TableColumnsType, Tag, Typography, Upload } from 'antd';
 import type dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -23,7 +24,18 @@ function FixModal({ finding, onClose }: { finding: TFinding; onClose: () => void
   const notify = useNotify();
   const [text, setText] = useState('');
   const [link, setLink] = useState('');
-  const send = useInspectionMutation(() => inspectionApi.reportFix(finding.id, { version: finding.version, text, evidence: evidenceWithLink(EMPTY_EVIDENCE, link) }));
+  const [uploaded, setUploaded] = useState<TFileMeta[]>([]);
+  const send = useInspectionMutation(() =>
+    inspectionApi.reportFix(finding.id, {
+      version: finding.version,
+      text,
+      evidence: evidenceWithLink({ ...EMPTY_EVIDENCE, fileIds: uploaded.map((f) => f.id) }, link),
+    }),
+  );
+  const uploadFile = (file: File) => {
+    inspectionApi.uploadFile(finding.inspectionId, file).then((meta) => setUploaded((list) => [...list, meta]), notify.error);
+    return false;
+  };
   return (
     <Modal
       open
@@ -36,6 +48,18 @@ function FixModal({ finding, onClose }: { finding: TFinding; onClose: () => void
       <Typography.Paragraph type="secondary">{finding.request}</Typography.Paragraph>
       <Input.TextArea autoSize={{ minRows: 3 }} value={text} onChange={(e) => setText(e.target.value)} placeholder={t('ui.insp.fix.text')} data-testid="fix-text" />
       <Input value={link} onChange={(e) => setLink(e.target.value)} placeholder={t('ui.insp.item.link')} style={{ marginTop: 8 }} data-testid="fix-link" />
+      <Flex gap={8} wrap align="center" style={{ marginTop: 8 }}>
+        <Upload showUploadList={false} beforeUpload={uploadFile}>
+          <Button icon={<UploadOutlined />} data-testid="fix-upload">
+            {t('ui.insp.item.upload')}
+          </Button>
+        </Upload>
+        {uploaded.map((f) => (
+          <Tag key={f.id} icon={<PaperClipOutlined />}>
+            {f.name}
+          </Tag>
+        ))}
+      </Flex>
     </Modal>
   );
 }

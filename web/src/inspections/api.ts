@@ -4,6 +4,7 @@ import type {
   TChecklistItemUpdate,
   TConcludeInput,
   TDateCheck,
+  TFileMeta,
   TFinding,
   TFindingList,
   TFindingListQuery,
@@ -56,6 +57,8 @@ export const inspectionApi = {
   close: (id: number, version: number) => api.post<TInspection>(`${INSPECTIONS}/${id}/close`, { version }),
   reInspect: (id: number, body: TReInspectionInput) => api.post<TInspection>(`${INSPECTIONS}/${id}/re-inspections`, body),
   saveItem: (id: number, itemId: number, body: TChecklistItemUpdate) => api.patch<TChecklistItem>(inspectionPaths.checklistItem(id, itemId), body),
+  /** Evidence for a checklist item or a fix report; its id then goes into `evidence.fileIds`. */
+  uploadFile: (id: number, file: File) => upload<TFileMeta>(`${INSPECTIONS}/${id}/files`, file),
   uploadSigned: (id: number, kind: TSignedDocumentKind, file: File) => upload<TInspection>(`${INSPECTIONS}/${id}/signed/${kind}`, file),
   reportFix: (id: number, body: TFixReportInput) => api.post<TFinding>(`${FINDINGS}/${id}/fix`, body),
   review: (id: number, body: TFindingReviewInput) => api.post<TFinding>(`${FINDINGS}/${id}/review`, body),
