@@ -31,8 +31,6 @@ SELECT create_distributed_table('tasks', 'commune_id', colocate_with => 'units')
 SELECT create_distributed_table('task_units', 'commune_id', colocate_with => 'units');
 SELECT create_distributed_table('task_assignees', 'commune_id', colocate_with => 'units');
 SELECT create_distributed_table('task_occurrence_completions', 'commune_id', colocate_with => 'units');
-SELECT create_distributed_table('files', 'commune_id', colocate_with => 'units');
-SELECT create_distributed_table('task_history', 'commune_id', colocate_with => 'units');
 SELECT create_distributed_table('report_periods', 'commune_id', colocate_with => 'units');
 SELECT create_distributed_table('reports', 'commune_id', colocate_with => 'units');
 SELECT create_distributed_table('report_events', 'commune_id', colocate_with => 'units');
@@ -50,6 +48,9 @@ SELECT create_distributed_table('amendment_proposals', 'commune_id', colocate_wi
 SELECT create_distributed_table('city_requests', 'commune_id', colocate_with => 'units');
 SELECT create_distributed_table('inspection_plans', 'commune_id', colocate_with => 'units');
 SELECT create_distributed_table('inspections', 'commune_id', colocate_with => 'units');
+-- files: after inspections too, since a file belongs to a task or an inspection; task_history points to files.
+SELECT create_distributed_table('files', 'commune_id', colocate_with => 'units');
+SELECT create_distributed_table('task_history', 'commune_id', colocate_with => 'units');
 SELECT create_distributed_table('inspection_team', 'commune_id', colocate_with => 'units');
 SELECT create_distributed_table('inspection_checklist_items', 'commune_id', colocate_with => 'units');
 SELECT create_distributed_table('inspection_findings', 'commune_id', colocate_with => 'units');
