@@ -283,6 +283,21 @@ describe('notice, self-report, visit, conclusion and findings to closure', () =>
     expect((await get<TFindingList>(headB, `/api/communes/${commune.id}/inspection-findings`)).findings).toEqual([]);
   });
 
+  it('counts the findings on the dashboard from its per-commune cache, which a write from plain SQL invalidates', async () => {
+    const second = findings[1];
+    const figures = async () => (await get<TDashboardFull>(coordinator, `/api/dashboard?communeId=${commune.id}`)).inspections;
+    const before = await figures();
+    expect(before).toMatchObject({ findingsOpen: 1, findingsOverdue: 0 });
+    expect(await figures()).toEqual(before);
+    // The triggers of migration inspection_versions bump the commune's version: no process may keep the old figures.
+    await ctx.pool.query(`UPDATE inspection_findings SET deadline = '2026-01-02' WHERE id = $1`, [second.id]);
+    expect(await figures()).toMatchObject({ findingsOpen: 1, findingsOverdue: 1 });
+    await ctx.pool.query(`UPDATE inspection_findings SET status = 'accepted' WHERE id = $1`, [second.id]);
+    expect(await figures()).toMatchObject({ findingsOpen: 0, findingsOverdue: 0 });
+    await ctx.pool.query(`UPDATE inspection_findings SET status = 'reopened', deadline = '2027-01-15' WHERE id = $1`, [second.id]);
+    expect(await figures()).toEqual(before);
+  });
+
   it('plans a re-inspection of the open findings, which closes them when met', async () => {
     const current = await get<TInspection>(teamLeader, `/api/inspections/${scheduled.id}`);
     expect(current.can).toMatchObject({ canClose: false, canReInspect: true });
