@@ -35,6 +35,10 @@ export type TCityAssignedCounts = z.infer<typeof ZCityAssignedCounts>;
 export const ZTargetCounts = z.object({ total: z.number(), met: z.number(), notMet: z.number(), noData: z.number() });
 export type TTargetCounts = z.infer<typeof ZTargetCounts>;
 
+/** Kiến nghị sau kiểm tra: findings not yet accepted, and those still waiting on their unit past their deadline (as of the day asked). */
+export const ZFindingCounts = z.object({ open: z.number(), overdue: z.number() });
+export type TFindingCounts = z.infer<typeof ZFindingCounts>;
+
 export const ZCityOverviewRow = z.object({
   communeId: z.number(),
   communeName: z.string(),
@@ -60,6 +64,8 @@ export const ZCityOverviewRow = z.object({
   reports: ZReportCounts,
   /** Chỉ tiêu đạt: the scorecard of the plan in force, as of the day asked. */
   targets: ZTargetCounts,
+  /** The inspections' findings (they exist only after a visit: no surprise inspection shows through). */
+  findings: ZFindingCounts,
 });
 export type TCityOverviewRow = z.infer<typeof ZCityOverviewRow>;
 
@@ -73,6 +79,7 @@ export const ZCityOverview = z.object({
     cityAssigned: ZCityAssignedCounts,
     reports: ZReportCounts,
     targets: ZTargetCounts,
+    findings: ZFindingCounts,
   }),
 });
 export type TCityOverview = z.infer<typeof ZCityOverview>;

@@ -20,6 +20,10 @@ export const inspectionsVi = {
   'inspection.error.deadline_past': 'Hạn khắc phục không được trước ngày hôm nay.',
   'inspection.error.no_open_findings': 'Không còn kiến nghị nào chưa được chấp nhận để phúc tra.',
   'inspection.error.reopen_comment': 'Vui lòng ghi rõ lý do chưa chấp nhận kết quả khắc phục.',
+  'ui.city.findings': 'Kiến nghị chưa khắc phục (quá hạn)',
+  'ui.city.findingsOpen': 'Kiến nghị chưa khắc phục',
+  'ui.city.findingsOverdue': 'Kiến nghị quá hạn khắc phục',
+  'ui.city.findingsTotals': 'Kiến nghị sau kiểm tra chưa khắc phục: {open} (quá hạn {overdue})',
 } as const;
 
 export type InspectionKey = keyof typeof inspectionsVi;
@@ -44,4 +48,8 @@ export const inspectionsEn: Record<InspectionKey, string> = {
   'inspection.error.deadline_past': 'A remediation deadline cannot be before today.',
   'inspection.error.no_open_findings': 'No finding is left open to re-inspect.',
   'inspection.error.reopen_comment': 'Please say why the fix is not accepted.',
+  'ui.city.findings': 'Open findings (overdue)',
+  'ui.city.findingsOpen': 'Open findings',
+  'ui.city.findingsOverdue': 'Findings past their deadline',
+  'ui.city.findingsTotals': 'Inspection findings not yet accepted: {open} ({overdue} overdue)',
 };

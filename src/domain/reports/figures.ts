@@ -24,6 +24,23 @@ export interface FigureSources {
   planTasks?: JudgedTask[];
   /** Tasks the city assigned to the commune (or led by the unit). */
   cityTasks?: JudgedTask[];
+  /** The commune's inspections (or the unit's) with their findings, and the units subject to inspection. */
+  inspections?: InspectionSource;
+}
+
+/** An inspection as a report counts it ("công tác kiểm tra CCHC"). */
+export interface InspectedVisit {
+  unitId: number;
+  visitDate: IsoDate;
+  /** A visit counts once made: visited, concluded or closed. */
+  visited: boolean;
+  reInspection: boolean;
+  findings: { status: 'open' | 'fix_reported' | 'accepted' | 'reopened'; deadline: IsoDate }[];
+}
+
+export interface InspectionSource {
+  unitsTotal: number;
+  visits: InspectedVisit[];
 }
 
 export interface FigureContext {
@@ -112,8 +129,55 @@ export const TASK_FIGURES: FigureProvider[] = [
   },
 ];
 
+/** Visits made in the report's window, up to its date: a surprise visit counts only once made, so none is given away. */
+const visitsInWindow = (c: FigureContext) => required(c, 'inspections').visits.filter((v) => v.visited && v.visitDate <= c.asOf && inWindow(v.visitDate, c.window));
+const findingsOf = (c: FigureContext) => visitsInWindow(c).flatMap((v) => v.findings);
+const unitsInspected = (c: FigureContext) =>
+  new Set(
+    visitsInWindow(c)
+      .filter((v) => !v.reInspection)
+      .map((v) => v.unitId),
+  ).size;
+
+export const INSPECTION_FIGURES: FigureProvider[] = [
+  { key: 'inspections.done', label: 'Số cuộc kiểm tra CCHC đã thực hiện', unit: 'count', source: 'inspections', compute: (c) => visitsInWindow(c).length },
+  { key: 'inspections.units', label: 'Số đơn vị được kiểm tra', unit: 'count', source: 'inspections', compute: unitsInspected },
+  {
+    key: 'inspections.coverage_pct',
+    label: 'Tỷ lệ đơn vị được kiểm tra',
+    unit: 'percent',
+    source: 'inspections',
+    compute: (c) => {
+      const total = required(c, 'inspections').unitsTotal;
+      return total ? Math.round((unitsInspected(c) / total) * 1000) / 10 : 0;
+    },
+  },
+  { key: 'inspections.findings', label: 'Số kiến nghị sau kiểm tra', unit: 'count', source: 'inspections', compute: (c) => findingsOf(c).length },
+  {
+    key: 'inspections.findings_fixed',
+    label: 'Số kiến nghị đã khắc phục xong',
+    unit: 'count',
+    source: 'inspections',
+    compute: (c) => findingsOf(c).filter((f) => f.status === 'accepted').length,
+  },
+  {
+    key: 'inspections.findings_open',
+    label: 'Số kiến nghị chưa khắc phục xong',
+    unit: 'count',
+    source: 'inspections',
+    compute: (c) => findingsOf(c).filter((f) => f.status !== 'accepted').length,
+  },
+  {
+    key: 'inspections.findings_overdue',
+    label: 'Số kiến nghị quá hạn khắc phục',
+    unit: 'count',
+    source: 'inspections',
+    compute: (c) => findingsOf(c).filter((f) => (f.status === 'open' || f.status === 'reopened') && f.deadline < c.asOf).length,
+  },
+];
+
 /** The registry the app uses; capabilities register more providers at start-up. */
-export const defaultFigureRegistry = createFigureRegistry(TASK_FIGURES);
+export const defaultFigureRegistry = createFigureRegistry([...TASK_FIGURES, ...INSPECTION_FIGURES]);
 
 /** Every computed figure of a list of keys, at the context's as-of date. */
 export function computeFigures(registry: FigureRegistry, keys: string[], context: FigureContext): Record<string, number> {

@@ -9,6 +9,8 @@ import {
   createFigureRegistry,
   DEFAULT_REGIME,
   defaultFigureRegistry,
+  INSPECTION_FIGURES,
+  type InspectedVisit,
   type JudgedTask,
   parseReportingRegime,
   type ReportTemplate,
@@ -50,9 +52,45 @@ function planAt(asOf: string) {
 }
 
 const figures = (asOf: string, cityTasks: JudgedTask[] = [], window = { start: '2025-07-01', end: '2025-09-30' }) =>
-  computeFigures(defaultFigureRegistry, defaultFigureRegistry.keys(), { asOf, window, sources: { planTasks: planAt(asOf), cityTasks } });
+  computeFigures(
+    defaultFigureRegistry,
+    TASK_FIGURES.map((p) => p.key),
+    { asOf, window, sources: { planTasks: planAt(asOf), cityTasks } },
+  );
 
 describe('computed figures', () => {
+  it('counts the inspection work of the window: visits made, units, coverage, findings fixed, open and overdue', () => {
+    const visit = (unitId: number, visitDate: string, visited: boolean, findings: InspectedVisit['findings'] = [], reInspection = false): InspectedVisit => ({
+      unitId,
+      visitDate,
+      visited,
+      reInspection,
+      findings,
+    });
+    const visits = [
+      visit(1, '2025-08-12', true, [
+        { status: 'accepted', deadline: '2025-09-01' },
+        { status: 'reopened', deadline: '2025-09-20' },
+        { status: 'fix_reported', deadline: '2025-09-20' },
+      ]),
+      visit(1, '2025-09-18', true, [], true),
+      visit(2, '2025-09-22', true, [{ status: 'open', deadline: '2025-10-15' }]),
+      visit(3, '2025-09-29', false), // a surprise visit still ahead: not counted
+      visit(4, '2025-06-30', true, [{ status: 'open', deadline: '2025-07-15' }]), // before the window
+    ];
+    const keys = INSPECTION_FIGURES.map((p) => p.key);
+    const f = computeFigures(defaultFigureRegistry, keys, { asOf: '2025-09-25', window: period, sources: { inspections: { unitsTotal: 8, visits } } });
+    expect(f).toEqual({
+      'inspections.done': 3,
+      'inspections.units': 2,
+      'inspections.coverage_pct': 25,
+      'inspections.findings': 4,
+      'inspections.findings_fixed': 1,
+      'inspections.findings_open': 3,
+      'inspections.findings_overdue': 1,
+    });
+  });
+
   it('counts plan tasks at 2025-09-25: two done, one overdue with progress, one started', () => {
     const f = figures('2025-09-25');
     expect(f['tasks.total']).toBe(6);

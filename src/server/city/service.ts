@@ -6,7 +6,7 @@
  */
 import { asc, desc, eq, sql } from 'drizzle-orm';
 import type pg from 'pg';
-import type { TCityAssignedCounts, TCityOverview, TCityOverviewRow, TReportCounts, TTargetCounts } from '../../contract';
+import type { TCityAssignedCounts, TCityOverview, TCityOverviewRow, TFindingCounts, TReportCounts, TTargetCounts } from '../../contract';
 import type { WorkingCalendar } from '../../domain/calendar';
 import { INDICATOR_KEYS, type IndicatorSet } from '../../domain/indicators';
 import { inForceOn, type Status, summarise } from '../../domain/status';
@@ -15,7 +15,7 @@ import { canSeeCityOverview, ensure } from '../access/policy';
 import { loadCalendar } from '../calendar/service';
 import { inPlanPeriod } from '../dashboard/service';
 import type { Db } from '../db';
-import { communes, communeVersions, plans, planTargets, reportPeriods, reports, targetFigures, targetLinks } from '../db/schema';
+import { communes, communeVersions, inspectionFindings, plans, planTargets, reportPeriods, reports, targetFigures, targetLinks } from '../db/schema';
 import { queryIndicators } from '../dossiers/store';
 import { pickCurrentPlan } from '../plans/service';
 import { readsIndicators, scoreTarget } from '../scorecard/service';
@@ -45,6 +45,8 @@ const communesOfCity = (db: Db) =>
         code: communes.code,
         dueSoonDays: communes.dueSoonDays,
         version: sql<number>`coalesce(${communeVersions.version}, 0)`,
+        // Findings exist only after a visit, so counting them all gives no surprise inspection away.
+        findings: sql<TFindingCounts>`(select json_build_object('open', count(*) filter (where f.status <> 'accepted'), 'overdue', count(*) filter (where f.status in ('open', 'reopened') and f.deadline < ${sql.placeholder('asOf')}::date)) from ${inspectionFindings} f where f.commune_id = ${communes.id})`,
       })
       .from(communes)
       .leftJoin(communeVersions, eq(communeVersions.communeId, communes.id))
@@ -203,7 +205,7 @@ function communeRow(
   targets: TTargetCounts,
   asOf: string,
   calendar: WorkingCalendar,
-): TCityOverviewRow {
+): Omit<TCityOverviewRow, 'findings'> {
   // City-assigned tasks, and the plan's tasks of the version in force on asOf.
   const own = (loaded.get(commune.id) ?? []).filter((task) => task.row.origin === 'city_assigned' || inForceOn(task.row, asOf));
   const dueSoon = dueSoonOf(commune, calendar);
@@ -241,13 +243,13 @@ function communeRow(
  * read reuses it while the commune's version (bumped in the writer's transaction, whichever process
  * wrote) is unchanged, so a city whose communes did not move costs two statements and no judging.
  */
-const rowCache = new WeakMap<Db, Map<number, { asOf: string; version: number; row: TCityOverviewRow }>>();
+const rowCache = new WeakMap<Db, Map<number, { asOf: string; version: number; row: Omit<TCityOverviewRow, 'findings'> }>>();
 
 export async function getCityOverview(db: Db, actor: Actor, asOf: string): Promise<TCityOverview> {
   ensure(canSeeCityOverview(actor));
   const cache = rowCache.get(db) ?? new Map();
   rowCache.set(db, cache);
-  const [communeRows, planRows] = await Promise.all([communesOfCity(db).execute({ cityId: actor.cityId }), plansOfCity(db).execute({ cityId: actor.cityId })]);
+  const [communeRows, planRows] = await Promise.all([communesOfCity(db).execute({ cityId: actor.cityId, asOf }), plansOfCity(db).execute({ cityId: actor.cityId })]);
   const fresh = (c: (typeof communeRows)[number]) => {
     const hit = cache.get(c.id);
     return hit !== undefined && hit.asOf === asOf && hit.version === c.version ? hit.row : undefined;
@@ -281,7 +283,8 @@ export async function getCityOverview(db: Db, actor: Actor, asOf: string): Promi
       cache.set(c.id, { asOf, version: c.version, row: communeRow(c, plan, loadedOf, periodsOf.get(c.id) ?? [], targets, asOf, calendar) });
     }
   }
-  const rows = communeRows.map((c) => cache.get(c.id)?.row as TCityOverviewRow);
+  // The findings come with the communes' statement, always fresh (the cached row is the judged part).
+  const rows = communeRows.map((c) => ({ ...(cache.get(c.id)?.row as Omit<TCityOverviewRow, 'findings'>), findings: c.findings }));
   const sum = (pick: (row: TCityOverviewRow) => Status[]) => summarise(rows.flatMap(pick));
   return {
     asOf,
@@ -293,6 +296,7 @@ export async function getCityOverview(db: Db, actor: Actor, asOf: string): Promi
       cityAssigned: rows.map((r) => r.cityAssigned).reduce(addCounts, { total: 0, onTime: 0, late: 0, overdue: 0, open: 0 }),
       reports: rows.map((r) => r.reports).reduce(addCounts, noReports()),
       targets: rows.map((r) => r.targets).reduce(addCounts, noTargets()),
+      findings: rows.map((r) => r.findings).reduce(addCounts, { open: 0, overdue: 0 }),
     },
   };
 }

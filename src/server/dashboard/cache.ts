@@ -2,7 +2,8 @@
  * The commune dashboard's judged tasks, kept per commune for one date and one version of the commune.
  *
  * The version (commune_versions) moves in the writer's transaction with every write the dashboard shows:
- * tasks, checkpoints, plans, targets, units, assignees, names (row triggers, migrations 0009 and 0012),
+ * tasks, checkpoints, plans, targets, units, assignees, names, inspections and their plans, teams and findings
+ * (row triggers, migrations 0009, 0012, 0013 and inspection_versions),
  * and every commune's at once when the working-day calendar changes (calendar service). A request reads
  * the version with the commune (one statement); an entry is reused only while both the version and the
  * date are the same, so a write from another process, or plain SQL, shows at the next request.
@@ -16,6 +17,7 @@ import type { TTarget } from '../../contract';
 import type { WorkingCalendar } from '../../domain/calendar';
 import type { Db } from '../db';
 import type { plans } from '../db/schema';
+import type { InspectionData } from '../inspections/coverage';
 import type { LoadedTask, TaskJudged } from '../tasks/read-model';
 
 export const DASHBOARD_CACHE_COMMUNES = 500;
@@ -41,8 +43,11 @@ export interface PlanData {
 export interface CommuneEntry {
   version: number;
   asOf: string;
-  /** The commune's plans and the calendar, loaded after the version was read (never older than it). */
-  base: Promise<{ plans: PlanRow[]; calendar: WorkingCalendar }>;
+  /**
+   * The commune's plans, the calendar and its inspection rows (before secrecy, which depends on the reader and
+   * the clock's day: applied per request), loaded after the version was read (never older than it).
+   */
+  base: Promise<{ plans: PlanRow[]; calendar: WorkingCalendar; inspections: InspectionData }>;
   byPlan: Map<number, Promise<PlanData>>;
 }
 

@@ -4,37 +4,69 @@
  * Every count is taken over the inspections the reader may see.
  */
 import { and, eq, gte, inArray, lte, sql } from 'drizzle-orm';
-import type { TInspectionCoverage, TInspectionFigures } from '../../contract';
+import type { TFindingStatus, TInspectionCoverage, TInspectionFigures } from '../../contract';
 import type { FindingDeadline } from '../../domain/inspection';
 import type { Actor } from '../access/actor';
 import type { CommuneRef } from '../access/policy';
 import type { DbOrTx } from '../db';
 import { communes, inspectionFindings, inspectionPlans, inspections, inspectionTeam, units } from '../db/schema';
 import { canSeeInspection } from './access';
-import { loadInspections } from './load';
+import { type LoadedInspection, loadInspections } from './load';
 
 const DEFAULT_GOAL_PERCENT = 30;
 const VISITED = new Set(['visited', 'concluded', 'closed']);
 
-export async function coverageOf(db: DbOrTx, actor: Actor, commune: CommuneRef, year: number, today: string): Promise<TInspectionCoverage> {
-  const from = `${year}-01-01`;
-  const to = `${year}-12-31`;
-  const [unitRows, plans, loaded] = await Promise.all([
+/** A finding as the figures count it. */
+export interface FindingFigureRow {
+  inspectionId: number;
+  status: TFindingStatus;
+  deadline: string;
+}
+
+/**
+ * The commune's inspection rows, before the reader and the day are known: the active internal units, the
+ * plans' coverage goals, the inspections (all of them, or one year's) and their findings. Actor-free, so the
+ * dashboard keeps it in its per-commune cache (the inspection tables bump the commune's version, migration
+ * inspection_versions) and applies the secrecy per request (`coverageFrom`, `findingCountsFrom`).
+ */
+export interface InspectionData {
+  units: { id: number; name: string }[];
+  goals: { year: number; goal: number }[];
+  inspections: LoadedInspection[];
+  findings: FindingFigureRow[];
+}
+
+export async function loadInspectionData(db: DbOrTx, communeId: number, year?: number): Promise<InspectionData> {
+  const inYear = year === undefined ? undefined : and(gte(inspections.visitDate, `${year}-01-01`), lte(inspections.visitDate, `${year}-12-31`));
+  const [unitRows, goals, loaded, findings] = await Promise.all([
     db
       .select({ id: units.id, name: units.name })
       .from(units)
-      .where(and(eq(units.communeId, commune.id), eq(units.kind, 'internal'), eq(units.active, true))),
+      .where(and(eq(units.communeId, communeId), eq(units.kind, 'internal'), eq(units.active, true))),
     db
-      .select({ goal: inspectionPlans.coverageGoalPercent })
+      .select({ year: inspectionPlans.year, goal: inspectionPlans.coverageGoalPercent })
       .from(inspectionPlans)
-      .where(and(eq(inspectionPlans.communeId, commune.id), eq(inspectionPlans.year, year))),
-    loadInspections(db, commune.id, and(gte(inspections.visitDate, from), lte(inspections.visitDate, to), eq(inspections.kind, 'inspection'))),
+      .where(and(eq(inspectionPlans.communeId, communeId), year === undefined ? undefined : eq(inspectionPlans.year, year))),
+    loadInspections(db, communeId, inYear),
+    year === undefined
+      ? db
+          .select({ inspectionId: inspectionFindings.inspectionId, status: inspectionFindings.status, deadline: inspectionFindings.deadline })
+          .from(inspectionFindings)
+          .where(eq(inspectionFindings.communeId, communeId))
+      : Promise.resolve([]),
   ]);
-  const visible = loaded.filter((i) => canSeeInspection(actor, commune, i.ref, today));
+  return { units: unitRows, goals, inspections: loaded, findings };
+}
+
+export function coverageFrom(data: InspectionData, actor: Actor, commune: CommuneRef, year: number, today: string): TInspectionCoverage {
+  const { units: unitRows } = data;
+  const ofYear = data.inspections.filter((i) => i.row.kind === 'inspection' && i.row.visitDate.startsWith(`${year}-`));
+  const visible = ofYear.filter((i) => canSeeInspection(actor, commune, i.ref, today));
   const names = new Map(unitRows.map((u) => [u.id, u.name]));
   const inspected = new Set(visible.filter((i) => VISITED.has(i.row.status) && i.row.visitDate <= today && names.has(i.row.unitId)).map((i) => i.row.unitId));
   const planned = new Set(visible.filter((i) => !inspected.has(i.row.unitId) && !VISITED.has(i.row.status) && names.has(i.row.unitId)).map((i) => i.row.unitId));
-  const goalPercent = plans.length ? Math.max(...plans.map((p) => p.goal)) : DEFAULT_GOAL_PERCENT;
+  const goals = data.goals.filter((g) => g.year === year).map((g) => g.goal);
+  const goalPercent = goals.length ? Math.max(...goals) : DEFAULT_GOAL_PERCENT;
   const total = unitRows.length;
   const unitsNeeded = Math.ceil((goalPercent * total) / 100);
   return {
@@ -50,29 +82,27 @@ export async function coverageOf(db: DbOrTx, actor: Actor, commune: CommuneRef, 
   };
 }
 
+export const isOpenFinding = (f: Pick<FindingFigureRow, 'status'>) => f.status !== 'accepted';
+export const isOverdueFinding = (f: Pick<FindingFigureRow, 'status' | 'deadline'>, today: string) => (f.status === 'open' || f.status === 'reopened') && f.deadline < today;
+
 /** Open findings (not accepted) and those past their deadline, over the inspections the reader may see. */
-export async function findingCounts(db: DbOrTx, actor: Actor, commune: CommuneRef, today: string) {
-  const loaded = await loadInspections(
-    db,
-    commune.id,
-    sql`exists (select 1 from ${inspectionFindings} f where f.commune_id = ${inspections.communeId} and f.inspection_id = ${inspections.id})`,
-  );
-  const visible = loaded.filter((i) => canSeeInspection(actor, commune, i.ref, today)).map((i) => i.row.id);
-  if (visible.length === 0) return { findingsOpen: 0, findingsOverdue: 0 };
-  const [row] = await db
-    .select({
-      open: sql<number>`count(*) filter (where ${inspectionFindings.status} <> 'accepted')::int`,
-      overdue: sql<number>`count(*) filter (where ${inspectionFindings.status} in ('open', 'reopened') and ${inspectionFindings.deadline} < ${today})::int`,
-    })
-    .from(inspectionFindings)
-    .where(and(eq(inspectionFindings.communeId, commune.id), inArray(inspectionFindings.inspectionId, visible)));
-  return { findingsOpen: row?.open ?? 0, findingsOverdue: row?.overdue ?? 0 };
+export function findingCountsFrom(data: InspectionData, actor: Actor, commune: CommuneRef, today: string) {
+  const visible = new Set(data.inspections.filter((i) => canSeeInspection(actor, commune, i.ref, today)).map((i) => i.row.id));
+  const findings = data.findings.filter((f) => visible.has(f.inspectionId));
+  return { findingsOpen: findings.filter(isOpenFinding).length, findingsOverdue: findings.filter((f) => isOverdueFinding(f, today)).length };
 }
 
-/** The dashboard's inspection figures for a year, as the actor may see them today. */
+export async function coverageOf(db: DbOrTx, actor: Actor, commune: CommuneRef, year: number, today: string): Promise<TInspectionCoverage> {
+  return coverageFrom(await loadInspectionData(db, commune.id, year), actor, commune, year, today);
+}
+
+/** The dashboard's inspection figures for a year, as the actor may see them today, from the commune's rows. */
+export function figuresFrom(data: InspectionData, actor: Actor, commune: CommuneRef, today: string, year = Number(today.slice(0, 4))): TInspectionFigures {
+  return { coverage: coverageFrom(data, actor, commune, year, today), ...findingCountsFrom(data, actor, commune, today) };
+}
+
 export async function inspectionFigures(db: DbOrTx, actor: Actor, commune: CommuneRef, today: string, year = Number(today.slice(0, 4))): Promise<TInspectionFigures> {
-  const [coverage, counts] = await Promise.all([coverageOf(db, actor, commune, year, today), findingCounts(db, actor, commune, today)]);
-  return { coverage, ...counts };
+  return figuresFrom(await loadInspectionData(db, commune.id), actor, commune, today, year);
 }
 
 /**

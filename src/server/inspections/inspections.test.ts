@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
   TAuditEntry,
+  TCityOverview,
   TDashboardFull,
   TFinding,
   TFindingList,
@@ -281,6 +282,39 @@ describe('notice, self-report, visit, conclusion and findings to closure', () =>
     const open = await get<TFindingList>(headA, `/api/communes/${commune.id}/inspection-findings?status=reopened`);
     expect(open.findings.map((f) => f.id)).toEqual([second.id]);
     expect((await get<TFindingList>(headB, `/api/communes/${commune.id}/inspection-findings`)).findings).toEqual([]);
+  });
+
+  it('counts the findings on the dashboard from its per-commune cache, which a write from plain SQL invalidates', async () => {
+    const second = findings[1];
+    const figures = async () => (await get<TDashboardFull>(coordinator, `/api/dashboard?communeId=${commune.id}`)).inspections;
+    const before = await figures();
+    expect(before).toMatchObject({ findingsOpen: 1, findingsOverdue: 0 });
+    expect(await figures()).toEqual(before);
+    // The triggers of migration inspection_versions bump the commune's version: no process may keep the old figures.
+    await ctx.pool.query(`UPDATE inspection_findings SET deadline = '2026-01-02' WHERE id = $1`, [second.id]);
+    expect(await figures()).toMatchObject({ findingsOpen: 1, findingsOverdue: 1 });
+    await ctx.pool.query(`UPDATE inspection_findings SET status = 'accepted' WHERE id = $1`, [second.id]);
+    expect(await figures()).toMatchObject({ findingsOpen: 0, findingsOverdue: 0 });
+    await ctx.pool.query(`UPDATE inspection_findings SET status = 'reopened', deadline = '2027-01-15' WHERE id = $1`, [second.id]);
+    expect(await figures()).toEqual(before);
+  });
+
+  it('counts the findings in the city overview as the commune’s own findings list shows them', async () => {
+    const second = findings[1];
+    const check = async () => {
+      const overview = await get<TCityOverview>(reviewer, '/api/city/overview');
+      const row = overview.communes.find((c) => c.communeId === commune.id);
+      const list = (await get<TFindingList>(reviewer, `/api/communes/${commune.id}/inspection-findings`)).findings;
+      expect(list.map((f) => f.status).sort()).toEqual(['accepted', 'reopened']);
+      const expected = { open: list.filter((f) => f.status !== 'accepted').length, overdue: list.filter((f) => f.overdue).length };
+      expect(row?.findings).toEqual(expected);
+      expect(overview.totals.findings).toEqual(overview.communes.map((c) => c.findings).reduce((a, b) => ({ open: a.open + b.open, overdue: a.overdue + b.overdue })));
+      return expected;
+    };
+    expect(await check()).toEqual({ open: 1, overdue: 0 });
+    await ctx.pool.query(`UPDATE inspection_findings SET deadline = '2026-01-02' WHERE id = $1`, [second.id]);
+    expect(await check()).toEqual({ open: 1, overdue: 1 });
+    await ctx.pool.query(`UPDATE inspection_findings SET deadline = '2027-01-15' WHERE id = $1`, [second.id]);
   });
 
   it('plans a re-inspection of the open findings, which closes them when met', async () => {

@@ -15,6 +15,7 @@ import {
   defaultFigureRegistry,
   type FigureSources,
   figuresOf,
+  type InspectionSource,
   type JudgedTask,
   daysLate as lateBy,
   parseReportingRegime,
@@ -45,6 +46,7 @@ import { requireCommune } from '../communes/service';
 import type { Db, DbOrTx } from '../db';
 import { communes, type plans, type ReportStatus, reportEvents, reportPeriods, reports, units, users } from '../db/schema';
 import { AppError, invalid, notFound } from '../errors';
+import { loadInspectionData } from '../inspections/coverage';
 import { requirePlan } from '../plans/service';
 import { dueSoonOf, judge, loadTasks } from '../tasks/read-model';
 import { latestTemplate, templateById } from './templates';
@@ -290,6 +292,24 @@ export async function openUnitReport(db: Db, clock: Clock, actor: Actor, periodI
   return getReport(db, actor, id);
 }
 
+const MADE = new Set(['visited', 'concluded', 'closed']);
+
+/** The inspections the report counts (the unit's own, for a unit report) with their findings; the window is applied by the figures. */
+async function inspectionSource(db: DbOrTx, report: ReportRow): Promise<InspectionSource> {
+  const data = await loadInspectionData(db, report.communeId);
+  const mine = <T extends { unitId: number }>(list: T[]) => (report.unitId === null ? list : list.filter((x) => x.unitId === report.unitId));
+  return {
+    unitsTotal: report.unitId === null ? data.units.length : 1,
+    visits: mine(data.inspections.map((i) => i.row)).map((row) => ({
+      unitId: row.unitId,
+      visitDate: row.visitDate,
+      visited: MADE.has(row.status),
+      reInspection: row.kind !== 'inspection',
+      findings: data.findings.filter((f) => f.inspectionId === row.id).map(({ status, deadline }) => ({ status, deadline })),
+    })),
+  };
+}
+
 /** Tasks the report counts: the whole commune's, or those the unit leads. */
 async function figureSources(db: DbOrTx, report: ReportRow, period: PeriodRow, commune: CommuneRow, template: ReportTemplate): Promise<FigureSources> {
   const needed = new Set(figuresOf(template).flatMap((f) => (f.kind === 'computed' ? [defaultFigureRegistry.get(f.key)?.source] : [])));
@@ -310,6 +330,7 @@ async function figureSources(db: DbOrTx, report: ReportRow, period: PeriodRow, c
   // The plan's tasks as the version in force on the report's date (amendments add and drop tasks from a day on).
   if (needed.has('planTasks')) sources.planTasks = await judged({ planId: period.planId, inForceAt: report.asOf });
   if (needed.has('cityTasks')) sources.cityTasks = await judged({ origin: 'city_assigned' });
+  if (needed.has('inspections')) sources.inspections = await inspectionSource(db, report);
   return sources;
 }
 

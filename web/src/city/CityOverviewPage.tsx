@@ -47,6 +47,12 @@ function columns(t: Translate, open: (row: TCityOverviewRow) => void, rank: Map<
       render: (_, row) => <span data-testid={`targets-${row.communeId}`}>{row.targets.total === 0 ? '—' : `${row.targets.met}/${row.targets.total}`}</span>,
     },
     {
+      title: t('ui.city.findings'),
+      key: 'findings',
+      sorter: (a, b) => a.findings.overdue - b.findings.overdue || a.findings.open - b.findings.open,
+      render: (_, row) => <span data-testid={`findings-${row.communeId}`}>{`${row.findings.open} (${row.findings.overdue})`}</span>,
+    },
+    {
       title: t('ui.city.reports'),
       key: 'reports',
       sorter: (a, b) => a.reports.missing - b.reports.missing,
@@ -84,6 +90,8 @@ async function exportExcel(t: Translate, rows: TCityOverviewRow[], asOf: string)
     'thiếu',
     'Chỉ tiêu đạt',
     'Chỉ tiêu',
+    t('ui.city.findingsOpen'),
+    t('ui.city.findingsOverdue'),
   ]);
   for (const r of rows) {
     sheet.addRow([
@@ -99,6 +107,8 @@ async function exportExcel(t: Translate, rows: TCityOverviewRow[], asOf: string)
       r.reports.missing,
       r.targets.met,
       r.targets.total,
+      r.findings.open,
+      r.findings.overdue,
     ]);
   }
   sheet.getRow(1).font = { bold: true };
@@ -148,6 +158,7 @@ export function CityOverviewPage() {
         <Typography.Paragraph data-testid="city-totals">
           {t('ui.city.totals', { communes: totals.communes, tasks: totals.tasks.total, done: totals.tasks.done, overdue: totals.tasks.overdue })}
           {totals.targets.total > 0 && ` · ${t('ui.city.targetsTotals', totals.targets)}`}
+          {totals.findings.open > 0 && ` · ${t('ui.city.findingsTotals', totals.findings)}`}
         </Typography.Paragraph>
       )}
       {charted.length > 0 && (
