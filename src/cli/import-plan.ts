@@ -34,9 +34,10 @@ function parseCommand(args: string[]): Parsed | string {
   return file ? { file: userPath(file), json, commune: communeId } : 'Thiếu đường dẫn tệp kế hoạch.';
 }
 
-/** The public JSON: the extraction without the review-screen `source`. */
+/** The public JSON: the extraction without what only the review screen reads (`source`, each task's `sourceRows`). */
 export function toCliJson(result: ImportResult): object {
-  const { meta, targets, tasks, responsibilities, warnings, mapping } = result;
+  const { meta, targets, responsibilities, warnings, mapping } = result;
+  const tasks = result.tasks.map(({ sourceRows: _, ...task }) => task);
   return mapping ? { meta, targets, tasks, responsibilities, warnings, mapping } : { meta, targets, tasks, responsibilities, warnings };
 }
 
