@@ -33,7 +33,7 @@ const roundOneDecimal = (x: number) => Math.round(x * 10 + 1e-9) / 10;
  * one ("Trước ngày 30/06/2026"), so the same parser and judge read it. The tasks belong to the year
  * of that deadline, or of the document when the time frame is words.
  */
-function timeframeOf(input: { deadline?: string; timeframeText?: string }, issuedOn: string): { timeframeText: string; year: number } | null {
+export function timeframeOf(input: { deadline?: string; timeframeText?: string }, issuedOn: string): { timeframeText: string; year: number } | null {
   if (input.deadline !== undefined) return { timeframeText: `Trước ngày ${formatVietnameseDate(input.deadline)}`, year: Number(input.deadline.slice(0, 4)) };
   if (input.timeframeText !== undefined) return { timeframeText: input.timeframeText, year: Number(issuedOn.slice(0, 4)) };
   return null;
@@ -177,29 +177,39 @@ async function requireDirective(db: DbOrTx, actor: Actor, id: number): Promise<D
   return row;
 }
 
+/** Writes the directive and each commune's task (and tells each commune) in the caller's transaction; the demo loads one this way. */
+export async function insertDirective(
+  tx: DbOrTx,
+  clock: Clock,
+  actor: Actor,
+  input: TCityDirectiveInput,
+  communeIds: number[],
+  timeframe: { timeframeText: string; year: number },
+): Promise<number> {
+  const [d] = await tx
+    .insert(cityDirectives)
+    .values({
+      cityId: actor.cityId,
+      number: input.number,
+      issuedOn: input.issuedOn,
+      area: input.area,
+      content: input.content,
+      product: input.product ?? '',
+      ...timeframe,
+      createdBy: actor.id,
+    })
+    .returning();
+  await recordAudit(tx, actor, { cityId: actor.cityId, communeId: null, entity: 'city_directive', entityId: d.id, action: 'create', after: { ...input, communes: communeIds } });
+  await giveToCommunes(tx, clock, actor, d, communeIds);
+  return d.id;
+}
+
 export async function createDirective(db: Db, clock: Clock, actor: Actor, input: TCityDirectiveInput): Promise<TCityDirectiveDetail> {
   ensure(canIssueCityDirective(actor));
   const communeIds = await targetCommunes(db, actor, input.communes);
   const timeframe = timeframeOf(input, input.issuedOn);
   if (!timeframe) throw invalid('Nhập hạn hoàn thành hoặc thời gian thực hiện (một trong hai)');
-  const id = await db.transaction(async (tx) => {
-    const [d] = await tx
-      .insert(cityDirectives)
-      .values({
-        cityId: actor.cityId,
-        number: input.number,
-        issuedOn: input.issuedOn,
-        area: input.area,
-        content: input.content,
-        product: input.product ?? '',
-        ...timeframe,
-        createdBy: actor.id,
-      })
-      .returning();
-    await recordAudit(tx, actor, { cityId: actor.cityId, communeId: null, entity: 'city_directive', entityId: d.id, action: 'create', after: { ...input, communes: communeIds } });
-    await giveToCommunes(tx, clock, actor, d, communeIds);
-    return d.id;
-  });
+  const id = await db.transaction((tx) => insertDirective(tx, clock, actor, input, communeIds, timeframe));
   return getDirective(db, actor, id, clock.today());
 }
 
