@@ -1,6 +1,6 @@
 /**
  * `npm run bench:city [-- --communes 3300]`: a city of N communes (about 40 tasks each — 36 of
- * the commune's annual plan, 4 the city assigned to every commune — with a year of progress
+ * the commune's annual plan, 4 from city directives each issued to every commune — with a year of progress
  * history and closed checkpoints), written with COPY. Measures the city overview (latency and
  * the SQL statements one call sends) and the commune dashboard against /api/auth/me
  * (requests per second at 10 connections, autocannon, same run). Last line: the JSON the issue asks for.
@@ -14,13 +14,16 @@ import { pipeline } from 'node:stream/promises';
 import autocannon from 'autocannon';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { ZArea } from '../src/contract';
 import { matchKey } from '../src/domain/text/normalize';
 import { parseTimeframe } from '../src/domain/timeframe';
+import { formatVietnameseDate } from '../src/domain/timeframe/dates';
+import { translate } from '../src/i18n';
 import { buildApp } from '../src/server/app';
 import { systemClock } from '../src/server/clock';
 import { applyMigrations, connectDatabase, ensureDatabase } from '../src/server/db';
 import { startEmbeddedPostgres } from '../src/server/db/embedded';
-import { cities } from '../src/server/db/schema';
+import { cities, cityDirectives } from '../src/server/db/schema';
 import { seededRandom } from '../src/server/test/seeded-random';
 import { insertUser } from '../src/server/users/service';
 import { latencies, percentile } from './bench-http';
@@ -94,6 +97,24 @@ async function generate() {
     return [i + 1, city.id, name, 'xa', code, matchKey(code), matchKey(name), 7];
   });
   await copy(pool, 'communes', ['id', 'city_id', 'name', 'kind', 'code', 'code_key', 'name_key', 'due_soon_days'], communeRows);
+  // The city's tasks are its directives, each issued once to every commune: the rows createDirective writes.
+  const directives = await database.db
+    .insert(cityDirectives)
+    .values(
+      Array.from({ length: CITY_TASKS }, (_, k) => {
+        const frame = FRAMES[k % FRAMES.length];
+        return {
+          cityId: city.id,
+          number: `${k + 1}/UBND-NV`,
+          issuedOn: period.start,
+          area: ZArea.parse((k % 7) + 1),
+          content: `Nhiệm vụ thành phố giao thử tải ${k + 1}`,
+          timeframeText: frame.text,
+          year,
+        };
+      }),
+    )
+    .returning();
   const unitRows: unknown[][] = [];
   const planRows: unknown[][] = [];
   const taskRows: unknown[][] = [];
@@ -110,7 +131,9 @@ async function generate() {
     for (let t = 0; t < PLAN_TASKS + CITY_TASKS; t++) {
       taskId++;
       const city = t >= PLAN_TASKS;
-      const frame = FRAMES[Math.floor(r() * FRAMES.length)];
+      const directive = city ? directives[t - PLAN_TASKS] : null;
+      const picked = FRAMES[Math.floor(r() * FRAMES.length)];
+      const frame = directive ? (FRAMES.find((f) => f.text === directive.timeframeText) ?? picked) : picked;
       const roll = r();
       // A third done (some late), a third part-way, the rest not started.
       const progress = roll < 0.33 ? 100 : roll < 0.66 ? Math.floor(r() * 90) + 5 : 0;
@@ -121,11 +144,12 @@ async function generate() {
         c,
         city ? null : c,
         city ? 'city_assigned' : 'plan',
-        city ? `Công văn ${t - PLAN_TASKS + 1}/UBND-NV` : null,
-        (t % 7) + 1,
-        t + 1,
-        t,
-        `Nhiệm vụ thử tải ${t + 1} của xã ${c}`,
+        directive ? translate('vi', 'directive.source', { number: directive.number, date: formatVietnameseDate(directive.issuedOn) }) : null,
+        directive?.id ?? null,
+        directive?.area ?? (t % 7) + 1,
+        directive ? null : t + 1,
+        directive ? 0 : t,
+        directive?.content ?? `Nhiệm vụ thử tải ${t + 1} của xã ${c}`,
         frame.text,
         JSON.stringify(frame.schedule),
         period.start,
@@ -152,6 +176,7 @@ async function generate() {
     'plan_id',
     'origin',
     'source_document',
+    'directive_id',
     'area',
     'number',
     'position',

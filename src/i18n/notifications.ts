@@ -7,6 +7,13 @@ export const notificationsVi = {
   'notify.city_request.subject_commune': 'việc thực hiện CCHC của xã/phường',
   'notify.city_request.error_one_subject': 'Mỗi lần đôn đốc chỉ về một nhiệm vụ hoặc một kỳ báo cáo.',
   'notify.city_request.error_answered': 'Yêu cầu đôn đốc này đã được trả lời.',
+  'notify.city_directive.title': 'Thành phố giao nhiệm vụ: {task}',
+  'notify.city_directive.title_changed': 'Thành phố điều chỉnh nhiệm vụ: {task}',
+  'notify.city_directive.body':
+    '{source} giao xã/phường nhiệm vụ "{task}".\nThời gian thực hiện: {timeframe}.{product}\nĐề nghị đầu mối CCHC phân công đơn vị thực hiện, cập nhật tiến độ và báo cáo kết quả trên hệ thống.',
+  'notify.city_directive.body_changed':
+    '{source} điều chỉnh nhiệm vụ "{task}".\nThời gian thực hiện: {timeframe}.{product}\nĐề nghị đầu mối CCHC thông báo đơn vị thực hiện và cập nhật kế hoạch thực hiện.',
+  'notify.city_directive.product': '\nSản phẩm: {product}.',
   'notify.before_due.title': 'Sắp đến hạn ({due}): {task}',
   'notify.before_due.body': 'Nhiệm vụ "{task}" đến hạn ngày {due}. Vui lòng cập nhật tiến độ và gửi sản phẩm khi hoàn thành.',
   'notify.overdue.title': 'Quá hạn từ {due}: {task}',
@@ -53,6 +60,12 @@ export const notificationsEn: Record<NotificationKey, string> = {
   'notify.city_request.subject_commune': 'the commune’s CCHC work',
   'notify.city_request.error_one_subject': 'A request is about one task or one report period, not both.',
   'notify.city_request.error_answered': 'This request has already been answered.',
+  'notify.city_directive.title': 'Task from the city: {task}',
+  'notify.city_directive.title_changed': 'City task changed: {task}',
+  'notify.city_directive.body':
+    '{source} gives the commune the task "{task}".\nTime frame: {timeframe}.{product}\nPlease assign a unit, keep its progress up to date and report the result in the system.',
+  'notify.city_directive.body_changed': '{source} changed the task "{task}".\nTime frame: {timeframe}.{product}\nPlease tell the unit in charge and update its plan.',
+  'notify.city_directive.product': '\nProduct: {product}.',
   'notify.before_due.title': 'Due soon ({due}): {task}',
   'notify.before_due.body': 'Task "{task}" is due on {due}. Please update its progress and attach the product when done.',
   'notify.overdue.title': 'Overdue since {due}: {task}',

@@ -11,9 +11,10 @@ import type { IsoDate } from '../timeframe/types';
 
 /**
  * done_returned: the coordinator sent a reported completion back; city_request: the city asks the
- * commune about a late task or report (đôn đốc). Both told at once, not by the scheduled run.
+ * commune about a late task or report (đôn đốc); city_directive: a city directive reached the commune
+ * as its task, or its content or deadline changed. All told at once, not by the scheduled run.
  */
-export const TASK_REMINDER_RULES = ['before_due', 'overdue', 'weekly_digest', 'weekly_summary', 'done_reported', 'done_returned', 'city_request'] as const;
+export const TASK_REMINDER_RULES = ['before_due', 'overdue', 'weekly_digest', 'weekly_summary', 'done_reported', 'done_returned', 'city_request', 'city_directive'] as const;
 /** Periodic reports' deadlines (report-rules.ts). */
 export const REPORT_REMINDER_RULES = ['report_before_due', 'report_late', 'commune_report_due', 'commune_report_late'] as const;
 /**

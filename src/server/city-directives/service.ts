@@ -4,7 +4,7 @@
  * finds the city's tasks (its "Nhiệm vụ thành phố giao" list, its dashboard, the city overview).
  * Each task is judged by the commune's usual rules; the directive's page rolls them up.
  */
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { TCityDirective, TCityDirectiveDetail, TCityDirectiveInput, TCityDirectiveList, TCityDirectiveUpdate, TDirectiveCommune, TDirectiveTargets } from '../../contract';
 import type { WorkingCalendar } from '../../domain/calendar';
 import { parseTimeframe } from '../../domain/timeframe';
@@ -17,8 +17,9 @@ import { loadCalendar } from '../calendar/service';
 import { countCityAssigned } from '../city/service';
 import type { Clock } from '../clock';
 import type { Db, DbOrTx } from '../db';
-import { cityDirectives, communes, taskHistory, tasks, taskUnits, units } from '../db/schema';
+import { cityDirectives, communes, taskHistory, tasks, taskUnits, units, users } from '../db/schema';
 import { AppError, invalid, notFound } from '../errors';
+import { sendImmediateNotices } from '../reminders/notices';
 import { anyOf, dueSoonOf, judge, loadDirectiveTasks } from '../tasks/read-model';
 
 type DirectiveRow = typeof cityDirectives.$inferSelect;
@@ -32,7 +33,7 @@ const roundOneDecimal = (x: number) => Math.round(x * 10 + 1e-9) / 10;
  * one ("Trước ngày 30/06/2026"), so the same parser and judge read it. The tasks belong to the year
  * of that deadline, or of the document when the time frame is words.
  */
-function timeframeOf(input: { deadline?: string; timeframeText?: string }, issuedOn: string): { timeframeText: string; year: number } | null {
+export function timeframeOf(input: { deadline?: string; timeframeText?: string }, issuedOn: string): { timeframeText: string; year: number } | null {
   if (input.deadline !== undefined) return { timeframeText: `Trước ngày ${formatVietnameseDate(input.deadline)}`, year: Number(input.deadline.slice(0, 4)) };
   if (input.timeframeText !== undefined) return { timeframeText: input.timeframeText, year: Number(issuedOn.slice(0, 4)) };
   return null;
@@ -71,14 +72,14 @@ async function targetCommunes(db: Db, actor: Actor, targets: TDirectiveTargets):
  * led by the commune's CCHC coordinating unit (Phòng VH-XH), whom the city's tasks reach first; the
  * commune's coordinator may hand it to another unit.
  */
-async function giveToCommunes(tx: DbOrTx, clock: Clock, actor: Actor, d: DirectiveRow, communeIds: number[]): Promise<number> {
+async function giveToCommunes(tx: DbOrTx, clock: Clock, actor: Actor, d: DirectiveRow, communeIds: number[]): Promise<CommuneTask[]> {
   const already = await tx
     .select({ communeId: tasks.communeId })
     .from(tasks)
     .where(and(eq(tasks.directiveId, d.id), anyOf(tasks.communeId, communeIds)));
   const taken = new Set(already.map((r) => r.communeId));
   const fresh = communeIds.filter((id) => !taken.has(id));
-  if (fresh.length === 0) return 0;
+  if (fresh.length === 0) return [];
   const coordinating = await tx
     .select({ communeId: units.communeId, id: units.id })
     .from(units)
@@ -114,8 +115,58 @@ async function giveToCommunes(tx: DbOrTx, clock: Clock, actor: Actor, d: Directi
       }),
     ),
   );
-  return created.length;
+  await announce(tx, clock, d, created, 'given');
+  return created;
 }
+
+type CommuneTask = { id: number; communeId: number };
+
+/** Each commune's coordinators and leaders, who answer for it to the city, in one statement. */
+async function answerersByCommune(tx: DbOrTx, communeIds: number[]): Promise<Map<number, number[]>> {
+  const rows = await tx
+    .select({ id: users.id, communeId: users.communeId })
+    .from(users)
+    .where(and(anyOf(users.communeId, communeIds), inArray(users.role, ['coordinator', 'leader']), eq(users.active, true)));
+  const out = new Map<number, number[]>();
+  for (const r of rows) if (r.communeId !== null) out.set(r.communeId, [...(out.get(r.communeId) ?? []), r.id]);
+  return out;
+}
+
+/**
+ * Tells each commune's coordinators and leaders that the directive reached them, or changed: in the
+ * bell (opening the task) and by e-mail. One notice per task, day and person (the deliveries' key):
+ * changes made the same day as an earlier notice are not announced again.
+ */
+async function announce(tx: DbOrTx, clock: Clock, d: DirectiveNotice, given: CommuneTask[], kind: 'given' | 'changed'): Promise<void> {
+  if (given.length === 0) return;
+  const answerers = await answerersByCommune(
+    tx,
+    given.map((t) => t.communeId),
+  );
+  const task = d.content.length > 120 ? `${d.content.slice(0, 117)}…` : d.content;
+  const params = {
+    task,
+    source: translate('vi', 'directive.source', { number: d.number, date: formatVietnameseDate(d.issuedOn) }),
+    timeframe: d.timeframeText,
+    product: d.product ? translate('vi', 'notify.city_directive.product', { product: d.product }) : '',
+  };
+  const title = translate('vi', kind === 'given' ? 'notify.city_directive.title' : 'notify.city_directive.title_changed', params);
+  const body = translate('vi', kind === 'given' ? 'notify.city_directive.body' : 'notify.city_directive.body_changed', params);
+  await sendImmediateNotices(
+    tx,
+    given.map((t) => ({
+      communeId: t.communeId,
+      rule: 'city_directive' as const,
+      taskId: t.id,
+      occurrenceDue: clock.today(),
+      recipientIds: answerers.get(t.communeId) ?? [],
+      title,
+      body,
+    })),
+  );
+}
+
+type DirectiveNotice = Pick<DirectiveRow, 'number' | 'issuedOn' | 'content' | 'timeframeText' | 'product'>;
 
 async function requireDirective(db: DbOrTx, actor: Actor, id: number): Promise<DirectiveRow> {
   const [row] = await db
@@ -126,29 +177,39 @@ async function requireDirective(db: DbOrTx, actor: Actor, id: number): Promise<D
   return row;
 }
 
+/** Writes the directive and each commune's task (and tells each commune) in the caller's transaction; the demo loads one this way. */
+export async function insertDirective(
+  tx: DbOrTx,
+  clock: Clock,
+  actor: Actor,
+  input: TCityDirectiveInput,
+  communeIds: number[],
+  timeframe: { timeframeText: string; year: number },
+): Promise<number> {
+  const [d] = await tx
+    .insert(cityDirectives)
+    .values({
+      cityId: actor.cityId,
+      number: input.number,
+      issuedOn: input.issuedOn,
+      area: input.area,
+      content: input.content,
+      product: input.product ?? '',
+      ...timeframe,
+      createdBy: actor.id,
+    })
+    .returning();
+  await recordAudit(tx, actor, { cityId: actor.cityId, communeId: null, entity: 'city_directive', entityId: d.id, action: 'create', after: { ...input, communes: communeIds } });
+  await giveToCommunes(tx, clock, actor, d, communeIds);
+  return d.id;
+}
+
 export async function createDirective(db: Db, clock: Clock, actor: Actor, input: TCityDirectiveInput): Promise<TCityDirectiveDetail> {
   ensure(canIssueCityDirective(actor));
   const communeIds = await targetCommunes(db, actor, input.communes);
   const timeframe = timeframeOf(input, input.issuedOn);
   if (!timeframe) throw invalid('Nhập hạn hoàn thành hoặc thời gian thực hiện (một trong hai)');
-  const id = await db.transaction(async (tx) => {
-    const [d] = await tx
-      .insert(cityDirectives)
-      .values({
-        cityId: actor.cityId,
-        number: input.number,
-        issuedOn: input.issuedOn,
-        area: input.area,
-        content: input.content,
-        product: input.product ?? '',
-        ...timeframe,
-        createdBy: actor.id,
-      })
-      .returning();
-    await recordAudit(tx, actor, { cityId: actor.cityId, communeId: null, entity: 'city_directive', entityId: d.id, action: 'create', after: { ...input, communes: communeIds } });
-    await giveToCommunes(tx, clock, actor, d, communeIds);
-    return d.id;
-  });
+  const id = await db.transaction((tx) => insertDirective(tx, clock, actor, input, communeIds, timeframe));
   return getDirective(db, actor, id, clock.today());
 }
 
@@ -159,7 +220,8 @@ export async function addDirectiveCommunes(db: Db, clock: Clock, actor: Actor, i
   const communeIds = await targetCommunes(db, actor, targets);
   await db.transaction(async (tx) => {
     const added = await giveToCommunes(tx, clock, actor, d, communeIds);
-    if (added > 0) await recordAudit(tx, actor, { cityId: d.cityId, communeId: null, entity: 'city_directive', entityId: d.id, action: 'update', after: { communes: communeIds } });
+    if (added.length > 0)
+      await recordAudit(tx, actor, { cityId: d.cityId, communeId: null, entity: 'city_directive', entityId: d.id, action: 'update', after: { communes: communeIds } });
   });
   return getDirective(db, actor, id, clock.today());
 }
@@ -206,6 +268,8 @@ export async function updateDirective(db: Db, clock: Clock, actor: Actor, id: nu
       actor,
       changed.map((t): AuditEntry => ({ cityId: d.cityId, communeId: t.communeId, entity: 'task', entityId: t.id, action: 'update', before, after: fields })),
     );
+    // Only what the commune acts on is announced: the content, the time frame, the product.
+    if (next.content !== d.content || next.timeframeText !== d.timeframeText || next.product !== d.product) await announce(tx, clock, next, changed, 'changed');
   });
   return getDirective(db, actor, id, clock.today());
 }

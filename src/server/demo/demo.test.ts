@@ -140,10 +140,25 @@ describe('the demo as loaded on its day', () => {
     expect(diff.rescheduled).toEqual([expect.objectContaining({ from: 'Tháng 10/2026', to: 'Tháng 12/2026' })]);
   });
 
-  it('on its day Tiên Lãng shows every status: 38 plan tasks and 4 from the city', async () => {
+  it('the city reviewer’s directives page: one Sở Nội vụ directive to the three communes, one on time, one late, one overdue; each coordinator was told', async () => {
+    const list = await get<{ items: { id: number; number: string; counts: Record<string, number>; onTimeRate: number }[] }>('sonoivu', `/api/city/directives?asOf=${TEST_TODAY}`);
+    expect(list.items).toHaveLength(1);
+    expect(list.items[0].number).toMatch(/\/SNV-CCHC$/);
+    expect(list.items[0].counts).toEqual({ total: 3, onTime: 1, late: 1, overdue: 1, open: 0 });
+    const detail = await get<{ communes: { communeName: string; status: string }[] }>('sonoivu', `/api/city/directives/${list.items[0].id}?asOf=${TEST_TODAY}`);
+    expect(Object.fromEntries(detail.communes.map((r) => [r.communeName, r.status]))).toEqual({
+      'Tiên Lãng': 'hoan_thanh_dung_han',
+      'Cẩm Giàng': 'hoan_thanh_qua_han',
+      'An Phong': 'qua_han',
+    });
+    const bell = await get<{ items: { rule: string; taskId: number | null }[] }>('daumoi', '/api/notifications');
+    expect(bell.items.filter((n) => n.rule === 'city_directive')).toHaveLength(1);
+  });
+
+  it('on its day Tiên Lãng shows every status: 38 plan tasks and 5 from the city (one by the city’s directive)', async () => {
     const list = await get<Task[]>('daumoi', `/api/tasks?communeId=${DEMO.communes.tienLang}&asOf=${TEST_TODAY}`);
-    expect(list).toHaveLength(42);
-    expect(list.filter((t) => t.origin === 'city_assigned')).toHaveLength(4);
+    expect(list).toHaveLength(43);
+    expect(list.filter((t) => t.origin === 'city_assigned')).toHaveLength(5);
     // Every status but "không hoàn thành", which only a closed plan's tasks get.
     expect(new Set(list.map((t) => t.status))).toEqual(new Set(STATUSES.filter((s) => s !== 'khong_hoan_thanh')));
     const count = (s: string) => list.filter((t) => t.status === s).length;
@@ -154,9 +169,9 @@ describe('the demo as loaded on its day', () => {
     const d = await get<{ plan: { id: number }; totals: Record<string, number>; cityAssigned: { total: number } }>('daumoi', `/api/dashboard?asOf=${TEST_TODAY}`);
     expect(d.plan.id).toBe(DEMO.plans.tienLang);
     // Two tasks the units reported done yesterday wait for the coordinator's confirmation: not counted as done.
-    expect(d.totals).toMatchObject({ total: 42, done: 5, overdue: 4, undetermined: 2, completionRate: 11.9 });
+    expect(d.totals).toMatchObject({ total: 43, done: 6, overdue: 4, undetermined: 2, completionRate: 14 });
     expect((d.totals as unknown as { byStatus: Record<string, number> }).byStatus.cho_xac_nhan).toBe(2);
-    expect(d.cityAssigned.total).toBe(4);
+    expect(d.cityAssigned.total).toBe(5);
   });
 });
 

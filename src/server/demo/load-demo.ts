@@ -14,6 +14,8 @@ import { matchKey } from '../../domain/text/normalize';
 import { parseTimeframe } from '../../domain/timeframe';
 import { guessUnitKind, unitKey } from '../../importer';
 import type { GoldTask } from '../../importer/accuracy';
+import { insertDirective, timeframeOf } from '../city-directives/service';
+import { fixedClock } from '../clock';
 import type { Db, DbOrTx } from '../db';
 import { amendmentProposals, cities, communes, planAmendments, plans, planVersions, taskHistory, taskOccurrenceCompletions, tasks, unitAliases, units, users } from '../db/schema';
 import { settleAndClose } from '../plans/life';
@@ -118,6 +120,7 @@ export async function loadDemoData(db: Db, today: string): Promise<DemoLogin[] |
     await loadCityTasks(tx, city.id, communeIds.get('tien-lang') as number, unitKeys.get('tien-lang') as Map<string, number>, today);
     await loadReportPeriods(tx, city.id);
     await loadDemoInspections(tx, communeIds, unitKeys, today);
+    await loadCityDirective(tx, communeIds, today);
   });
   return DEMO_USERS.map((u) => ({ username: u.username, password: DEMO_PASSWORD, role: u.role, fullName: u.fullName }));
 }
@@ -472,5 +475,37 @@ async function loadCityTasks(tx: DbOrTx, cityId: number, communeId: number, byKe
       cityId,
     );
     if (item.done) await tx.update(tasks).set({ progress: 100, doneAt: item.done }).where(eq(tasks.id, created.id));
+  }
+}
+
+/**
+ * One directive of the city issued to the three communes, its deadline passed: Tiên Lãng reported on
+ * time, Cẩm Giàng late, An Phong not yet — so the reviewer's directives page shows a roll-up.
+ */
+async function loadCityDirective(tx: DbOrTx, communeIds: Map<string, number>, today: string) {
+  const [reviewer] = await tx.select().from(users).where(eq(users.username, 'sonoivu'));
+  const issuedOn = addDays(today, -30);
+  const input = {
+    number: `${1800 + Number(issuedOn.slice(5, 7))}/SNV-CCHC`,
+    issuedOn,
+    area: ZArea.parse(1),
+    content: 'Báo cáo kết quả thực hiện công tác cải cách hành chính và tự đánh giá, chấm điểm các tiêu chí Chỉ số CCHC của UBND xã/phường.',
+    deadline: addDays(today, -5),
+    product: 'Báo cáo kết quả và bảng tự chấm điểm kèm tài liệu kiểm chứng',
+    communes: [...communeIds.values()],
+  };
+  const timeframe = timeframeOf(input, issuedOn) as { timeframeText: string; year: number };
+  // Issued on its day: the notices and the task's start carry that date.
+  const id = await insertDirective(tx, fixedClock(issuedOn), { ...reviewer, communeId: null, unitId: null }, input, input.communes, timeframe);
+  const progress: [string, number, string | null][] = [
+    ['tien-lang', 100, addDays(today, -8)],
+    ['cam-giang', 100, addDays(today, -2)],
+    ['an-phong', 60, null],
+  ];
+  for (const [code, value, doneAt] of progress) {
+    await tx
+      .update(tasks)
+      .set({ progress: value, doneAt })
+      .where(and(eq(tasks.directiveId, id), eq(tasks.communeId, communeIds.get(code) as number)));
   }
 }
