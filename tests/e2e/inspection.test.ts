@@ -109,12 +109,15 @@ it('from the plan to a closed finding', { timeout: 480_000 }, async () => {
   // 2. The unit sees the notice and sends its self-report on the outline.
   const unit = await signIn(browser, 'truongvp', { width: 1440, height: 900 });
   await unit.goto(`${base()}/inspections`);
-  // Only the notified inspection: the surprise one of tomorrow is neither listed nor reachable.
-  await expect.poll(() => unit.getByTestId('inspections-table').getByTestId('inspection-link').count()).toBe(1);
-  expect(await unit.getByTestId('inspections-table').textContent()).not.toContain('không báo trước');
+  // The notified inspection is listed; the surprise one of tomorrow is neither listed nor reachable.
+  await unit.getByTestId('inspections-table').getByTestId('inspection-link').first().waitFor();
+  const unitList = await unit.getByTestId('inspections-table').textContent();
+  expect(unitList).toContain(todayVn());
+  expect(unitList).not.toContain(dayVn(1));
+  expect(unitList).not.toContain('không báo trước');
   expect((await getJson(unit, `/api/inspections/${surpriseId}`)).status).not.toBe(200);
   expect((await getJson(coordinator, `/api/inspections/${surpriseId}`)).data?.surprise).toBe(true);
-  await unit.getByTestId('inspections-table').getByTestId('inspection-link').first().click();
+  await unit.getByTestId('inspections-table').locator('tr', { hasText: todayVn() }).getByTestId('inspection-link').click();
   await unit.getByTestId('inspection-notice').waitFor();
   const selfReport = unit.getByTestId('self-report');
   await selfReport.waitFor();
@@ -186,7 +189,8 @@ it('from the plan to a closed finding', { timeout: 480_000 }, async () => {
   expect(conclusion.status()).toBe(200);
   const notice = docxText(await conclusion.body(), 'conclusion');
   expect(notice).toContain('THÔNG BÁO');
-  expect(notice).toContain('KẾT LUẬN');
+  // The Nghị định 30 title: "THÔNG BÁO" in capitals, "Kết luận kiểm tra …" under it in sentence case.
+  expect(notice).toMatch(/THÔNG BÁO Kết luận kiểm tra/);
   expect(notice).toContain(UNIT);
   expect(notice).toContain(REQUEST);
   const minutes = await leader.request.get(`${base()}/api/inspections/${inspectionId}/minutes.docx`);
