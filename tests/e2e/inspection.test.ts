@@ -198,7 +198,6 @@ it('from the plan to a closed finding', { timeout: 480_000 }, async () => {
   const minutesText = docxText(await minutes.body(), 'minutes');
   expect(minutesText).toContain('BIÊN BẢN');
   expect(minutesText).toContain(UNIT);
-  expect(minutesText).toContain(REQUEST);
 
   // 5. The unit reports the fix; the team accepts it; the finding is closed.
   await unit.goto(`${base()}/inspections/findings`);
