@@ -6,6 +6,7 @@ import { directivesEn, directivesVi } from './directives';
 import { domainEn, domainVi } from './domain';
 import { dossiersEn, dossiersVi } from './dossiers';
 import { errorsEn, errorsVi } from './errors';
+import { inspectionImportWebEn, inspectionImportWebVi } from './inspection-import-web';
 import { inspectionsEn, inspectionsVi } from './inspections';
 import { inspectionsWebEn, inspectionsWebVi } from './inspections-web';
 import { notificationsEn, notificationsVi } from './notifications';
@@ -15,8 +16,8 @@ import { uiEn, uiVi } from './ui';
 export type Lang = 'vi' | 'en';
 
 const catalogue = {
-  vi: { ...domainVi, ...errorsVi, ...notificationsVi, ...uiVi, ...dossiersVi, ...plansVi, ...directivesVi, ...inspectionsVi, ...inspectionsWebVi },
-  en: { ...domainEn, ...errorsEn, ...notificationsEn, ...uiEn, ...dossiersEn, ...plansEn, ...directivesEn, ...inspectionsEn, ...inspectionsWebEn },
+  vi: { ...domainVi, ...errorsVi, ...notificationsVi, ...uiVi, ...dossiersVi, ...plansVi, ...directivesVi, ...inspectionsVi, ...inspectionsWebVi, ...inspectionImportWebVi },
+  en: { ...domainEn, ...errorsEn, ...notificationsEn, ...uiEn, ...dossiersEn, ...plansEn, ...directivesEn, ...inspectionsEn, ...inspectionsWebEn, ...inspectionImportWebEn },
 };
 
 export type MessageKey = keyof (typeof catalogue)['vi'];

@@ -4,7 +4,10 @@
  * one item chưa đạt with a request, one edit made without a connection and kept across a reload —
  * the team leader concludes, the unit reports the fix, the team accepts it and the finding is closed.
  */
-import { mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { launchBrowser, signIn } from './browser';
@@ -16,14 +19,29 @@ beforeAll(async () => {
 });
 afterAll(async () => browser?.close());
 
-const SHOTS = '/tmp/insp-web';
+const SHOTS = '/tmp/insp-e2e';
 const base = () => inject('baseUrl');
 const UNIT = 'Văn phòng HĐND và UBND';
 const REQUEST = 'Ban hành kế hoạch tuyên truyền CCHC 6 tháng cuối năm 2025';
 const OFFLINE_COMMENT = 'Hồ sơ lưu đầy đủ tại bộ phận một cửa';
 
-/** Today in Hà Nội as the date pickers type it. */
-const todayVn = () => new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
+/** A day in Hà Nội (today + `days`) as the date pickers type it. */
+const dayVn = (days = 0) => new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date(Date.now() + days * 86_400_000));
+const todayVn = () => dayVn(0);
+
+/** A generated .docx as LibreOffice renders it: converted to PDF, its text with the line breaks folded. */
+function docxText(bytes: Buffer, name: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'insp-e2e-'));
+  const docx = join(dir, `${name}.docx`);
+  writeFileSync(docx, bytes);
+  execFileSync('soffice', [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, docx], {
+    env: { ...process.env, HOME: dir },
+    stdio: 'pipe',
+    timeout: 120_000,
+  });
+  execFileSync('pdftoppm', ['-png', '-r', '60', join(dir, `${name}.pdf`), join(SHOTS, name)]);
+  return execFileSync('pdftotext', [join(dir, `${name}.pdf`), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+}
 
 async function pickDate(page: Page, testId: string, date: string) {
   const input = page.getByTestId(testId).locator('xpath=descendant-or-self::input');
@@ -76,10 +94,30 @@ it('from the plan to a closed finding', { timeout: 480_000 }, async () => {
   await coordinator.getByTestId('inspection-notify').click();
   await coordinator.getByTestId('inspection-notice').waitFor();
 
+  // 1b. A surprise visit to the same unit tomorrow: the unit must not learn of it before it starts.
+  await coordinator.goBack();
+  await coordinator.waitForURL(/\/inspections\/plans\/\d+$/);
+  await choose(coordinator, 'schedule-unit', UNIT);
+  await pickDate(coordinator, 'schedule-date', dayVn(1));
+  await coordinator.getByTestId('schedule-surprise').click();
+  await coordinator.getByTestId('schedule-save').click();
+  const surpriseRow = coordinator.getByTestId('plan-schedule').locator('tr', { hasText: 'không báo trước' });
+  await surpriseRow.waitFor();
+  const surpriseId = Number((await surpriseRow.getByTestId('inspection-link').getAttribute('href'))?.split('/').pop());
+  expect(surpriseId).toBeGreaterThan(inspectionId);
+
   // 2. The unit sees the notice and sends its self-report on the outline.
   const unit = await signIn(browser, 'truongvp', { width: 1440, height: 900 });
   await unit.goto(`${base()}/inspections`);
-  await unit.getByTestId('inspections-table').getByTestId('inspection-link').first().click();
+  // The notified inspection is listed; the surprise one of tomorrow is neither listed nor reachable.
+  await unit.getByTestId('inspections-table').getByTestId('inspection-link').first().waitFor();
+  const unitList = await unit.getByTestId('inspections-table').textContent();
+  expect(unitList).toContain(todayVn());
+  expect(unitList).not.toContain(dayVn(1));
+  expect(unitList).not.toContain('không báo trước');
+  expect((await getJson(unit, `/api/inspections/${surpriseId}`)).status).not.toBe(200);
+  expect((await getJson(coordinator, `/api/inspections/${surpriseId}`)).data?.surprise).toBe(true);
+  await unit.getByTestId('inspections-table').locator('tr', { hasText: todayVn() }).getByTestId('inspection-link').click();
   await unit.getByTestId('inspection-notice').waitFor();
   const selfReport = unit.getByTestId('self-report');
   await selfReport.waitFor();
@@ -101,6 +139,7 @@ it('from the plan to a closed finding', { timeout: 480_000 }, async () => {
   await member.goto(`${base()}/inspections/${inspectionId}/checklist`);
   const items = member.locator('.checklist-item');
   await items.first().waitFor();
+  await member.screenshot({ path: `${SHOTS}/checklist-390-first-screen.png` });
   await items.nth(0).getByText('Chưa đạt', { exact: true }).click();
   await items.nth(0).getByTestId('item-request').fill(REQUEST);
   await expect.poll(() => member.getByTestId('sync-status').textContent()).toBe('Đã lưu');
@@ -131,6 +170,7 @@ it('from the plan to a closed finding', { timeout: 480_000 }, async () => {
   const leader = await signIn(browser, 'kiemtra', { width: 1440, height: 900 });
   await leader.goto(`${base()}/inspections/${inspectionId}/checklist`);
   await leader.locator('.checklist-item').first().waitFor();
+  await leader.screenshot({ path: `${SHOTS}/checklist-1440-first-screen.png` });
   // The conclusion needs every item judged: the leader marks the rest đạt.
   const all = leader.locator('.checklist-item');
   const count = await all.count();
@@ -143,6 +183,21 @@ it('from the plan to a closed finding', { timeout: 480_000 }, async () => {
   await leader.getByTestId('conclude-ok').click();
   await leader.getByTestId('inspection-status').getByText('Đã kết luận').waitFor();
   await leader.getByTestId('findings-table').getByText(REQUEST).waitFor();
+
+  // 4b. The conclusion notice and the minutes as LibreOffice renders them name the unit and the request.
+  const conclusion = await leader.request.get(`${base()}/api/inspections/${inspectionId}/conclusion.docx`);
+  expect(conclusion.status()).toBe(200);
+  const notice = docxText(await conclusion.body(), 'conclusion');
+  expect(notice).toContain('THÔNG BÁO');
+  // The Nghị định 30 title: "THÔNG BÁO" in capitals, "Kết luận kiểm tra …" under it in sentence case.
+  expect(notice).toMatch(/THÔNG BÁO Kết luận kiểm tra/);
+  expect(notice).toContain(UNIT);
+  expect(notice).toContain(REQUEST);
+  const minutes = await leader.request.get(`${base()}/api/inspections/${inspectionId}/minutes.docx`);
+  expect(minutes.status()).toBe(200);
+  const minutesText = docxText(await minutes.body(), 'minutes');
+  expect(minutesText).toContain('BIÊN BẢN');
+  expect(minutesText).toContain(UNIT);
 
   // 5. The unit reports the fix; the team accepts it; the finding is closed.
   await unit.goto(`${base()}/inspections/findings`);
@@ -161,4 +216,34 @@ it('from the plan to a closed finding', { timeout: 480_000 }, async () => {
   expect(closed.data.findings.map((f: { status: string }) => f.status)).toEqual(['accepted']);
   await leader.screenshot({ path: `${SHOTS}/findings-1440.png`, fullPage: true });
   await memberContext.close();
+});
+
+it('imports an inspection plan from its document (seed 003) and saves it', { timeout: 240_000 }, async () => {
+  const seed = resolve('fixtures/seeds/003_76d4f97bdc777d45.txt');
+  const page = await signIn(browser, 'daumoi', { width: 1440, height: 900 });
+  // The plan importer refuses it and points to the inspection-plan import.
+  await page.goto(`${base()}/plans/import`);
+  await page.getByTestId('import-upload').locator('input[type=file]').setInputFiles(seed);
+  await page.getByTestId('import-error').getByText('Nhập kế hoạch kiểm tra').first().waitFor();
+  await page.getByTestId('import-to-inspection').click();
+  await page.waitForURL(/\/inspections\/plans\/import$/);
+
+  await page.getByTestId('insp-import-upload').locator('input[type=file]').setInputFiles(seed);
+  await page.getByTestId('insp-import-save').waitFor();
+  // The title and the review window were read from the text; the blank number is flagged, not invented.
+  expect(await page.getByTestId('insp-import-title').inputValue()).toContain('Kiểm tra công tác cải cách hành chính');
+  expect(await page.getByTestId('read-title').getAttribute('data-confidence')).toBe('found');
+  expect(await page.getByTestId('read-number').getAttribute('data-confidence')).not.toBe('found');
+  expect(await page.locator('.insp-read-flagged').count()).toBeGreaterThan(0);
+  expect(await page.getByTestId('read-reviewWindow').textContent()).toMatch(/01\/0?7\/2025/);
+  await page.getByTestId('insp-import-number').fill('45/KH-UBND');
+  await page.screenshot({ path: `${SHOTS}/import-review-1440.png` });
+  await page.getByTestId('insp-import-save').click();
+  await page.waitForURL(/\/inspections\/plans\/\d+$/);
+  await page.getByTestId('inspection-plan-title').waitFor();
+  const planId = Number(page.url().split('/').pop());
+  const saved = await getJson(page, `/api/inspection-plans/${planId}`);
+  expect(saved.data.number).toBe('45/KH-UBND');
+  expect(saved.data.reviewFrom).toBe('2025-07-01');
+  expect(saved.data.year).toBe(2025);
 });

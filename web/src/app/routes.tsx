@@ -81,6 +81,7 @@ export const router = createBrowserRouter([
           { path: 'city-tasks', element: <CityTasksPage /> },
           { path: 'inspections', lazy: () => import('../inspections/InspectionsPage').then((m) => ({ Component: m.InspectionsPage })) },
           { path: 'inspections/findings', lazy: () => import('../inspections/Findings').then((m) => ({ Component: m.FindingsPage })) },
+          { path: 'inspections/plans/import', lazy: () => import('../inspections/ImportPlanPage').then((m) => ({ Component: m.ImportPlanPage })) },
           { path: 'inspections/plans/:planId', lazy: () => import('../inspections/InspectionPlanPage').then((m) => ({ Component: m.InspectionPlanPage })) },
           { path: 'inspections/:inspectionId', lazy: () => import('../inspections/InspectionPage').then((m) => ({ Component: m.InspectionPage })) },
           // Loaded with the app, not on first visit: the checklist must open again without a connection.

@@ -4,7 +4,8 @@ import type { TImportResult } from '@contract';
 import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Result, Spin, Typography, Upload } from 'antd';
 import { useState } from 'react';
-import { api } from '../app/api';
+import { Link } from 'react-router-dom';
+import { ApiError, api } from '../app/api';
 import { useCommune, useCurrentCommune } from '../app/commune';
 import { useErrorText } from '../app/feedback';
 import { useT } from '../app/i18n';
@@ -12,6 +13,9 @@ import { ImportReview } from './ImportReview';
 
 const MAX_BYTES = 20 * 1024 * 1024;
 const ACCEPT = '.docx,.pdf,.txt,.md';
+
+/** The importer's refusal of an inspection plan (seed 003): it has its own screen under Kiểm tra. */
+const isInspectionPlan = (error: unknown) => error instanceof ApiError && (error.details as { code?: string } | undefined)?.code === 'inspection_plan';
 
 export function ImportPage() {
   const t = useT();
@@ -62,7 +66,20 @@ export function ImportPage() {
       ) : (
         <>
           {(localError || analyse.isError) && (
-            <Alert type="error" showIcon style={{ marginBottom: 12 }} title={localError ?? errorText(analyse.error)} data-testid="import-error" />
+            <Alert
+              type="error"
+              showIcon
+              style={{ marginBottom: 12 }}
+              title={localError ?? errorText(analyse.error)}
+              description={
+                isInspectionPlan(analyse.error) ? (
+                  <Link to="/inspections/plans/import" data-testid="import-to-inspection">
+                    {t('ui.inspImport.isInspectionPlan')}
+                  </Link>
+                ) : undefined
+              }
+              data-testid="import-error"
+            />
           )}
           <div data-testid="import-upload">
             <Upload.Dragger accept={ACCEPT} multiple={false} showUploadList={false} beforeUpload={choose} disabled={communeId === null}>

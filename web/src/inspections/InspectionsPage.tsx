@@ -3,7 +3,7 @@
  * the inspection plans and the inspections they may see; for an inspected unit, only its own inspections
  * (the server leaves out a surprise one before its day — nothing here counts what the list does not show).
  */
-import { PlusOutlined } from '@ant-design/icons';
+import { FileTextOutlined, PlusOutlined } from '@ant-design/icons';
 import { type TInspectionPlanSummary, type TInspectionSummary, UNIT_ROLES } from '@contract';
 import { Button, Card, Flex, InputNumber, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
@@ -89,6 +89,13 @@ export function InspectionsPage() {
           <Link to="/inspections/findings">
             <Button data-testid="findings-link">{t('ui.nav.findings')}</Button>
           </Link>
+          {plans.data?.canManage && (
+            <Link to="/inspections/plans/import">
+              <Button icon={<FileTextOutlined />} data-testid="plan-import">
+                {t('ui.inspImport.open')}
+              </Button>
+            </Link>
+          )}
           {plans.data?.canManage && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="plan-new">
               {t('ui.insp.plan.new')}
