@@ -4,13 +4,13 @@
  * poppler-utils — page sizes, header texts, appendix rows, fonts.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPlanDocument, buildReportDocument } from './build';
 import { inspectionConclusion, inspectionMinutes } from './inspection';
-import { planExportOfSeed, sampleConclusion, sampleMinutes, sampleReport } from './test-helpers';
+import { docxToPdf, planExportOfSeed, sampleConclusion, sampleMinutes, sampleReport } from './test-helpers';
 
 const TOOLS = ['soffice', 'pdfinfo', 'pdftotext', 'pdffonts'];
 const missing = TOOLS.filter((tool) => !['/usr/bin', '/usr/local/bin'].some((dir) => existsSync(join(dir, tool))));
@@ -35,18 +35,6 @@ let minutes: Page[];
 let minutesPdf: string;
 let conclusion: Page[];
 let conclusionPdf: string;
-
-/** LibreOffice with its own profile, so parallel or leftover instances never lock each other out. */
-function toPdf(name: string, bytes: Buffer): string {
-  const docx = join(dir, `${name}.docx`);
-  writeFileSync(docx, bytes);
-  execFileSync('soffice', [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, docx], {
-    env: { ...process.env, HOME: dir },
-    stdio: 'pipe',
-    timeout: 120_000,
-  });
-  return join(dir, `${name}.pdf`);
-}
 
 function pages(pdf: string): Page[] {
   const xml = execFileSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8' });
@@ -97,10 +85,10 @@ describe.skipIf(missing.length > 0)('official documents rendered by LibreOffice'
     dir = mkdtempSync(join(tmpdir(), 'cchc-docx-'));
     const { document } = planExportOfSeed('004');
     taskCount = document.appendix.groups.reduce((n, g) => n + g.tasks.length, 0);
-    planPdf = toPdf('plan', await buildPlanDocument(document));
-    reportPdf = toPdf('report', await buildReportDocument(sampleReport()));
-    minutesPdf = toPdf('minutes', await inspectionMinutes(sampleMinutes()));
-    conclusionPdf = toPdf('conclusion', await inspectionConclusion(sampleConclusion()));
+    planPdf = docxToPdf(dir, 'plan', await buildPlanDocument(document));
+    reportPdf = docxToPdf(dir, 'report', await buildReportDocument(sampleReport()));
+    minutesPdf = docxToPdf(dir, 'minutes', await inspectionMinutes(sampleMinutes()));
+    conclusionPdf = docxToPdf(dir, 'conclusion', await inspectionConclusion(sampleConclusion()));
     plan = pages(planPdf);
     report = pages(reportPdf);
     minutes = pages(minutesPdf);

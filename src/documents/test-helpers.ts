@@ -1,5 +1,7 @@
 /** Documents the builder tests, the LibreOffice test and the benchmark share. */
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import JSZip from 'jszip';
 import { importPlanText } from '../importer';
 import { seedPath } from '../importer/test-helpers';
@@ -9,6 +11,21 @@ const REFERENCE_YEAR = 2026;
 
 import { type PlanExport, planExportFromImport } from './from-import';
 import type { InspectionConclusionData, InspectionMinutesData, InspectionRecord, PlanDocument, ReportDocument } from './types';
+
+/**
+ * Converts a .docx to PDF with LibreOffice in `dir`, with its own profile there, so parallel or leftover
+ * instances never lock each other out; returns the PDF's path.
+ */
+export function docxToPdf(dir: string, name: string, bytes: Buffer): string {
+  const docx = join(dir, `${name}.docx`);
+  writeFileSync(docx, bytes);
+  execFileSync('soffice', [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, docx], {
+    env: { ...process.env, HOME: dir },
+    stdio: 'pipe',
+    timeout: 120_000,
+  });
+  return join(dir, `${name}.pdf`);
+}
 
 export function planExportOfSeed(id: string): PlanExport {
   return planExportFromImport(importPlanText(readFileSync(seedPath(id), 'utf8'), { referenceYear: REFERENCE_YEAR }));

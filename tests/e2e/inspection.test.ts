@@ -5,11 +5,12 @@
  * the team leader concludes, the unit reports the fix, the team accepts it and the finding is closed.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { docxToPdf } from '../../src/documents/test-helpers';
 import { launchBrowser, signIn } from './browser';
 
 let browser: Browser;
@@ -32,13 +33,7 @@ const todayVn = () => dayVn(0);
 /** A generated .docx as LibreOffice renders it: converted to PDF, its text with the line breaks folded. */
 function docxText(bytes: Buffer, name: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'insp-e2e-'));
-  const docx = join(dir, `${name}.docx`);
-  writeFileSync(docx, bytes);
-  execFileSync('soffice', [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, docx], {
-    env: { ...process.env, HOME: dir },
-    stdio: 'pipe',
-    timeout: 120_000,
-  });
+  docxToPdf(dir, name, bytes);
   execFileSync('pdftoppm', ['-png', '-r', '60', join(dir, `${name}.pdf`), join(SHOTS, name)]);
   return execFileSync('pdftotext', [join(dir, `${name}.pdf`), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
 }

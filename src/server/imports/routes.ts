@@ -1,12 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ZCommuneIdParams, ZImportResult, ZPlanDetail, ZReviewedPlan } from '../../contract';
-import { IMPORT_LIMITS } from '../../importer';
 import { createParsePool } from '../../importer/parse-pool';
 import { actorOf } from '../auth/plugin';
 import type { Clock } from '../clock';
 import type { Db } from '../db';
-import { AppError } from '../errors';
 import { analyseDocument, authorizeImport, saveReviewedPlan } from './service';
+import { readImportUpload } from './upload';
 
 export const importRoutes: FastifyPluginAsyncZod<{ db: Db; clock: Clock }> = async (app, { db, clock }) => {
   const parsePool = createParsePool();
@@ -28,10 +27,7 @@ export const importRoutes: FastifyPluginAsyncZod<{ db: Db; clock: Clock }> = asy
       const actor = actorOf(request);
       // Rights first: the multipart body is not parsed, let alone buffered, for someone who may not import here.
       await authorizeImport(db, actor, request.params.communeId);
-      const part = await request.file({ limits: { fileSize: IMPORT_LIMITS.maxFileBytes, files: 1 } });
-      if (!part) throw new AppError('file_empty');
-      const data = await part.toBuffer();
-      return analyseDocument(db, clock, actor, parsePool, request.params.communeId, { fileName: part.filename, data, mimeType: part.mimetype });
+      return analyseDocument(db, clock, actor, parsePool, request.params.communeId, await readImportUpload(request));
     },
   );
   app.post(

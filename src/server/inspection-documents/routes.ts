@@ -1,12 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { binaryResponse, ZCommuneIdParams, ZId, ZInspectionPlanImport } from '../../contract';
-import { IMPORT_LIMITS } from '../../importer';
 import { createParsePool } from '../../importer/parse-pool';
 import { actorOf } from '../auth/plugin';
 import type { Clock } from '../clock';
 import type { Db } from '../db';
-import { AppError } from '../errors';
 import { authorizeImport } from '../imports/service';
+import { readImportUpload } from '../imports/upload';
 import { conclusionDocx, importInspectionPlan, minutesDocx } from './service';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -63,10 +62,7 @@ export const inspectionDocumentRoutes: FastifyPluginAsyncZod<{ db: Db; clock: Cl
       const actor = actorOf(request);
       // Rights first: the upload is not read for someone who may not create plans here.
       await authorizeImport(db, actor, request.params.communeId);
-      const part = await request.file({ limits: { fileSize: IMPORT_LIMITS.maxFileBytes, files: 1 } });
-      if (!part) throw new AppError('file_empty');
-      const data = await part.toBuffer();
-      return importInspectionPlan(db, clock, actor, parsePool, request.params.communeId, { fileName: part.filename, data, mimeType: part.mimetype });
+      return importInspectionPlan(db, clock, actor, parsePool, request.params.communeId, await readImportUpload(request));
     },
   );
 };
