@@ -44,6 +44,8 @@ it('upload a CSV, map its columns, see the scorecard change', async () => {
   const target = before.targets.find((t) => t.indicatorKey === 'satisfaction_pct');
   if (!target) throw new Error('the demo plan needs a satisfaction target');
   expect(target.status).toBe('no_data');
+  // The plan's own page: the dashboard opens on whichever plan is in force, and another test may issue a second one.
+  await page.goto(new URL('/plans/1', page.url()).toString());
   const row = page.getByTestId(`target-${target.id}`);
   await expect.poll(() => row.getByTestId('target-status').textContent(), { timeout: 20_000 }).toBe('Không có dữ liệu');
 
@@ -78,7 +80,7 @@ it('upload a CSV, map its columns, see the scorecard change', async () => {
   const saved = await getJson<{ mapping: Record<string, string> }>(page, '/api/communes/1/dossiers/mappings/mot-cua-e2e');
   expect(saved.mapping).toMatchObject({ 'Kênh tiếp nhận': 'channel', 'Hạn trả': 'appointment', 'Ý kiến người dân': 'rating' });
 
-  await page.getByTestId('nav-menu').getByText('Tổng quan').click();
+  await page.goto(new URL('/plans/1', page.url()).toString());
   // 2 of 3 rated dossiers satisfied: 66.7 %.
   await expect.poll(() => row.getByTestId('target-actual').textContent(), { timeout: 20_000 }).toBe('66,7');
   // 66.7 % against "tối thiểu 90 %".

@@ -17,11 +17,15 @@ for (const width of [1366, 1920]) {
   it(`headers align with their columns on the plan and city-task tables at ${width} px`, async () => {
     const page = await signIn(browser, 'daumoi', { width, height: 900 });
     mkdirSync('test-results', { recursive: true });
-    for (const path of ['/plans/1', '/city-tasks']) {
+    // The issued plan's table has a last column for proposing a change (the row menu); city tasks have none.
+    for (const [path, columns] of [
+      ['/plans/1', 9],
+      ['/city-tasks', 8],
+    ] as const) {
       await page.goto(new URL(path, page.url()).toString());
       await page.getByTestId('task-table').locator('tbody tr.ant-table-row').nth(1).waitFor();
       const edges = await columnEdges(page);
-      expect(edges.length).toBe(8);
+      expect(edges.length).toBe(columns);
       for (const edge of edges) expect(Math.abs(edge.headerX - edge.cellX), `${path} ${edge.header}`).toBeLessThanOrEqual(1);
       await page.screenshot({ path: `test-results/e2e-table-${path.replace(/\W+/g, '-')}-${width}.png` });
     }
