@@ -151,6 +151,19 @@ function findNumber(lines: string[]): string | null {
   return null;
 }
 
+/** A line of nothing but capitalised words ("Hòa Bình"): the first half of a place name wrapped before its comma. */
+const PLACE_LINE = /^\p{Lu}[\p{Ll}\p{M}]*(?:[ \t]+\p{Lu}[\p{Ll}\p{M}]*){0,3}$/u;
+
+/**
+ * "Hòa Bình" / "Đông, ngày 14 tháng 3": when the place opens its line, the line before may hold its first words.
+ * Upper-case header lines (the issuer), the motto and numbers never match PLACE_LINE.
+ */
+function withWrappedStart(place: string, before: string, previous: string | undefined): string {
+  if (before !== place || previous === undefined) return place;
+  const start = previous.replace(NATIONAL_HEADING, ' ').replace(/\s+/g, ' ').trim();
+  return PLACE_LINE.test(start) ? `${start} ${place}` : place;
+}
+
 /**
  * "Buôn Ma Thuột, ngày 05 tháng 01 năm 2027": the place is every capitalised word before the comma
  * (a number or the national motto may precede it on a PDF line), and the date may run over the next
@@ -177,7 +190,7 @@ function findPlaceDate(head: string[]): { place: string; date: string | null } |
     if (!place) continue;
     const d = DATE_AFTER_PLACE.exec(window.slice(window.indexOf(place) + place.length));
     if (!d) continue;
-    return { place: place.trim(), date: iso(d[3], d[2], d[1]) };
+    return { place: withWrappedStart(place.trim(), before, head[i - 1]), date: iso(d[3], d[2], d[1]) };
   }
   return null;
 }

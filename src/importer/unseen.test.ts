@@ -233,3 +233,17 @@ describe('tasks from the body paragraphs', () => {
     expect(() => importPlanText('THÔNG BÁO\nVề việc nghỉ Tết\nỦy ban nhân dân xã thông báo lịch nghỉ Tết năm 2027.', { referenceYear: 2026 })).toThrow();
   });
 });
+
+describe('a place name wrapped before its comma', () => {
+  const head = (lines: string[]) => extractMeta([...lines, 'KẾ HOẠCH', 'Cải cách hành chính năm 2027']);
+
+  it('joins "Hòa Bình" / "Đông, ngày …" and keeps a one-line place as it is', () => {
+    const wrapped = head(['ỦY BAN NHÂN DÂN', 'XÃ HÒA BÌNH ĐÔNG', 'Số:', '47/KH-UBND', 'Độc lập - Tự do - Hạnh phúc', 'Hòa Bình', 'Đông, ngày 14 tháng 3', 'năm 2027']);
+    expect(wrapped.place).toBe('Hòa Bình Đông');
+    expect(wrapped.date).toBe('2027-03-14');
+    expect(head(['ỦY BAN NHÂN DÂN', 'XÃ TIÊN LÃNG', 'Độc lập - Tự do - Hạnh phúc', 'Tiên Lãng, ngày 05 tháng 01 năm 2027']).place).toBe('Tiên Lãng');
+    // The upper-case issuer line, a number or the motto before the place are not part of it.
+    expect(head(['UBND XÃ AN PHÚ', 'Số: 12/KH-UBND', 'An Phú, ngày 05 tháng 01 năm 2027']).place).toBe('An Phú');
+    expect(head(['ỦY BAN NHÂN DÂN', 'XÃ ĐÔNG HÒA', 'Đông Hòa, ngày 05 tháng 01 năm 2027']).place).toBe('Đông Hòa');
+  });
+});
