@@ -401,12 +401,8 @@ export async function scheduleInspection(db: Db, clock: Clock, actor: Actor, pla
   return getInspection(db, clock, actor, id);
 }
 
-/** The inspection, once the actor may know of it (what its files are read under). */
-export async function requireVisibleInspection(db: Db, clock: Clock, actor: Actor, inspectionId: number) {
-  return requireInspection(db, clock, actor, inspectionId);
-}
-
-async function requireInspection(db: Db, clock: Clock, actor: Actor, inspectionId: number) {
+/** The inspection with its commune and plan, once the actor may know of it (what its files are read under too). */
+export async function requireInspection(db: Db, clock: Clock, actor: Actor, inspectionId: number) {
   const [head] = await db.select({ communeId: inspections.communeId }).from(inspections).where(eq(inspections.id, inspectionId));
   if (!head) throw notFound();
   const commune = await requireCommune(db, actor, head.communeId);
