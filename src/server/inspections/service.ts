@@ -460,7 +460,7 @@ async function presentInspection(db: Db, clock: Clock, actor: Actor, commune: Co
 }
 
 export async function updateInspection(db: Db, clock: Clock, actor: Actor, inspectionId: number, input: TInspectionUpdate) {
-  const { inspection, commune } = await requireInspection(db, clock, actor, inspectionId);
+  const { inspection, commune, plan } = await requireInspection(db, clock, actor, inspectionId);
   const r = inspection.row;
   ensure(inspectionRights(actor, commune, inspection.ref, clock.today(), 0).canEdit);
   if (input.version !== r.version) throw new AppError('conflict');
@@ -468,10 +468,6 @@ export async function updateInspection(db: Db, clock: Clock, actor: Actor, inspe
   // A notified visit cannot become a surprise: the unit already knows.
   if (surprise && r.status !== 'planned') throw invalid(translate('vi', 'inspection.error.surprise_notified'));
   const visitDate = input.visitDate ?? r.visitDate;
-  const [plan] = await db
-    .select()
-    .from(inspectionPlans)
-    .where(and(eq(inspectionPlans.communeId, r.communeId), eq(inspectionPlans.id, r.planId)));
   const calendar = await loadCalendar(db);
   const selfReportDue = surprise
     ? null
