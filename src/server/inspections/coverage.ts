@@ -14,7 +14,10 @@ import { canSeeInspection } from './access';
 import { type LoadedInspection, loadInspections } from './load';
 
 const DEFAULT_GOAL_PERCENT = 30;
-const VISITED = new Set(['visited', 'concluded', 'closed']);
+const VISITED: ReadonlySet<string> = new Set(['visited', 'concluded', 'closed']);
+
+/** The visit took place (it may since have been concluded or closed). */
+export const isVisited = (status: string) => VISITED.has(status);
 
 /** A finding as the figures count it. */
 export interface FindingFigureRow {
@@ -63,8 +66,8 @@ function coverageFrom(data: InspectionData, actor: Actor, commune: CommuneRef, y
   const ofYear = data.inspections.filter((i) => i.row.kind === 'inspection' && i.row.visitDate.startsWith(`${year}-`));
   const visible = ofYear.filter((i) => canSeeInspection(actor, commune, i.ref, today));
   const names = new Map(unitRows.map((u) => [u.id, u.name]));
-  const inspected = new Set(visible.filter((i) => VISITED.has(i.row.status) && i.row.visitDate <= today && names.has(i.row.unitId)).map((i) => i.row.unitId));
-  const planned = new Set(visible.filter((i) => !inspected.has(i.row.unitId) && !VISITED.has(i.row.status) && names.has(i.row.unitId)).map((i) => i.row.unitId));
+  const inspected = new Set(visible.filter((i) => isVisited(i.row.status) && i.row.visitDate <= today && names.has(i.row.unitId)).map((i) => i.row.unitId));
+  const planned = new Set(visible.filter((i) => !inspected.has(i.row.unitId) && !isVisited(i.row.status) && names.has(i.row.unitId)).map((i) => i.row.unitId));
   const goals = data.goals.filter((g) => g.year === year).map((g) => g.goal);
   const goalPercent = goals.length ? Math.max(...goals) : DEFAULT_GOAL_PERCENT;
   const total = unitRows.length;
