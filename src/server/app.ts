@@ -12,6 +12,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { createParsePool } from '../importer/parse-pool';
 import { auditRoutes } from './audit/routes';
 import { sessionPlugin } from './auth/plugin';
 import { authRoutes } from './auth/routes';
@@ -82,6 +83,12 @@ export async function buildApp({ db, clock, config, logger = true, now = () => n
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 10 } });
   await app.register(sessionPlugin, { db });
 
+  // One parse pool for every document import (plans and inspection plans): its limits on threads and
+  // queued parses hold for the whole server. A listening server starts its first worker now.
+  const parsePool = createParsePool();
+  app.addHook('onListen', async () => parsePool.warm());
+  app.addHook('onClose', async () => parsePool.destroy());
+
   await app.register(authRoutes, { db, sessionDays: config.sessionDays, secureCookies: config.secureCookies, now });
   await app.register(communeRoutes, { db });
   await app.register(unitRoutes, { db });
@@ -95,11 +102,11 @@ export async function buildApp({ db, clock, config, logger = true, now = () => n
   await app.register(cityDirectiveRoutes, { db, clock });
   await app.register(reportRoutes, { db, clock });
   await app.register(inspectionRoutes, { db, clock, uploadDir: config.uploadDir });
-  await app.register(inspectionDocumentRoutes, { db, clock });
+  await app.register(inspectionDocumentRoutes, { db, clock, parsePool });
   await app.register(auditRoutes, { db, clock });
   await app.register(calendarRoutes, { db });
   await app.register(timeframeRoutes);
-  await app.register(importRoutes, { db, clock });
+  await app.register(importRoutes, { db, clock, parsePool });
   await app.register(dossierRoutes, { db });
   await app.register(scorecardRoutes, { db, clock });
   await app.register(healthRoutes, { db });

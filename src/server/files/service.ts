@@ -9,7 +9,7 @@ import type { Clock } from '../clock';
 import type { Db } from '../db';
 import { files, taskHistory } from '../db/schema';
 import { AppError, notFound } from '../errors';
-import { requireVisibleInspection } from '../inspections/service';
+import { requireInspection } from '../inspections/service';
 import { requireReadableTask, type requireReportableTask } from './access';
 import { ACCEPTED_LIST, detectFileType, MAX_FILE_BYTES } from './file-types';
 
@@ -112,7 +112,7 @@ export async function openFile(db: Db, clock: Clock, actor: Actor, uploadDir: st
   if (!file) throw notFound();
   // A file is read under its owner's rules: the task's, or the inspection's (surprise secrecy included).
   if (file.taskId !== null) await requireReadableTask(db, actor, file.taskId);
-  else if (file.inspectionId !== null) await requireVisibleInspection(db, clock, actor, file.inspectionId);
+  else if (file.inspectionId !== null) await requireInspection(db, clock, actor, file.inspectionId);
   else throw notFound();
   return { file, stream: createReadStream(path.join(uploadDir, file.storagePath)) };
 }

@@ -1,17 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ZCommuneIdParams, ZImportResult, ZPlanDetail, ZReviewedPlan } from '../../contract';
-import { createParsePool } from '../../importer/parse-pool';
+import type { ParsePool } from '../../importer/parse-pool';
 import { actorOf } from '../auth/plugin';
 import type { Clock } from '../clock';
 import type { Db } from '../db';
 import { analyseDocument, authorizeImport, saveReviewedPlan } from './service';
 import { readImportUpload } from './upload';
 
-export const importRoutes: FastifyPluginAsyncZod<{ db: Db; clock: Clock }> = async (app, { db, clock }) => {
-  const parsePool = createParsePool();
-  // A listening server starts its first parse worker now, so the first document does not wait for it.
-  app.addHook('onListen', async () => parsePool.warm());
-  app.addHook('onClose', async () => parsePool.destroy());
+export const importRoutes: FastifyPluginAsyncZod<{ db: Db; clock: Clock; parsePool: ParsePool }> = async (app, { db, clock, parsePool }) => {
   app.post(
     '/api/communes/:communeId/imports',
     {

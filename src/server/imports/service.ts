@@ -3,7 +3,7 @@
  * then the reviewed draft becomes a plan, its tasks, and any new units or aliases, in one transaction.
  */
 import { and, eq } from 'drizzle-orm';
-import type { TImportResult, TReviewedPlan, TUnitChoice } from '../../contract';
+import type { TImportResult, TReviewedPlan, TUnit, TUnitChoice } from '../../contract';
 import { otherLocalities } from '../../domain/plans/identity';
 import { matchKey } from '../../domain/text/normalize';
 import { translate } from '../../i18n';
@@ -29,6 +29,23 @@ export async function authorizeImport(db: Db, actor: Actor, communeId: number) {
   return commune;
 }
 
+/** The commune's units (with their aliases) as the importer's readers match a document's names against them. */
+export async function importUnits(db: Db, actor: Actor, communeId: number): Promise<{ units: TUnit[]; refs: UnitRef[] }> {
+  const all = await listUnits(db, actor, communeId);
+  return { units: all, refs: all.map((u) => ({ id: u.id, name: u.name, shortName: u.shortName, kind: u.kind, aliases: u.aliases.map((a) => a.alias) })) };
+}
+
+/** Runs a read in the parse pool; a full queue and an unreadable document become the API's errors. */
+export async function parseInPool<T>(parse: () => Promise<T>): Promise<T> {
+  try {
+    return await parse();
+  } catch (error) {
+    if (isImportError(error) && error.code === 'busy') throw new AppError('busy');
+    if (isImportError(error)) throw new AppError('import_failed', { reason: error.message }, { code: error.code }, error.message);
+    throw error;
+  }
+}
+
 /** Reads an uploaded document into a draft in the parse pool (off this thread); `authorizeImport` must have passed. */
 export async function analyseDocument(
   db: Db,
@@ -38,22 +55,10 @@ export async function analyseDocument(
   communeId: number,
   file: { fileName: string; data: Buffer; mimeType?: string },
 ): Promise<TImportResult> {
-  const unitRefs: UnitRef[] = (await listUnits(db, actor, communeId)).map((u) => ({
-    id: u.id,
-    name: u.name,
-    shortName: u.shortName,
-    kind: u.kind,
-    aliases: u.aliases.map((a) => a.alias),
-  }));
-  try {
-    const referenceYear = Number(clock.today().slice(0, 4));
-    const result = await pool.parse({ data: file.data, fileName: file.fileName, mimeType: file.mimeType, units: unitRefs, referenceYear });
-    return await flagAnalysis(db, communeId, await requireCommune(db, actor, communeId), result);
-  } catch (error) {
-    if (isImportError(error) && error.code === 'busy') throw new AppError('busy');
-    if (isImportError(error)) throw new AppError('import_failed', { reason: error.message }, { code: error.code }, error.message);
-    throw error;
-  }
+  const { refs } = await importUnits(db, actor, communeId);
+  const referenceYear = Number(clock.today().slice(0, 4));
+  const result = await parseInPool(() => pool.parse({ data: file.data, fileName: file.fileName, mimeType: file.mimeType, units: refs, referenceYear }));
+  return flagAnalysis(db, communeId, await requireCommune(db, actor, communeId), result);
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { binaryResponse, ZCommuneIdParams, ZId, ZInspectionPlanImport } from '../../contract';
-import { createParsePool } from '../../importer/parse-pool';
+import type { ParsePool } from '../../importer/parse-pool';
 import { actorOf } from '../auth/plugin';
 import type { Clock } from '../clock';
 import type { Db } from '../db';
@@ -11,10 +11,7 @@ import { conclusionDocx, importInspectionPlan, minutesDocx } from './service';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const tags = ['inspections'];
 
-export const inspectionDocumentRoutes: FastifyPluginAsyncZod<{ db: Db; clock: Clock }> = async (app, { db, clock }) => {
-  const parsePool = createParsePool();
-  app.addHook('onClose', async () => parsePool.destroy());
-
+export const inspectionDocumentRoutes: FastifyPluginAsyncZod<{ db: Db; clock: Clock; parsePool: ParsePool }> = async (app, { db, clock, parsePool }) => {
   app.get(
     '/api/inspections/:id/minutes.docx',
     {

@@ -7,17 +7,14 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { TInspection, TInspectionPeriod, TInspectionPlanDraft, TInspectionPlanImport } from '../../contract';
 import { inspectionConclusion, inspectionMinutes } from '../../documents';
 import { matchKey } from '../../domain/text/normalize';
-import { type ImportedInspectionPlan, isImportError, type UnitRef } from '../../importer';
+import type { ImportedInspectionPlan } from '../../importer';
 import type { ParsePool } from '../../importer/parse-pool';
 import type { Actor } from '../access/actor';
 import type { Clock } from '../clock';
-import { requireCommune } from '../communes/service';
 import type { Db } from '../db';
 import { communes, files, inspectionPlans, plans, reports, tasks, units, users } from '../db/schema';
-import { AppError } from '../errors';
-
+import { importUnits, parseInPool } from '../imports/service';
 import { getInspection } from '../inspections/service';
-import { listUnits } from '../units/service';
 import { conclusionData, type InspectionDocumentContext, minutesData } from './map';
 
 /** "xã Cẩm Giang" whether the stored name carries the kind or not. */
@@ -148,7 +145,7 @@ export function draftOf(reading: ImportedInspectionPlan, referenceYear: number, 
   };
 }
 
-/** Reads an uploaded inspection plan into a draft (parse pool, off this thread); nothing is stored. */
+/** Reads an uploaded inspection plan into a draft (parse pool, off this thread); nothing is stored. `authorizeImport` must have passed. */
 export async function importInspectionPlan(
   db: Db,
   clock: Clock,
@@ -157,18 +154,9 @@ export async function importInspectionPlan(
   communeId: number,
   file: { fileName: string; data: Buffer; mimeType?: string },
 ): Promise<TInspectionPlanImport> {
-  await requireCommune(db, actor, communeId);
-  const all = await listUnits(db, actor, communeId);
-  const unitRefs: UnitRef[] = all.map((u) => ({ id: u.id, name: u.name, shortName: u.shortName, kind: u.kind, aliases: u.aliases.map((a) => a.alias) }));
+  const { units: all, refs } = await importUnits(db, actor, communeId);
   const referenceYear = Number(clock.today().slice(0, 4));
-  let reading: ImportedInspectionPlan;
-  try {
-    reading = await pool.parseInspectionPlan({ data: file.data, fileName: file.fileName, mimeType: file.mimeType, units: unitRefs, referenceYear });
-  } catch (error) {
-    if (isImportError(error) && error.code === 'busy') throw new AppError('busy');
-    if (isImportError(error)) throw new AppError('import_failed', { reason: error.message }, { code: error.code }, error.message);
-    throw error;
-  }
+  const reading = await parseInPool(() => pool.parseInspectionPlan({ data: file.data, fileName: file.fileName, mimeType: file.mimeType, units: refs, referenceYear }));
   const reviewedPlanId = await findReviewedPlan(db, communeId, reading.reformPlan.value?.number ?? null);
   const warnings: TInspectionPlanImport['warnings'] = [...reading.warnings];
   if (reading.reformPlan.value && reviewedPlanId === null) {

@@ -6,7 +6,7 @@
  * exists only for the commune's managers and its team. Everyone else — above all the inspected unit —
  * gets no row, no count, no notice: every list and figure goes through `canSeeInspection`.
  */
-import type { TInspectionStatus, TTeamRole } from '../../contract';
+import { type TInspectionStatus, type TRole, type TTeamRole, UNIT_ROLES } from '../../contract';
 import type { Actor } from '../access/actor';
 import { type CommuneRef, canManageCommune, canReadCommune } from '../access/policy';
 
@@ -19,7 +19,10 @@ export interface InspectionRef {
   team: ReadonlyMap<number, TTeamRole>;
 }
 
-const UNIT_ROLES = new Set(['unit_head', 'unit_staff']);
+const UNIT_ROLE_SET: ReadonlySet<TRole> = new Set(UNIT_ROLES);
+
+/** A unit's head or staff: sees and answers for its own unit's inspections only. */
+export const isUnitPerson = (actor: Actor) => UNIT_ROLE_SET.has(actor.role);
 
 export const isTeamMember = (actor: Actor, inspection: InspectionRef) => inspection.team.has(actor.id);
 export const isTeamLeader = (actor: Actor, inspection: InspectionRef) => inspection.team.get(actor.id) === 'leader';
@@ -32,7 +35,7 @@ export function canSeeInspection(actor: Actor, commune: CommuneRef, inspection: 
   if (canManageCommune(actor, commune) || isTeamMember(actor, inspection)) return true;
   if (isSecret(inspection, today)) return false;
   // A unit's people see their own unit's inspections only; the commune's other people and the city read all.
-  if (UNIT_ROLES.has(actor.role)) return actor.unitId === inspection.unitId;
+  if (isUnitPerson(actor)) return actor.unitId === inspection.unitId;
   return true;
 }
 
@@ -55,7 +58,7 @@ export function inspectionRights(actor: Actor, commune: CommuneRef, inspection: 
     canClose: (leader || manage) && inspection.status === 'concluded' && openFindings === 0,
     canReInspect: (leader || manage) && concluded && openFindings > 0,
     canDelete: manage && inspection.status === 'planned',
-    canReadSelfReport: manage || member || (UNIT_ROLES.has(actor.role) && actor.unitId === inspection.unitId),
+    canReadSelfReport: manage || member || (isUnitPerson(actor) && actor.unitId === inspection.unitId),
     canUploadSigned: (leader || manage) && concluded,
   };
 }
@@ -68,7 +71,7 @@ export interface FindingRef {
 export function findingRights(actor: Actor, commune: CommuneRef, inspection: InspectionRef, finding: FindingRef) {
   const waitsOnUnit = finding.status === 'open' || finding.status === 'reopened';
   return {
-    canReportFix: waitsOnUnit && canReadCommune(actor, commune) && UNIT_ROLES.has(actor.role) && actor.unitId === finding.ownerUnitId,
+    canReportFix: waitsOnUnit && canReadCommune(actor, commune) && isUnitPerson(actor) && actor.unitId === finding.ownerUnitId,
     canReview: finding.status === 'fix_reported' && isTeamMember(actor, inspection),
     canEdit: finding.status !== 'accepted' && (isTeamLeader(actor, inspection) || canManageCommune(actor, commune)),
   };

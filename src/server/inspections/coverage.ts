@@ -14,7 +14,10 @@ import { canSeeInspection } from './access';
 import { type LoadedInspection, loadInspections } from './load';
 
 const DEFAULT_GOAL_PERCENT = 30;
-const VISITED = new Set(['visited', 'concluded', 'closed']);
+const VISITED: ReadonlySet<string> = new Set(['visited', 'concluded', 'closed']);
+
+/** The visit took place (it may since have been concluded or closed). */
+export const isVisited = (status: string) => VISITED.has(status);
 
 /** A finding as the figures count it. */
 export interface FindingFigureRow {
@@ -58,13 +61,13 @@ export async function loadInspectionData(db: DbOrTx, communeId: number, year?: n
   return { units: unitRows, goals, inspections: loaded, findings };
 }
 
-export function coverageFrom(data: InspectionData, actor: Actor, commune: CommuneRef, year: number, today: string): TInspectionCoverage {
+function coverageFrom(data: InspectionData, actor: Actor, commune: CommuneRef, year: number, today: string): TInspectionCoverage {
   const { units: unitRows } = data;
   const ofYear = data.inspections.filter((i) => i.row.kind === 'inspection' && i.row.visitDate.startsWith(`${year}-`));
   const visible = ofYear.filter((i) => canSeeInspection(actor, commune, i.ref, today));
   const names = new Map(unitRows.map((u) => [u.id, u.name]));
-  const inspected = new Set(visible.filter((i) => VISITED.has(i.row.status) && i.row.visitDate <= today && names.has(i.row.unitId)).map((i) => i.row.unitId));
-  const planned = new Set(visible.filter((i) => !inspected.has(i.row.unitId) && !VISITED.has(i.row.status) && names.has(i.row.unitId)).map((i) => i.row.unitId));
+  const inspected = new Set(visible.filter((i) => isVisited(i.row.status) && i.row.visitDate <= today && names.has(i.row.unitId)).map((i) => i.row.unitId));
+  const planned = new Set(visible.filter((i) => !inspected.has(i.row.unitId) && !isVisited(i.row.status) && names.has(i.row.unitId)).map((i) => i.row.unitId));
   const goals = data.goals.filter((g) => g.year === year).map((g) => g.goal);
   const goalPercent = goals.length ? Math.max(...goals) : DEFAULT_GOAL_PERCENT;
   const total = unitRows.length;
@@ -86,7 +89,7 @@ export const isOpenFinding = (f: Pick<FindingFigureRow, 'status'>) => f.status !
 export const isOverdueFinding = (f: Pick<FindingFigureRow, 'status' | 'deadline'>, today: string) => (f.status === 'open' || f.status === 'reopened') && f.deadline < today;
 
 /** Open findings (not accepted) and those past their deadline, over the inspections the reader may see. */
-export function findingCountsFrom(data: InspectionData, actor: Actor, commune: CommuneRef, today: string) {
+function findingCountsFrom(data: InspectionData, actor: Actor, commune: CommuneRef, today: string) {
   const visible = new Set(data.inspections.filter((i) => canSeeInspection(actor, commune, i.ref, today)).map((i) => i.row.id));
   const findings = data.findings.filter((f) => visible.has(f.inspectionId));
   return { findingsOpen: findings.filter(isOpenFinding).length, findingsOverdue: findings.filter((f) => isOverdueFinding(f, today)).length };
@@ -99,10 +102,6 @@ export async function coverageOf(db: DbOrTx, actor: Actor, commune: CommuneRef, 
 /** The dashboard's inspection figures for a year, as the actor may see them today, from the commune's rows. */
 export function figuresFrom(data: InspectionData, actor: Actor, commune: CommuneRef, today: string, year = Number(today.slice(0, 4))): TInspectionFigures {
   return { coverage: coverageFrom(data, actor, commune, year, today), ...findingCountsFrom(data, actor, commune, today) };
-}
-
-export async function inspectionFigures(db: DbOrTx, actor: Actor, commune: CommuneRef, today: string, year = Number(today.slice(0, 4))): Promise<TInspectionFigures> {
-  return figuresFrom(await loadInspectionData(db, commune.id), actor, commune, today, year);
 }
 
 /**

@@ -13,19 +13,17 @@ import type { Db, Tx } from '../db';
 import { files, inspectionFindings, inspections } from '../db/schema';
 import { AppError } from '../errors';
 import { presentFile, recordStored, storeUpload, type Upload } from '../files/service';
-import { inspectionRights, isTeamMember } from './access';
-import { getInspection, requireVisibleInspection } from './service';
+import { inspectionRights, isTeamMember, isUnitPerson } from './access';
+import { getInspection, requireInspection } from './service';
 
-type Access = Awaited<ReturnType<typeof requireVisibleInspection>>;
-
-const UNIT_ROLES = new Set(['unit_head', 'unit_staff']);
+type Access = Awaited<ReturnType<typeof requireInspection>>;
 
 /** The team and the managers attach evidence; a unit's people only while one of its findings waits on their fix. */
 export async function requireInspectionUploader(db: Db, clock: Clock, actor: Actor, inspectionId: number): Promise<Access> {
-  const access = await requireVisibleInspection(db, clock, actor, inspectionId);
+  const access = await requireInspection(db, clock, actor, inspectionId);
   const { inspection, commune } = access;
   if (isTeamMember(actor, inspection.ref) || canManageCommune(actor, commune)) return access;
-  ensure(UNIT_ROLES.has(actor.role) && actor.unitId !== null);
+  ensure(isUnitPerson(actor) && actor.unitId !== null);
   const [waiting] = await db
     .select({ id: inspectionFindings.id })
     .from(inspectionFindings)
@@ -44,7 +42,7 @@ export async function requireInspectionUploader(db: Db, clock: Clock, actor: Act
 
 /** Signed copies: the team leader or the commune's managers, once the inspection is concluded. */
 export async function requireSignedUploader(db: Db, clock: Clock, actor: Actor, inspectionId: number): Promise<Access> {
-  const access = await requireVisibleInspection(db, clock, actor, inspectionId);
+  const access = await requireInspection(db, clock, actor, inspectionId);
   ensure(inspectionRights(actor, access.commune, access.inspection.ref, clock.today(), access.inspection.findingsOpen).canUploadSigned);
   return access;
 }

@@ -14,13 +14,13 @@ import type { Db } from '../db';
 import { type FindingEventJson, inspectionFindings, inspections, units } from '../db/schema';
 import { AppError, invalid, notFound } from '../errors';
 import { canSeeInspection, findingRights } from './access';
+import { isOverdueFinding } from './coverage';
 import { checkEvidence } from './evidence';
 import { type FindingRow, type LoadedInspection, loadInspections } from './load';
 
 type Commune = Awaited<ReturnType<typeof requireCommune>>;
 
 function presentFinding(actor: Actor, commune: Commune, inspection: LoadedInspection, f: FindingRow, unitName: string, today: string): TFinding {
-  const waiting = f.status === 'open' || f.status === 'reopened';
   return {
     id: f.id,
     communeId: f.communeId,
@@ -32,7 +32,7 @@ function presentFinding(actor: Actor, commune: Commune, inspection: LoadedInspec
     ownerUnit: { id: f.ownerUnitId, name: unitName },
     deadline: f.deadline,
     status: f.status,
-    overdue: waiting && f.deadline < today,
+    overdue: isOverdueFinding(f, today),
     fixReport: f.fixReport,
     fixEvidence: f.fixEvidence,
     fixReportedOn: f.fixReportedOn,

@@ -26,7 +26,7 @@ import type {
   TTeamRole,
 } from '../../contract';
 import type { WorkingCalendar } from '../../domain/calendar';
-import { defaultSelfReportDue, generateChecklist, inspectionDeadlines, reInspectionChecklist, scheduleWarnings } from '../../domain/inspection';
+import { type ChecklistDraftItem, defaultSelfReportDue, generateChecklist, inspectionDeadlines, reInspectionChecklist, scheduleWarnings } from '../../domain/inspection';
 import type { ReportTemplate } from '../../domain/reports';
 import { formatVietnameseDate } from '../../domain/timeframe/dates';
 import { translate } from '../../i18n';
@@ -214,8 +214,10 @@ export async function createInspectionPlan(db: Db, clock: Clock, actor: Actor, c
       .returning();
     if (input.team?.length) await tx.insert(inspectionTeam).values(input.team.map((m) => ({ communeId: commune.id, planId: row.id, userId: m.userId, role: m.role })));
     // The units the plan names get a scheduled inspection each, in the visit month when there is one.
-    for (const unitId of [...new Set(input.targetUnitIds ?? [])]) {
-      await insertInspection(tx, calendar, actor, commune, row, { unitId, visitDate: firstWorkingDayOf(calendar, row), surprise: false });
+    const targets = [...new Set(input.targetUnitIds ?? [])];
+    if (targets.length) {
+      const start = await planStart(tx, commune, row, input.team ?? []);
+      for (const unitId of targets) await insertInspection(tx, calendar, actor, commune, row, { unitId, visitDate: firstWorkingDayOf(calendar, row), surprise: false }, start);
     }
     await audit(tx, actor, commune, 'inspection_plan', row.id, 'create', undefined, planValues(input));
     return row.id;
@@ -323,13 +325,39 @@ interface NewInspection {
   visitDate: string;
   surprise: boolean;
   selfReportDue?: string | null;
-  team?: { userId: number; role: TTeamRole }[];
   kind?: 'inspection' | 're_inspection';
   reInspectionOf?: number;
-  findings?: { id: number; title: string; request: string }[];
 }
 
-async function insertInspection(tx: DbOrTx, calendar: WorkingCalendar, actor: Actor, commune: CommuneRef, plan: PlanRow, input: NewInspection): Promise<number> {
+/** What a new inspection starts from: its team and its checklist (read once for all the units a plan names). */
+interface InspectionStart {
+  team: { userId: number; role: TTeamRole }[];
+  items: ChecklistDraftItem[];
+}
+
+/** The plan's team (unless one is given) and the checklist of the outline template over the plan's areas. */
+async function planStart(tx: DbOrTx, commune: CommuneRef, plan: PlanRow, team?: InspectionStart['team']): Promise<InspectionStart> {
+  // One after the other: a transaction is one connection.
+  const template = await latestTemplate(tx, commune.cityId, OUTLINE_TEMPLATE_KEY);
+  const items = generateChecklist(template.body as ReportTemplate, { areas: plan.areas, reviewedPlanTitle: await reviewedPlanTitle(tx, plan) });
+  const planTeam =
+    team ??
+    (await tx
+      .select({ userId: inspectionTeam.userId, role: inspectionTeam.role })
+      .from(inspectionTeam)
+      .where(and(eq(inspectionTeam.communeId, commune.id), eq(inspectionTeam.planId, plan.id))));
+  return { team: planTeam, items };
+}
+
+async function insertInspection(
+  tx: DbOrTx,
+  calendar: WorkingCalendar,
+  actor: Actor,
+  commune: CommuneRef,
+  plan: PlanRow,
+  input: NewInspection,
+  { team, items }: InspectionStart,
+): Promise<number> {
   const selfReportDue = input.surprise
     ? null
     : input.selfReportDue === undefined
@@ -349,21 +377,7 @@ async function insertInspection(tx: DbOrTx, calendar: WorkingCalendar, actor: Ac
       createdBy: actor.id,
     })
     .returning();
-  const team =
-    input.team ??
-    (
-      await tx
-        .select({ userId: inspectionTeam.userId, role: inspectionTeam.role })
-        .from(inspectionTeam)
-        .where(and(eq(inspectionTeam.communeId, commune.id), eq(inspectionTeam.planId, plan.id)))
-    ).map((m) => ({ userId: m.userId, role: m.role }));
   if (team.length) await tx.insert(inspectionTeam).values(team.map((m) => ({ communeId: commune.id, inspectionId: row.id, userId: m.userId, role: m.role })));
-  const items = input.findings
-    ? reInspectionChecklist(input.findings)
-    : generateChecklist((await latestTemplate(tx, commune.cityId, OUTLINE_TEMPLATE_KEY)).body as ReportTemplate, {
-        areas: plan.areas,
-        reviewedPlanTitle: await reviewedPlanTitle(tx, plan),
-      });
   if (items.length) await tx.insert(inspectionChecklistItems).values(items.map((item) => ({ ...item, communeId: commune.id, inspectionId: row.id })));
   await audit(tx, actor, commune, 'inspection', row.id, 'schedule', undefined, {
     planId: plan.id,
@@ -397,16 +411,14 @@ export async function scheduleInspection(db: Db, clock: Clock, actor: Actor, pla
   ensure(inspectionPlanRights(actor, commune, plan, false).canSchedule);
   await Promise.all([checkUnits(db, commune.id, [input.unitId]), checkTeam(db, commune.id, input.team ?? [])]);
   const calendar = await loadCalendar(db);
-  const id = await db.transaction((tx) => insertInspection(tx, calendar, actor, commune, plan, { ...input, surprise: input.surprise ?? false }));
+  const id = await db.transaction(async (tx) =>
+    insertInspection(tx, calendar, actor, commune, plan, { ...input, surprise: input.surprise ?? false }, await planStart(tx, commune, plan, input.team)),
+  );
   return getInspection(db, clock, actor, id);
 }
 
-/** The inspection, once the actor may know of it (what its files are read under). */
-export async function requireVisibleInspection(db: Db, clock: Clock, actor: Actor, inspectionId: number) {
-  return requireInspection(db, clock, actor, inspectionId);
-}
-
-async function requireInspection(db: Db, clock: Clock, actor: Actor, inspectionId: number) {
+/** The inspection with its commune and plan, once the actor may know of it (what its files are read under too). */
+export async function requireInspection(db: Db, clock: Clock, actor: Actor, inspectionId: number) {
   const [head] = await db.select({ communeId: inspections.communeId }).from(inspections).where(eq(inspections.id, inspectionId));
   if (!head) throw notFound();
   const commune = await requireCommune(db, actor, head.communeId);
@@ -464,7 +476,7 @@ async function presentInspection(db: Db, clock: Clock, actor: Actor, commune: Co
 }
 
 export async function updateInspection(db: Db, clock: Clock, actor: Actor, inspectionId: number, input: TInspectionUpdate) {
-  const { inspection, commune } = await requireInspection(db, clock, actor, inspectionId);
+  const { inspection, commune, plan } = await requireInspection(db, clock, actor, inspectionId);
   const r = inspection.row;
   ensure(inspectionRights(actor, commune, inspection.ref, clock.today(), 0).canEdit);
   if (input.version !== r.version) throw new AppError('conflict');
@@ -472,10 +484,6 @@ export async function updateInspection(db: Db, clock: Clock, actor: Actor, inspe
   // A notified visit cannot become a surprise: the unit already knows.
   if (surprise && r.status !== 'planned') throw invalid(translate('vi', 'inspection.error.surprise_notified'));
   const visitDate = input.visitDate ?? r.visitDate;
-  const [plan] = await db
-    .select()
-    .from(inspectionPlans)
-    .where(and(eq(inspectionPlans.communeId, r.communeId), eq(inspectionPlans.id, r.planId)));
   const calendar = await loadCalendar(db);
   const selfReportDue = surprise
     ? null
@@ -777,15 +785,18 @@ export async function planReInspection(db: Db, clock: Clock, actor: Actor, inspe
   if (input.team) await checkTeam(db, commune.id, input.team);
   const calendar = await loadCalendar(db);
   const id = await db.transaction(async (tx) => {
-    const newId = await insertInspection(tx, calendar, actor, commune, plan, {
-      unitId: r.unitId,
-      visitDate: input.visitDate,
-      surprise: input.surprise ?? false,
-      team: input.team ?? inspection.team.map((m) => ({ userId: m.userId, role: m.role })),
-      kind: 're_inspection',
-      reInspectionOf: r.id,
-      findings: chosen.map((f) => ({ id: f.id, title: f.title, request: f.request })),
-    });
+    const newId = await insertInspection(
+      tx,
+      calendar,
+      actor,
+      commune,
+      plan,
+      { unitId: r.unitId, visitDate: input.visitDate, surprise: input.surprise ?? false, kind: 're_inspection', reInspectionOf: r.id },
+      {
+        team: input.team ?? inspection.team.map((m) => ({ userId: m.userId, role: m.role })),
+        items: reInspectionChecklist(chosen.map((f) => ({ id: f.id, title: f.title, request: f.request }))),
+      },
+    );
     await tx
       .update(inspectionFindings)
       .set({ reInspectionId: newId })

@@ -46,7 +46,7 @@ import { requireCommune } from '../communes/service';
 import type { Db, DbOrTx } from '../db';
 import { communes, type plans, type ReportStatus, reportEvents, reportPeriods, reports, units, users } from '../db/schema';
 import { AppError, invalid, notFound } from '../errors';
-import { loadInspectionData } from '../inspections/coverage';
+import { isVisited, loadInspectionData } from '../inspections/coverage';
 import { requirePlan } from '../plans/service';
 import { dueSoonOf, judge, loadTasks } from '../tasks/read-model';
 import { latestTemplate, templateById } from './templates';
@@ -292,8 +292,6 @@ export async function openUnitReport(db: Db, clock: Clock, actor: Actor, periodI
   return getReport(db, actor, id);
 }
 
-const MADE = new Set(['visited', 'concluded', 'closed']);
-
 /** The inspections the report counts (the unit's own, for a unit report) with their findings; the window is applied by the figures. */
 async function inspectionSource(db: DbOrTx, report: ReportRow): Promise<InspectionSource> {
   const data = await loadInspectionData(db, report.communeId);
@@ -303,7 +301,7 @@ async function inspectionSource(db: DbOrTx, report: ReportRow): Promise<Inspecti
     visits: mine(data.inspections.map((i) => i.row)).map((row) => ({
       unitId: row.unitId,
       visitDate: row.visitDate,
-      visited: MADE.has(row.status),
+      visited: isVisited(row.status),
       reInspection: row.kind !== 'inspection',
       findings: data.findings.filter((f) => f.inspectionId === row.id).map(({ status, deadline }) => ({ status, deadline })),
     })),
