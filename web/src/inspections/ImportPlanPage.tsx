@@ -9,7 +9,6 @@ import { Alert, Button, Card, Checkbox, DatePicker, Flex, Form, Input, InputNumb
 import dayjs from 'dayjs';
 import { type ReactNode, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { api } from '../app/api';
 import { useCommune } from '../app/commune';
 import { useErrorText, useNotify } from '../app/feedback';
 import { DATE_FORMAT, toIsoDate } from '../app/format';
@@ -220,11 +219,7 @@ export function ImportPlanPage() {
   const [fileName, setFileName] = useState('');
   const [localError, setLocalError] = useState<string | null>(null);
   const read = useMutation({
-    mutationFn: (file: File) => {
-      const form = new FormData();
-      form.append('file', file, file.name);
-      return api.upload<TInspectionPlanImport>(`/api/communes/${communeId}/inspection-plans/import`, form);
-    },
+    mutationFn: (file: File) => inspectionApi.readPlanDocument(communeId, file),
   });
   const choose = (file: File) => {
     setLocalError(null);
