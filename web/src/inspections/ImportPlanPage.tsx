@@ -11,7 +11,7 @@ import { type ReactNode, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useCommune } from '../app/commune';
 import { useErrorText, useNotify } from '../app/feedback';
-import { DATE_FORMAT, toIsoDate } from '../app/format';
+import { DATE_FORMAT, MONTH_FORMAT, toIsoDate } from '../app/format';
 import { useT } from '../app/i18n';
 import { useUnits } from '../app/reference';
 import { usePlans } from '../plans/queries';
@@ -188,7 +188,7 @@ function Review({ result, fileName }: { result: TInspectionPlanImport; fileName:
           <Flex gap={12} wrap>
             <ReadItem reading={r} field="visitWindow" label={t('ui.insp.plan.visitMonth')}>
               <Form.Item name="visitMonth" noStyle>
-                <DatePicker picker="month" format="MM/YYYY" data-testid="insp-import-visit-month" />
+                <DatePicker picker="month" format={MONTH_FORMAT} data-testid="insp-import-visit-month" />
               </Form.Item>
             </ReadItem>
             <ReadItem reading={r} field="selfReport" label={t('ui.insp.plan.selfReportDeadline')}>

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useCommune } from '../app/commune';
 import { useNotify } from '../app/feedback';
-import { DATE_FORMAT } from '../app/format';
+import { DATE_FORMAT, MONTH_FORMAT } from '../app/format';
 import { useT } from '../app/i18n';
 import { useUnits } from '../app/reference';
 import { usePlans } from '../plans/queries';
@@ -81,7 +81,7 @@ export function PlanForm({ open, onClose }: { open: boolean; onClose: () => void
         </Form.Item>
         <Form.Item label={t('ui.insp.plan.monthDeadline')} style={{ marginBottom: 0 }}>
           <Form.Item name="visitMonth" style={{ display: 'inline-block', marginRight: 8 }}>
-            <DatePicker picker="month" format="MM/YYYY" placeholder={t('ui.insp.plan.visitMonth')} data-testid="plan-visit-month" />
+            <DatePicker picker="month" format={MONTH_FORMAT} placeholder={t('ui.insp.plan.visitMonth')} data-testid="plan-visit-month" />
           </Form.Item>
           <Form.Item name="selfReportDeadline" style={{ display: 'inline-block' }}>
             <DatePicker format={DATE_FORMAT} placeholder={t('ui.insp.plan.selfReportDeadline')} />
