@@ -6,7 +6,6 @@ import { directivesEn, directivesVi } from './directives';
 import { domainEn, domainVi } from './domain';
 import { dossiersEn, dossiersVi } from './dossiers';
 import { errorsEn, errorsVi } from './errors';
-import { inspectionImportWebEn, inspectionImportWebVi } from './inspection-import-web';
 import { inspectionsEn, inspectionsVi } from './inspections';
 import { inspectionsWebEn, inspectionsWebVi } from './inspections-web';
 import { notificationsEn, notificationsVi } from './notifications';
@@ -16,8 +15,8 @@ import { uiEn, uiVi } from './ui';
 export type Lang = 'vi' | 'en';
 
 const catalogue = {
-  vi: { ...domainVi, ...errorsVi, ...notificationsVi, ...uiVi, ...dossiersVi, ...plansVi, ...directivesVi, ...inspectionsVi, ...inspectionsWebVi, ...inspectionImportWebVi },
-  en: { ...domainEn, ...errorsEn, ...notificationsEn, ...uiEn, ...dossiersEn, ...plansEn, ...directivesEn, ...inspectionsEn, ...inspectionsWebEn, ...inspectionImportWebEn },
+  vi: { ...domainVi, ...errorsVi, ...notificationsVi, ...uiVi, ...dossiersVi, ...plansVi, ...directivesVi, ...inspectionsVi, ...inspectionsWebVi },
+  en: { ...domainEn, ...errorsEn, ...notificationsEn, ...uiEn, ...dossiersEn, ...plansEn, ...directivesEn, ...inspectionsEn, ...inspectionsWebEn },
 };
 
 export type MessageKey = keyof (typeof catalogue)['vi'];

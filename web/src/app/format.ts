@@ -5,11 +5,19 @@ import dayjs from 'dayjs';
 import type { Translate } from './i18n';
 
 export const DATE_FORMAT = 'DD/MM/YYYY';
+export const MONTH_FORMAT = 'MM/YYYY';
 
 export function formatDate(iso: string | null | undefined): string {
   if (!iso) return '';
   const date = dayjs(iso);
   return date.isValid() ? date.format(DATE_FORMAT) : iso;
+}
+
+/** A month as stored (`YYYY-MM`) shown as mm/yyyy. */
+export function formatMonth(month: string | null | undefined): string {
+  if (!month) return '';
+  const date = dayjs(`${month}-01`);
+  return date.isValid() ? date.format(MONTH_FORMAT) : month;
 }
 
 export function formatDateTime(iso: string | null | undefined): string {

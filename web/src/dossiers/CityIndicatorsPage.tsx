@@ -7,6 +7,7 @@ import { useState } from 'react';
 import type { MessageKey } from '../../../src/i18n';
 import { api, withQuery } from '../app/api';
 import { useErrorText } from '../app/feedback';
+import { DATE_FORMAT } from '../app/format';
 import { type Translate, useT } from '../app/i18n';
 
 type Row = TCityIndicators['communes'][number];
@@ -109,10 +110,10 @@ export function CityIndicatorsPage() {
           />
         )}
         {kind === 'custom' && (
-          <DatePicker.RangePicker value={custom} format="DD/MM/YYYY" allowClear={false} onChange={(value) => value?.[0] && value[1] && setCustom([value[0], value[1]])} />
+          <DatePicker.RangePicker value={custom} format={DATE_FORMAT} allowClear={false} onChange={(value) => value?.[0] && value[1] && setCustom([value[0], value[1]])} />
         )}
         <Typography.Text type="secondary">
-          {start.format('DD/MM/YYYY')} – {end.format('DD/MM/YYYY')}
+          {start.format(DATE_FORMAT)} – {end.format(DATE_FORMAT)}
         </Typography.Text>
       </Flex>
       {table.isError && <Alert type="error" showIcon title={errorText(table.error)} />}

@@ -5,6 +5,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { MessageKey } from '../../../src/i18n';
 import { useErrorText } from '../app/feedback';
+import { DATE_FORMAT } from '../app/format';
 import { useT } from '../app/i18n';
 import { type Grouping, useIndicators } from './queries';
 
@@ -34,7 +35,7 @@ export function IndicatorsPanel({ communeId }: { communeId: number }) {
         <span>{t('ui.dossiers.period')}</span>
         <DatePicker.RangePicker
           value={range}
-          format="DD/MM/YYYY"
+          format={DATE_FORMAT}
           allowClear={false}
           onChange={(value) => value?.[0] && value[1] && setRange([value[0], value[1]])}
           data-testid="indicator-range"

@@ -141,10 +141,6 @@ const WARNING_FIELD: Partial<Record<RowWarning['code'], ReviewField>> = {
   timeframe_not_understood: 'timeframe',
 };
 
-export function warningField(code: RowWarning['code']): ReviewField | undefined {
-  return WARNING_FIELD[code];
-}
-
 /**
  * The cells of a row the officer should look at: those the reader warned about (until edited)
  * and those that cannot be saved as they are or name a unit not recognised.

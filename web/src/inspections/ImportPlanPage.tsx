@@ -3,42 +3,30 @@
  * reading is and the sentence it came from, the unsure ones highlighted — correct, then save through the create route.
  */
 import { InboxOutlined } from '@ant-design/icons';
-import { INSPECTION_FORMS, INSPECTION_PERIODS, type TArea, type TInspectionForm, type TInspectionPeriod, type TInspectionPlanImport } from '@contract';
+import type { TInspectionPlanImport } from '@contract';
 import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Card, Checkbox, DatePicker, Flex, Form, Input, InputNumber, Radio, Select, Spin, Tag, Typography, Upload } from 'antd';
 import dayjs from 'dayjs';
 import { type ReactNode, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { api } from '../app/api';
 import { useCommune } from '../app/commune';
 import { useErrorText, useNotify } from '../app/feedback';
-import { DATE_FORMAT, toIsoDate } from '../app/format';
+import { DATE_FORMAT, MONTH_FORMAT, toIsoDate } from '../app/format';
 import { useT } from '../app/i18n';
 import { useUnits } from '../app/reference';
 import { usePlans } from '../plans/queries';
 import { inspectionApi, useInspectionMutation } from './api';
-import { TeamPicker, type TeamValue, teamToMembers } from './TeamPicker';
+import { areaOptions, formOptions, goalOptions, type PlanValues, periodOptions, toPlanInput } from './planFields';
+import { TeamPicker, type TeamValue } from './TeamPicker';
 import './import.css';
 
-const AREAS: TArea[] = [1, 2, 3, 4, 5, 6, 7];
 type Reading = TInspectionPlanImport['reading'];
 type ReadKey = Exclude<keyof Reading, 'source'>;
 
-interface Values {
-  title: string;
+/** The plan's fields plus the document's own number and signing date. */
+interface Values extends PlanValues {
   number: string;
   signedOn: dayjs.Dayjs | null;
-  year: number;
-  period: TInspectionPeriod;
-  reviewFrom: dayjs.Dayjs | null;
-  reviewTo: dayjs.Dayjs | null;
-  areas: TArea[];
-  forms: TInspectionForm[];
-  coverageGoalPercent: number;
-  visitMonth: dayjs.Dayjs | null;
-  selfReportDeadline: dayjs.Dayjs | null;
-  targetUnitIds: number[];
-  reviewedPlanId: number | null;
 }
 
 const day = (iso: string | null) => (iso ? dayjs(iso) : null);
@@ -103,22 +91,10 @@ function Review({ result, fileName }: { result: TInspectionPlanImport; fileName:
   const submit = (v: Values) =>
     create
       .mutateAsync({
-        title: v.title,
+        ...toPlanInput(v, team),
         number: v.number,
         signedOn: v.signedOn ? toIsoDate(v.signedOn) : null,
-        year: v.year,
-        period: v.period,
-        reviewFrom: toIsoDate(v.reviewFrom ?? dayjs()),
-        reviewTo: v.reviewTo ? toIsoDate(v.reviewTo) : null,
-        areas: v.areas,
-        forms: v.forms,
-        coverageGoalPercent: v.coverageGoalPercent,
-        visitMonth: v.visitMonth ? v.visitMonth.format('YYYY-MM') : null,
-        selfReportDeadline: v.selfReportDeadline ? toIsoDate(v.selfReportDeadline) : null,
-        targetUnitIds: v.targetUnitIds,
-        reviewedPlanId: v.reviewedPlanId ?? null,
         sourceFileName: result.draft.sourceFileName ?? fileName,
-        team: teamToMembers(team),
       })
       .then((plan) => navigate(`/inspections/plans/${plan.id}`), notify.error);
 
@@ -163,7 +139,7 @@ function Review({ result, fileName }: { result: TInspectionPlanImport; fileName:
                 <InputNumber min={2000} max={2100} data-testid="insp-import-year" />
               </Form.Item>
               <Form.Item name="period" noStyle>
-                <Radio.Group options={INSPECTION_PERIODS.map((p) => ({ value: p, label: t(`ui.insp.period.${p}`) }))} />
+                <Radio.Group options={periodOptions(t)} />
               </Form.Item>
             </Flex>
           </ReadItem>
@@ -179,7 +155,7 @@ function Review({ result, fileName }: { result: TInspectionPlanImport; fileName:
           </ReadItem>
           <ReadItem reading={r} field="scope" label={t('ui.insp.plan.scope')}>
             <Form.Item name="areas" noStyle>
-              <Checkbox.Group options={AREAS.map((a) => ({ value: a, label: `${a}. ${t(`area.${a}`)}` }))} style={{ display: 'grid' }} />
+              <Checkbox.Group options={areaOptions(t)} style={{ display: 'grid' }} />
             </Form.Item>
           </ReadItem>
           <ReadItem reading={r} field="reformPlan" label={t('ui.insp.plan.reviewedPlan')}>
@@ -206,13 +182,13 @@ function Review({ result, fileName }: { result: TInspectionPlanImport; fileName:
           </ReadItem>
           <ReadItem reading={r} field="form" label={t('ui.insp.plan.forms')}>
             <Form.Item name="forms" rules={required} noStyle>
-              <Checkbox.Group options={INSPECTION_FORMS.map((f) => ({ value: f, label: t(`ui.insp.form.${f}`) }))} />
+              <Checkbox.Group options={formOptions(t)} />
             </Form.Item>
           </ReadItem>
           <Flex gap={12} wrap>
             <ReadItem reading={r} field="visitWindow" label={t('ui.insp.plan.visitMonth')}>
               <Form.Item name="visitMonth" noStyle>
-                <DatePicker picker="month" format="MM/YYYY" data-testid="insp-import-visit-month" />
+                <DatePicker picker="month" format={MONTH_FORMAT} data-testid="insp-import-visit-month" />
               </Form.Item>
             </ReadItem>
             <ReadItem reading={r} field="selfReport" label={t('ui.insp.plan.selfReportDeadline')}>
@@ -222,12 +198,7 @@ function Review({ result, fileName }: { result: TInspectionPlanImport; fileName:
             </ReadItem>
           </Flex>
           <Form.Item name="coverageGoalPercent" label={t('ui.insp.plan.goal')} style={{ marginTop: 12 }}>
-            <Radio.Group
-              options={[
-                { value: 30, label: t('ui.insp.plan.goal30') },
-                { value: 100, label: t('ui.insp.plan.goal100') },
-              ]}
-            />
+            <Radio.Group options={goalOptions(t)} />
           </Form.Item>
           <Form.Item label={t('ui.insp.team.title')}>
             <TeamPicker communeId={communeId} value={team} onChange={setTeam} />
@@ -248,11 +219,7 @@ export function ImportPlanPage() {
   const [fileName, setFileName] = useState('');
   const [localError, setLocalError] = useState<string | null>(null);
   const read = useMutation({
-    mutationFn: (file: File) => {
-      const form = new FormData();
-      form.append('file', file, file.name);
-      return api.upload<TInspectionPlanImport>(`/api/communes/${communeId}/inspection-plans/import`, form);
-    },
+    mutationFn: (file: File) => inspectionApi.readPlanDocument(communeId, file),
   });
   const choose = (file: File) => {
     setLocalError(null);

@@ -9,7 +9,7 @@ import type dayjs from 'dayjs';
 import { useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { useNotify } from '../app/feedback';
-import { DATE_FORMAT, formatDate, toIsoDate } from '../app/format';
+import { DATE_FORMAT, formatDate, formatMonth, toIsoDate } from '../app/format';
 import { useT } from '../app/i18n';
 import { useUnits } from '../app/reference';
 import { inspectionApi, useDateCheck, useInspectionMutation, usePlan } from './api';
@@ -161,7 +161,7 @@ function PlanView({ plan }: { plan: TInspectionPlan }) {
           <Descriptions.Item label={t('ui.insp.plan.period')}>{`${t(`ui.insp.period.${plan.period}`)} ${plan.year}`}</Descriptions.Item>
           <Descriptions.Item label={t('ui.insp.plan.window')}>{window}</Descriptions.Item>
           <Descriptions.Item label={t('ui.insp.plan.forms')}>{plan.forms.map((f) => t(`ui.insp.form.${f}`)).join(', ')}</Descriptions.Item>
-          <Descriptions.Item label={t('ui.insp.plan.visitMonth')}>{plan.visitMonth ? plan.visitMonth.split('-').reverse().join('/') : '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('ui.insp.plan.visitMonth')}>{formatMonth(plan.visitMonth) || '—'}</Descriptions.Item>
           <Descriptions.Item label={t('ui.insp.plan.selfReportDeadline')}>{formatDate(plan.selfReportDeadline) || '—'}</Descriptions.Item>
           <Descriptions.Item label={t('ui.insp.plan.scope')} span={2}>
             {plan.areas.map((a) => `${a}. ${t(`area.${a}`)}`).join('; ')}

@@ -15,6 +15,7 @@ import type {
   TInspectionList,
   TInspectionListQuery,
   TInspectionPlan,
+  TInspectionPlanImport,
   TInspectionPlanInput,
   TInspectionPlanList,
   TInspectionPlanStatusInput,
@@ -46,6 +47,8 @@ const upload = <T>(path: string, file: File) => {
 
 export const inspectionApi = {
   createPlan: (communeId: number, body: TInspectionPlanInput) => api.post<TInspectionPlan>(inCommune(communeId, 'inspection-plans'), body),
+  /** Reads a plan document (seed 003) into a draft to review; nothing is saved. */
+  readPlanDocument: (communeId: number | null, file: File) => upload<TInspectionPlanImport>(inCommune(communeId, 'inspection-plans/import'), file),
   updatePlan: (id: number, body: TInspectionPlanUpdate) => api.patch<TInspectionPlan>(`${PLANS}/${id}`, body),
   setPlanStatus: (id: number, body: TInspectionPlanStatusInput) => api.post<TInspectionPlan>(`${PLANS}/${id}/status`, body),
   schedule: (planId: number, body: TInspectionInput) => api.post<TInspection>(`${PLANS}/${planId}/inspections`, body),

@@ -4,7 +4,7 @@
  */
 import type { TVersionDiff } from '@contract';
 import { Alert, Card, Empty, Flex, Select, Skeleton, Table, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useErrorText } from '../app/feedback';
 import { formatDate } from '../app/format';
 import { useT } from '../app/i18n';
@@ -58,15 +58,12 @@ export function VersionsPanel({ planId }: { planId: number }) {
   const errorText = useErrorText();
   const versions = story.data?.versions ?? [];
   const last = versions.at(-1)?.version ?? null;
-  const [from, setFrom] = useState<number | null>(null);
-  const [to, setTo] = useState<number | null>(null);
-  // By default the last change: the version before the newest against the newest.
-  useEffect(() => {
-    if (last !== null && last > 1 && to === null) {
-      setFrom(last - 1);
-      setTo(last);
-    }
-  }, [last, to]);
+  const [chosenFrom, setFrom] = useState<number | null>(null);
+  const [chosenTo, setTo] = useState<number | null>(null);
+  // Until one is chosen, the last change: the version before the newest against the newest.
+  const hasChange = last !== null && last > 1;
+  const from = chosenFrom ?? (hasChange ? last - 1 : null);
+  const to = chosenTo ?? (hasChange ? last : null);
   const diff = useVersionDiff(planId, from, to);
   if (story.isPending) return <Skeleton active />;
   if (story.isError) return <Alert type="error" showIcon title={errorText(story.error)} />;
