@@ -9,7 +9,7 @@ import type pg from 'pg';
 import type { TCityAssignedCounts, TCityOverview, TCityOverviewRow, TFindingCounts, TReportCounts, TTargetCounts } from '../../contract';
 import type { WorkingCalendar } from '../../domain/calendar';
 import { INDICATOR_KEYS, type IndicatorSet } from '../../domain/indicators';
-import { inForceOn, type Status, summarise } from '../../domain/status';
+import { inForceOn, STATUSES, type Status, summarise, summariseCounts } from '../../domain/status';
 import type { Actor } from '../access/actor';
 import { canSeeCityOverview, ensure } from '../access/policy';
 import { loadCalendar } from '../calendar/service';
@@ -285,23 +285,17 @@ export async function getCityOverview(db: Db, actor: Actor, asOf: string): Promi
   }
   // The findings come with the communes' statement, always fresh (the cached row is the judged part).
   const rows = communeRows.map((c) => ({ ...(cache.get(c.id)?.row as Omit<TCityOverviewRow, 'findings'>), findings: c.findings }));
-  const sum = (pick: (row: TCityOverviewRow) => Status[]) => summarise(rows.flatMap(pick));
   return {
     asOf,
     communes: rows,
     totals: {
       communes: rows.length,
       withPlan: rows.filter((r) => r.plan !== null).length,
-      tasks: sum((r) => statusesOf(r.totals.byStatus)),
+      tasks: summariseCounts(rows.map((r) => r.totals.byStatus).reduce(addCounts, Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>)),
       cityAssigned: rows.map((r) => r.cityAssigned).reduce(addCounts, { total: 0, onTime: 0, late: 0, overdue: 0, open: 0 }),
       reports: rows.map((r) => r.reports).reduce(addCounts, noReports()),
       targets: rows.map((r) => r.targets).reduce(addCounts, noTargets()),
       findings: rows.map((r) => r.findings).reduce(addCounts, { open: 0, overdue: 0 }),
     },
   };
-}
-
-/** The statuses a count stands for, so the city's totals go through the same summarise (its rate included). */
-function statusesOf(byStatus: Record<string, number>): Status[] {
-  return Object.entries(byStatus).flatMap(([status, n]) => Array<Status>(n).fill(status as Status));
 }
