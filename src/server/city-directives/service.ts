@@ -7,6 +7,7 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { TCityDirective, TCityDirectiveDetail, TCityDirectiveInput, TCityDirectiveList, TCityDirectiveUpdate, TDirectiveCommune, TDirectiveTargets } from '../../contract';
 import type { WorkingCalendar } from '../../domain/calendar';
+import { roundOneDecimal } from '../../domain/status';
 import { parseTimeframe } from '../../domain/timeframe';
 import { formatVietnameseDate } from '../../domain/timeframe/dates';
 import { translate } from '../../i18n';
@@ -26,7 +27,6 @@ type DirectiveRow = typeof cityDirectives.$inferSelect;
 type DirectiveTask = Awaited<ReturnType<typeof loadDirectiveTasks>>[number];
 
 const periodOf = (year: number) => ({ start: `${year}-01-01`, end: `${year}-12-31` });
-const roundOneDecimal = (x: number) => Math.round(x * 10 + 1e-9) / 10;
 
 /**
  * The time frame as the tasks carry it: a deadline given as a day is written the way the plans write
