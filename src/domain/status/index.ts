@@ -5,6 +5,6 @@ export type { MyWorkSection, MyWorkTask } from './my-work';
 export { MY_WORK_SECTIONS, monthEnd, myWorkSections, STALE_REPORT_DAYS, thisMonthEnd, weekEnd } from './my-work';
 export { inForceOn, settledStatus, type TaskLife } from './plan-life';
 export type { StatusSummary } from './summarise';
-export { isDone, summarise } from './summarise';
+export { isDone, roundOneDecimal, summarise, summariseCounts } from './summarise';
 export type { Checkpoint, JudgeTaskInput, OccurrenceCompletion, Status, TaskJudgement } from './types';
 export { STATUSES } from './types';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isDone, summarise } from './summarise';
+import { isDone, summarise, summariseCounts } from './summarise';
 import type { Status } from './types';
 import { STATUSES } from './types';
 
@@ -49,6 +49,19 @@ describe('summarise', () => {
         expect(s.done).toBe(statuses.filter(isDone).length);
         expect(s.completionRate).toBeGreaterThanOrEqual(0);
         expect(s.completionRate).toBeLessThanOrEqual(100);
+      }),
+    );
+  });
+});
+
+describe('summariseCounts', () => {
+  it('on summaries added up, gives what summarise gives on the lists joined (the city totals)', () => {
+    const list = fc.array(fc.constantFrom(...STATUSES), { maxLength: 100 });
+    fc.assert(
+      fc.property(list, list, (a, b) => {
+        const [x, y] = [summarise(a).byStatus, summarise(b).byStatus];
+        const added = Object.fromEntries(STATUSES.map((s) => [s, x[s] + y[s]])) as typeof x;
+        expect(summariseCounts(added)).toEqual(summarise([...a, ...b]));
       }),
     );
   });

@@ -22,7 +22,15 @@ export function isDone(status: Status): boolean {
 export function summarise(statuses: Status[]): StatusSummary {
   const byStatus = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
   for (const s of statuses) byStatus[s]++;
-  const total = statuses.length;
+  return summariseCounts(byStatus);
+}
+
+/**
+ * The summary of statuses already counted (summaries added up: the city's totals), with no list of
+ * statuses built: the same figures as `summarise` on the statuses the counts stand for.
+ */
+export function summariseCounts(byStatus: Record<Status, number>): StatusSummary {
+  const total = STATUSES.reduce((sum, s) => sum + byStatus[s], 0);
   const done = byStatus.hoan_thanh_dung_han + byStatus.hoan_thanh_qua_han;
   return {
     byStatus,
@@ -37,6 +45,6 @@ export function summarise(statuses: Status[]): StatusSummary {
 }
 
 /** Rounds half up at one decimal; the epsilon keeps 12.25 from printing as 12.2 through binary error. */
-function roundOneDecimal(x: number): number {
+export function roundOneDecimal(x: number): number {
   return Math.round(x * 10 + 1e-9) / 10;
 }

@@ -4,9 +4,10 @@
  * finds the city's tasks (its "Nhiệm vụ thành phố giao" list, its dashboard, the city overview).
  * Each task is judged by the commune's usual rules; the directive's page rolls them up.
  */
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { TCityDirective, TCityDirectiveDetail, TCityDirectiveInput, TCityDirectiveList, TCityDirectiveUpdate, TDirectiveCommune, TDirectiveTargets } from '../../contract';
 import type { WorkingCalendar } from '../../domain/calendar';
+import { roundOneDecimal } from '../../domain/status';
 import { parseTimeframe } from '../../domain/timeframe';
 import { formatVietnameseDate } from '../../domain/timeframe/dates';
 import { translate } from '../../i18n';
@@ -17,16 +18,15 @@ import { loadCalendar } from '../calendar/service';
 import { countCityAssigned } from '../city/service';
 import type { Clock } from '../clock';
 import type { Db, DbOrTx } from '../db';
-import { cityDirectives, communes, taskHistory, tasks, taskUnits, units, users } from '../db/schema';
+import { cityDirectives, communes, taskHistory, tasks, taskUnits, units } from '../db/schema';
 import { AppError, invalid, notFound } from '../errors';
-import { sendImmediateNotices } from '../reminders/notices';
+import { communeAnswerers, sendImmediateNotices } from '../reminders/notices';
 import { anyOf, dueSoonOf, judge, loadDirectiveTasks } from '../tasks/read-model';
 
 type DirectiveRow = typeof cityDirectives.$inferSelect;
 type DirectiveTask = Awaited<ReturnType<typeof loadDirectiveTasks>>[number];
 
 const periodOf = (year: number) => ({ start: `${year}-01-01`, end: `${year}-12-31` });
-const roundOneDecimal = (x: number) => Math.round(x * 10 + 1e-9) / 10;
 
 /**
  * The time frame as the tasks carry it: a deadline given as a day is written the way the plans write
@@ -121,17 +121,6 @@ async function giveToCommunes(tx: DbOrTx, clock: Clock, actor: Actor, d: Directi
 
 type CommuneTask = { id: number; communeId: number };
 
-/** Each commune's coordinators and leaders, who answer for it to the city, in one statement. */
-async function answerersByCommune(tx: DbOrTx, communeIds: number[]): Promise<Map<number, number[]>> {
-  const rows = await tx
-    .select({ id: users.id, communeId: users.communeId })
-    .from(users)
-    .where(and(anyOf(users.communeId, communeIds), inArray(users.role, ['coordinator', 'leader']), eq(users.active, true)));
-  const out = new Map<number, number[]>();
-  for (const r of rows) if (r.communeId !== null) out.set(r.communeId, [...(out.get(r.communeId) ?? []), r.id]);
-  return out;
-}
-
 /**
  * Tells each commune's coordinators and leaders that the directive reached them, or changed: in the
  * bell (opening the task) and by e-mail. One notice per task, day and person (the deliveries' key):
@@ -139,7 +128,7 @@ async function answerersByCommune(tx: DbOrTx, communeIds: number[]): Promise<Map
  */
 async function announce(tx: DbOrTx, clock: Clock, d: DirectiveNotice, given: CommuneTask[], kind: 'given' | 'changed'): Promise<void> {
   if (given.length === 0) return;
-  const answerers = await answerersByCommune(
+  const answerers = await communeAnswerers(
     tx,
     given.map((t) => t.communeId),
   );

@@ -4,7 +4,7 @@
  * and leaders hear it at once (bell, and e-mail through the reminders' deliveries); the request
  * stays open on the item's history until one of them answers.
  */
-import { and, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
+import { and, desc, eq, isNull, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { TCityRequest, TCityRequestAnswerInput, TCityRequestInput } from '../../contract';
 import { translate } from '../../i18n';
@@ -16,7 +16,7 @@ import { requireCommune } from '../communes/service';
 import type { Db, DbOrTx } from '../db';
 import { cityRequests, reportPeriods, tasks, users } from '../db/schema';
 import { AppError, invalid, notFound } from '../errors';
-import { sendImmediateNotice } from '../reminders/notices';
+import { communeAnswerers, sendImmediateNotice } from '../reminders/notices';
 
 type Commune = Awaited<ReturnType<typeof requireCommune>>;
 
@@ -78,15 +78,6 @@ async function subjectOf(db: Db, communeId: number, input: TCityRequestInput): P
   return translate('vi', 'notify.city_request.subject_commune');
 }
 
-/** The commune's coordinators and leaders: who answers for it to the city. */
-async function answerersOf(tx: DbOrTx, communeId: number): Promise<number[]> {
-  const rows = await tx
-    .select({ id: users.id })
-    .from(users)
-    .where(and(eq(users.communeId, communeId), inArray(users.role, ['coordinator', 'leader']), eq(users.active, true)));
-  return rows.map((r) => r.id);
-}
-
 export async function sendCityRequest(db: Db, clock: Clock, actor: Actor, input: TCityRequestInput): Promise<TCityRequest> {
   const commune = await requireCommune(db, actor, input.communeId);
   ensure(canSendCityRequest(actor, commune));
@@ -105,7 +96,7 @@ export async function sendCityRequest(db: Db, clock: Clock, actor: Actor, input:
       taskId: input.taskId ?? 0,
       periodId: input.periodId,
       occurrenceDue: clock.today(),
-      recipientIds: await answerersOf(tx, commune.id),
+      recipientIds: (await communeAnswerers(tx, [commune.id])).get(commune.id) ?? [],
       title: translate('vi', 'notify.city_request.title', { subject }),
       body: translate('vi', 'notify.city_request.body', { sender: actor.fullName, subject, message: input.message }),
     });

@@ -1,15 +1,16 @@
 /**
  * The city's view of its communes: every commune's plan in force, its tasks and the city's
  * tasks judged at one date (the same counts as the commune's dashboard), its reports by
- * period, and the city's totals. Four statements in two waves, whatever the number of communes;
- * two when no commune changed since the last read (see rowCache).
+ * period, and the city's totals. Six statements in three waves (a fourth, the dossiers, only for
+ * targets that read an indicator), whatever the number of communes; one when no commune changed since
+ * the last read (see rowCache): the plans are read only for the communes whose rows are rebuilt.
  */
 import { asc, desc, eq, sql } from 'drizzle-orm';
 import type pg from 'pg';
 import type { TCityAssignedCounts, TCityOverview, TCityOverviewRow, TFindingCounts, TReportCounts, TTargetCounts } from '../../contract';
 import type { WorkingCalendar } from '../../domain/calendar';
 import { INDICATOR_KEYS, type IndicatorSet } from '../../domain/indicators';
-import { inForceOn, type Status, summarise } from '../../domain/status';
+import { inForceOn, STATUSES, type Status, summarise, summariseCounts } from '../../domain/status';
 import type { Actor } from '../access/actor';
 import { canSeeCityOverview, ensure } from '../access/policy';
 import { loadCalendar } from '../calendar/service';
@@ -55,7 +56,8 @@ const communesOfCity = (db: Db) =>
       .prepare('city_communes'),
   );
 
-const plansOfCity = (db: Db) =>
+/** The plans of the given communes (those whose rows are rebuilt): none read when every row is still fresh. */
+const plansOfCommunes = (db: Db) =>
   preparedFor(db, 'city_plans', () =>
     db
       .select({
@@ -69,8 +71,7 @@ const plansOfCity = (db: Db) =>
         end: plans.periodEnd,
       })
       .from(plans)
-      .innerJoin(communes, eq(communes.id, plans.communeId))
-      .where(eq(communes.cityId, sql.placeholder('cityId')))
+      .where(sql`${plans.communeId} = any(${sql.placeholder('communeIds')})`)
       .orderBy(desc(plans.periodStart), desc(plans.id))
       .prepare('city_plans'),
   );
@@ -249,16 +250,16 @@ export async function getCityOverview(db: Db, actor: Actor, asOf: string): Promi
   ensure(canSeeCityOverview(actor));
   const cache = rowCache.get(db) ?? new Map();
   rowCache.set(db, cache);
-  const [communeRows, planRows] = await Promise.all([communesOfCity(db).execute({ cityId: actor.cityId, asOf }), plansOfCity(db).execute({ cityId: actor.cityId })]);
+  const communeRows = await communesOfCity(db).execute({ cityId: actor.cityId, asOf });
   const fresh = (c: (typeof communeRows)[number]) => {
     const hit = cache.get(c.id);
     return hit !== undefined && hit.asOf === asOf && hit.version === c.version ? hit.row : undefined;
   };
   const stale = communeRows.filter((c) => fresh(c) === undefined);
   if (stale.length > 0) {
-    const plansOf = groupBy(planRows, (p) => p.communeId);
-    const current = new Map(stale.map((c) => [c.id, pickCurrentPlan(plansOf.get(c.id) ?? [], asOf)]));
     const communeIds = stale.map((c) => c.id);
+    const plansOf = groupBy(await plansOfCommunes(db).execute({ communeIds }), (p) => p.communeId);
+    const current = new Map(stale.map((c) => [c.id, pickCurrentPlan(plansOf.get(c.id) ?? [], asOf)]));
     const planIds = [...current.values()].flatMap((p) => (p ? [p.id] : []));
     const [loaded, periodRows, calendar, targetRows] = await Promise.all([
       loadForJudging(db, communeIds, planIds),
@@ -285,23 +286,17 @@ export async function getCityOverview(db: Db, actor: Actor, asOf: string): Promi
   }
   // The findings come with the communes' statement, always fresh (the cached row is the judged part).
   const rows = communeRows.map((c) => ({ ...(cache.get(c.id)?.row as Omit<TCityOverviewRow, 'findings'>), findings: c.findings }));
-  const sum = (pick: (row: TCityOverviewRow) => Status[]) => summarise(rows.flatMap(pick));
   return {
     asOf,
     communes: rows,
     totals: {
       communes: rows.length,
       withPlan: rows.filter((r) => r.plan !== null).length,
-      tasks: sum((r) => statusesOf(r.totals.byStatus)),
+      tasks: summariseCounts(rows.map((r) => r.totals.byStatus).reduce(addCounts, Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>)),
       cityAssigned: rows.map((r) => r.cityAssigned).reduce(addCounts, { total: 0, onTime: 0, late: 0, overdue: 0, open: 0 }),
       reports: rows.map((r) => r.reports).reduce(addCounts, noReports()),
       targets: rows.map((r) => r.targets).reduce(addCounts, noTargets()),
       findings: rows.map((r) => r.findings).reduce(addCounts, { open: 0, overdue: 0 }),
     },
   };
-}
-
-/** The statuses a count stands for, so the city's totals go through the same summarise (its rate included). */
-function statusesOf(byStatus: Record<string, number>): Status[] {
-  return Object.entries(byStatus).flatMap(([status, n]) => Array<Status>(n).fill(status as Status));
 }

@@ -8,6 +8,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { ReminderRule } from '../../domain/reminders/rules';
 import type { DbOrTx } from '../db';
 import { notifications, reminderDeliveries, users } from '../db/schema';
+import { anyOf } from '../tasks/read-model';
 
 export interface ImmediateNotice {
   communeId: number;
@@ -70,4 +71,15 @@ export async function sendImmediateNotices(tx: DbOrTx, notices: ImmediateNotice[
   });
   for (const chunk of chunks(written)) await tx.insert(notifications).values(chunk);
   return [...new Set(written.map((w) => w.userId))];
+}
+
+/** Each commune's active coordinators and leaders, who answer for it to the city (requests, directives), in one statement. */
+export async function communeAnswerers(tx: DbOrTx, communeIds: number[]): Promise<Map<number, number[]>> {
+  const rows = await tx
+    .select({ id: users.id, communeId: users.communeId })
+    .from(users)
+    .where(and(anyOf(users.communeId, communeIds), inArray(users.role, ['coordinator', 'leader']), eq(users.active, true)));
+  const out = new Map<number, number[]>();
+  for (const r of rows) if (r.communeId !== null) out.set(r.communeId, [...(out.get(r.communeId) ?? []), r.id]);
+  return out;
 }
