@@ -63,7 +63,7 @@ WITH written AS (
 )
 SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE NOT inserted)::int AS updated FROM written`;
 
-export const UPSERT_BATCH = 5000;
+const UPSERT_BATCH = 5000;
 
 export interface UpsertCounts {
   inserted: number;
@@ -95,14 +95,12 @@ export class DossierWriter {
   private lines: string[] = [];
   private codes: string[] = [];
   private inFlight: Promise<void> = Promise.resolve();
-  private written = 0;
   private started = false;
   private staged = false;
 
   constructor(
     private readonly client: pg.PoolClient | pg.Client,
     private readonly communeId: number,
-    private readonly onBatch?: (done: number) => void,
   ) {}
 
   /**
@@ -143,8 +141,6 @@ export class DossierWriter {
     this.counts.inserted += inserted;
     this.counts.updated += updated;
     this.counts.unchanged += codes.length - inserted - updated;
-    this.written += codes.length;
-    this.onBatch?.(this.written);
   }
 
   private copy(sql: string, text: string): Promise<void> {
@@ -192,15 +188,8 @@ export async function writeDossiers(
   return { ...counts, accepted, rejected: reader.rejected };
 }
 
-/** Writes dossiers (already validated) inside the caller's transaction. */
-export async function upsertDossiers(client: pg.PoolClient | pg.Client, communeId: number, dossiers: Dossier[], onBatch?: (done: number) => void): Promise<UpsertCounts> {
-  const writer = new DossierWriter(client, communeId, onBatch);
-  for (const d of dossiers) await writer.add(d);
-  return writer.finish();
-}
-
 /** What indicators are broken down by. */
-export const GROUPINGS = { commune: 'commune_id::text', unit: 'unit_name', field: 'field', procedure: 'procedure_code' } as const;
+const GROUPINGS = { commune: 'commune_id::text', unit: 'unit_name', field: 'field', procedure: 'procedure_code' } as const;
 export type Grouping = keyof typeof GROUPINGS;
 
 const FINISHING = `status IN ('resolved', 'rejected', 'stopped')`;
