@@ -24,7 +24,7 @@ export interface CsvTable {
  * whose Latin base is CP1252); the caller keeps that reading only if the header
  * then reads as known columns, and refuses the file otherwise (TCVN3, VNI …).
  */
-export function decodeCsv(bytes: Uint8Array): { text: string; encoding: CsvEncoding } {
+function decodeCsv(bytes: Uint8Array): { text: string; encoding: CsvEncoding } {
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
     const label = bytes[0] === 0xff ? 'utf-16le' : 'utf-16be';
     return { text: new TextDecoder(label).decode(bytes), encoding: 'utf-16' };
@@ -38,7 +38,7 @@ export function decodeCsv(bytes: Uint8Array): { text: string; encoding: CsvEncod
 }
 
 /** The delimiter the header line uses most: ",", ";" (European Excel) or tab. */
-export function detectDelimiter(firstLine: string): string {
+function detectDelimiter(firstLine: string): string {
   const unquoted = firstLine.replace(/"[^"]*"/g, '');
   const counts = [',', ';', '\t'].map((d) => [d, unquoted.split(d).length - 1] as const);
   const [best] = [...counts].sort((a, b) => b[1] - a[1]);

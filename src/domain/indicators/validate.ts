@@ -113,7 +113,7 @@ function planOf(columns: ColumnMap): FieldPlan {
 }
 
 /** Reads one row; problems are collected rather than stopping at the first. */
-export function readRow(row: SourceRow, columns: ColumnMap, headerCount: number, plan: FieldPlan = planOf(columns)): { dossier: DossierRow | null; problems: RowProblem[] } {
+function readRow(row: SourceRow, headerCount: number, plan: FieldPlan): { dossier: DossierRow | null; problems: RowProblem[] } {
   const problems: RowProblem[] = [];
   if (row.cells.length > headerCount) {
     const extra = row.cells.slice(headerCount).filter((c) => c.trim() !== '').length;
@@ -197,7 +197,7 @@ export class RowReader {
   private readonly plan: FieldPlan;
 
   constructor(
-    private readonly columns: ColumnMap,
+    columns: ColumnMap,
     private readonly headerCount: number,
   ) {
     this.plan = planOf(columns);
@@ -206,7 +206,7 @@ export class RowReader {
   /** The row's dossier, or null when the row is empty (skipped) or refused (kept in `rejected`). */
   read(row: SourceRow): DossierRow | null {
     if (row.cells.every((c) => c.trim() === '')) return null;
-    const { dossier, problems } = readRow(row, this.columns, this.headerCount, this.plan);
+    const { dossier, problems } = readRow(row, this.headerCount, this.plan);
     if (!dossier) {
       this.rejected.push({ line: row.line, problems });
       return null;

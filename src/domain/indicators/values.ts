@@ -4,6 +4,7 @@
  * write "Trực tuyến toàn trình", "TRUC TUYEN TOAN TRINH", "Trực tuyến - toàn trình" alike.
  */
 import { matchKey } from '../text/normalize';
+import { isValidDate } from '../timeframe/dates';
 import type { Channel, DossierStatus, LocalMoment, Rating } from './types';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false };
@@ -61,12 +62,10 @@ function parseCommonMoment(t: string): Parsed<LocalMoment> | undefined {
   return Number.isNaN(h + min) ? undefined : momentOf(year, month, day, h, min);
 }
 
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-
 function momentOf(year: number, month: number, day: number, hh?: string | number, mm?: string | number, ss?: string | number): Parsed<LocalMoment> {
-  // A day that does not exist (31/02, 29/02 of a common year) is refused, never rolled over.
-  if (year < 1900 || month < 1 || month > 12 || day < 1 || day > (month === 2 && isLeap(year) ? 29 : DAYS_IN_MONTH[month - 1])) return bad;
+  // A day that does not exist (31/02, 29/02 of a common year) is refused, never rolled over;
+  // the calendar's own check, the one plan dates use (years 1900–2199).
+  if (!isValidDate(year, month, day)) return bad;
   const dayStart = Date.UTC(year, month - 1, day);
   if (hh === undefined) return ok({ start: dayStart, end: dayStart + DAY_MS - 1, precision: 'day' });
   const h = Number(hh);

@@ -23,20 +23,15 @@ import { actorOf } from '../auth/plugin';
 import { requireCommune } from '../communes/service';
 import type { Db } from '../db';
 import { AppError } from '../errors';
+import { readOneUpload } from '../imports/upload';
 import { progressOf, progressReporter } from './progress';
 import { cityIndicators, cityIndicatorTable, communeIndicators, getMapping, importDossierFile, previewHeaders, rotateSyncToken, saveMapping, syncDossiers } from './service';
 
-/** The one uploaded file of a multipart request, with this route's size limit in the message. */
+/** The one uploaded file of a multipart request, within this route's size limit (an empty file is refused here). */
 async function uploadedFile(request: FastifyRequest): Promise<{ fileName: string; data: Buffer }> {
-  const part = await request.file({ limits: { fileSize: DOSSIER_FILE_LIMITS.maxFileBytes, files: 1 } });
-  if (!part) throw new AppError('file_empty');
-  const data = await part.toBuffer().catch((error: { code?: string }) => {
-    // The app-wide message names the evidence limit; this route has its own.
-    if (error.code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('file_too_large', { max: `${DOSSIER_FILE_LIMITS.maxFileBytes / 1048576} MB` });
-    throw error;
-  });
+  const { fileName, data } = await readOneUpload(request, DOSSIER_FILE_LIMITS.maxFileBytes);
   if (data.length === 0) throw new AppError('file_empty');
-  return { fileName: part.filename, data };
+  return { fileName, data };
 }
 
 export const dossierRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {

@@ -8,6 +8,7 @@ import { and, eq } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import type pg from 'pg';
 import {
+  computeIndicators,
   DOSSIER_FIELDS,
   type DossierField,
   describeFileProblem,
@@ -18,7 +19,6 @@ import {
   type OpenedDossiers,
   openDossierCsv,
   openDossierTable,
-  percent,
   readCsvHeaders,
   type SourceRow,
 } from '../../domain/indicators';
@@ -211,28 +211,15 @@ export async function cityIndicators(db: Db, actor: Actor, window: IndicatorWind
 export async function cityIndicatorTable(db: Db, actor: Actor, window: IndicatorWindow) {
   ensure(canSeeCityOverview(actor));
   const rows = await db.select({ id: communes.id, name: communes.name }).from(communes).where(eq(communes.cityId, actor.cityId)).orderBy(communes.name);
+  // A commune without dossiers in the window: the formulas' own figures for no dossiers (counts 0, rates null).
+  const noDossiers = computeIndicators([], window);
   const { byCommune, total } = await queryCommuneTable(
     poolOf(db),
     rows.map((c) => c.id),
     window,
   );
   return {
-    communes: rows.map((c) => ({ communeId: c.id, communeName: c.name, indicators: byCommune.get(c.id) ?? NO_DOSSIERS })),
+    communes: rows.map((c) => ({ communeId: c.id, communeName: c.name, indicators: byCommune.get(c.id) ?? noDossiers })),
     total,
   };
 }
-
-const NO_DOSSIERS = {
-  received: 0,
-  finished: 0,
-  on_time: 0,
-  late: 0,
-  on_time_pct: percent(0, 0),
-  overdue_open: 0,
-  online_pct: percent(0, 0),
-  full_online_pct: percent(0, 0),
-  online_payment_pct: percent(0, 0),
-  digitised_pct: percent(0, 0),
-  e_result_pct: percent(0, 0),
-  satisfaction_pct: percent(0, 0),
-};

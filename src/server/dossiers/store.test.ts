@@ -8,7 +8,14 @@ import { CHANNELS, computeIndicators, DOSSIER_STATUSES, type Dossier, type Indic
 import { createTestContext, type TestContext } from '../test/context';
 import { buildCommune } from '../test/factories';
 import { seededRandom } from '../test/seeded-random';
-import { queryIndicators, upsertDossiers } from './store';
+import { DossierWriter, queryIndicators } from './store';
+
+/** Dossiers already checked, through the upload's writer (batches, copy or merge). */
+async function upsertDossiers(client: pg.PoolClient, communeId: number, dossiers: Dossier[]) {
+  const writer = new DossierWriter(client, communeId);
+  for (const d of dossiers) await writer.add(d);
+  return writer.finish();
+}
 
 let ctx: TestContext;
 let pool: pg.Pool;

@@ -8,8 +8,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { type Dossier, type IndicatorSet, type IndicatorWindow, type OpenedDossiers, percent, type RejectedRow, RowReader } from '../../domain/indicators';
-import { dayBounds } from '../../domain/indicators/values';
+import { type Dossier, type IndicatorSet, type IndicatorWindow, type OpenedDossiers, percent, type RejectedRow, RowReader, windowBounds } from '../../domain/indicators';
 
 /** Wall-clock ms → "yyyy-mm-dd HH:mm:ss.SSS" for a `timestamp` column. */
 const ts = (ms: number): string => new Date(ms).toISOString().slice(0, 23).replace('T', ' ');
@@ -64,7 +63,7 @@ WITH written AS (
 )
 SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE NOT inserted)::int AS updated FROM written`;
 
-export const UPSERT_BATCH = 5000;
+const UPSERT_BATCH = 5000;
 
 export interface UpsertCounts {
   inserted: number;
@@ -96,14 +95,12 @@ export class DossierWriter {
   private lines: string[] = [];
   private codes: string[] = [];
   private inFlight: Promise<void> = Promise.resolve();
-  private written = 0;
   private started = false;
   private staged = false;
 
   constructor(
     private readonly client: pg.PoolClient | pg.Client,
     private readonly communeId: number,
-    private readonly onBatch?: (done: number) => void,
   ) {}
 
   /**
@@ -144,8 +141,6 @@ export class DossierWriter {
     this.counts.inserted += inserted;
     this.counts.updated += updated;
     this.counts.unchanged += codes.length - inserted - updated;
-    this.written += codes.length;
-    this.onBatch?.(this.written);
   }
 
   private copy(sql: string, text: string): Promise<void> {
@@ -193,15 +188,8 @@ export async function writeDossiers(
   return { ...counts, accepted, rejected: reader.rejected };
 }
 
-/** Writes dossiers (already validated) inside the caller's transaction. */
-export async function upsertDossiers(client: pg.PoolClient | pg.Client, communeId: number, dossiers: Dossier[], onBatch?: (done: number) => void): Promise<UpsertCounts> {
-  const writer = new DossierWriter(client, communeId, onBatch);
-  for (const d of dossiers) await writer.add(d);
-  return writer.finish();
-}
-
 /** What indicators are broken down by. */
-export const GROUPINGS = { commune: 'commune_id::text', unit: 'unit_name', field: 'field', procedure: 'procedure_code' } as const;
+const GROUPINGS = { commune: 'commune_id::text', unit: 'unit_name', field: 'field', procedure: 'procedure_code' } as const;
 export type Grouping = keyof typeof GROUPINGS;
 
 const FINISHING = `status IN ('resolved', 'rejected', 'stopped')`;
@@ -302,6 +290,12 @@ const EMPTY: CountRow = {
   overdue: 0,
 };
 
+/** indicatorSql's parameters: the communes, the window's first and last millisecond, the end of the as-of day. */
+function windowParams(communeIds: number[], window: IndicatorWindow): [number[], string, string, string] {
+  const { period, asOfEnd } = windowBounds(window);
+  return [communeIds, ts(period.start), ts(period.end), ts(asOfEnd)];
+}
+
 /** Indicators per group (or one set for all the communes when `groupBy` is omitted). */
 export async function queryIndicators(
   client: pg.Pool | pg.PoolClient,
@@ -309,10 +303,7 @@ export async function queryIndicators(
   window: IndicatorWindow,
   groupBy?: Grouping,
 ): Promise<Array<{ key: string; indicators: IndicatorSet }>> {
-  const period = { start: dayBounds(window.from).start, end: dayBounds(window.to).end };
-  const asOfEnd = dayBounds(window.asOf).end;
-  const params = [communeIds, ts(period.start), ts(period.end), ts(asOfEnd)];
-  const result = await client.query<CountRow>(indicatorSql(groupBy ? GROUPINGS[groupBy] : `''`), params);
+  const result = await client.query<CountRow>(indicatorSql(groupBy ? GROUPINGS[groupBy] : `''`), windowParams(communeIds, window));
   if (!groupBy) return [{ key: '', indicators: toIndicatorSet(result.rows[0] ?? EMPTY) }];
   return result.rows.map((row) => ({ key: row.key, indicators: toIndicatorSet(row) }));
 }
@@ -327,9 +318,7 @@ export async function queryCommuneTable(
   communeIds: number[],
   window: IndicatorWindow,
 ): Promise<{ byCommune: Map<number, IndicatorSet>; total: IndicatorSet }> {
-  const period = { start: dayBounds(window.from).start, end: dayBounds(window.to).end };
-  const params = [communeIds, ts(period.start), ts(period.end), ts(dayBounds(window.asOf).end)];
-  const { rows } = await client.query<CountRow>(indicatorSql(GROUPINGS.commune), params);
+  const { rows } = await client.query<CountRow>(indicatorSql(GROUPINGS.commune), windowParams(communeIds, window));
   const sum = { ...EMPTY };
   for (const row of rows) for (const k of COUNT_KEYS) sum[k] += row[k];
   return { byCommune: new Map(rows.map((row) => [Number(row.key), toIndicatorSet(row)])), total: toIndicatorSet(sum) };

@@ -2,9 +2,25 @@ import type { FastifyRequest } from 'fastify';
 import { IMPORT_LIMITS } from '../../importer';
 import { AppError } from '../errors';
 
-/** The one document of an import's multipart body, read within the importer's size limit (call after the rights check). */
-export async function readImportUpload(request: FastifyRequest): Promise<{ fileName: string; data: Buffer; mimeType: string }> {
-  const part = await request.file({ limits: { fileSize: IMPORT_LIMITS.maxFileBytes, files: 1 } });
-  if (!part) throw new AppError('file_empty');
-  return { fileName: part.filename, data: await part.toBuffer(), mimeType: part.mimetype };
+export interface Upload {
+  fileName: string;
+  data: Buffer;
+  mimeType: string;
 }
+
+/**
+ * The one file of a multipart body, read within `maxBytes` (call after the rights check).
+ * Too large → `file_too_large` naming this limit (the app-wide handler names the 20 MB one).
+ */
+export async function readOneUpload(request: FastifyRequest, maxBytes: number): Promise<Upload> {
+  const part = await request.file({ limits: { fileSize: maxBytes, files: 1 } });
+  if (!part) throw new AppError('file_empty');
+  const data = await part.toBuffer().catch((error: { code?: string }) => {
+    if (error.code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('file_too_large', { max: `${maxBytes / 1048576} MB` });
+    throw error;
+  });
+  return { fileName: part.filename, data, mimeType: part.mimetype };
+}
+
+/** The one document of an import's multipart body, within the importer's size limit. */
+export const readImportUpload = (request: FastifyRequest): Promise<Upload> => readOneUpload(request, IMPORT_LIMITS.maxFileBytes);
