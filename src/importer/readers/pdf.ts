@@ -56,11 +56,15 @@ function apply(m: Matrix, x: number, y: number): [number, number] {
   return [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
 }
 
-/** Horizontal rules from the drawing operators: paths whose bounding box is a flat, wide line. */
+/**
+ * Horizontal rules from the drawing operators: flat paths, joined end to end when they lie on one y.
+ * Word and LibreOffice draw a table's rule cell by cell (one short segment per cell), so a rule is
+ * the union of the segments on its y, kept when it spans a good part of the page.
+ */
 function horizontalRules(fnArray: number[], argsArray: unknown[], ops: PdfModule['OPS'], pageWidth: number): number[] {
   const stack: Matrix[] = [];
   let ctm: Matrix = IDENTITY;
-  const ys: number[] = [];
+  const segments: Segment[] = [];
   for (let i = 0; i < fnArray.length; i++) {
     const fn = fnArray[i];
     if (fn === ops.save) stack.push(ctm);
@@ -71,13 +75,35 @@ function horizontalRules(fnArray: number[], argsArray: unknown[], ops: PdfModule
       if (!minMax || minMax.length < 4) continue;
       const [x0, y0] = apply(ctm, minMax[0], minMax[1]);
       const [x1, y1] = apply(ctm, minMax[2], minMax[3]);
-      if (Math.abs(y1 - y0) < 2 && Math.abs(x1 - x0) > pageWidth * 0.4) ys.push((y0 + y1) / 2);
+      if (Math.abs(y1 - y0) < 2) segments.push({ y: (y0 + y1) / 2, x0: Math.min(x0, x1), x1: Math.max(x0, x1) });
     }
   }
   return dedupe(
-    ys.sort((a, b) => b - a),
+    joinSegments(segments)
+      .filter((s) => s.x1 - s.x0 > pageWidth * 0.4)
+      .map((s) => s.y)
+      .sort((a, b) => b - a),
     1.5,
   );
+}
+
+interface Segment {
+  y: number;
+  x0: number;
+  x1: number;
+}
+
+/** Segments on one y (within a point) that touch or overlap become one. */
+function joinSegments(segments: Segment[]): Segment[] {
+  const sorted = [...segments].sort((a, b) => a.y - b.y || a.x0 - b.x0);
+  const out: Segment[] = [];
+  for (const s of sorted) {
+    const same = out.filter((o) => Math.abs(o.y - s.y) <= 1 && s.x0 <= o.x1 + 3);
+    const last = same[same.length - 1];
+    if (last) last.x1 = Math.max(last.x1, s.x1);
+    else out.push({ ...s });
+  }
+  return out;
 }
 
 function dedupe(sortedDesc: number[], tol: number): number[] {
