@@ -324,6 +324,45 @@ function paragraphsOf(items: Item[]): string[] {
   return toLines(items).map(joinLine);
 }
 
+/** The widest horizontal gap between neighbouring items of a line, and where it lies. */
+function widestGap(line: Item[]): { width: number; at: number } | null {
+  const sorted = [...line].sort((a, b) => a.x - b.x);
+  let best: { width: number; at: number } | null = null;
+  for (let i = 1; i < sorted.length; i++) {
+    const end = sorted[i - 1].x + sorted[i - 1].w;
+    const width = sorted[i].x - end;
+    if (!best || width > best.width) best = { width, at: (end + sorted[i].x) / 2 };
+  }
+  return best;
+}
+
+/**
+ * The first page's text in reading order. The masthead is two columns side by side (issuer, "Số:" and
+ * number on the left; motto, place and date on the right); read line by line across the page they
+ * interleave ("Số: Hòa Bình" / "47/KH-UBND Đông, ngày 14 …"), so the lines opening the page that
+ * keep clear of the gap its first line shows are read column by column, as the .docx and text give them.
+ */
+function firstPageParagraphs(items: Item[]): string[] {
+  const lines = toLines(items);
+  const gap = lines.length > 0 ? widestGap(lines[0]) : null;
+  if (!gap || gap.width < 3 * Math.max(...lines[0].map((it) => it.h))) return lines.map(joinLine);
+  const split = gap.at;
+  let end = 0;
+  while (end < lines.length && lines[end].every((it) => it.x + it.w <= split || it.x >= split)) end++;
+  const head = lines.slice(0, end);
+  const side = (left: boolean): string[] =>
+    head
+      .map((l) => l.filter((it) => it.x < split === left))
+      .filter((l) => l.length > 0)
+      .map(joinLine);
+  return [...side(true), ...side(false), ...lines.slice(end).map(joinLine)];
+}
+
+/** Lines of whole pages before the table (or of a document without one), the first page's masthead by column. */
+function pagesText(pages: PageContent[]): string[] {
+  return pages.flatMap((p, i) => (i === 0 ? firstPageParagraphs(p.items) : paragraphsOf(p.items)));
+}
+
 export async function readPdf(data: Uint8Array, limits: ImportLimits = IMPORT_LIMITS): Promise<DocModel> {
   const pages = await readPages(data, limits);
   if (pages.every((p) => p.items.length === 0)) throw new ImportError('no_text');
@@ -331,17 +370,17 @@ export async function readPdf(data: Uint8Array, limits: ImportLimits = IMPORT_LI
   const blocks: Block[] = [];
   const text: string[] = [];
   if (!found) {
-    for (const p of pages) text.push(...paragraphsOf(p.items));
+    text.push(...pagesText(pages));
     for (const t of linesToParagraphs(text)) blocks.push({ kind: 'paragraph', text: t });
     return { format: 'pdf', blocks };
   }
   const { columns, page: start } = found;
-  for (const p of pages.slice(0, start)) text.push(...paragraphsOf(p.items));
+  text.push(...pagesText(pages.slice(0, start)));
   const rows: TableCell[][] = [];
   const trailing: string[] = [];
   pages.slice(start).forEach((page, i) => {
     const split = splitPage(page, columns, i === 0, columns.headerTop + 2);
-    if (rows.length === 0) text.push(...paragraphsOf(split.before));
+    if (rows.length === 0) text.push(...(start === 0 && i === 0 ? firstPageParagraphs(split.before) : paragraphsOf(split.before)));
     rows.push(...split.rows);
     trailing.push(...paragraphsOf(split.after));
   });
