@@ -107,8 +107,16 @@ function formatOf(file: string): SourceFormat {
   return 'text';
 }
 
+/** Documents made for the rules' check (fixtures/unseen) and documents a blind check found failing (fixtures/unseen-blind). */
+const UNSEEN_DIRS = ['fixtures/unseen', 'fixtures/unseen-blind'];
+
 export async function measureUnseen(root: string): Promise<UnseenRow[]> {
-  const dir = join(root, 'fixtures/unseen');
+  const rows: UnseenRow[] = [];
+  for (const dir of UNSEEN_DIRS) rows.push(...(await measureDir(join(root, dir))));
+  return rows;
+}
+
+async function measureDir(dir: string): Promise<UnseenRow[]> {
   const rows: UnseenRow[] = [];
   for (const goldFile of readdirSync(join(dir, 'gold'))
     .filter((f) => f.endsWith('.json'))

@@ -98,6 +98,55 @@ describe.each(['ea-kar-2027.txt', 'ea-kar-2027.docx', 'ea-kar-2027.pdf'])('%s: a
   });
 });
 
+/**
+ * Found by a blind check (fixtures/unseen-blind, made by LibreOffice from source/hoa-binh.html): table
+ * cells vertically centred, as HTML and many Word tables have them, so in the PDF a row's number and
+ * one-line cells sit in the middle of a row whose narrow time cell wraps over four lines; the
+ * masthead's place wrapped over two lines ("Hòa Bình" / "Đông, ngày 14 tháng 3").
+ */
+describe.each(['hoa-binh.md', 'hoa-binh.docx', 'hoa-binh.pdf'])('%s: a plan whose table cells are vertically centred', (file) => {
+  const result = importPlanDocument({
+    data: readFileSync(join(ROOT, 'fixtures/unseen-blind', file)),
+    fileName: file,
+    referenceYear: 2026,
+  });
+
+  it('one task per row, each in its area, each cell whole', async () => {
+    const r = await result;
+    expect(r.tasks.map((t) => [t.number, t.area])).toEqual([
+      [1, 1],
+      [2, 1],
+      [3, 2],
+      [4, 3],
+      [5, 3],
+    ]);
+    expect(r.tasks.map((t) => t.timeframe.text)).toEqual([
+      'Hằng tháng (trước ngày 25)',
+      'Quý II và quý IV',
+      'Tháng 3 và tháng 9',
+      'Hằng tháng, trước ngày 20',
+      'Trước ngày 15/11/2027',
+    ]);
+    expect(task(r, 1).lead).toEqual(['Phòng Văn hóa - Xã hội']);
+    expect(task(r, 2).content).toBe('Tự kiểm tra công tác cải cách hành chính tại các đơn vị');
+  });
+
+  it('occurrences: monthly on the 25th, Q2 and Q4, March and September, monthly on the 20th, 15/11', async () => {
+    const r = await result;
+    expect(task(r, 1).timeframe.occurrences).toEqual(MONTHS.map((m) => `2027-${m}-25`));
+    expect(task(r, 2).timeframe.occurrences).toEqual(['2027-06-30', '2027-12-31']);
+    expect(task(r, 3).timeframe.occurrences).toEqual(['2027-03-31', '2027-09-30']);
+    expect(task(r, 4).timeframe.occurrences).toEqual(MONTHS.map((m) => `2027-${m}-20`));
+    expect(task(r, 5).timeframe).toMatchObject({ kind: 'date', due: '2027-11-15' });
+  });
+
+  it('header: the place wrapped over two lines, number and date', async () => {
+    const { meta } = await result;
+    expect(meta).toMatchObject({ place: 'Hòa Bình Đông', number: '47/KH-UBND', date: '2027-03-14', issuer: 'Ủy ban nhân dân xã Hòa Bình Đông' });
+    expect(meta.period).toEqual({ start: '2027-01-01', end: '2027-12-31' });
+  });
+});
+
 describe('header lines broken anywhere', () => {
   it.each([
     [['Số:', '07/KH-UBND', 'Krông Búk, ngày 03 tháng 02 năm 2027'], '07/KH-UBND', 'Krông Búk', '2027-02-03'],

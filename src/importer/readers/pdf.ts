@@ -56,11 +56,15 @@ function apply(m: Matrix, x: number, y: number): [number, number] {
   return [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
 }
 
-/** Horizontal rules from the drawing operators: paths whose bounding box is a flat, wide line. */
+/**
+ * Horizontal rules from the drawing operators: flat paths, joined end to end when they lie on one y.
+ * Word and LibreOffice draw a table's rule cell by cell (one short segment per cell), so a rule is
+ * the union of the segments on its y, kept when it spans a good part of the page.
+ */
 function horizontalRules(fnArray: number[], argsArray: unknown[], ops: PdfModule['OPS'], pageWidth: number): number[] {
   const stack: Matrix[] = [];
   let ctm: Matrix = IDENTITY;
-  const ys: number[] = [];
+  const segments: Segment[] = [];
   for (let i = 0; i < fnArray.length; i++) {
     const fn = fnArray[i];
     if (fn === ops.save) stack.push(ctm);
@@ -71,13 +75,35 @@ function horizontalRules(fnArray: number[], argsArray: unknown[], ops: PdfModule
       if (!minMax || minMax.length < 4) continue;
       const [x0, y0] = apply(ctm, minMax[0], minMax[1]);
       const [x1, y1] = apply(ctm, minMax[2], minMax[3]);
-      if (Math.abs(y1 - y0) < 2 && Math.abs(x1 - x0) > pageWidth * 0.4) ys.push((y0 + y1) / 2);
+      if (Math.abs(y1 - y0) < 2) segments.push({ y: (y0 + y1) / 2, x0: Math.min(x0, x1), x1: Math.max(x0, x1) });
     }
   }
   return dedupe(
-    ys.sort((a, b) => b - a),
+    joinSegments(segments)
+      .filter((s) => s.x1 - s.x0 > pageWidth * 0.4)
+      .map((s) => s.y)
+      .sort((a, b) => b - a),
     1.5,
   );
+}
+
+interface Segment {
+  y: number;
+  x0: number;
+  x1: number;
+}
+
+/** Segments on one y (within a point) that touch or overlap become one. */
+function joinSegments(segments: Segment[]): Segment[] {
+  const sorted = [...segments].sort((a, b) => a.y - b.y || a.x0 - b.x0);
+  const out: Segment[] = [];
+  for (const s of sorted) {
+    const same = out.filter((o) => Math.abs(o.y - s.y) <= 1 && s.x0 <= o.x1 + 3);
+    const last = same[same.length - 1];
+    if (last) last.x1 = Math.max(last.x1, s.x1);
+    else out.push({ ...s });
+  }
+  return out;
 }
 
 function dedupe(sortedDesc: number[], tol: number): number[] {
@@ -298,6 +324,45 @@ function paragraphsOf(items: Item[]): string[] {
   return toLines(items).map(joinLine);
 }
 
+/** The widest horizontal gap between neighbouring items of a line, and where it lies. */
+function widestGap(line: Item[]): { width: number; at: number } | null {
+  const sorted = [...line].sort((a, b) => a.x - b.x);
+  let best: { width: number; at: number } | null = null;
+  for (let i = 1; i < sorted.length; i++) {
+    const end = sorted[i - 1].x + sorted[i - 1].w;
+    const width = sorted[i].x - end;
+    if (!best || width > best.width) best = { width, at: (end + sorted[i].x) / 2 };
+  }
+  return best;
+}
+
+/**
+ * The first page's text in reading order. The masthead is two columns side by side (issuer, "Số:" and
+ * number on the left; motto, place and date on the right); read line by line across the page they
+ * interleave ("Số: Hòa Bình" / "47/KH-UBND Đông, ngày 14 …"), so the lines opening the page that
+ * keep clear of the gap its first line shows are read column by column, as the .docx and text give them.
+ */
+function firstPageParagraphs(items: Item[]): string[] {
+  const lines = toLines(items);
+  const gap = lines.length > 0 ? widestGap(lines[0]) : null;
+  if (!gap || gap.width < 3 * Math.max(...lines[0].map((it) => it.h))) return lines.map(joinLine);
+  const split = gap.at;
+  let end = 0;
+  while (end < lines.length && lines[end].every((it) => it.x + it.w <= split || it.x >= split)) end++;
+  const head = lines.slice(0, end);
+  const side = (left: boolean): string[] =>
+    head
+      .map((l) => l.filter((it) => it.x < split === left))
+      .filter((l) => l.length > 0)
+      .map(joinLine);
+  return [...side(true), ...side(false), ...lines.slice(end).map(joinLine)];
+}
+
+/** Lines of whole pages before the table (or of a document without one), the first page's masthead by column. */
+function pagesText(pages: PageContent[]): string[] {
+  return pages.flatMap((p, i) => (i === 0 ? firstPageParagraphs(p.items) : paragraphsOf(p.items)));
+}
+
 export async function readPdf(data: Uint8Array, limits: ImportLimits = IMPORT_LIMITS): Promise<DocModel> {
   const pages = await readPages(data, limits);
   if (pages.every((p) => p.items.length === 0)) throw new ImportError('no_text');
@@ -305,17 +370,17 @@ export async function readPdf(data: Uint8Array, limits: ImportLimits = IMPORT_LI
   const blocks: Block[] = [];
   const text: string[] = [];
   if (!found) {
-    for (const p of pages) text.push(...paragraphsOf(p.items));
+    text.push(...pagesText(pages));
     for (const t of linesToParagraphs(text)) blocks.push({ kind: 'paragraph', text: t });
     return { format: 'pdf', blocks };
   }
   const { columns, page: start } = found;
-  for (const p of pages.slice(0, start)) text.push(...paragraphsOf(p.items));
+  text.push(...pagesText(pages.slice(0, start)));
   const rows: TableCell[][] = [];
   const trailing: string[] = [];
   pages.slice(start).forEach((page, i) => {
     const split = splitPage(page, columns, i === 0, columns.headerTop + 2);
-    if (rows.length === 0) text.push(...paragraphsOf(split.before));
+    if (rows.length === 0) text.push(...(start === 0 && i === 0 ? firstPageParagraphs(split.before) : paragraphsOf(split.before)));
     rows.push(...split.rows);
     trailing.push(...paragraphsOf(split.after));
   });
