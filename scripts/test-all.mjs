@@ -15,6 +15,7 @@ ensureWebBuild();
 mkdirSync('test-results', { recursive: true });
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
+const failures = [];
 let failedJobs = 0;
 
 function vitest(title, args, env = {}) {
@@ -29,6 +30,10 @@ function vitest(title, args, env = {}) {
     totals.passed += json.numPassedTests;
     totals.failed += json.numFailedTests;
     totals.skipped += json.numPendingTests + (json.numTodoTests ?? 0);
+    for (const file of json.testResults) {
+      for (const test of file.assertionResults) if (test.status === 'failed') failures.push(`${title}: ${path.relative(process.cwd(), file.name)} › ${test.fullName}`);
+      if (file.status === 'failed' && !file.assertionResults.some((t) => t.status === 'failed')) failures.push(`${title}: ${path.relative(process.cwd(), file.name)} (${file.message || 'failed to run'})`);
+    }
   } catch {
     totals.failed += 1;
   }
@@ -57,5 +62,7 @@ try {
 
 vitest('browser-e2e', ['--config', 'tests/e2e/vitest.config.ts']);
 
+// The failures again at the end, where a CI log's tail shows them.
+if (failures.length) console.log(`\nFailed:\n${failures.map((f) => `  ✗ ${f}`).join('\n')}`);
 console.log(`\nTests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(failedJobs > 0 || totals.failed > 0 ? 1 : 0);
