@@ -38,6 +38,7 @@ SELECT create_distributed_table('notifications', 'commune_id', colocate_with => 
 SELECT create_distributed_table('reminder_settings', 'commune_id', colocate_with => 'units');
 SELECT create_distributed_table('reminder_deliveries', 'commune_id', colocate_with => 'units');
 SELECT create_distributed_table('dossiers', 'commune_id', colocate_with => 'units');
+SELECT create_distributed_table('dossier_days', 'commune_id', colocate_with => 'units');
 SELECT create_distributed_table('dossier_mappings', 'commune_id', colocate_with => 'units');
 SELECT create_distributed_table('dossier_sync_tokens', 'commune_id', colocate_with => 'units');
 SELECT create_distributed_table('dossier_uploads', 'commune_id', colocate_with => 'units');

@@ -826,9 +826,44 @@ export const dossiers = pgTable(
     primaryKey({ columns: [t.communeId, t.code] }),
     index('dossiers_received_idx').on(t.communeId, t.receivedAt),
     index('dossiers_ended_idx').on(t.communeId, t.endedAt),
-    // Open dossiers are few; overdue counts read them without touching the finished history.
-    index('dossiers_open_idx').on(t.communeId, t.appointmentStart).where(sql`status = 'processing'`),
+    // Open dossiers (in progress, or given a finishing status without an end) are few; overdue counts
+    // read them without touching the finished history, from the index alone (received_at is in it).
+    index('dossiers_open_idx').on(t.communeId, t.appointmentStart, t.receivedAt).where(sql`status <> 'withdrawn' AND (status = 'processing' OR ended_at IS NULL)`),
+    // Finished after their appointment began: the only finished ones that can have been open and overdue at an
+    // earlier as-of day, so a past quarter's overdue count skips the on-time history that ended after it.
+    index('dossiers_late_idx')
+      .on(t.communeId, t.endedAt, t.appointmentStart, t.receivedAt)
+      .where(sql`status IN ('resolved', 'rejected', 'stopped') AND ended_at > appointment_start`),
   ],
+);
+
+/**
+ * A commune's dossier counts per day (received on it, finished on it), kept by statement
+ * triggers on `dossiers` in the writer's transaction (migration 0019), so a city's quarter by
+ * commune adds up ~90 rows a commune instead of reading every dossier of the quarter.
+ * Columns mirror domain/indicators/formulas.ts: received-day counts among non-withdrawn
+ * dossiers; finished-day counts among dossiers with a finishing status.
+ */
+export const dossierDays = pgTable(
+  'dossier_days',
+  {
+    communeId: integer('commune_id')
+      .notNull()
+      .references(() => communes.id),
+    day: date('day', { mode: 'string' }).notNull(),
+    received: integer('received').notNull().default(0),
+    online: integer('online').notNull().default(0),
+    fullOnline: integer('full_online').notNull().default(0),
+    fee: integer('fee').notNull().default(0),
+    paid: integer('paid').notNull().default(0),
+    digitised: integer('digitised').notNull().default(0),
+    finished: integer('finished').notNull().default(0),
+    onTime: integer('on_time').notNull().default(0),
+    eResult: integer('e_result').notNull().default(0),
+    rated: integer('rated').notNull().default(0),
+    satisfied: integer('satisfied').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.communeId, t.day] })],
 );
 
 /**

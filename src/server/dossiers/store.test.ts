@@ -125,3 +125,60 @@ describe('SQL indicators agree with the domain formulas', () => {
     });
   }
 });
+
+describe('the per-day counts (dossier_days) follow every write', () => {
+  const first = randomDossiers(800, 7070);
+  /** The same codes re-exported later: statuses, ends and ratings changed, some withdrawn; and new codes. */
+  const r = seededRandom(99);
+  const second = [
+    ...first.map((d) =>
+      r() < 0.5 ? d : { ...d, status: r() < 0.2 ? ('withdrawn' as const) : d.status, ended: r() < 0.5 ? null : d.ended, rating: null, digitised: !d.digitised },
+    ),
+    ...randomDossiers(300, 8080).map((d) => ({ ...d, code: `N-${d.code}` })),
+  ];
+  let other: number;
+
+  async function expectAgreement(communeIdOf: number, dossiers: Dossier[]) {
+    for (const window of WINDOWS) {
+      const expected = computeIndicators(dossiers, window);
+      const [whole] = await queryIndicators(pool, [communeIdOf], window);
+      expect(whole.indicators, `${window.from} … ${window.to}`).toEqual(expected);
+      const byCommune = await queryIndicators(pool, [communeIdOf], window, 'commune');
+      expect(byCommune.map((g) => g.indicators)).toEqual(expected.received + expected.finished + expected.overdue_open === 0 ? [] : [expected]);
+    }
+  }
+
+  it('after a first load, a changed re-export through the merge, and writes straight to the table', async () => {
+    other = (await buildCommune(ctx)).id;
+    const client = await pool.connect();
+    try {
+      await upsertDossiers(client, other, first);
+      await expectAgreement(other, first);
+      await upsertDossiers(client, other, second);
+      await expectAgreement(other, second);
+    } finally {
+      client.release();
+    }
+    await pool.query(`DELETE FROM dossiers WHERE commune_id = $1 AND code LIKE 'N-%'`, [other]);
+    await pool.query(`UPDATE dossiers SET status = 'withdrawn' WHERE commune_id = $1 AND code IN ('R-1', 'R-2', 'R-3')`, [other]);
+    const withdrawn = new Set(['R-1', 'R-2', 'R-3']);
+    await expectAgreement(
+      other,
+      second.filter((d) => !d.code.startsWith('N-')).map((d) => (withdrawn.has(d.code) ? { ...d, status: 'withdrawn' as const } : d)),
+    );
+  });
+
+  it('hold exactly the days the dossiers give, recounted from scratch', async () => {
+    const { rows } = await pool.query(
+      `SELECT day::text, received, finished FROM dossier_days WHERE commune_id = $1 AND (received <> 0 OR finished <> 0)
+       EXCEPT
+       SELECT day::text, sum(received)::int, sum(finished)::int FROM (
+         SELECT received_at::date AS day, 1 AS received, 0 AS finished FROM dossiers WHERE commune_id = $1 AND status <> 'withdrawn'
+         UNION ALL
+         SELECT ended_at::date, 0, 1 FROM dossiers WHERE commune_id = $1 AND status IN ('resolved', 'rejected', 'stopped') AND ended_at IS NOT NULL
+       ) x GROUP BY day`,
+      [other],
+    );
+    expect(rows).toEqual([]);
+  });
+});
