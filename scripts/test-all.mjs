@@ -32,7 +32,8 @@ function vitest(title, args, env = {}) {
     totals.skipped += json.numPendingTests + (json.numTodoTests ?? 0);
     for (const file of json.testResults) {
       for (const test of file.assertionResults) if (test.status === 'failed') failures.push(`${title}: ${path.relative(process.cwd(), file.name)} › ${test.fullName}`);
-      if (file.status === 'failed' && !file.assertionResults.some((t) => t.status === 'failed')) failures.push(`${title}: ${path.relative(process.cwd(), file.name)} (${file.message || 'failed to run'})`);
+      if (file.status === 'failed' && !file.assertionResults.some((t) => t.status === 'failed'))
+        failures.push(`${title}: ${path.relative(process.cwd(), file.name)} (${file.message || 'failed to run'})`);
     }
   } catch {
     totals.failed += 1;
