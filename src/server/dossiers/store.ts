@@ -6,6 +6,7 @@
  */
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { setImmediate as setImmediatePromise } from 'node:timers/promises';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { type Dossier, type IndicatorSet, type IndicatorWindow, type OpenedDossiers, percent, type RejectedRow, RowReader, windowBounds } from '../../domain/indicators';
@@ -47,6 +48,8 @@ const CREATE_STAGE_SQL = `CREATE TEMP TABLE IF NOT EXISTS ${STAGE} AS SELECT ${C
 const COPY_STAGE_SQL = `COPY ${STAGE} (${COPY_COLUMNS}) FROM STDIN`;
 const COPY_DIRECT_SQL = `COPY dossiers (${COPY_COLUMNS}) FROM STDIN`;
 const KNOWN_SQL = 'SELECT EXISTS (SELECT 1 FROM dossiers WHERE commune_id = $1 AND code = ANY($2::varchar[])) AS known';
+/** A commune's first load: every code is new (RowReader refuses a code twice in one file), no batch needs KNOWN_SQL. */
+const EMPTY_SQL = 'SELECT NOT EXISTS (SELECT 1 FROM dossiers WHERE commune_id = $1) AS empty';
 /**
  * One writer per commune at a time (a second upload or sync waits for the first to commit):
  * the "no known code" check then stays true until the batch is copied. Key space: the
@@ -64,6 +67,8 @@ WITH written AS (
 SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE NOT inserted)::int AS updated FROM written`;
 
 const UPSERT_BATCH = 5000;
+/** Rows checked between two turns of the event loop while a batch is in flight. */
+const YIELD_EVERY = 250;
 
 export interface UpsertCounts {
   inserted: number;
@@ -96,6 +101,8 @@ export class DossierWriter {
   private codes: string[] = [];
   private inFlight: Promise<void> = Promise.resolve();
   private started = false;
+  /** The commune had no dossier when this writer took its lock. */
+  private firstLoad = false;
   private staged = false;
 
   constructor(
@@ -134,10 +141,11 @@ export class DossierWriter {
   private async write(text: string, codes: string[]): Promise<void> {
     if (!this.started) {
       await this.client.query(LOCK_SQL, [this.communeId]);
+      this.firstLoad = (await this.client.query<{ empty: boolean }>(EMPTY_SQL, [this.communeId])).rows[0].empty;
       this.started = true;
     }
-    const { rows } = await this.client.query<{ known: boolean }>(KNOWN_SQL, [this.communeId, codes]);
-    const { inserted, updated } = rows[0].known ? await this.merge(text) : await this.copy(COPY_DIRECT_SQL, text).then(() => ({ inserted: codes.length, updated: 0 }));
+    const known = !this.firstLoad && (await this.client.query<{ known: boolean }>(KNOWN_SQL, [this.communeId, codes])).rows[0].known;
+    const { inserted, updated } = known ? await this.merge(text) : await this.copy(COPY_DIRECT_SQL, text).then(() => ({ inserted: codes.length, updated: 0 }));
     this.counts.inserted += inserted;
     this.counts.updated += updated;
     this.counts.unchanged += codes.length - inserted - updated;
@@ -174,6 +182,9 @@ export async function writeDossiers(
   const writer = new DossierWriter(client, communeId);
   let accepted = 0;
   for (const [index, row] of opened.rows.entries()) {
+    // Checking rows is synchronous: without a pause, the batch in flight would not move (its COPY
+    // data and PostgreSQL's answers wait for the event loop) until the whole next batch is checked.
+    if (index % YIELD_EVERY === YIELD_EVERY - 1) await setImmediatePromise();
     const dossier = reader.read(row);
     if (!dossier) continue;
     accepted++;
