@@ -50,11 +50,28 @@ function findIssuer(paragraphs: string[]): { issuer: string; name: string } | nu
     .slice(0, 12)
     .map((p) => p.replace(NATIONAL_HEADING, ' ').trim())
     .join('\n');
-  const m = COMMUNE_UPPER.exec(head) ?? COMMUNE_TITLE.exec(paragraphs.join('\n'));
+  const all = paragraphs.join('\n');
+  const upper = COMMUNE_UPPER.exec(head);
+  const m = upper ?? COMMUNE_TITLE.exec(all);
   if (!m) return null;
   const kind = m[1].toLocaleLowerCase('vi');
-  const name = titleCase(m[2]);
+  const name = upper ? wrappedName(titleCase(m[2]), head.slice(upper.index + upper[0].length), kind, all) : titleCase(m[2]);
   return { issuer: `Ủy ban nhân dân ${kind} ${name}`, name };
+}
+
+/**
+ * A long name in a narrow masthead column goes on over the next line ("PHƯỜNG LÊ THANH" / "NGHỊ"). The
+ * next upper-case line is taken as the name's end only when the document names the commune so
+ * elsewhere ("… phường Lê Thanh Nghị …", or the place line "Lê Thanh Nghị, ngày …"): a heading or a
+ * motto below the issuer is not part of it.
+ */
+function wrappedName(name: string, rest: string, kind: string, text: string): string {
+  const next = new RegExp(`^[ \\t]*\\n[ \\t]*(${UPPER_WORD}(?:[ \\t]+${UPPER_WORD}){0,2})[ \\t]*(?:\\n|$)`, 'u').exec(rest);
+  if (!next) return name;
+  const longer = `${name} ${titleCase(next[1])}`;
+  const key = fold(longer);
+  const named = fold(text).includes(`${fold(kind)} ${key}`) || text.split('\n').some((line) => fold(line).startsWith(`${key},`));
+  return named ? longer : name;
 }
 
 const TITLE_STOP = /^(?:Căn cứ|Thực hiện|Kèm theo|\(|[IVX]+\s*[.)]|\d+\s*[.)]|[-_=*.–—\s]+$)/u;

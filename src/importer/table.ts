@@ -45,7 +45,8 @@ export function headerColumns(row: TableCell[]): ColumnMap | null {
   const found: Partial<ColumnMap> = {};
   keys.forEach((k, i) => {
     for (const [field, re] of HEADER_TESTS) {
-      if (found[field] === undefined && re.test(k)) {
+      // A narrow first column wraps "STT" inside the word ("ST" / "T"): its key is read without spaces.
+      if (found[field] === undefined && re.test(field === 'number' ? k.replace(/ /g, '') : k)) {
         found[field] = i;
         break;
       }
@@ -121,6 +122,12 @@ function areaHeadingRow(row: TableCell[]): number | null {
   return null;
 }
 
+/** The row under a header that numbers its columns, "(1) | (2) | (3) | …" (repeated on each page with the header). */
+function isColumnNumbering(row: TableCell[]): boolean {
+  const filled = nonEmpty(row).map((c) => /^\(?(\d{1,2})\)?$/.exec(cleanInline(c.text)));
+  return filled.length >= 3 && filled.every((m, i) => m !== null && Number(m[1]) === i + 1);
+}
+
 function parseNumber(text: string): number | null {
   const m = /^\s*(\d{1,3})\s*[.)]?\s*$/.exec(cleanInline(text));
   return m ? Number(m[1]) : null;
@@ -164,6 +171,7 @@ function readRow(row: TableCell[], index: number, state: { cols: ColumnMap | nul
     return;
   }
   if (!state.cols) return; // rows before the task table's header are not tasks
+  if (isColumnNumbering(row)) return;
   const area = areaHeadingRow(row);
   if (area !== null) {
     state.area = area;

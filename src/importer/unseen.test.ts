@@ -147,6 +147,70 @@ describe.each(['hoa-binh.md', 'hoa-binh.docx', 'hoa-binh.pdf'])('%s: a plan whos
   });
 });
 
+const blind = (file: string) => importPlanDocument({ data: readFileSync(join(ROOT, 'fixtures/unseen-blind', file)), fileName: file, referenceYear: 2026 });
+
+/**
+ * Found by a blind check (fixtures/unseen-blind/source/le-thanh-nghi-h1-2026.*): a ward's half-year
+ * plan, its issuer's name wrapped over a third masthead line ("PHƯỜNG LÊ THANH" / "NGHỊ"), no number
+ * or day yet, the issuer and the national heading on different PDF baselines; a landscape appendix
+ * whose time column comes before the lead, with a "Ghi chú" column, area headings in full-width merged
+ * cells and cells centred in their column, so pdf.js ran two cells of a line into one text item.
+ */
+describe.each(['le-thanh-nghi-h1-2026.md', 'le-thanh-nghi-h1-2026.docx', 'le-thanh-nghi-h1-2026.pdf'])('%s: a ward plan with its columns in another order', (file) => {
+  const result = blind(file);
+
+  it('header: the issuer wrapped over three lines, a draft without number or day', async () => {
+    const { meta } = await result;
+    expect(meta).toMatchObject({ issuer: 'Ủy ban nhân dân phường Lê Thanh Nghị', place: 'Lê Thanh Nghị', number: '/KH-UBND', date: null });
+    expect(meta.period).toEqual({ start: '2026-01-01', end: '2026-06-30' });
+  });
+
+  it('each cell in its column: time before lead, notes left out, areas I–VII', async () => {
+    const r = await result;
+    expect(r.tasks.map((t) => [t.number, t.area])).toEqual([
+      [1, 1],
+      [2, 1],
+      [3, 2],
+      [4, 3],
+      [5, 3],
+      [6, 4],
+      [7, 5],
+      [8, 6],
+      [9, 7],
+      [10, 7],
+    ]);
+    expect(task(r, 1)).toMatchObject({ lead: ['Phòng Văn hóa - Xã hội'], timeframe: { text: 'Tháng 01/2026', due: '2026-01-31' }, product: 'Kế hoạch' });
+    expect(task(r, 5)).toMatchObject({ lead: ['Trung tâm Phục vụ hành chính công'], timeframe: { text: 'Trước ngày 15 hằng tháng', kind: 'recurring' }, product: 'Báo cáo' });
+    expect(task(r, 2).coordinators).toEqual(['Văn phòng HĐND và UBND', 'Trung tâm Phục vụ hành chính công']);
+    expect(task(r, 3).coordinators).toEqual(['Phòng Kinh tế, Hạ tầng và Đô thị', 'Phòng Văn hóa - Xã hội']);
+    expect(task(r, 9).content).toMatch(/^Số hóa hồ sơ, .*: a\) Số hóa 100% hồ sơ tiếp nhận mới; b\) Cập nhật .* điện tử\.$/);
+  });
+});
+
+/**
+ * Found by a blind check (source/an-lao-2026.*): "STT" wrapped in its narrow column ("ST" / "T"), a row
+ * numbering the columns "(1) … (6)" under the header, the header repeated on the next PDF page, and
+ * codes cut where the column ends ("Phòng VH-" / "XH", "HĐND&UB" / "ND").
+ */
+describe.each(['an-lao-2026.txt', 'an-lao-2026.docx', 'an-lao-2026.pdf'])('%s: a table whose header wraps "STT" and numbers its columns', (file) => {
+  const result = blind(file);
+
+  it('every task found, none run into the column numbers or the repeated header', async () => {
+    const r = await result;
+    expect(r.tasks.map((t) => t.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16]);
+    expect(r.tasks.map((t) => t.area)).toEqual([1, 1, 1, 2, 2, 3, 3, 3, 4, 5, 5, 6, 6, 7, 7, 7]);
+    expect(task(r, 8).product).toBe('Báo cáo kết quả khảo sát');
+    expect(task(r, 1)).toMatchObject({ timeframe: { text: 'Tháng 01/2026' }, product: 'Kế hoạch' });
+  });
+
+  it('codes cut at the column edge are whole again', async () => {
+    const r = await result;
+    expect(task(r, 1).lead).toEqual(['Phòng VH-XH']);
+    expect(task(r, 4).lead).toEqual(['Văn phòng HĐND&UBND']);
+    expect(task(r, 12).coordinators).toEqual(['Văn phòng HĐND&UBND']);
+  });
+});
+
 describe('header lines broken anywhere', () => {
   it.each([
     [['Số:', '07/KH-UBND', 'Krông Búk, ngày 03 tháng 02 năm 2027'], '07/KH-UBND', 'Krông Búk', '2027-02-03'],

@@ -13,6 +13,7 @@ import { linesToParagraphs } from '../paragraphs';
 import { headerColumns } from '../table';
 import { fold } from '../text-utils';
 import type { Block, DocModel, TableCell } from '../types';
+import { isUnitStart } from '../unit-lexicon';
 import { checkPdfStreams } from './pdf-guard';
 
 interface Item {
@@ -27,6 +28,14 @@ interface PageContent {
   items: Item[];
   /** y of horizontal rules at least half the page wide, top to bottom. */
   rules: number[];
+  /** Vertical rules (cell borders), each as its x and the y-range it covers. */
+  verticals: VerticalRule[];
+}
+
+interface VerticalRule {
+  x: number;
+  y0: number;
+  y1: number;
 }
 
 type PdfModule = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -61,10 +70,11 @@ function apply(m: Matrix, x: number, y: number): [number, number] {
  * Word and LibreOffice draw a table's rule cell by cell (one short segment per cell), so a rule is
  * the union of the segments on its y, kept when it spans a good part of the page.
  */
-function horizontalRules(fnArray: number[], argsArray: unknown[], ops: PdfModule['OPS'], pageWidth: number): number[] {
+function pageRules(fnArray: number[], argsArray: unknown[], ops: PdfModule['OPS'], pageWidth: number): Pick<PageContent, 'rules' | 'verticals'> {
   const stack: Matrix[] = [];
   let ctm: Matrix = IDENTITY;
   const segments: Segment[] = [];
+  const verticals: VerticalRule[] = [];
   for (let i = 0; i < fnArray.length; i++) {
     const fn = fnArray[i];
     if (fn === ops.save) stack.push(ctm);
@@ -76,15 +86,17 @@ function horizontalRules(fnArray: number[], argsArray: unknown[], ops: PdfModule
       const [x0, y0] = apply(ctm, minMax[0], minMax[1]);
       const [x1, y1] = apply(ctm, minMax[2], minMax[3]);
       if (Math.abs(y1 - y0) < 2) segments.push({ y: (y0 + y1) / 2, x0: Math.min(x0, x1), x1: Math.max(x0, x1) });
+      else if (Math.abs(x1 - x0) < 2) verticals.push({ x: (x0 + x1) / 2, y0: Math.min(y0, y1), y1: Math.max(y0, y1) });
     }
   }
-  return dedupe(
+  const rules = dedupe(
     joinSegments(segments)
       .filter((s) => s.x1 - s.x0 > pageWidth * 0.4)
       .map((s) => s.y)
       .sort((a, b) => b - a),
     1.5,
   );
+  return { rules, verticals };
 }
 
 interface Segment {
@@ -166,7 +178,7 @@ async function readPages(data: Uint8Array, limits: ImportLimits): Promise<PageCo
       const width = page.view[2] - page.view[0];
       const items = await pageItems(page, budget);
       const ops = await page.getOperatorList();
-      pages.push({ items, rules: horizontalRules(ops.fnArray, ops.argsArray, lib.OPS, width) });
+      pages.push({ items, ...pageRules(ops.fnArray, ops.argsArray, lib.OPS, width) });
       page.cleanup();
     }
     return pages;
@@ -203,21 +215,52 @@ function toLines(items: Item[]): Item[][] {
   return lines;
 }
 
-function cellText(items: Item[]): string {
-  return toLines(items).map(joinLine).filter(Boolean).join('\n');
+function cellText(items: Item[], width?: number): string {
+  const lines = toLines(items).filter((l) => joinLine(l) !== '');
+  let out = '';
+  lines.forEach((line, i) => {
+    const text = joinLine(line);
+    out += i === 0 || !wordGoesOn(lines[i - 1], text, width) ? (i === 0 ? text : `\n${text}`) : text;
+  });
+  return out;
 }
+
+/**
+ * Whether a cell's line break falls inside a word, so the next line is joined without a space:
+ * after a hyphen between letters ("Phòng VH-" / "XH"; Vietnamese splits no syllable, so the hyphen
+ * is the word's own), or where a code wider than its column was cut ("HĐND&UB" / "ND"): upper-case
+ * pieces, the first alone on its line and filling the column, the second not a unit's name.
+ */
+function wordGoesOn(previous: Item[], next: string, width: number | undefined): boolean {
+  const before = joinLine(previous);
+  if (/\p{L}-$/u.test(before) && /^\p{L}/u.test(next)) return true;
+  if (width === undefined || !CODE_PIECE.test(before) || !CODE_START.test(next) || isUnitStart(next)) return false;
+  const x0 = Math.min(...previous.map((it) => it.x));
+  const x1 = Math.max(...previous.map((it) => it.x + it.w));
+  return x1 - x0 >= width * FULL_LINE;
+}
+
+/** A piece of an abbreviation or code: capitals, digits, "&", "/", "-", no space, no small letter. */
+const CODE_PIECE = /^[\p{Lu}\d&/-]*[\p{Lu}\d&]$/u;
+const CODE_START = /^[\p{Lu}\d][\p{Lu}\d&/-]*(?:[\s,;.)]|$)/u;
+
+/** Share of a column's width (padding included) a cut word's first part fills. */
+const FULL_LINE = 0.8;
 
 /* ---------- the table's columns ---------- */
 
 interface Columns {
   /** Left edge of each column after the first, left to right. */
   borders: number[];
+  /** The table's outer frame when the PDF draws its rules: the borders are then exact. */
+  frame?: { left: number; right: number };
   left: number;
   headerTop: number;
 }
 
+/** "TT", "STT", or the "ST" of an "STT" a narrow column wrapped ("ST" / "T"). */
 function isHeaderStart(it: Item): boolean {
-  return /^(s?tt)$/.test(fold(it.str.trim()));
+  return /^(s?tt|st)$/.test(fold(it.str.trim()));
 }
 
 /** Header items: those on the TT item's band (multi-line header cells included). */
@@ -252,13 +295,47 @@ function refineBorder(body: Item[], from: number, to: number): number {
   return frequent.length > 0 ? frequent[0] - 1 : (from + to) / 2;
 }
 
+/**
+ * Column borders the PDF draws: the vertical rules crossing the whole header row, inner ones only (the
+ * outer two frame the table). Cells centred in their column start anywhere inside it, so where body
+ * text starts is a poor guide when the borders are there to read.
+ */
+function drawnBorders(verticals: VerticalRule[], header: Item[]): { borders: number[]; frame: { left: number; right: number } } | null {
+  const top = Math.max(...header.map((h) => h.y + h.h * 0.7));
+  const bottom = Math.min(...header.map((h) => h.y));
+  const left = Math.min(...header.map((h) => h.x));
+  const right = Math.max(...header.map((h) => h.x + h.w));
+  const xs = verticals
+    .filter((v) => v.y0 <= bottom + 1 && v.y1 >= top - 1)
+    .map((v) => v.x)
+    .sort((a, b) => a - b)
+    .filter((x, i, all) => i === 0 || x - all[i - 1] > 1.5);
+  const borders = xs.filter((x) => x > left + 1 && x < right - 1);
+  const frameLeft = xs.filter((x) => x <= left + 1).pop();
+  const frameRight = xs.find((x) => x >= right - 1);
+  if (borders.length < 2 || frameLeft === undefined || frameRight === undefined) return null;
+  return { borders, frame: { left: frameLeft, right: frameRight } };
+}
+
+/** The header's cells cut at drawn borders, when they make a header the table reader knows. */
+function columnsFromRules(page: PageContent, header: Item[], headerTop: number): Columns | null {
+  const drawn = drawnBorders(page.verticals, header);
+  if (!drawn) return null;
+  const cols: Columns = { borders: drawn.borders, left: drawn.frame.left, headerTop, frame: drawn.frame };
+  const cells: Item[][] = Array.from({ length: cols.borders.length + 1 }, () => []);
+  for (const it of header) cells[columnOf(it.x, cols)].push(it);
+  return headerColumns(cells.map((c) => ({ text: cellText(c) }))) ? cols : null;
+}
+
 function findColumns(pages: PageContent[]): { columns: Columns; page: number } | null {
   for (let p = 0; p < pages.length; p++) {
     for (const tt of pages[p].items.filter(isHeaderStart)) {
       const header = headerItems(pages[p].items, tt, pages[p].rules);
+      const headerTop = Math.max(...header.map((h) => h.y + h.h));
+      const drawn = columnsFromRules(pages[p], header, headerTop);
+      if (drawn) return { columns: drawn, page: p };
       const clusters = headerClusters(header);
       if (clusters.length < 3 || !headerColumns(clusters.map((c) => ({ text: c.text })))) continue;
-      const headerTop = Math.max(...header.map((h) => h.y + h.h));
       const body = pages.slice(p).flatMap((pg, i) => pg.items.filter((it) => i > 0 || it.y < tt.y - 1));
       const borders = clusters.slice(1).map((c, i) => refineBorder(body, clusters[i].x1, c.x0));
       return { columns: { borders, left: tt.x - 30, headerTop }, page: p };
@@ -281,14 +358,37 @@ function bandsFromRules(rules: number[]): Array<[number, number]> {
   return bands;
 }
 
-function rowFromItems(items: Item[], cols: Columns): TableCell[] {
+function rowFromItems(items: Item[], cols: Columns, verticals: VerticalRule[] = []): TableCell[] {
   const byCol: Item[][] = Array.from({ length: cols.borders.length + 1 }, () => []);
-  for (const it of items) byCol[columnOf(it.x, cols)].push(it);
-  return byCol.map((col) => ({ text: cellText(col) }));
+  const { frame } = cols;
+  // Only where a border is drawn beside the item: a merged cell (an area heading across the table) has none.
+  const drawnAt = (it: Item): number[] => cols.borders.filter((b) => verticals.some((v) => Math.abs(v.x - b) <= 1.5 && v.y0 <= it.y + 1 && v.y1 >= it.y + it.h * 0.5));
+  for (const it of frame ? items.flatMap((i) => splitAtBorders(i, drawnAt(i))) : items) byCol[columnOf(it.x, cols)].push(it);
+  if (!frame) return byCol.map((col) => ({ text: cellText(col) }));
+  const edges = [frame.left, ...cols.borders, frame.right];
+  return byCol.map((col, c) => ({ text: cellText(col, edges[c + 1] - edges[c]) }));
+}
+
+/**
+ * pdf.js joins the text of neighbouring cells on one baseline into one item ("Tháng 01/2026 Kế hoạch")
+ * when the gap between them is small. Across a drawn border it is cut again, at the space whose
+ * place (estimated from the item's width, characters taken as equally wide) lies nearest the border.
+ */
+function splitAtBorders(item: Item, borders: number[]): Item[] {
+  const border = borders.find((b) => item.x < b - 1 && item.x + item.w > b + 1);
+  if (border === undefined) return [item];
+  const perChar = item.w / item.str.length;
+  const target = (border - item.x) / perChar;
+  let cut = -1;
+  for (let i = item.str.indexOf(' '); i >= 0; i = item.str.indexOf(' ', i + 1)) if (cut < 0 || Math.abs(i - target) < Math.abs(cut - target)) cut = i;
+  if (cut < 0) return [item];
+  const left = { ...item, str: item.str.slice(0, cut), w: cut * perChar };
+  const right = { ...item, str: item.str.slice(cut + 1), x: Math.max(border + 1, item.x + (cut + 1) * perChar), w: (item.str.length - cut - 1) * perChar };
+  return [left, ...splitAtBorders(right, borders)];
 }
 
 /** Without rules: a row starts at each line holding a TT number or a Roman heading in the first column. */
-function rowsFromAnchors(items: Item[], cols: Columns): TableCell[][] {
+function rowsFromAnchors(items: Item[], cols: Columns, verticals: VerticalRule[]): TableCell[][] {
   const rows: Item[][] = [];
   for (const line of toLines(items)) {
     const first = line.filter((it) => columnOf(it.x, cols) === 0);
@@ -296,7 +396,7 @@ function rowsFromAnchors(items: Item[], cols: Columns): TableCell[][] {
     if (anchor || rows.length === 0) rows.push([...line]);
     else rows[rows.length - 1].push(...line);
   }
-  return rows.map((r) => rowFromItems(r, cols));
+  return rows.map((r) => rowFromItems(r, cols, verticals));
 }
 
 interface Split {
@@ -312,11 +412,11 @@ function splitPage(page: PageContent, cols: Columns, isFirst: boolean, tableTopY
   const before = page.items.filter((it) => !inTable(it) && it.y > (rules[0] ?? top));
   const after = page.items.filter((it) => !inTable(it) && !before.includes(it));
   const tableItems = page.items.filter(inTable);
-  if (rules.length < 2) return { before, rows: rowsFromAnchors(tableItems, cols), after };
+  if (rules.length < 2) return { before, rows: rowsFromAnchors(tableItems, cols, page.verticals), after };
   const rows = bandsFromRules(rules)
     .map(([hi, lo]) => tableItems.filter((it) => it.y < hi && it.y > lo))
     .filter((band) => band.length > 0)
-    .map((band) => rowFromItems(band, cols));
+    .map((band) => rowFromItems(band, cols, page.verticals));
   return { before, rows, after };
 }
 
@@ -344,9 +444,8 @@ function widestGap(line: Item[]): { width: number; at: number } | null {
  */
 function firstPageParagraphs(items: Item[]): string[] {
   const lines = toLines(items);
-  const gap = lines.length > 0 ? widestGap(lines[0]) : null;
-  if (!gap || gap.width < 3 * Math.max(...lines[0].map((it) => it.h))) return lines.map(joinLine);
-  const split = gap.at;
+  const split = mastheadSplit(lines);
+  if (split === null) return lines.map(joinLine);
   let end = 0;
   while (end < lines.length && lines[end].every((it) => it.x + it.w <= split || it.x >= split)) end++;
   const head = lines.slice(0, end);
@@ -356,6 +455,26 @@ function firstPageParagraphs(items: Item[]): string[] {
       .filter((l) => l.length > 0)
       .map(joinLine);
   return [...side(true), ...side(false), ...lines.slice(end).map(joinLine)];
+}
+
+/** How many lines from the top the national heading is looked for in. */
+const MASTHEAD_LINES = 6;
+const NATIONAL = /^C[ỘO]NG H[ÒO][AÀ] X[ÃA] H[ỘO]I/u;
+
+/**
+ * Where the masthead's two columns part: the gap of its first line when both columns share that
+ * baseline; else (the issuer's lines and the national heading's on different baselines) halfway
+ * between the right end of the left column's lines and the national heading, which opens the right one.
+ */
+function mastheadSplit(lines: Item[][]): number | null {
+  if (lines.length === 0) return null;
+  const gap = widestGap(lines[0]);
+  if (gap && gap.width >= 3 * Math.max(...lines[0].map((it) => it.h))) return gap.at;
+  const top = lines.slice(0, MASTHEAD_LINES).flat();
+  const heading = top.find((it) => NATIONAL.test(it.str.trim()));
+  if (!heading) return null;
+  const leftEnds = top.filter((it) => it.x + it.w < heading.x).map((it) => it.x + it.w);
+  return leftEnds.length > 0 ? (Math.max(...leftEnds) + heading.x) / 2 : null;
 }
 
 /** Lines of whole pages before the table (or of a document without one), the first page's masthead by column. */
