@@ -114,6 +114,18 @@ function taskLabel(data: CommuneReminderData, taskId: number): string {
   return task.number ? `${task.number}. ${content}` : content;
 }
 
+/** The notification of a rule: its catalogue title (cut to the column's 300) and body filled with `params`. */
+function message(intent: ReminderIntent, about: { taskId: number | null | undefined; periodId: number | null }, params: Record<string, string | number>) {
+  return {
+    rule: intent.rule,
+    taskId: about.taskId,
+    periodId: about.periodId,
+    occurrenceDue: intent.occurrenceDue,
+    title: truncate(translate('vi', `notify.${intent.rule}.title`, params), 300),
+    body: translate('vi', `notify.${intent.rule}.body`, params),
+  };
+}
+
 export function notificationOf(intent: ReminderIntent, data: CommuneReminderData) {
   const due = formatVietnameseDate(intent.occurrenceDue);
   if (isReportRule(intent.rule)) {
@@ -121,14 +133,7 @@ export function notificationOf(intent: ReminderIntent, data: CommuneReminderData
     const units = (intent.unitIds ?? []).map((id) => data.unitNames.get(id) ?? `#${id}`).join(', ');
     // "Quý III năm 2026" inside a sentence: "báo cáo quý III năm 2026".
     const params = { due, period: period.charAt(0).toLocaleLowerCase('vi') + period.slice(1), units };
-    return {
-      rule: intent.rule,
-      taskId: null,
-      periodId: intent.periodId ?? null,
-      occurrenceDue: intent.occurrenceDue,
-      title: truncate(translate('vi', `notify.${intent.rule}.title`, params), 300),
-      body: translate('vi', `notify.${intent.rule}.body`, params),
-    };
+    return message(intent, { taskId: null, periodId: intent.periodId ?? null }, params);
   }
   if (intent.rule === 'finding_due' || intent.rule === 'finding_overdue') {
     const titles = new Map(data.findingDeadlines.map((f) => [f.id, f.title]));
@@ -136,37 +141,16 @@ export function notificationOf(intent: ReminderIntent, data: CommuneReminderData
     const units = (intent.unitIds ?? []).map((id) => data.unitNames.get(id) ?? `#${id}`).join(', ');
     const list = ids.map((id) => `- ${truncate(titles.get(id) ?? `#${id}`, 200)}`).join('\n');
     const params = { due, count: ids.length, units, list };
-    return {
-      rule: intent.rule,
-      taskId: null,
-      periodId: null,
-      occurrenceDue: intent.occurrenceDue,
-      title: truncate(translate('vi', `notify.${intent.rule}.title`, params), 300),
-      body: translate('vi', `notify.${intent.rule}.body`, params),
-    };
+    return message(intent, { taskId: null, periodId: null }, params);
   }
   if (intent.rule === 'weekly_digest' || intent.rule === 'weekly_summary') {
     const ids = intent.taskIds ?? [];
     const list = ids.length > 0 ? ids.map((id) => `- ${taskLabel(data, id)}`).join('\n') : translate('vi', 'notify.weekly.none');
     const params = { week: due, count: ids.length, list };
-    return {
-      rule: intent.rule,
-      taskId: null,
-      periodId: null,
-      occurrenceDue: intent.occurrenceDue,
-      title: truncate(translate('vi', `notify.${intent.rule}.title`, params), 300),
-      body: translate('vi', `notify.${intent.rule}.body`, params),
-    };
+    return message(intent, { taskId: null, periodId: null }, params);
   }
   const params = { due, task: taskLabel(data, intent.taskId ?? 0) };
-  return {
-    rule: intent.rule,
-    taskId: intent.taskId,
-    periodId: null,
-    occurrenceDue: intent.occurrenceDue,
-    title: truncate(translate('vi', `notify.${intent.rule}.title`, params), 300),
-    body: translate('vi', `notify.${intent.rule}.body`, params),
-  };
+  return message(intent, { taskId: intent.taskId, periodId: null }, params);
 }
 
 function truncate(text: string, max: number): string {
