@@ -13,11 +13,9 @@ import { useCommune } from '../app/commune';
 import { useErrorText, useNotify } from '../app/feedback';
 import { DATE_FORMAT, MONTH_FORMAT, toIsoDate } from '../app/format';
 import { useT } from '../app/i18n';
-import { useUnits } from '../app/reference';
-import { usePlans } from '../plans/queries';
-import { inspectionApi, useInspectionMutation } from './api';
-import { areaOptions, formOptions, goalOptions, type PlanValues, periodOptions, toPlanInput } from './planFields';
-import { TeamPicker, type TeamValue } from './TeamPicker';
+import { inspectionApi } from './api';
+import { areaOptions, formOptions, goalOptions, type PlanValues, periodOptions, toPlanInput, usePlanCreation } from './planFields';
+import { TeamPicker } from './TeamPicker';
 import './import.css';
 
 type Reading = TInspectionPlanImport['reading'];
@@ -79,12 +77,8 @@ function Review({ result, fileName }: { result: TInspectionPlanImport; fileName:
   const t = useT();
   const notify = useNotify();
   const navigate = useNavigate();
-  const { communeId } = useCommune();
-  const units = useUnits(communeId).data ?? [];
-  const plans = usePlans(communeId).data ?? [];
+  const { communeId, units, plans, team, setTeam, create } = usePlanCreation();
   const [form] = Form.useForm<Values>();
-  const [team, setTeam] = useState<TeamValue>({ leader: null, members: [] });
-  const create = useInspectionMutation((body: Parameters<typeof inspectionApi.createPlan>[1]) => inspectionApi.createPlan(communeId ?? 0, body));
   const r = result.reading;
   const required = [{ required: true, message: t('ui.insp.required') }];
 

@@ -1,28 +1,19 @@
 /** Creating an inspection plan by hand: the fields of seed 003 (review window, scope, targets, form, visits' month, self-report deadline, team). */
 import { INSPECTION_FORMS } from '@contract';
 import { Checkbox, DatePicker, Form, Input, InputNumber, Modal, Radio, Select } from 'antd';
-import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { useCommune } from '../app/commune';
 import { useNotify } from '../app/feedback';
 import { DATE_FORMAT, MONTH_FORMAT } from '../app/format';
 import { useT } from '../app/i18n';
-import { useUnits } from '../app/reference';
-import { usePlans } from '../plans/queries';
-import { inspectionApi, useInspectionMutation } from './api';
-import { AREAS, areaOptions, formOptions, goalOptions, type PlanValues, periodOptions, toPlanInput } from './planFields';
-import { TeamPicker, type TeamValue } from './TeamPicker';
+import { AREAS, areaOptions, formOptions, goalOptions, type PlanValues, periodOptions, toPlanInput, usePlanCreation } from './planFields';
+import { TeamPicker } from './TeamPicker';
 
 export function PlanForm({ open, onClose }: { open: boolean; onClose: () => void }) {
   const t = useT();
   const notify = useNotify();
   const navigate = useNavigate();
-  const { communeId } = useCommune();
-  const units = useUnits(communeId).data ?? [];
-  const plans = usePlans(communeId).data ?? [];
+  const { communeId, units, plans, team, setTeam, create } = usePlanCreation();
   const [form] = Form.useForm<PlanValues>();
-  const [team, setTeam] = useState<TeamValue>({ leader: null, members: [] });
-  const create = useInspectionMutation((body: Parameters<typeof inspectionApi.createPlan>[1]) => inspectionApi.createPlan(communeId ?? 0, body));
   const year = new Date().getFullYear();
 
   const submit = (v: PlanValues) =>

@@ -1,8 +1,13 @@
 /** What the hand-made plan form and the plan import share: the choices offered and the values → request mapping. */
 import { INSPECTION_FORMS, INSPECTION_PERIODS, type TArea, type TInspectionForm, type TInspectionPeriod, type TInspectionPlanInput } from '@contract';
 import dayjs from 'dayjs';
+import { useState } from 'react';
+import { useCommune } from '../app/commune';
 import { toIsoDate } from '../app/format';
 import type { Translate } from '../app/i18n';
+import { useUnits } from '../app/reference';
+import { usePlans } from '../plans/queries';
+import { inspectionApi, useInspectionMutation } from './api';
 import { type TeamValue, teamToMembers } from './TeamPicker';
 
 export const AREAS: TArea[] = [1, 2, 3, 4, 5, 6, 7];
@@ -48,4 +53,14 @@ export function toPlanInput(v: PlanValues, team: TeamValue): TInspectionPlanInpu
     reviewedPlanId: v.reviewedPlanId ?? null,
     team: teamToMembers(team),
   };
+}
+
+/** What both plan screens read and hold: the commune's units and plans, the team being chosen, the create call. */
+export function usePlanCreation() {
+  const { communeId } = useCommune();
+  const units = useUnits(communeId).data ?? [];
+  const plans = usePlans(communeId).data ?? [];
+  const [team, setTeam] = useState<TeamValue>({ leader: null, members: [] });
+  const create = useInspectionMutation((body: Parameters<typeof inspectionApi.createPlan>[1]) => inspectionApi.createPlan(communeId ?? 0, body));
+  return { communeId, units, plans, team, setTeam, create };
 }
