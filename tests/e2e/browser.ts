@@ -1,5 +1,5 @@
 /** Debian's Chromium through playwright-core: test tools cannot download browsers here. */
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 
 /** The demo's password (src/server/demo/communes.ts), as a person types it. */
@@ -59,4 +59,19 @@ export async function columnEdges(page: Page): Promise<{ header: string; headerX
       cellX: cells[i] ? cells[i].getBoundingClientRect().left : Number.NaN,
     }));
   });
+}
+
+/**
+ * Picks an option of an Ant Design select and waits until the select shows it, opening the list
+ * again when a click landed while the list was still sliding in (seen on a loaded machine).
+ */
+export async function chooseOption(page: Page, select: Locator, title: string): Promise<void> {
+  // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText() is the text the user sees
+  const shows = async () => (await select.innerText()).includes(title);
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    await select.click();
+    await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${title}"]`).click();
+    for (const deadline = Date.now() + 3_000; Date.now() < deadline; await page.waitForTimeout(100)) if (await shows()) return;
+  }
+  throw new Error(`the select does not show "${title}" after 3 choices`);
 }

@@ -8,7 +8,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { launchBrowser, signIn } from './browser';
+import { chooseOption, launchBrowser, signIn } from './browser';
 
 const SHOTS = '/tmp/plan-screens';
 const WIDE = { width: 1440, height: 900 };
@@ -83,8 +83,7 @@ it('import → edit → submit → issue → a unit proposes → gathered → de
   await coordinator.getByTestId('target-add').click();
   const row = coordinator.getByTestId('target-row').last();
   await row.getByTestId('target-text').fill('Tỷ lệ cán bộ, công chức được tuyên truyền về cải cách hành chính');
-  await row.getByTestId('target-comparator').click();
-  await coordinator.locator('.ant-select-dropdown:visible .ant-select-item-option[title="≥"]').click();
+  await chooseOption(coordinator, row.getByTestId('target-comparator'), '≥');
   await row.getByTestId('target-value').fill('95');
   await row.locator('[data-testid="target-unit"] input, input[data-testid="target-unit"]').first().fill('%');
   await shot(coordinator, '1-edit-targets');
