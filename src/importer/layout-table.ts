@@ -12,7 +12,7 @@
 import { areaOfHeading, type Field } from './table';
 import { fold } from './text-utils';
 import type { TableCell } from './types';
-import { unitStartScore } from './unit-lexicon';
+import { isUnitStart, unitStartScore } from './unit-lexicon';
 
 type Column = Field | 'note';
 
@@ -97,37 +97,80 @@ interface Layout {
   columns: Column[];
   /** Right edge of each column but the last (a position between two columns' centres). */
   edges: number[];
+  /** Centre of each column's header. */
+  centres: number[];
+}
+
+/**
+ * A header run split into its cells' phrases: two header cells close together run into one
+ * ("Đơn vị phối Thời gian thực"); each cell's text starts with a capital (sentence case).
+ */
+function headerPhrases(run: Run): Array<Run['words']> {
+  const out: Array<Run['words']> = [];
+  for (const w of run.words) {
+    const opens = /^\p{Lu}\p{Ll}/u.test(w.text) || out.length === 0;
+    if (opens) out.push([w]);
+    else out[out.length - 1].push(w);
+  }
+  return out;
 }
 
 /** Columns from the header lines: each keyword run names its column; its centre places it. */
 function layoutOf(header: string[], data: string[]): Layout | null {
-  const spans = new Map<Column, [number, number]>();
-  for (const line of header) {
-    for (const run of runsOf(line)) {
-      const key = fold(run.words.map((w) => w.text).join(' '));
-      const hit = COLUMN_WORDS.find(([, re]) => re.test(key));
-      if (!hit) continue;
-      const span = spans.get(hit[0]);
-      spans.set(hit[0], span ? [Math.min(span[0], run.start), Math.max(span[1], run.end)] : [run.start, run.end]);
-    }
-  }
-  if (spans.size < 4 || !spans.has('content')) return null;
-  const cols = [...spans.entries()].map(([c, [s, e]]) => ({ c, mid: (s + e) / 2 })).sort((a, b) => a.mid - b.mid);
-  // A lone TT number starts no column's text: it would pull the content's edge into the TT column.
-  const starts = data.flatMap((line) => runsOf(line).flatMap((r) => (r.words.length === 1 && /^\d{1,3}[.)]?$/.test(r.words[0].text) ? [] : [r.start])));
-  const edges = cols.slice(1).map((x, i) => dataEdge(starts, cols[i].mid, x.mid) ?? (cols[i].mid + x.mid) / 2);
-  return { columns: cols.map((x) => x.c), edges };
+  return withEdges(headerColumnsOf(header), data);
 }
 
 /**
- * Where the column right of `right`'s centre begins, read from the rows: the leftmost position
- * between the two header centres where two or more runs start (within three characters) (cells are left-aligned, or centred
- * around the header). Header centres alone put the edge wrong when columns differ in width.
+ * The page's edges moved to where this stretch's own cells start: the copy places a row's cells
+ * consistently, but not always where the page's other rows have them.
+ */
+function localLayout(layout: Layout, lines: string[]): Layout {
+  const starts = cellStarts(lines);
+  return { ...layout, edges: layout.edges.map((e, i) => dataEdge(starts, layout.centres[i], layout.centres[i + 1]) ?? e) };
+}
+
+function cellStarts(data: string[]): number[] {
+  // A lone TT number starts no column's text: it would pull the content's edge into the TT column.
+  return data.flatMap((line) => runsOf(line).flatMap((r) => (r.words.length === 1 && /^\d{1,3}[.)]?$/.test(r.words[0].text) ? [] : [r.start])));
+}
+
+function withEdges(cols: Array<{ c: Column; mid: number }> | null, data: string[]): Layout | null {
+  if (!cols) return null;
+  const starts = cellStarts(data);
+  const edges = cols.slice(1).map((x, i) => dataEdge(starts, cols[i].mid, x.mid) ?? (cols[i].mid + x.mid) / 2);
+  return { columns: cols.map((x) => x.c), edges, centres: cols.map((x) => x.mid) };
+}
+
+function headerColumnsOf(header: string[]): Array<{ c: Column; mid: number }> | null {
+  const spans = new Map<Column, [number, number]>();
+  for (const line of header) {
+    for (const phrase of runsOf(line).flatMap(headerPhrases)) {
+      const key = fold(phrase.map((w) => w.text).join(' '));
+      const hit = COLUMN_WORDS.find(([, re]) => re.test(key));
+      if (!hit) continue;
+      const last = phrase[phrase.length - 1];
+      const [start, end] = [phrase[0].at, last.at + [...last.text].length];
+      const span = spans.get(hit[0]);
+      spans.set(hit[0], span ? [Math.min(span[0], start), Math.max(span[1], end)] : [start, end]);
+    }
+  }
+  if (spans.size < 4 || !spans.has('content')) return null;
+  return [...spans.entries()].map(([c, [s, e]]) => ({ c, mid: (s + e) / 2 })).sort((a, b) => a.mid - b.mid);
+}
+
+/**
+ * Where the column whose header is centred at `right` begins, read from the rows: the position
+ * between the two header centres where most runs start (within three characters; two at least).
+ * Header centres alone put the edge wrong when columns differ in width.
  */
 function dataEdge(starts: number[], left: number, right: number): number | null {
   const inside = starts.filter((p) => p > left && p <= right).sort((a, b) => a - b);
-  for (let k = 0; k + 1 < inside.length; k++) if (inside[k + 1] - inside[k] <= 3) return inside[k];
-  return null;
+  let best: { at: number; count: number } | null = null;
+  for (const p of inside) {
+    const count = inside.filter((q) => q >= p && q <= p + 3).length;
+    if (count >= 2 && (best === null || count > best.count)) best = { at: p, count };
+  }
+  return best?.at ?? null;
 }
 
 function columnAt(layout: Layout, at: number): number {
@@ -221,8 +264,39 @@ function areaHeading(line: string): string | null {
   return null;
 }
 
+/**
+ * A row holding nothing but a number is the end of a date the copy pushed to the line's start
+ * ("15/11/202" in the time cell above, "7" alone at the left margin): it is put back after it.
+ */
+function joinStrayNumber(row: string[], above: string[] | undefined): boolean {
+  const filled = row.filter((c) => c.trim() !== '');
+  if (!above || filled.length !== 1 || !/^\d{1,4}$/.test(filled[0].trim())) return false;
+  const cut = above.findIndex((c) => /\d{1,2}\/\d{1,2}\/\d{1,3}$/.test(c.trim()));
+  if (cut < 0) return false;
+  above[cut] = `${above[cut]}\n${filled[0].trim()}`;
+  return true;
+}
+
 interface Piece {
   cells: string[];
+}
+
+function piecesOf(layout: Layout, lines: string[]): Piece[] {
+  const local = localLayout(layout, lines);
+  return lines.map((line) => ({ cells: splitLine(local, line) }));
+}
+
+/**
+ * A cell's lines, a code wider than its column put back whole ("HĐND&UB" / "ND"): the second piece
+ * a short upper-case word alone on its line and no unit's name, the first an upper-case code.
+ */
+function joinCellLines(lines: string[]): string {
+  let out = '';
+  for (const line of lines) {
+    const cut = /(^|\s)[\p{Lu}\d&/-]{3,}$/u.test(out) && /^\p{Lu}{1,3}$/u.test(line) && !isUnitStart(line);
+    out = out === '' ? line : cut ? out + line : `${out}\n${line}`;
+  }
+  return out;
 }
 
 /** Lines of one stretch (no blank line, heading or header inside) → rows, cut between TT lines. */
@@ -243,12 +317,7 @@ function rowsOf(layout: Layout, pieces: Piece[]): string[][] {
   }
   return starts.map((s, k) => {
     const part = pieces.slice(s, starts[k + 1] ?? pieces.length);
-    return layout.columns.map((_, c) =>
-      part
-        .map((p) => p.cells[c])
-        .filter(Boolean)
-        .join('\n'),
-    );
+    return layout.columns.map((_, c) => joinCellLines(part.map((p) => p.cells[c]).filter(Boolean)));
   });
 }
 
@@ -260,10 +329,15 @@ export function readLayoutTable(lines: string[], start: number): { rows: TableCe
   let layout: Layout | null = null;
   let first: Column[] = [];
   const rows: string[][] = [];
-  let stretch: Piece[] = [];
+  let stretch: string[] = [];
   const flush = (): void => {
     // Rows follow the first header's column order (a later page's header may differ).
-    if (layout && stretch.length > 0) for (const row of rowsOf(layout, stretch)) rows.push(first.map((c) => row[(layout as Layout).columns.indexOf(c)] ?? ''));
+    if (layout && stretch.length > 0) {
+      for (const row of rowsOf(layout, piecesOf(layout, stretch))) {
+        const ordered = first.map((c) => row[(layout as Layout).columns.indexOf(c)] ?? '');
+        if (!joinStrayNumber(ordered, rows[rows.length - 1])) rows.push(ordered);
+      }
+    }
     stretch = [];
   };
   let i = start;
@@ -288,7 +362,7 @@ export function readLayoutTable(lines: string[], start: number): { rows: TableCe
     if (!trimmed || heading) {
       flush();
       if (heading) rows.push([heading]);
-    } else stretch.push({ cells: splitLine(layout, line) });
+    } else stretch.push(line);
     i++;
   }
   flush();
