@@ -4,6 +4,9 @@
  * written by hand, so the time-frame grammar is measured too (unlike the seeds' measure, which
  * compares our reading of our cell with our reading of the gold text).
  *
+ * Besides each document's .docx, .pdf and text, the text poppler's pdftotext makes of its PDF is
+ * measured: `X.layout.txt` (`-layout`, format 'pdf-layout') and `X.pdftotext.txt` (default, 'pdf-text').
+ *
  * Fields: meta.* exact (title, issuer by matchKey); per task (paired by TT): area, number, lead,
  * coordinators (multisets after matchKey), kind, due, occurrences (exact lists), product, content
  * (matchKey). A missing task counts wrong on every task field.
