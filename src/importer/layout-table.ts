@@ -5,8 +5,8 @@
  * space ("Văn phòng HĐND Trước ngày"). The columns' positions are learnt from the header (repeated on
  * each page, positions move from page to page); a run of words that crosses a column's edge is cut at
  * the word nearest that edge, preferring a word that can open a cell (capital, digit, bracket). Rows
- * are cut at blank lines, area headings, and, between two TT lines, at the first content line that
- * opens with a capital. The result is an ordinary table (header row, area rows, task rows) for
+ * are cut at blank lines, area headings, and between two TT lines at a content line that opens with
+ * a capital, as far below the TT as the row began above it (cells centred in their rows). The result is an ordinary table (header row, area rows, task rows) for
  * readTaskTable.
  */
 import { areaOfHeading, type Field } from './table';
@@ -306,12 +306,25 @@ function rowsOf(layout: Layout, pieces: Piece[]): string[][] {
   const numbered = pieces.flatMap((p, i) => (num >= 0 && /^\d{1,3}\s*[.)]?$/.test(p.cells[num]) ? [i] : []));
   const starts = [0];
   for (let k = 1; k < numbered.length; k++) {
-    let cut = numbered[k];
-    for (let i = numbered[k - 1] + 1; i <= numbered[k]; i++) {
-      if (/^\p{Lu}/u.test(pieces[i].cells[content] ?? '')) {
+    const [a, b] = [numbered[k - 1], numbered[k]];
+    // Cells centred in their row put as many lines above the TT as below it: the next row starts
+    // about as far below the TT as this one started above it, at a content line opening with a
+    // capital. A TT on its row's first line (cells at the top) means the next row starts at its TT.
+    const above = a - starts[k - 1];
+    const expected = above > 0 ? a + above + 1 : b;
+    let cut = b;
+    let best = -Infinity;
+    let previous = '';
+    for (let i = a + 1; i <= b; i++) {
+      const text = pieces[i].cells[content] ?? '';
+      if (text === '') continue;
+      // A content that ends its sentence before a capital is a stronger sign than the line count.
+      const score = -Math.abs(i - expected) + (/[.;]$/.test(previous) ? 3 : 0) - (NEVER_ENDS.test(previous.split(' ').pop() ?? '') ? 5 : 0);
+      if (/^\p{Lu}/u.test(text) && score > best) {
+        best = score;
         cut = i;
-        break;
       }
+      previous = text;
     }
     starts.push(cut);
   }
