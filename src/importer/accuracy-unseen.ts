@@ -4,6 +4,9 @@
  * written by hand, so the time-frame grammar is measured too (unlike the seeds' measure, which
  * compares our reading of our cell with our reading of the gold text).
  *
+ * Besides each document's .docx, .pdf and text, the text poppler's pdftotext makes of its PDF is
+ * measured: `X.layout.txt` (`-layout`, format 'pdf-layout') and `X.pdftotext.txt` (default, 'pdf-text').
+ *
  * Fields: meta.* exact (title, issuer by matchKey); per task (paired by TT): area, number, lead,
  * coordinators (multisets after matchKey), kind, due, occurrences (exact lists), product, content
  * (matchKey). A missing task counts wrong on every task field.
@@ -42,9 +45,15 @@ export interface Tally {
   total: number;
 }
 
+/**
+ * A document's file format, or for the text that `pdftotext` makes of its PDF: 'pdf-text' (default
+ * mode, `X.pdftotext.txt`) and 'pdf-layout' (`-layout`, `X.layout.txt`).
+ */
+export type UnseenFormat = SourceFormat | 'pdf-text' | 'pdf-layout';
+
 export interface UnseenRow {
   doc: string;
-  format: SourceFormat;
+  format: UnseenFormat;
   fields: Record<string, Tally>;
   error?: string;
 }
@@ -85,7 +94,7 @@ function taskOk(field: (typeof TASK_FIELDS)[number], ours: ImportedTask, gold: U
   }
 }
 
-export function scoreUnseen(doc: string, format: SourceFormat, result: ImportResult | null, gold: Gold, error?: string): UnseenRow {
+export function scoreUnseen(doc: string, format: UnseenFormat, result: ImportResult | null, gold: Gold, error?: string): UnseenRow {
   const fields: Record<string, Tally> = {};
   const add = (name: string, ok: boolean): void => {
     fields[name] ??= { correct: 0, total: 0 };
@@ -101,7 +110,9 @@ export function scoreUnseen(doc: string, format: SourceFormat, result: ImportRes
   return { doc, format, fields, error };
 }
 
-function formatOf(file: string): SourceFormat {
+function formatOf(file: string): UnseenFormat {
+  if (file.endsWith('.pdftotext.txt')) return 'pdf-text';
+  if (file.endsWith('.layout.txt')) return 'pdf-layout';
   if (file.endsWith('.docx')) return 'docx';
   if (file.endsWith('.pdf')) return 'pdf';
   return 'text';
@@ -160,7 +171,7 @@ export function formatUnseenTable(rows: UnseenRow[]): string {
   const fieldNames = ['tasks', ...META_FIELDS.map((f) => `meta.${f}`), ...TASK_FIELDS];
   const head = ['doc', 'format', ...fieldNames];
   const lines = rows.map((r) => [r.doc, r.format, ...fieldNames.map((f) => pct(r.fields[f]))]);
-  for (const format of ['text', 'docx', 'pdf'] as const) {
+  for (const format of ['text', 'docx', 'pdf', 'pdf-text', 'pdf-layout'] as const) {
     const of = rows.filter((r) => r.format === format);
     if (of.length > 0) lines.push(['ALL', format, ...fieldNames.map((f) => pct(merge(of)[f]))]);
   }

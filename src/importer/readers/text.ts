@@ -4,6 +4,7 @@
  * PDF-to-text copy (cut apart later by flat-table.ts).
  */
 
+import { isLayoutHeader, readLayoutTable } from '../layout-table';
 import { linesToParagraphs } from '../paragraphs';
 import { fold, stripMarkdown } from '../text-utils';
 import type { Block, DocModel, TableCell } from '../types';
@@ -54,6 +55,11 @@ export function readText(text: string): DocModel {
       const { rows, next } = collectTable(lines, i);
       blocks.push({ kind: 'table', rows });
       i = next;
+    } else if (isLayoutHeader(lines, i)) {
+      flushPara();
+      const table = readLayoutTable(lines, i);
+      if (table) blocks.push({ kind: 'table', rows: table.rows });
+      i = table?.next ?? i + 1;
     } else if (isFlatHeader(line)) {
       flushPara();
       blocks.push({ kind: 'flat-table', lines: lines.slice(i).filter((l) => l.trim().length > 0) });
