@@ -9,7 +9,7 @@ import { docxParts } from '../../documents/test-helpers';
 import { seedPath } from '../../importer/test-helpers';
 import type { Clock } from '../clock';
 import { createTestContext, json, type TestContext } from '../test/context';
-import { type BuiltUser, buildCommune, buildPlan, buildUnit, buildUser, call, Multipart } from '../test/factories';
+import { type BuiltUser, buildCommune, buildInspectionPlan, buildPlan, buildUnit, buildUser, call, Multipart, scheduleInspection } from '../test/factories';
 
 let today = '2025-11-03';
 const clock: Clock = { today: () => today, now: () => new Date(`${today}T09:00:00+07:00`) };
@@ -47,7 +47,7 @@ beforeAll(async () => {
   neighbour = await buildUser(ctx, { role: 'coordinator', commune: await buildCommune(ctx, { city: { id: commune.cityId } }) });
   reviewedPlanId = (await buildPlan(ctx, commune, { title: 'Kế hoạch cải cách hành chính nhà nước xã Cẩm Giang 6 tháng cuối năm 2025' })).id;
 
-  const created = await call(ctx, coordinator.username, 'POST', `/api/communes/${commune.id}/inspection-plans`, {
+  plan = await buildInspectionPlan(ctx, coordinator, commune, {
     year: 2025,
     period: 'H2',
     title: 'Kiểm tra công tác cải cách hành chính nhà nước 6 tháng cuối năm 2025',
@@ -56,19 +56,11 @@ beforeAll(async () => {
     reviewFrom: '2025-07-01',
     reviewedPlanId,
     visitMonth: '2025-11',
-    team: [
-      { userId: teamLeader.id, role: 'leader' },
-      { userId: teamMember.id, role: 'member' },
-    ],
+    leader: teamLeader,
+    members: [teamMember],
   });
-  expect(created.statusCode, created.body).toBe(201);
-  plan = json<TInspectionPlan>(created);
-  const scheduled = await call(ctx, coordinator.username, 'POST', `/api/inspection-plans/${plan.id}/inspections`, { unitId: unitA.id, visitDate: '2025-11-18' });
-  expect(scheduled.statusCode, scheduled.body).toBe(201);
-  visit = json<TInspection>(scheduled);
-  const secret = await call(ctx, coordinator.username, 'POST', `/api/inspection-plans/${plan.id}/inspections`, { unitId: unitB.id, visitDate: '2025-11-25', surprise: true });
-  expect(secret.statusCode, secret.body).toBe(201);
-  surprise = json<TInspection>(secret);
+  visit = await scheduleInspection(ctx, coordinator, plan.id, { unitId: unitA.id, visitDate: '2025-11-18' });
+  surprise = await scheduleInspection(ctx, coordinator, plan.id, { unitId: unitB.id, visitDate: '2025-11-25', surprise: true });
 }, 120_000);
 afterAll(async () => ctx?.close());
 

@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TFileMeta, TInspection, TInspectionPlan } from '../../contract';
+import type { TFileMeta, TInspection } from '../../contract';
 import type { Clock } from '../clock';
 import { createTestContext, json, type TestContext } from '../test/context';
-import { type BuiltUser, buildCommune, buildPlan, buildUnit, buildUser, call, Multipart, tinyPdf } from '../test/factories';
+import { type BuiltUser, buildCommune, buildInspectionPlan, buildPlan, buildUnit, buildUser, call, Multipart, scheduleInspection, tinyPdf } from '../test/factories';
 
 // Files of an inspection: evidence and signed copies, read under the inspection's rules (issue 13, points 4 and 5).
 let today = '2026-11-23';
@@ -36,7 +36,7 @@ beforeAll(async () => {
   headB = await buildUser(ctx, { role: 'unit_head', commune, unit: unitB });
   neighbour = await buildUser(ctx, { role: 'coordinator', commune: await buildCommune(ctx, { city: { id: commune.cityId } }) });
   const reviewedPlanId = (await buildPlan(ctx, commune, { title: 'Kế hoạch CCHC năm 2026' })).id;
-  const planResponse = await call(ctx, coordinator.username, 'POST', `/api/communes/${commune.id}/inspection-plans`, {
+  const plan = await buildInspectionPlan(ctx, coordinator, commune, {
     year: 2026,
     period: 'H2',
     title: 'Kế hoạch kiểm tra công tác CCHC 6 tháng cuối năm 2026',
@@ -44,20 +44,11 @@ beforeAll(async () => {
     reviewedPlanId,
     coverageGoalPercent: 30,
     visitMonth: '2026-12',
-    team: [
-      { userId: teamLeader.id, role: 'leader' },
-      { userId: teamMember.id, role: 'member' },
-    ],
+    leader: teamLeader,
+    members: [teamMember],
   });
-  expect(planResponse.statusCode, planResponse.body).toBe(201);
-  const plan = json<TInspectionPlan>(planResponse);
-  const schedule = async (body: object) => {
-    const response = await call(ctx, coordinator.username, 'POST', `/api/inspection-plans/${plan.id}/inspections`, body);
-    expect(response.statusCode, response.body).toBe(201);
-    return json<TInspection>(response);
-  };
-  scheduled = await schedule({ unitId: unitA.id, visitDate: '2026-12-03' });
-  surprise = await schedule({ unitId: unitB.id, visitDate: '2026-12-10', surprise: true });
+  scheduled = await scheduleInspection(ctx, coordinator, plan.id, { unitId: unitA.id, visitDate: '2026-12-03' });
+  surprise = await scheduleInspection(ctx, coordinator, plan.id, { unitId: unitB.id, visitDate: '2026-12-10', surprise: true });
 });
 afterAll(async () => ctx?.close());
 

@@ -11,13 +11,14 @@ import { Readable } from 'node:stream';
 import { eq, sql } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
-import type { TArea } from '../../contract';
+import type { z } from 'zod';
+import type { TArea, TInspection, TInspectionPlan, ZInspectionInput, ZInspectionPlanInput } from '../../contract';
 import { matchKey } from '../../domain/text/normalize';
 import { cities, communes, type PlanKind, type PlanStatus, type Role, tasks, type UNIT_KINDS, unitAliases, units, users } from '../db/schema';
 import { insertPlan, type TargetInput } from '../plans/service';
 import { insertTask } from '../tasks/commands';
 import { insertUser } from '../users/service';
-import type { TestContext } from './context';
+import { json, type TestContext } from './context';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -355,4 +356,25 @@ export async function buildTask(
 export async function fullNameOf(ctx: TestContext, userId: number): Promise<string> {
   const [row] = await ctx.db.select({ fullName: users.fullName }).from(users).where(eq(users.id, userId));
   return row.fullName;
+}
+
+/** An inspection plan made by the coordinator through the API (its team: a leader and members). */
+export async function buildInspectionPlan(
+  ctx: TestContext,
+  coordinator: BuiltUser,
+  commune: { id: number },
+  fields: Omit<z.input<typeof ZInspectionPlanInput>, 'team'> & { leader: BuiltUser; members: BuiltUser[] },
+): Promise<TInspectionPlan> {
+  const { leader, members, ...rest } = fields;
+  const team = [{ userId: leader.id, role: 'leader' as const }, ...members.map((m) => ({ userId: m.id, role: 'member' as const }))];
+  const response = await call(ctx, coordinator.username, 'POST', `/api/communes/${commune.id}/inspection-plans`, { ...rest, team });
+  expect(response.statusCode, response.body).toBe(201);
+  return json<TInspectionPlan>(response);
+}
+
+/** A visit of one unit scheduled on an inspection plan by the coordinator. */
+export async function scheduleInspection(ctx: TestContext, coordinator: BuiltUser, planId: number, body: z.input<typeof ZInspectionInput>): Promise<TInspection> {
+  const response = await call(ctx, coordinator.username, 'POST', `/api/inspection-plans/${planId}/inspections`, body);
+  expect(response.statusCode, response.body).toBe(201);
+  return json<TInspection>(response);
 }
