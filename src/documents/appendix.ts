@@ -3,39 +3,23 @@
  * per task under the area headings as merged rows, the column headings repeated
  * on every page.
  */
-import { AlignmentType, BorderStyle, type IBorderOptions, Paragraph, Table, TableCell, TableLayoutType, TableRow, VerticalAlignTable, WidthType } from 'docx';
+import { Paragraph, Table, type TableCell, TableLayoutType, TableRow, WidthType } from 'docx';
 import { LANDSCAPE_TEXT_WIDTH_MM, mm, SIZE } from './format';
-import { line, rule, run } from './parts';
+import { gridCell, line, rule } from './parts';
 import type { AppendixGroup, PlanAppendix } from './types';
 
 export const APPENDIX_COLUMNS = ['TT', 'Nội dung nhiệm vụ', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian thực hiện', 'Sản phẩm'] as const;
 /** Millimetres per column; they add up to the landscape text width (252 mm). */
 const COLUMN_MM = [12, 84, 38, 40, 40, 38];
 
-const SOLID: IBorderOptions = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
-const BORDERS = { top: SOLID, bottom: SOLID, left: SOLID, right: SOLID };
-
-function cell(text: string, column: number, options: { bold?: boolean; center?: boolean; span?: number } = {}): TableCell {
-  const span = options.span ?? 1;
-  const widthMm = COLUMN_MM.slice(column, column + span).reduce((a, b) => a + b, 0);
-  // Cells hold several lines when the source had them ("- …" items): one paragraph each.
-  const paragraphs = (text || '').split('\n').map(
-    (part) =>
-      new Paragraph({
-        alignment: options.center ? AlignmentType.CENTER : AlignmentType.LEFT,
-        spacing: { before: 0, after: 0 },
-        children: [run(part, { size: SIZE.table, bold: options.bold })],
-      }),
+// Cells hold several lines when the source had them ("- …" items): one paragraph each.
+const cell = (text: string, column: number, options?: Parameters<typeof gridCell>[3]): TableCell =>
+  gridCell(
+    COLUMN_MM,
+    column,
+    (text || '').split('\n').map((part) => ({ text: part })),
+    options,
   );
-  return new TableCell({
-    width: { size: mm(widthMm), type: WidthType.DXA },
-    columnSpan: span > 1 ? span : undefined,
-    borders: BORDERS,
-    verticalAlign: VerticalAlignTable.CENTER,
-    margins: { left: mm(1.2), right: mm(1.2), top: mm(0.6), bottom: mm(0.6) },
-    children: paragraphs,
-  });
-}
 
 function groupRows(group: AppendixGroup): TableRow[] {
   const heading = new TableRow({

@@ -3,10 +3,10 @@
  * Thông báo kết luận kiểm tra"), generated from what the team recorded, in the Nghị định 30/2020 format of
  * the plans and reports: the same header, title, body paragraphs, closing and page numbers.
  */
-import { AlignmentType, BorderStyle, Packer, Paragraph, Table, TableCell, TableLayoutType, TableRow, VerticalAlignTable, WidthType } from 'docx';
+import { Packer, Paragraph, Table, type TableCell, TableLayoutType, TableRow, WidthType } from 'docx';
 import { page, toDocument } from './build';
-import { mm, PORTRAIT_TEXT_WIDTH_MM, SIZE } from './format';
-import { bodyBlocks, bodyParagraph, cell, documentChildren, emptyHeader, headerTable, NO_BORDERS, pageNumberHeader, run, signatureColumn, title } from './parts';
+import { mm, PORTRAIT_TEXT_WIDTH_MM } from './format';
+import { bodyBlocks, bodyParagraph, cell, documentChildren, emptyHeader, gridCell, headerTable, NO_BORDERS, pageNumberHeader, signatureColumn, title } from './parts';
 import type {
   BodyBlock,
   ChecklistItem,
@@ -100,29 +100,8 @@ function tallyText(items: ChecklistItem[]): string {
 /** TT | Nội dung kiểm tra | Kết quả | Nhận xét, tài liệu kiểm chứng: 165 mm, the portrait text width. */
 const CHECKLIST_MM = [12, 78, 22, 53];
 export const CHECKLIST_COLUMNS = ['TT', 'Nội dung kiểm tra', 'Kết quả', 'Nhận xét, tài liệu kiểm chứng'] as const;
-const LINE = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
-const BORDERS = { top: LINE, bottom: LINE, left: LINE, right: LINE };
-
-function tableCell(lines: { text: string; italic?: boolean }[], column: number, options: { bold?: boolean; center?: boolean; span?: number; keepNext?: boolean } = {}): TableCell {
-  const span = options.span ?? 1;
-  const widthMm = CHECKLIST_MM.slice(column, column + span).reduce((a, b) => a + b, 0);
-  return new TableCell({
-    width: { size: mm(widthMm), type: WidthType.DXA },
-    columnSpan: span > 1 ? span : undefined,
-    borders: BORDERS,
-    verticalAlign: VerticalAlignTable.CENTER,
-    margins: { left: mm(1.2), right: mm(1.2), top: mm(0.6), bottom: mm(0.6) },
-    children: (lines.length ? lines : [{ text: '' }]).map(
-      (l) =>
-        new Paragraph({
-          alignment: options.center ? AlignmentType.CENTER : AlignmentType.LEFT,
-          spacing: { before: 0, after: 0 },
-          keepNext: options.keepNext,
-          children: [run(l.text, { size: SIZE.table, bold: options.bold, italics: l.italic })],
-        }),
-    ),
-  });
-}
+const tableCell = (lines: { text: string; italic?: boolean }[], column: number, options?: Parameters<typeof gridCell>[3]): TableCell =>
+  gridCell(CHECKLIST_MM, column, lines, options);
 
 function itemRow(item: ChecklistItem, n: number): TableRow {
   const notes = [...(item.comment ? [{ text: item.comment }] : []), ...(item.evidence?.length ? [{ text: `Kiểm chứng: ${item.evidence.join('; ')}`, italic: true }] : [])];

@@ -70,6 +70,39 @@ const MOTTO_RULE_MM = 61;
 /** The issuer's rule: a third to a half of the line above it. */
 const ISSUER_RULE_MM = 20;
 
+const GRID_LINE: IBorderOptions = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+const GRID_BORDERS = { top: GRID_LINE, bottom: GRID_LINE, left: GRID_LINE, right: GRID_LINE };
+
+/**
+ * A ruled cell of a table laid out on columns of fixed millimetres (the plan's appendix, the
+ * inspection checklist): spanning `span` columns from `column`, centred vertically, one paragraph per line.
+ */
+export function gridCell(
+  columnsMm: readonly number[],
+  column: number,
+  lines: { text: string; italic?: boolean }[],
+  options: { bold?: boolean; center?: boolean; span?: number; keepNext?: boolean } = {},
+): TableCell {
+  const span = options.span ?? 1;
+  const widthMm = columnsMm.slice(column, column + span).reduce((a, b) => a + b, 0);
+  return new TableCell({
+    width: { size: mm(widthMm), type: WidthType.DXA },
+    columnSpan: span > 1 ? span : undefined,
+    borders: GRID_BORDERS,
+    verticalAlign: VerticalAlignTable.CENTER,
+    margins: { left: mm(1.2), right: mm(1.2), top: mm(0.6), bottom: mm(0.6) },
+    children: (lines.length ? lines : [{ text: '' }]).map(
+      (l) =>
+        new Paragraph({
+          alignment: options.center ? AlignmentType.CENTER : AlignmentType.LEFT,
+          spacing: { before: 0, after: 0 },
+          keepNext: options.keepNext,
+          children: [run(l.text, { size: SIZE.table, bold: options.bold, italics: l.italic })],
+        }),
+    ),
+  });
+}
+
 export function cell(children: Paragraph[], widthMm: number): TableCell {
   return new TableCell({
     width: { size: mm(widthMm), type: WidthType.DXA },
