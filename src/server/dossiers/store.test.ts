@@ -100,6 +100,67 @@ describe('the bulk write', () => {
   });
 });
 
+describe('the binary COPY', () => {
+  const text = (ms: number) => new Date(ms).toISOString().slice(0, 23).replace('T', ' ');
+  const moment = (start: number, end = start) => ({ start, end, precision: 'second' as const });
+
+  it('stores every value as read, over the batches of one first load, before and after 2000-01-01', async () => {
+    const dossiers = randomDossiers(12_345, 4242);
+    dossiers[0] = { ...dossiers[0], received: moment(Date.UTC(1999, 11, 31, 23, 59, 59, 999)), appointment: moment(Date.UTC(1970, 0, 1), Date.UTC(2000, 0, 1)) };
+    dossiers[1] = { ...dossiers[1], code: 'Mã-hồ-sơ-😀', procedureName: 'Đăng ký khai sinh — lần 2', ended: moment(Date.UTC(2026, 1, 28, 0, 0, 0, 1)), status: 'resolved' };
+    const other = (await buildCommune(ctx)).id;
+    const client = await pool.connect();
+    try {
+      expect(await upsertDossiers(client, other, dossiers)).toEqual({ inserted: 12_345, updated: 0, unchanged: 0 });
+    } finally {
+      client.release();
+    }
+    const { rows } = await pool.query(
+      `SELECT code, procedure_code, procedure_name, field, unit_name, channel, status, has_fee, paid_online, digitised, electronic_result, rating,
+         to_char(received_at, 'YYYY-MM-DD HH24:MI:SS.MS') AS received, to_char(appointment_start, 'YYYY-MM-DD HH24:MI:SS.MS') AS appointment_start,
+         to_char(appointment_end, 'YYYY-MM-DD HH24:MI:SS.MS') AS appointment_end, to_char(ended_at, 'YYYY-MM-DD HH24:MI:SS.MS') AS ended
+       FROM dossiers WHERE commune_id = $1`,
+      [other],
+    );
+    const stored = new Map(rows.map((row) => [row.code, row]));
+    expect(stored.size).toBe(dossiers.length);
+    for (const d of dossiers)
+      expect(stored.get(d.code), d.code).toEqual({
+        code: d.code,
+        procedure_code: d.procedureCode,
+        procedure_name: d.procedureName,
+        field: d.field,
+        unit_name: d.unit,
+        channel: d.channel,
+        status: d.status,
+        has_fee: d.hasFee,
+        paid_online: d.paidOnline,
+        digitised: d.digitised,
+        electronic_result: d.electronicResult,
+        rating: d.rating,
+        received: text(d.received.start),
+        appointment_start: text(d.appointment.start),
+        appointment_end: text(d.appointment.end),
+        ended: d.ended ? text(d.ended.start) : null,
+      });
+  });
+
+  it('gives up a first load in the middle without holding the connection: nothing stored, the transaction rolls back', async () => {
+    const other = (await buildCommune(ctx)).id;
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      const writer = new DossierWriter(client, other);
+      for (const d of randomDossiers(7_000, 5)) await writer.add(d);
+      await writer.abort();
+      await client.query('ROLLBACK');
+      expect((await client.query('SELECT count(*)::int AS n FROM dossiers WHERE commune_id = $1', [other])).rows[0].n).toBe(0);
+    } finally {
+      client.release();
+    }
+  });
+});
+
 describe('SQL indicators agree with the domain formulas', () => {
   const dossiers = randomDossiers(1500, 20250101);
 

@@ -4,15 +4,14 @@
  * marked with the function it mirrors); store.test.ts checks both give the same
  * figures on the same random dossiers.
  */
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { once } from 'node:events';
+import { Readable, type Writable } from 'node:stream';
+import { finished, pipeline } from 'node:stream/promises';
 import { setImmediate as setImmediatePromise } from 'node:timers/promises';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { type Dossier, type IndicatorSet, type IndicatorWindow, type OpenedDossiers, percent, type RejectedRow, RowReader, windowBounds } from '../../domain/indicators';
-
-/** Wall-clock ms → "yyyy-mm-dd HH:mm:ss.SSS" for a `timestamp` column. */
-const ts = (ms: number): string => new Date(ms).toISOString().slice(0, 23).replace('T', ' ');
+import { BINARY_HEADER, BINARY_TRAILER, BinaryDossierRows } from './copy-binary';
 
 const COLUMNS = [
   'code',
@@ -35,18 +34,22 @@ const COLUMNS = [
 const UPDATED = COLUMNS.slice(1);
 
 /**
- * A batch travels by `COPY … FROM STDIN`, the cheapest way into PostgreSQL (no per-row
- * statement, no JSON to parse). A batch of codes the commune does not have yet (a first
- * load, the new part of a later export) is copied straight into `dossiers`; a batch with
- * known codes is copied into a temporary table without indexes and merged by one statement:
- * new codes inserted, changed rows updated, equal rows left alone.
+ * Rows travel by `COPY … FROM STDIN` in binary (copy-binary.ts), the cheapest way into
+ * PostgreSQL (no per-row statement, no JSON or date text to parse). A commune's first load is one COPY into `dossiers` fed
+ * batch by batch as rows are checked: one statement, so the per-day trigger (migration
+ * 0019) aggregates the whole file once instead of once per batch — a batch of 5,000 rows
+ * spread over years touches about as many days as the whole file. Later loads go batch
+ * by batch: a batch of codes the commune does not have yet (the new part of an export) is
+ * copied straight into `dossiers`; a batch with known codes is copied into a temporary
+ * table without indexes and merged by one statement: new codes inserted, changed rows
+ * updated, equal rows left alone.
  */
 const STAGE = 'dossier_stage';
 const COPY_COLUMNS = `commune_id, ${COLUMNS.join(', ')}`;
 /** Lives with the connection; emptied before each use, so rows of a failed earlier use never reach a merge. */
 const CREATE_STAGE_SQL = `CREATE TEMP TABLE IF NOT EXISTS ${STAGE} AS SELECT ${COPY_COLUMNS} FROM dossiers WITH NO DATA`;
-const COPY_STAGE_SQL = `COPY ${STAGE} (${COPY_COLUMNS}) FROM STDIN`;
-const COPY_DIRECT_SQL = `COPY dossiers (${COPY_COLUMNS}) FROM STDIN`;
+const COPY_STAGE_SQL = `COPY ${STAGE} (${COPY_COLUMNS}) FROM STDIN (FORMAT binary)`;
+const COPY_DIRECT_SQL = `COPY dossiers (${COPY_COLUMNS}) FROM STDIN (FORMAT binary)`;
 const KNOWN_SQL = 'SELECT EXISTS (SELECT 1 FROM dossiers WHERE commune_id = $1 AND code = ANY($2::varchar[])) AS known';
 /** A commune's first load: every code is new (RowReader refuses a code twice in one file), no batch needs KNOWN_SQL. */
 const EMPTY_SQL = 'SELECT NOT EXISTS (SELECT 1 FROM dossiers WHERE commune_id = $1) AS empty';
@@ -76,20 +79,6 @@ export interface UpsertCounts {
   unchanged: number;
 }
 
-/** A text value in COPY's text format: backslash, tab and line breaks escaped; null as \N. */
-const SPECIAL = /[\\\t\n\r]/;
-const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
-function copyText(value: string | null): string {
-  if (value === null) return '\\N';
-  return SPECIAL.test(value) ? value.replace(/[\\\t\n\r]/g, (ch) => ESCAPES[ch]) : value;
-}
-const copyBool = (value: boolean | null): string => (value === null ? '\\N' : value ? 't' : 'f');
-
-/** A dossier as one line of COPY text, columns in COPY_COLUMNS' order. */
-function copyLine(communeId: number, d: Dossier): string {
-  return `${communeId}\t${copyText(d.code)}\t${copyText(d.procedureCode)}\t${copyText(d.procedureName)}\t${copyText(d.field)}\t${copyText(d.unit)}\t${d.channel}\t${ts(d.received.start)}\t${ts(d.appointment.start)}\t${ts(d.appointment.end)}\t${d.ended ? ts(d.ended.start) : '\\N'}\t${d.status}\t${copyBool(d.hasFee)}\t${copyBool(d.paidOnline)}\t${copyBool(d.digitised)}\t${copyBool(d.electronicResult)}\t${d.rating ?? '\\N'}\n`;
-}
-
 /**
  * Writes checked dossiers inside the caller's transaction, one batch in flight while the
  * caller checks the next: PostgreSQL copies and merges batch n while JavaScript reads batch
@@ -97,13 +86,15 @@ function copyLine(communeId: number, d: Dossier): string {
  */
 export class DossierWriter {
   private readonly counts: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0 };
-  private lines: string[] = [];
+  private readonly rows = new BinaryDossierRows();
   private codes: string[] = [];
   private inFlight: Promise<void> = Promise.resolve();
   private started = false;
   /** The commune had no dossier when this writer took its lock. */
   private firstLoad = false;
   private staged = false;
+  /** A first load's one COPY, open from its first batch to finish(); `copied` settles when PostgreSQL has all of it. */
+  private firstCopy: { stream: Writable; copied: Promise<void> } | null = null;
 
   constructor(
     private readonly client: pg.PoolClient | pg.Client,
@@ -115,53 +106,86 @@ export class DossierWriter {
    * one is sent (await it). Between batches it returns nothing, so the caller awaits only then.
    */
   add(dossier: Dossier): Promise<void> | undefined {
-    this.lines.push(copyLine(this.communeId, dossier));
+    this.rows.append(this.communeId, dossier);
     this.codes.push(dossier.code);
-    return this.lines.length >= UPSERT_BATCH ? this.send() : undefined;
+    return this.codes.length >= UPSERT_BATCH ? this.send() : undefined;
   }
 
   /** Sends what is left and waits for every batch; a failed batch fails here (the caller rolls back). */
   async finish(): Promise<UpsertCounts> {
-    if (this.lines.length > 0) await this.send();
+    if (this.codes.length > 0) await this.send();
     await this.inFlight;
+    if (this.firstCopy) {
+      this.firstCopy.stream.end(BINARY_TRAILER);
+      await this.firstCopy.copied;
+    }
     return this.counts;
   }
 
+  /**
+   * Ends an open COPY with an error (PostgreSQL rolls the statement back), so the caller's
+   * ROLLBACK is not queued behind a COPY that would never end. Call it when giving up.
+   */
+  async abort(): Promise<void> {
+    await this.inFlight.catch(() => {});
+    if (!this.firstCopy) return;
+    this.firstCopy.stream.destroy(new Error('Dừng nạp hồ sơ'));
+    await this.firstCopy.copied.catch(() => {});
+  }
+
   private async send(): Promise<void> {
-    const text = this.lines.join('');
+    const rows = this.rows.take();
     const codes = this.codes;
-    this.lines = [];
     this.codes = [];
     await this.inFlight;
-    this.inFlight = this.write(text, codes);
+    this.inFlight = this.write(rows, codes);
     // A rejection is awaited (and thrown) by the next send or by finish(); keep Node from calling it unhandled meanwhile.
     this.inFlight.catch(() => {});
   }
 
-  private async write(text: string, codes: string[]): Promise<void> {
+  private async write(rows: Buffer, codes: string[]): Promise<void> {
     if (!this.started) {
       await this.client.query(LOCK_SQL, [this.communeId]);
       this.firstLoad = (await this.client.query<{ empty: boolean }>(EMPTY_SQL, [this.communeId])).rows[0].empty;
       this.started = true;
     }
-    const known = !this.firstLoad && (await this.client.query<{ known: boolean }>(KNOWN_SQL, [this.communeId, codes])).rows[0].known;
-    const { inserted, updated } = known ? await this.merge(text) : await this.copy(COPY_DIRECT_SQL, text).then(() => ({ inserted: codes.length, updated: 0 }));
+    if (this.firstLoad) {
+      await this.feedFirstCopy(rows);
+      this.counts.inserted += codes.length;
+      return;
+    }
+    const known = (await this.client.query<{ known: boolean }>(KNOWN_SQL, [this.communeId, codes])).rows[0].known;
+    const { inserted, updated } = known ? await this.merge(rows) : await this.copy(COPY_DIRECT_SQL, rows).then(() => ({ inserted: codes.length, updated: 0 }));
     this.counts.inserted += inserted;
     this.counts.updated += updated;
     this.counts.unchanged += codes.length - inserted - updated;
   }
 
-  private copy(sql: string, text: string): Promise<void> {
-    return pipeline(Readable.from([Buffer.from(text)]), this.client.query(copyFrom(sql)));
+  /** Hands a batch to the first load's COPY; waits only while the connection's buffer is full. */
+  private async feedFirstCopy(rows: Buffer): Promise<void> {
+    if (!this.firstCopy) {
+      const stream = this.client.query(copyFrom(COPY_DIRECT_SQL));
+      const copied = finished(stream);
+      // Awaited by finish() or abort(); an error before then also fails the next drain wait.
+      copied.catch(() => {});
+      this.firstCopy = { stream, copied };
+      stream.write(BINARY_HEADER);
+    }
+    const { stream } = this.firstCopy;
+    if (!stream.write(rows)) await once(stream, 'drain');
   }
 
-  private async merge(text: string): Promise<{ inserted: number; updated: number }> {
+  private copy(sql: string, rows: Buffer): Promise<void> {
+    return pipeline(Readable.from([BINARY_HEADER, rows, BINARY_TRAILER]), this.client.query(copyFrom(sql)));
+  }
+
+  private async merge(rows: Buffer): Promise<{ inserted: number; updated: number }> {
     if (!this.staged) {
       await this.client.query(CREATE_STAGE_SQL);
       this.staged = true;
     }
     await this.client.query(`TRUNCATE ${STAGE}`);
-    await this.copy(COPY_STAGE_SQL, text);
+    await this.copy(COPY_STAGE_SQL, rows);
     return (await this.client.query<{ inserted: number; updated: number }>(MERGE_SQL, [this.communeId])).rows[0];
   }
 }
@@ -181,22 +205,27 @@ export async function writeDossiers(
   const total = opened.rows.length;
   const writer = new DossierWriter(client, communeId);
   let accepted = 0;
-  for (const [index, row] of opened.rows.entries()) {
-    // Checking rows is synchronous: without a pause, the batch in flight would not move (its COPY
-    // data and PostgreSQL's answers wait for the event loop) until the whole next batch is checked.
-    if (index % YIELD_EVERY === YIELD_EVERY - 1) await setImmediatePromise();
-    const dossier = reader.read(row);
-    if (!dossier) continue;
-    accepted++;
-    const sending = writer.add(dossier);
-    if (sending) {
-      await sending;
-      onProgress?.(index + 1, total);
+  try {
+    for (const [index, row] of opened.rows.entries()) {
+      // Checking rows is synchronous: without a pause, the batch in flight would not move (its COPY
+      // data and PostgreSQL's answers wait for the event loop) until the whole next batch is checked.
+      if (index % YIELD_EVERY === YIELD_EVERY - 1) await setImmediatePromise();
+      const dossier = reader.read(row);
+      if (!dossier) continue;
+      accepted++;
+      const sending = writer.add(dossier);
+      if (sending) {
+        await sending;
+        onProgress?.(index + 1, total);
+      }
     }
+    const counts = await writer.finish();
+    onProgress?.(total, total);
+    return { ...counts, accepted, rejected: reader.rejected };
+  } catch (error) {
+    await writer.abort();
+    throw error;
   }
-  const counts = await writer.finish();
-  onProgress?.(total, total);
-  return { ...counts, accepted, rejected: reader.rejected };
 }
 
 /** What indicators are broken down by. */
@@ -320,6 +349,9 @@ const EMPTY: CountRow = {
   satisfied: 0,
   overdue: 0,
 };
+
+/** Wall-clock ms → "yyyy-mm-dd HH:mm:ss.SSS" for a `timestamp` parameter. */
+const ts = (ms: number): string => new Date(ms).toISOString().slice(0, 23).replace('T', ' ');
 
 /** indicatorSql's parameters: the communes, the window's first and last millisecond, the end of the as-of day. */
 function windowParams(communeIds: number[], window: IndicatorWindow): [number[], string, string, string] {
