@@ -38,6 +38,36 @@ describe('readCsv', () => {
     ]);
   });
 
+  it('numbers and splits records the same way in a file read piece by piece, quotes and line breaks across the pieces', () => {
+    // About 2.3 MB of text: several pieces, cut wherever the records fall.
+    const records = [TEMPLATE_CSV_HEADER];
+    let physical = 1;
+    const expected: Array<[number, string, string]> = [];
+    for (let i = 0; i < 30_000; i++) {
+      if (i % 97 === 0) {
+        records.push('');
+        physical++;
+      }
+      // Most records carry line breaks inside quotes, so the first line break after a cut point is mostly one of those.
+      const quoted = i % 5 !== 0;
+      const shown = quoted ? `dòng ${i}\ntiếp, "trích"\n${'x'.repeat(i % 50)}` : `ô ${i} ${'y'.repeat(i % 120)}`;
+      records.push(`HS${i},${quoted ? `"${shown.replaceAll('"', '""')}"` : shown},z`);
+      expected.push([physical + 1, `HS${i}`, shown]);
+      physical += quoted ? 3 : 1;
+    }
+    const text = records.join('\r\n');
+    expect(text.length).toBeGreaterThan(1_500_000);
+    const table = readCsv(Buffer.from(text));
+    expect(table.rows.map((r) => [r.line, r.cells[0], r.cells[1]])).toEqual(expected);
+    expect(table.lastLine).toBe(physical);
+  });
+
+  it('refuses an unclosed quote past the first piece with its line', () => {
+    const good = Array.from({ length: 9000 }, (_, i) => `HS${i},${'v'.repeat(80)}`);
+    const bytes = Buffer.from([TEMPLATE_CSV_HEADER, ...good, 'HS-x,"mở mà không đóng', 'HS-y,1'].join('\n'));
+    expect(fileProblem(() => readCsv(bytes))).toEqual({ code: 'csv_malformed', line: 9002 });
+  });
+
   it('detects ";" and tab delimiters from the header', () => {
     expect(readCsv(Buffer.from(`${TEMPLATE_CSV_HEADER.replaceAll(',', ';')}\nA;b`)).delimiter).toBe(';');
     expect(readCsv(Buffer.from(`${TEMPLATE_CSV_HEADER.replaceAll(',', '\t')}\nA\tb`)).delimiter).toBe('\t');

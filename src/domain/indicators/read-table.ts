@@ -2,7 +2,7 @@
  * A table of cells (from CSV or XLSX) → dossiers and rejected rows, with the
  * file-level checks that refuse the whole file.
  */
-import { type CsvEncoding, readCsv } from './csv';
+import { type CsvEncoding, openCsv } from './csv';
 import { DossierFileError } from './file-errors';
 import { type ColumnMap, type DossierField, mapHeaders } from './template';
 import { type DossierRow, type RejectedRow, readRows, type SourceRow } from './validate';
@@ -17,23 +17,28 @@ export interface ReadDossiers {
   rejected: RejectedRow[];
 }
 
-/** A file whose header is understood, its rows not checked yet (the caller checks them batch by batch). */
+/**
+ * A file whose header is understood, its rows not checked yet (the caller checks them batch
+ * by batch). A CSV's rows are parsed as they are iterated: iterate once.
+ */
 export interface OpenedDossiers {
-  rows: SourceRow[];
+  rows: Iterable<SourceRow>;
+  /** The file's last line, against which a row's line tells how far the reading is. */
+  lastLine: number;
   columns: ColumnMap;
   headerCount: number;
 }
 
 /** Maps the header (file-level problems throw); the rows are left to RowReader. */
-export function openDossierTable(table: { headers: string[]; rows: SourceRow[] }, saved: Record<string, DossierField> = {}): OpenedDossiers {
+export function openDossierTable(table: { headers: string[]; rows: Iterable<SourceRow>; lastLine: number }, saved: Record<string, DossierField> = {}): OpenedDossiers {
   const { columns, problem } = mapHeaders(table.headers, saved);
   if (problem) throw new DossierFileError(problem);
-  return { rows: table.rows, columns, headerCount: table.headers.length };
+  return { rows: table.rows, lastLine: table.lastLine, columns, headerCount: table.headers.length };
 }
 
 /** A CSV export opened; a non-UTF-8 file is kept only if its header reads as Windows-1258, else refused. */
 export function openDossierCsv(bytes: Uint8Array, saved: Record<string, DossierField> = {}): OpenedDossiers & { encoding: CsvEncoding } {
-  const table = readCsv(bytes);
+  const table = openCsv(bytes);
   if (table.encoding === 'windows-1258' && mapHeaders(table.headers, saved).problem) {
     throw new DossierFileError({ code: 'not_utf8' });
   }
@@ -62,7 +67,7 @@ export function readCsvHeaders(head: Uint8Array): string[] {
   const lastBreak = head.lastIndexOf(0x0a);
   // In UTF-16LE the line feed is 0A 00: keep its second byte.
   const cut = lastBreak < 0 ? head.length : lastBreak + (utf16 && head[0] === 0xff ? 2 : 1);
-  const table = readCsv(head.subarray(0, cut));
+  const table = openCsv(head.subarray(0, cut));
   if (table.encoding === 'windows-1258' && mapHeaders(table.headers).problem) throw new DossierFileError({ code: 'not_utf8' });
   return table.headers;
 }

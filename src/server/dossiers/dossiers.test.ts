@@ -84,6 +84,21 @@ describe('dossier ingest', () => {
     expect(await countRows(ctx, 'audit_log')).toBe(audits);
   });
 
+  it('refuses an unclosed quote found far into a large first load, after rows were already written, and keeps nothing', async () => {
+    const commune = await buildCommune(ctx);
+    const coordinator = await buildUser(ctx, { role: 'coordinator', commune });
+    const good = Array.from(
+      { length: 8000 },
+      (_, i) =>
+        `L-${i},1.1,Chứng thực bản sao từ bản chính,Chứng thực,Bộ phận Một cửa,Trực tuyến toàn trình,02/01/2025 08:00,10/01/2025 17:00,09/01/2025 10:00,Đã giải quyết,Có,Có,Có,Có,Hài lòng`,
+    );
+    const before = await dossiersDigest();
+    const response = await upload(coordinator.username, commune.id, 'lon.csv', Buffer.from([TEMPLATE_CSV_HEADER, ...good, 'L-x,"chưa đóng ngoặc'].join('\r\n')));
+    expect(response.statusCode).toBe(400);
+    expect(json<{ error: { message: string } }>(response).error.message).toContain('8002');
+    expect(await dossiersDigest()).toBe(before);
+  });
+
   it('reads an XLSX export through the same checks', async () => {
     const ExcelJS = (await import('exceljs')).default;
     const workbook = new ExcelJS.Workbook();

@@ -20,7 +20,7 @@ function cellText(cell: ExcelJS.Cell): string {
   return cell.text ?? String(value);
 }
 
-export async function readXlsx(data: Buffer): Promise<DossierTable & { rows: SourceRow[] }> {
+export async function readXlsx(data: Buffer): Promise<DossierTable & { rows: SourceRow[]; lastLine: number }> {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(data as unknown as ArrayBuffer);
@@ -38,5 +38,5 @@ export async function readXlsx(data: Buffer): Promise<DossierTable & { rows: Sou
     else rows.push({ line: rowNumber, cells });
   });
   if (!headers) throw new DossierFileError({ code: 'file_empty' });
-  return { headers, rows };
+  return { headers, rows, lastLine: rows.at(-1)?.line ?? 1 };
 }

@@ -70,7 +70,8 @@ async function store(
     return result;
   } catch (error) {
     await client.query('ROLLBACK');
-    throw error;
+    // A CSV's rows are parsed while they are written: a malformed quote far in the file is found here.
+    fileRefused(error);
   } finally {
     client.release();
   }
@@ -186,7 +187,7 @@ export async function syncDossiers(db: Db, token: string | undefined, records: A
   const communeId = await communeOfToken(db, token);
   const rows: SourceRow[] = records.map((record, i) => ({ line: i + 1, cells: DOSSIER_FIELDS.map((f) => record[f] ?? '') }));
   const columns = Object.fromEntries(DOSSIER_FIELDS.map((f, i) => [f, i])) as Record<DossierField, number>;
-  return store(db, communeId, { rows, columns, headerCount: DOSSIER_FIELDS.length });
+  return store(db, communeId, { rows, lastLine: rows.length, columns, headerCount: DOSSIER_FIELDS.length });
 }
 
 /** Indicators of one commune, whole or by unit / field / procedure: its own people, the city reviewer and administrators. */

@@ -202,25 +202,25 @@ export async function writeDossiers(
   onProgress?: (done: number, total: number) => void,
 ): Promise<UpsertCounts & { accepted: number; rejected: RejectedRow[] }> {
   const reader = new RowReader(opened.columns, opened.headerCount);
-  const total = opened.rows.length;
   const writer = new DossierWriter(client, communeId);
   let accepted = 0;
+  let read = 0;
   try {
-    for (const [index, row] of opened.rows.entries()) {
+    for (const row of opened.rows) {
       // Checking rows is synchronous: without a pause, the batch in flight would not move (its COPY
       // data and PostgreSQL's answers wait for the event loop) until the whole next batch is checked.
-      if (index % YIELD_EVERY === YIELD_EVERY - 1) await setImmediatePromise();
+      if (++read % YIELD_EVERY === 0) await setImmediatePromise();
       const dossier = reader.read(row);
       if (!dossier) continue;
       accepted++;
       const sending = writer.add(dossier);
       if (sending) {
         await sending;
-        onProgress?.(index + 1, total);
+        onProgress?.(row.line, opened.lastLine);
       }
     }
     const counts = await writer.finish();
-    onProgress?.(total, total);
+    onProgress?.(opened.lastLine, opened.lastLine);
     return { ...counts, accepted, rejected: reader.rejected };
   } catch (error) {
     await writer.abort();
