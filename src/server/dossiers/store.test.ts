@@ -161,6 +161,51 @@ describe('the binary COPY', () => {
   });
 });
 
+describe("a dossier's commune (checked once per statement, migration 0020)", () => {
+  async function refusal(run: () => Promise<unknown>): Promise<{ code?: string; constraint?: string } | null> {
+    try {
+      await run();
+      return null;
+    } catch (error) {
+      return error as { code?: string; constraint?: string };
+    }
+  }
+  const KEY = { code: '23503', constraint: 'dossiers_commune_id_communes_id_fk' };
+
+  it('refuses dossiers of a commune that does not exist, by COPY, insert or update, and keeps nothing of the statement', async () => {
+    const missing = (await pool.query<{ id: number }>('SELECT coalesce(max(id), 0) + 1000 AS id FROM communes')).rows[0].id;
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      expect(await refusal(() => upsertDossiers(client, missing, randomDossiers(10, 1)))).toMatchObject(KEY);
+      await client.query('ROLLBACK');
+    } finally {
+      client.release();
+    }
+    const other = (await buildCommune(ctx)).id;
+    const insert = `INSERT INTO dossiers (commune_id, code, channel, received_at, appointment_start, appointment_end, status)
+      VALUES ($1, $2, 'direct', '2025-01-02 08:00', '2025-01-05 17:00', '2025-01-05 17:00:59.999', 'processing')`;
+    await pool.query(insert, [other, 'K-1']);
+    expect(await refusal(() => pool.query(insert, [missing, 'K-2']))).toMatchObject(KEY);
+    expect(await refusal(() => pool.query('UPDATE dossiers SET commune_id = $1 WHERE commune_id = $2', [missing, other]))).toMatchObject(KEY);
+    expect((await pool.query('SELECT commune_id, code FROM dossiers WHERE code LIKE $1', ['K-%'])).rows).toEqual([{ commune_id: other, code: 'K-1' }]);
+  });
+
+  it('keeps a commune that has dossiers from being deleted or renumbered, and lets one without go', async () => {
+    const [kept, empty] = [(await buildCommune(ctx)).id, (await buildCommune(ctx)).id];
+    const client = await pool.connect();
+    try {
+      await upsertDossiers(client, kept, randomDossiers(3, 2));
+    } finally {
+      client.release();
+    }
+    expect(await refusal(() => pool.query('DELETE FROM communes WHERE id = $1', [kept]))).toMatchObject(KEY);
+    expect(await refusal(() => pool.query('UPDATE communes SET id = $1 WHERE id = $2', [kept + 100_000, kept]))).toMatchObject(KEY);
+    await pool.query('DELETE FROM communes WHERE id = $1', [empty]);
+    expect((await pool.query('SELECT id FROM communes WHERE id = ANY($1)', [[kept, empty]])).rows).toEqual([{ id: kept }]);
+  });
+});
+
 describe('SQL indicators agree with the domain formulas', () => {
   const dossiers = randomDossiers(1500, 20250101);
 
