@@ -2,6 +2,8 @@
 export const dossiersVi = {
   'dossier.row.formula': 'Ô "{column}" chứa công thức (bắt đầu bằng =, + hoặc @); hãy xuất giá trị thay vì công thức',
   'dossier.row.missing_value': 'Thiếu "{column}"',
+  'dossier.row.too_long': '"{column}" dài quá {max} ký tự',
+  'dossier.row.nul_character': 'Ô "{column}" chứa ký tự NUL (tệp bị hỏng?); hãy xuất lại tệp',
   'dossier.row.bad_date': '"{column}" không hợp lệ hoặc không tồn tại: "{value}" (cần dd/mm/yyyy hoặc dd/mm/yyyy HH:mm)',
   'dossier.row.bad_channel': 'Hình thức nộp không xác định: "{value}" (trực tiếp, trực tuyến một phần, trực tuyến toàn trình, bưu chính công ích)',
   'dossier.row.ambiguous_channel': 'Hình thức nộp "{value}" chưa rõ là trực tuyến một phần hay toàn trình',
@@ -100,6 +102,8 @@ export type DossierMessageKey = keyof typeof dossiersVi;
 export const dossiersEn: Record<DossierMessageKey, string> = {
   'dossier.row.formula': 'Cell "{column}" holds a formula (starts with =, + or @); export values instead of formulas',
   'dossier.row.missing_value': '"{column}" is missing',
+  'dossier.row.too_long': '"{column}" is longer than {max} characters',
+  'dossier.row.nul_character': 'Cell "{column}" holds a NUL character (a damaged file?); export the file again',
   'dossier.row.bad_date': '"{column}" is not a valid or existing date: "{value}" (dd/mm/yyyy or dd/mm/yyyy HH:mm)',
   'dossier.row.bad_channel': 'Unknown submission channel: "{value}"',
   'dossier.row.ambiguous_channel': 'Channel "{value}" does not say whether partly or fully online',

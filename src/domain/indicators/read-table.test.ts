@@ -124,6 +124,16 @@ describe('readDossierCsv', () => {
     expect(result.rejected).toEqual([]);
   });
 
+  it('refuses cells longer than their column holds and cells with a NUL character, counting characters as PostgreSQL does', () => {
+    const emoji = '😀'.repeat(100);
+    const result = readDossierCsv(csv(row('X'.repeat(101)), row('HS2', { 4: 'Ô'.repeat(301), 2: 'Tên\u0000' }), row(emoji), row('Y'.repeat(100))));
+    expect(result.rejected.map((r) => [r.line, describeRowProblems(r.problems)])).toEqual([
+      [2, '"Mã hồ sơ" dài quá 100 ký tự'],
+      [3, 'Ô "Tên thủ tục" chứa ký tự NUL (tệp bị hỏng?); hãy xuất lại tệp; "Đơn vị tiếp nhận" dài quá 300 ký tự'],
+    ]);
+    expect(result.dossiers.map((d) => d.code)).toEqual([emoji, 'Y'.repeat(100)]);
+  });
+
   it('recognises headers in another order, case and without diacritics, and ignores extra columns', () => {
     const headers = 'Ghi chú;TRANG THAI;Ma ho so;Hinh thuc nop;Ngay tiep nhan;Ngay hen tra;Ngay ket thuc';
     const result = readDossierCsv(Buffer.from(`${headers}\nx;Đã giải quyết;A1;Trực tiếp;01/02/2025;05/02/2025;04/02/2025 10:00`));

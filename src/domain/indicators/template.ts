@@ -48,6 +48,9 @@ export const TEMPLATE_CSV_HEADER = DOSSIER_FIELDS.map((f) => TEMPLATE_HEADERS[f]
  * Columns an indicator cannot do without. The others may be absent: their values
  * are then unknown and the rates that need them have no data.
  */
+/** The longest text each bounded field may hold (the `dossiers` columns are declared with these lengths). */
+export const DOSSIER_TEXT_LIMITS = { code: 100, procedureCode: 100, field: 300, unit: 300 } as const satisfies Partial<Record<DossierField, number>>;
+
 export const REQUIRED_FIELDS: readonly DossierField[] = ['code', 'channel', 'received', 'appointment', 'ended', 'status'];
 
 /** Other names the city's and provinces' dossier systems give the same columns (folded keys). */

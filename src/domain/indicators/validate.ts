@@ -3,7 +3,7 @@
  * reason, so the good rows load and the officer can fix the rest in one pass.
  */
 import { cleanText, matchKey } from '../text/normalize';
-import { type ColumnMap, type DossierField, TEMPLATE_HEADERS } from './template';
+import { type ColumnMap, DOSSIER_TEXT_LIMITS, type DossierField, TEMPLATE_HEADERS } from './template';
 import type { Channel, Dossier, LocalMoment } from './types';
 import { memoize, type Parsed, parseChannel, parseMoment, parseRating, parseStatus, parseYesNo } from './values';
 
@@ -39,6 +39,8 @@ export interface SourceRow {
 
 export type RowProblem =
   | { code: 'formula'; column: string }
+  | { code: 'too_long'; column: string; max: number }
+  | { code: 'nul_character'; column: string }
   | { code: 'missing_value'; column: string }
   | { code: 'bad_date'; column: string; value: string }
   | { code: 'bad_channel'; value: string }
@@ -128,6 +130,11 @@ function readRow(row: SourceRow, headerCount: number, plan: FieldPlan): { dossie
       problems.push({ code: 'formula', column: TEMPLATE_HEADERS[field] });
       formula = true;
     }
+    // PostgreSQL's text holds no NUL: a cell with one comes from a damaged file.
+    if (value.includes('\u0000')) problems.push({ code: 'nul_character', column: TEMPLATE_HEADERS[field] });
+    const max = (DOSSIER_TEXT_LIMITS as Partial<Record<DossierField, number>>)[field];
+    // Counted in characters, as PostgreSQL's varchar counts them (an emoji is two UTF-16 units).
+    if (max !== undefined && value.length > max && [...value].length > max) problems.push({ code: 'too_long', column: TEMPLATE_HEADERS[field], max });
   }
   if (formula) return { dossier: null, problems };
 

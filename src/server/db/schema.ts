@@ -67,6 +67,7 @@ import {
   THROTTLE_SCOPES,
   UNIT_KINDS,
 } from '../../contract/vocabulary';
+import { DOSSIER_TEXT_LIMITS } from '../../domain/indicators/template';
 import { REMINDER_RULES } from '../../domain/reminders/rules';
 import type { Schedule } from '../../domain/timeframe/types';
 
@@ -804,11 +805,11 @@ export const dossiers = pgTable(
     // Names a commune, checked once per statement by triggers (migration 0020) rather than by a declared
     // foreign key, whose check runs row by row: a fifth of a large import's time (bench:dossiers).
     communeId: integer('commune_id').notNull(),
-    code: varchar('code', { length: 100 }).notNull(),
-    procedureCode: varchar('procedure_code', { length: 100 }),
+    code: varchar('code', { length: DOSSIER_TEXT_LIMITS.code }).notNull(),
+    procedureCode: varchar('procedure_code', { length: DOSSIER_TEXT_LIMITS.procedureCode }),
     procedureName: text('procedure_name'),
-    field: varchar('field', { length: 300 }),
-    unitName: varchar('unit_name', { length: 300 }),
+    field: varchar('field', { length: DOSSIER_TEXT_LIMITS.field }),
+    unitName: varchar('unit_name', { length: DOSSIER_TEXT_LIMITS.unit }),
     channel: varchar('channel', { length: 16 }).notNull(),
     receivedAt: timestamp('received_at', { mode: 'string', precision: 3 }).notNull(),
     appointmentStart: timestamp('appointment_start', { mode: 'string', precision: 3 }).notNull(),

@@ -145,6 +145,22 @@ describe('the binary COPY', () => {
       });
   });
 
+  it("fails with PostgreSQL's error when it refuses a row of a first load while later rows are still coming, and rolls back whole", async () => {
+    const dossiers = randomDossiers(30_000, 6);
+    // PostgreSQL's text holds no NUL (the row checks refuse such cells; this writer is given rows already checked).
+    dossiers[10] = { ...dossiers[10], procedureName: 'hỏng\u0000' };
+    const other = (await buildCommune(ctx)).id;
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      expect(await upsertDossiers(client, other, dossiers).catch((error: { code?: string }) => error.code)).toBe('22021');
+      await client.query('ROLLBACK');
+      expect((await client.query('SELECT count(*)::int AS n FROM dossiers WHERE commune_id = $1', [other])).rows[0].n).toBe(0);
+    } finally {
+      client.release();
+    }
+  });
+
   it('gives up a first load in the middle without holding the connection: nothing stored, the transaction rolls back', async () => {
     const other = (await buildCommune(ctx)).id;
     const client = await pool.connect();

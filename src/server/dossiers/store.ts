@@ -171,8 +171,10 @@ export class DossierWriter {
       this.firstCopy = { stream, copied };
       stream.write(BINARY_HEADER);
     }
-    const { stream } = this.firstCopy;
-    if (!stream.write(rows)) await once(stream, 'drain');
+    const { stream, copied } = this.firstCopy;
+    // A COPY that PostgreSQL already refused is destroyed: it neither takes the rows nor drains; `copied` holds the error.
+    if (stream.destroyed) return copied;
+    if (!stream.write(rows)) await Promise.race([once(stream, 'drain'), copied]);
   }
 
   private copy(sql: string, rows: Buffer): Promise<void> {
