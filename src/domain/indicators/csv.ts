@@ -83,12 +83,6 @@ export function openCsv(bytes: Uint8Array): CsvTable {
   };
 }
 
-/** A CSV export read whole: every record parsed (and any malformed quote refused) before it returns. */
-export function readCsv(bytes: Uint8Array): CsvTable & { rows: SourceRow[] } {
-  const table = openCsv(bytes);
-  return { ...table, rows: [...table.rows] };
-}
-
 function lineCount(text: string): number {
   let lines = 1;
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;

@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { readCsv } from './csv';
+import { openCsv } from './csv';
 import { DossierFileError } from './file-errors';
 import { describeFileProblem, describeRowProblems } from './messages';
 import { readDossierCsv } from './read-table';
@@ -13,6 +13,12 @@ const row = (code: string, changes: Record<number, string> = {}) =>
     .map((cell, i) => changes[i] ?? cell)
     .map((cell, i) => (i === 0 ? code : cell))
     .join(',');
+
+/** A CSV export read whole: every record parsed (and any malformed quote refused) at once. */
+function readCsv(bytes: Uint8Array) {
+  const table = openCsv(bytes);
+  return { ...table, rows: [...table.rows] };
+}
 
 function fileProblem(run: () => unknown) {
   try {

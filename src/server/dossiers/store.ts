@@ -35,11 +35,11 @@ const UPDATED = COLUMNS.slice(1);
 
 /**
  * Rows travel by `COPY … FROM STDIN` in binary (copy-binary.ts), the cheapest way into
- * PostgreSQL (no per-row statement, no JSON or date text to parse). A commune's first load is one COPY into `dossiers` fed
- * batch by batch as rows are checked: one statement, so the per-day trigger (migration
- * 0019) aggregates the whole file once instead of once per batch — a batch of 5,000 rows
- * spread over years touches about as many days as the whole file. Later loads go batch
- * by batch: a batch of codes the commune does not have yet (the new part of an export) is
+ * PostgreSQL (no per-row statement, no JSON or date text to parse). A commune's first
+ * load is one COPY into `dossiers` fed batch by batch as rows are checked: one statement,
+ * so the per-day trigger (migration 0019) aggregates the whole file once instead of once
+ * per batch — a batch of 5,000 rows spread over years touches about as many days as the
+ * whole file. Later loads go batch by batch: a batch of codes the commune does not have yet (the new part of an export) is
  * copied straight into `dossiers`; a batch with known codes is copied into a temporary
  * table without indexes and merged by one statement: new codes inserted, changed rows
  * updated, equal rows left alone.
