@@ -14,7 +14,7 @@ import { dateInVietnam } from '../../src/server/clock';
 import { connectDatabase, type Database } from '../../src/server/db';
 import { createMailer } from '../../src/server/mail/mailer';
 import { runReminders } from '../../src/server/reminders/service';
-import { cspViolations, kpi, launchBrowser, signIn } from './browser';
+import { chooseOption, cspViolations, kpi, launchBrowser, signIn } from './browser';
 
 let browser: Browser;
 let database: Database;
@@ -68,8 +68,7 @@ it('staff reminded → opens the task from the bell → reports done with its pr
   await drawer.getByTestId('file-upload').click();
   await (await chooser).setFiles({ name: 'bao-cao-ket-qua-thuc-hien.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% báo cáo kết quả\n%%EOF\n') });
   await expect.poll(() => drawer.getByTestId('file-link').filter({ hasText: 'bao-cao-ket-qua-thuc-hien.pdf' }).count(), { timeout: 15_000 }).toBe(1);
-  await drawer.getByTestId('progress-evidence-file').click();
-  await staff.locator('.ant-select-item-option').filter({ hasText: 'bao-cao-ket-qua-thuc-hien.pdf' }).click();
+  await chooseOption(staff, drawer.getByTestId('progress-evidence-file'), 'bao-cao-ket-qua-thuc-hien.pdf');
   await drawer.getByTestId('progress-done').click();
   await expect.poll(() => drawer.getByTestId('status-tag').first().textContent(), { timeout: 15_000 }).toBe('Chờ xác nhận');
   expect(await drawer.getByTestId('confirm-done').count()).toBe(0); // a unit never confirms its own work

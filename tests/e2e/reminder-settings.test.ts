@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { connectDatabase, type Database } from '../../src/server/db';
-import { launchBrowser, signIn } from './browser';
+import { chooseOption, launchBrowser, signIn } from './browser';
 
 let browser: Browser;
 let database: Database;
@@ -39,8 +39,7 @@ it('the coordinator changes the reminder rules and sees them saved; the city rev
   expect(await page.getByTestId('reminder-due-soon').textContent()).toMatch(/\d+ ngày làm việc/);
   expect(await page.getByTestId('reminder-read-only').count()).toBe(0);
   await page.getByTestId('reminder-beforeDueWorkingDays').fill(String(original.beforeDueWorkingDays + 2));
-  await page.getByTestId('reminder-weeklyDay').click();
-  await page.locator('.ant-select-item-option').filter({ hasText: 'Thứ Tư' }).click();
+  await chooseOption(page, page.getByTestId('reminder-weeklyDay'), 'Thứ Tư');
   await page.getByTestId('reminder-weeklySummary').click();
   await page.getByTestId('reminder-save').click();
   await page.getByText('Đã lưu quy tắc nhắc việc.', { exact: false }).waitFor();

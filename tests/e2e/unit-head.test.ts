@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { cspViolations, kpi, launchBrowser, signIn } from './browser';
+import { chooseOption, cspViolations, kpi, launchBrowser, signIn } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -57,8 +57,7 @@ it('unit head closes an overdue task of their unit with evidence', async () => {
   // A unit head cannot pick the completion date: it is the day of the report.
   expect(await drawer.getByTestId('progress-done-date').count()).toBe(0);
   await drawer.getByTestId('progress-done-today').waitFor();
-  await drawer.getByTestId('progress-evidence-file').click();
-  await page.locator('.ant-select-item-option').filter({ hasText: 'bao-cao-ket-qua.pdf' }).click();
+  await chooseOption(page, drawer.getByTestId('progress-evidence-file'), 'bao-cao-ket-qua.pdf');
   await drawer.getByTestId('progress-done').click();
   // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText() is the text the user sees, not the DOM property
   await expect.poll(() => drawer.getByTestId('status-tag').first().innerText(), { timeout: 15_000 }).toBe('Chờ xác nhận');
