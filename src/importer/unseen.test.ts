@@ -18,8 +18,9 @@ import type { ImportResult } from './types';
 const DIR = join(ROOT, 'fixtures/unseen');
 const MONTHS = ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'];
 
-async function load(file: string): Promise<ImportResult> {
-  return importPlanDocument({ data: readFileSync(join(DIR, file)), fileName: file, referenceYear: 2026 });
+/** A fixture document (of fixtures/unseen unless `dir` says), imported as a 2026 upload. */
+async function load(file: string, dir = DIR): Promise<ImportResult> {
+  return importPlanDocument({ data: readFileSync(join(dir, file)), fileName: file, referenceYear: 2026 });
 }
 
 const task = (r: ImportResult, n: number) => {
@@ -100,6 +101,8 @@ describe.each(['ea-kar-2027.txt', 'ea-kar-2027.docx', 'ea-kar-2027.pdf'])('%s: a
   });
 });
 
+const BLIND = join(ROOT, 'fixtures/unseen-blind');
+
 /**
  * Found by a blind check (fixtures/unseen-blind, made by LibreOffice from source/hoa-binh.html): table
  * cells vertically centred, as HTML and many Word tables have them, so in the PDF a row's number and
@@ -107,11 +110,7 @@ describe.each(['ea-kar-2027.txt', 'ea-kar-2027.docx', 'ea-kar-2027.pdf'])('%s: a
  * masthead's place wrapped over two lines ("Hòa Bình" / "Đông, ngày 14 tháng 3").
  */
 describe.each(['hoa-binh.md', 'hoa-binh.docx', 'hoa-binh.pdf'])('%s: a plan whose table cells are vertically centred', (file) => {
-  const result = importPlanDocument({
-    data: readFileSync(join(ROOT, 'fixtures/unseen-blind', file)),
-    fileName: file,
-    referenceYear: 2026,
-  });
+  const result = load(file, BLIND);
 
   it('one task per row, each in its area, each cell whole', async () => {
     const r = await result;
@@ -149,8 +148,6 @@ describe.each(['hoa-binh.md', 'hoa-binh.docx', 'hoa-binh.pdf'])('%s: a plan whos
   });
 });
 
-const blind = (file: string) => importPlanDocument({ data: readFileSync(join(ROOT, 'fixtures/unseen-blind', file)), fileName: file, referenceYear: 2026 });
-
 /**
  * Found by a blind check (fixtures/unseen-blind/source/le-thanh-nghi-h1-2026.*): a ward's half-year
  * plan, its issuer's name wrapped over a third masthead line ("PHƯỜNG LÊ THANH" / "NGHỊ"), no number
@@ -159,7 +156,7 @@ const blind = (file: string) => importPlanDocument({ data: readFileSync(join(ROO
  * cells and cells centred in their column, so pdf.js ran two cells of a line into one text item.
  */
 describe.each(['le-thanh-nghi-h1-2026.md', 'le-thanh-nghi-h1-2026.docx', 'le-thanh-nghi-h1-2026.pdf'])('%s: a ward plan with its columns in another order', (file) => {
-  const result = blind(file);
+  const result = load(file, BLIND);
 
   it('header: the issuer wrapped over three lines, a draft without number or day', async () => {
     const { meta } = await result;
@@ -195,7 +192,7 @@ describe.each(['le-thanh-nghi-h1-2026.md', 'le-thanh-nghi-h1-2026.docx', 'le-tha
  * codes cut where the column ends ("Phòng VH-" / "XH", "HĐND&UB" / "ND").
  */
 describe.each(['an-lao-2026.txt', 'an-lao-2026.docx', 'an-lao-2026.pdf'])('%s: a table whose header wraps "STT" and numbers its columns', (file) => {
-  const result = blind(file);
+  const result = load(file, BLIND);
 
   it('every task found, none run into the column numbers or the repeated header', async () => {
     const r = await result;
@@ -401,7 +398,7 @@ function misses(result: ImportResult, gold: { tasks: UnseenGoldTask[] }): string
 describe.each(LAYOUT_COPIES)('%s/%s.layout.txt: the PDF as pdftotext -layout copies it', (dir, doc, lost) => {
   const gold = JSON.parse(readFileSync(join(ROOT, 'fixtures', dir, 'gold', `${doc}.json`), 'utf8')) as { tasks: UnseenGoldTask[] };
   const file = `${doc}.layout.txt`;
-  const result = importPlanDocument({ data: readFileSync(join(ROOT, 'fixtures', dir, file)), fileName: file, referenceYear: 2026 });
+  const result = load(file, join(ROOT, 'fixtures', dir));
 
   it('every task found with its number and area', async () => {
     const r = await result;

@@ -7,9 +7,11 @@ import { DossierFileError } from './file-errors';
 import { type ColumnMap, type DossierField, mapHeaders } from './template';
 import { type DossierRow, type RejectedRow, readRows, type SourceRow } from './validate';
 
+/** A header and its rows, from a CSV, a worksheet or a sync; `lastLine` is the source's last line (for progress). */
 export interface DossierTable {
   headers: string[];
   rows: Iterable<SourceRow>;
+  lastLine: number;
 }
 
 export interface ReadDossiers {
@@ -30,7 +32,7 @@ export interface OpenedDossiers {
 }
 
 /** Maps the header (file-level problems throw); the rows are left to RowReader. */
-export function openDossierTable(table: { headers: string[]; rows: Iterable<SourceRow>; lastLine: number }, saved: Record<string, DossierField> = {}): OpenedDossiers {
+export function openDossierTable(table: DossierTable, saved: Record<string, DossierField> = {}): OpenedDossiers {
   const { columns, problem } = mapHeaders(table.headers, saved);
   if (problem) throw new DossierFileError(problem);
   return { rows: table.rows, lastLine: table.lastLine, columns, headerCount: table.headers.length };
@@ -43,12 +45,6 @@ export function openDossierCsv(bytes: Uint8Array, saved: Record<string, DossierF
     throw new DossierFileError({ code: 'not_utf8' });
   }
   return { ...openDossierTable(table, saved), encoding: table.encoding };
-}
-
-export function readDossierTable(table: DossierTable, saved: Record<string, DossierField> = {}): ReadDossiers {
-  const { columns, problem } = mapHeaders(table.headers, saved);
-  if (problem) throw new DossierFileError(problem);
-  return readRows(table.rows, columns, table.headers.length);
 }
 
 /** A CSV export read and checked whole (the CLI's path). */

@@ -50,10 +50,6 @@ export class BinaryDossierRows {
     this.text(d.rating);
   }
 
-  get size(): number {
-    return this.at;
-  }
-
   take(): Buffer {
     const written = Buffer.from(this.buffer.subarray(0, this.at));
     this.at = 0;

@@ -20,7 +20,7 @@ function cellText(cell: ExcelJS.Cell): string {
   return cell.text ?? String(value);
 }
 
-export async function readXlsx(data: Buffer): Promise<DossierTable & { rows: SourceRow[]; lastLine: number }> {
+export async function readXlsx(data: Buffer): Promise<DossierTable> {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(data as unknown as ArrayBuffer);
