@@ -62,15 +62,22 @@ export async function columnEdges(page: Page): Promise<{ header: string; headerX
 }
 
 /**
- * Picks an option of an Ant Design select and waits until the select shows it, opening the list
- * again when a click landed while the list was still sliding in (seen on a loaded machine).
+ * Picks an option of an Ant Design select and waits until the select shows it. The list may still be
+ * sliding in when the option is clicked, or close under the click (a re-render of the form): then the
+ * list is opened again — only when none is open, as a click on an open select closes it.
  */
 export async function chooseOption(page: Page, select: Locator, title: string): Promise<void> {
   // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText() is the text the user sees
   const shows = async () => (await select.innerText()).includes(title);
+  const openList = page.locator('.ant-select-dropdown:visible');
   for (let attempt = 1; attempt <= 3; attempt++) {
-    await select.click();
-    await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${title}"]`).click();
+    if ((await openList.count()) === 0) await select.click();
+    const clicked = await openList
+      .locator(`.ant-select-item-option[title="${title}"]`)
+      .click({ timeout: 5_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (!clicked) continue;
     for (const deadline = Date.now() + 3_000; Date.now() < deadline; await page.waitForTimeout(100)) if (await shows()) return;
   }
   throw new Error(`the select does not show "${title}" after 3 choices`);
